@@ -1,0 +1,58 @@
+/** Where a dependency was declared, so findings can be annotated at the exact line. */
+export interface Location {
+  /** Absolute path of the file that declares it. */
+  file: string
+  /** 1-based line; 0 when the format has no meaningful line. */
+  line: number
+}
+
+/** The dependency file formats we read. */
+export type SourceFormat =
+  | 'requirements'
+  | 'pyproject'
+  | 'poetry.lock'
+  | 'uv.lock'
+  | 'Pipfile.lock'
+  | 'pdm.lock'
+  | 'pylock.toml'
+  | 'environment'
+  | 'pip-report'
+
+/** A dependency pinned to one exact version: something an advisory feed can be asked about. */
+export interface Dependency {
+  /** PEP 503 normalised name (lowercase, runs of -_. collapsed to '-'). */
+  name: string
+  /** The exact version, as written (PEP 440; not normalised, so reports show what the user wrote). */
+  version: string
+  location: Location
+  format: SourceFormat
+  /** Dependency group where the format has them (main, dev, an extra's name...). */
+  group?: string
+  /** Package metadata where the source has it (installed environments, pip reports): licenses use it. */
+  metadata?: PackageMetadata
+}
+
+/** A dependency we cannot audit, with the reason: never silently dropped. */
+export interface SkippedDependency {
+  name: string
+  version?: string
+  /** Why it was not audited, in words a user understands (pip-audit's `skip_reason`). */
+  reason: string
+  location: Location
+  format: SourceFormat
+}
+
+/** Core metadata fields the license checks need (from METADATA / PKG-INFO / pip's report). */
+export interface PackageMetadata {
+  license?: string
+  licenseExpression?: string
+  classifiers?: string[]
+}
+
+/** What one source file contributed. */
+export interface SourceResult {
+  file: string
+  format: SourceFormat
+  dependencies: Dependency[]
+  skipped: SkippedDependency[]
+}
