@@ -1,0 +1,77 @@
+import { spawn } from 'node:child_process'
+import * as fs from 'node:fs/promises'
+import * as os from 'node:os'
+import * as path from 'node:path'
+
+const repoRoot = path.resolve(import.meta.dirname, '..', '..')
+
+export interface ActionRun {
+  exitCode: number | null
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+  workspace: string
+  durationMs: number
+}
+
+/** Runs src/index.ts as its own process, exactly as a runner would: inputs as INPUT_* variables. */
+export async function runAction(
+  inputs: Record<string, string>,
+  options: { workspace: string; env?: NodeJS.ProcessEnv; args?: string[] }
+): Promise<ActionRun> {
+  const runnerTemp = await fs.mkdtemp(path.join(os.tmpdir(), 'pyaudit-runner-'))
+  const outputFile = path.join(runnerTemp, 'output.txt')
+  const summaryFile = path.join(runnerTemp, 'summary.md')
+  await fs.writeFile(outputFile, '')
+  await fs.writeFile(summaryFile, '')
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_ACTIONS: 'true',
+    GITHUB_WORKSPACE: options.workspace,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    RUNNER_TEMP: runnerTemp,
+    ...options.env
+  }
+  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+  const started = performance.now()
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(repoRoot, 'src', 'index.ts'), ...(options.args ?? [])],
+    {
+      cwd: options.workspace,
+      env
+    }
+  )
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', chunk => (stdout += chunk))
+  child.stderr.on('data', chunk => (stderr += chunk))
+  const exitCode = await new Promise<number | null>(resolve =>
+    child.on('close', code => resolve(code))
+  )
+  const durationMs = performance.now() - started
+  const outputs = parseOutputFile(await fs.readFile(outputFile, 'utf8'))
+  const summary = await fs.readFile(summaryFile, 'utf8')
+  await fs.rm(runnerTemp, { recursive: true, force: true })
+  return { exitCode, stdout, stderr, outputs, summary, workspace: options.workspace, durationMs }
+}
+
+/** The GITHUB_OUTPUT file format: `name<<DELIMITER\nvalue\nDELIMITER`. */
+function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const pattern = /^([^\n<]+)<<(\S+)\n([\s\S]*?)\n\2$/gm
+  for (const match of text.matchAll(pattern)) outputs[match[1] ?? ''] = match[3] ?? ''
+  return outputs
+}
+
+export async function makeWorkspace(files: Record<string, string>): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'pyaudit-ws-'))
+  for (const [name, content] of Object.entries(files)) {
+    await fs.mkdir(path.dirname(path.join(dir, name)), { recursive: true })
+    await fs.writeFile(path.join(dir, name), content)
+  }
+  return dir
+}
