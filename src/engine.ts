@@ -26,7 +26,7 @@ export async function runAudit(config: Config, logger: Logger): Promise<EngineRu
   const feed = await openFeed(config, logger)
   const pinned = sources.reduce((sum, source) => sum + source.dependencies.length, 0)
   logger.info(`Checking ${pinned} pinned dependencies against ${feed.name}`)
-  const result = await audit(sources, feed)
+  const result = await audit(sources, feed).finally(() => feed.close?.())
   const report = buildJsonReport(result)
   if (config.reportPath) {
     await fs.mkdir(path.dirname(config.reportPath), { recursive: true })

@@ -62,4 +62,6 @@ export interface AdvisoryFeed {
   /** Human-readable name used in logs and errors, e.g. "OSV API (https://api.osv.dev)". */
   readonly name: string
   lookup(packages: readonly PackageVersion[]): Promise<OsvRecord[][]>
+  /** Releases connections or files, so the process can exit as soon as the work is done. */
+  close?(): Promise<void>
 }

@@ -1,0 +1,290 @@
+/**
+ * The online OSV feed (https://google.github.io/osv.dev/api/). A lookup takes two steps:
+ * /v1/querybatch says which advisories (id + modified) affect each pin, then the full
+ * records of those matches are fetched. The steps are public so that a cache keyed by
+ * (id, modified) can sit between them and skip the records it already holds.
+ */
+import { FeedError, InputError } from '../errors.js'
+import { silentLogger, type Logger } from '../log.js'
+import { JsonClient, mapWithLimit, type RetryOptions } from './http.js'
+import type { AdvisoryFeed, OsvRecord, PackageVersion } from './osv.js'
+
+export const DEFAULT_OSV_API_URL = 'https://api.osv.dev'
+/** The service rejects larger batches with HTTP 400 "Too many queries.". */
+export const MAX_BATCH_QUERIES = 1000
+const ECOSYSTEM = 'PyPI'
+/** Pages followed per query before we call the pagination broken rather than loop forever. */
+const MAX_PAGES = 100
+
+/** An advisory as /v1/querybatch names it. */
+export interface VulnRef {
+  id: string
+  modified: string
+}
+
+/** Records a caller already holds; `get` answers only for the exact (id, modified). */
+export interface RecordStore {
+  get(id: string, modified: string): OsvRecord | undefined
+  put?(record: OsvRecord): void
+}
+
+/**
+ * How full records are fetched. 'by-package' sends one /v1/query per affected pin (one round
+ * trip for all its advisories), 'by-id' one /v1/vulns/{id} per advisory, 'auto' fetches
+ * by id when a pin misses just one record and by package otherwise.
+ */
+export type DetailStrategy = 'auto' | 'by-package' | 'by-id'
+
+export interface OsvApiFeedOptions {
+  baseUrl?: string
+  /** Requests in flight at most, which is also the size of the connection pool. */
+  concurrency?: number
+  timeoutMs?: number
+  retry?: RetryOptions
+  logger?: Logger
+  detailStrategy?: DetailStrategy
+  records?: RecordStore
+}
+
+export interface DetailPlan {
+  /** Indexes of the queries to re-send to /v1/query. */
+  packageQueries: number[]
+  /** Advisory ids to GET from /v1/vulns/{id}. */
+  ids: string[]
+}
+
+export class OsvApiFeed implements AdvisoryFeed {
+  readonly name: string
+  private readonly baseUrl: string
+  private readonly concurrency: number
+  private readonly strategy: DetailStrategy
+  private readonly records: RecordStore | undefined
+  private readonly client: JsonClient
+  private readonly logger: Logger
+
+  constructor(options: OsvApiFeedOptions = {}) {
+    this.baseUrl = checkedBaseUrl(options.baseUrl ?? DEFAULT_OSV_API_URL)
+    this.name = `OSV API (${this.baseUrl})`
+    this.concurrency = Math.max(1, options.concurrency ?? 16)
+    this.strategy = options.detailStrategy ?? 'auto'
+    this.records = options.records
+    this.logger = options.logger ?? silentLogger
+    this.client = new JsonClient({
+      feedName: this.name,
+      connections: this.concurrency,
+      timeoutMs: options.timeoutMs,
+      retry: options.retry,
+      logger: options.logger
+    })
+  }
+
+  async lookup(packages: readonly PackageVersion[]): Promise<OsvRecord[][]> {
+    const keys = packages.map(p => `${p.name}\u0000${p.version}`)
+    const unique = [...new Map(keys.map((key, i) => [key, packages[i] as PackageVersion]))]
+    const position = new Map(unique.map(([key], i) => [key, i]))
+    const queries = unique.map(([, pin]) => pin)
+    const refs = await this.matchIds(queries)
+    const matched = refs.filter(listed => listed.length > 0).length
+    this.logger.debug(`${this.name}: ${matched} of ${queries.length} packages have advisories`)
+    const records = await this.fetchRecords(queries, refs)
+    return keys.map(key => records[position.get(key) as number] as OsvRecord[])
+  }
+
+  /** Step 1: the advisories affecting each query, in order, following every page. */
+  async matchIds(queries: readonly PackageVersion[]): Promise<VulnRef[][]> {
+    const refs: Map<string, VulnRef>[] = queries.map(() => new Map())
+    let pending: { index: number; pageToken?: string }[] = queries.map((_, index) => ({ index }))
+    for (let page = 0; pending.length > 0; page++) {
+      if (page === MAX_PAGES) this.fail(`querybatch still paginating after ${MAX_PAGES} pages`)
+      const batches = chunk(pending, MAX_BATCH_QUERIES)
+      const answers = await mapWithLimit(batches, this.concurrency, (batch, _, signal) => {
+        const wire = batch.map(({ index, pageToken }) => ({
+          ...wireQuery(queries[index] as PackageVersion),
+          ...(pageToken === undefined ? {} : { page_token: pageToken })
+        }))
+        return this.queryBatch(wire, signal)
+      })
+      pending = []
+      batches.forEach((batch, b) =>
+        batch.forEach(({ index }, i) => {
+          const result = (answers[b] as BatchResult[])[i] as BatchResult
+          for (const ref of result.vulns) (refs[index] as Map<string, VulnRef>).set(ref.id, ref)
+          if (result.nextPageToken) pending.push({ index, pageToken: result.nextPageToken })
+        })
+      )
+    }
+    return refs.map(byId => [...byId.values()])
+  }
+
+  /** Step 2: the full records behind `refs[i]` for each query, withdrawn ones dropped. */
+  async fetchRecords(
+    queries: readonly PackageVersion[],
+    refs: readonly (readonly VulnRef[])[]
+  ): Promise<OsvRecord[][]> {
+    const byId = new Map<string, OsvRecord>()
+    const held = (ref: VulnRef): boolean => {
+      const record = this.records?.get(ref.id, ref.modified)
+      if (record) byId.set(ref.id, record)
+      return record !== undefined
+    }
+    const plan = planDetailFetches(refs, held, this.strategy)
+    const extras = new Map<number, OsvRecord[]>()
+    const store = (record: OsvRecord): void => {
+      byId.set(record.id, record)
+      this.records?.put?.(record)
+    }
+    type Task = { query: number } | { id: string }
+    const tasks: Task[] = [
+      ...plan.packageQueries.map(query => ({ query })),
+      ...plan.ids.map(id => ({ id }))
+    ]
+    await mapWithLimit(tasks, this.concurrency, async (task, _, signal) => {
+      if ('id' in task) return store(await this.getRecord(task.id, signal))
+      const found = await this.queryPackage(queries[task.query] as PackageVersion, signal)
+      found.forEach(store)
+      const listed = new Set((refs[task.query] ?? []).map(ref => ref.id))
+      extras.set(
+        task.query,
+        found.filter(record => !listed.has(record.id))
+      )
+    })
+    // The database can change between the steps: fetch by id what /v1/query no longer listed.
+    const missing = [...new Set(refs.flat().map(ref => ref.id))].filter(id => !byId.has(id))
+    const late = await mapWithLimit(missing, this.concurrency, (id, _, signal) =>
+      this.getRecord(id, signal)
+    )
+    late.forEach(store)
+    return refs.map((listed, i) =>
+      [...listed.map(ref => byId.get(ref.id) as OsvRecord), ...(extras.get(i) ?? [])].filter(
+        record => !record.withdrawn
+      )
+    )
+  }
+
+  async close(): Promise<void> {
+    await this.client.close()
+  }
+
+  private async queryBatch(queries: object[], signal: AbortSignal): Promise<BatchResult[]> {
+    const body = await this.client.postJson(`${this.baseUrl}/v1/querybatch`, { queries }, signal)
+    const results = isObject(body) ? body.results : undefined
+    if (!Array.isArray(results)) this.fail('querybatch answer has no results list')
+    if (results.length !== queries.length) {
+      this.fail(`querybatch answered ${results.length} results for ${queries.length} queries`)
+    }
+    return results.map(result => {
+      if (!isObject(result)) this.fail('querybatch result is not an object')
+      const vulns = this.list(result.vulns, 'querybatch').map(vuln => {
+        if (!isObject(vuln) || typeof vuln.id !== 'string' || vuln.id === '') {
+          this.fail('querybatch result has a vuln without an id')
+        }
+        return { id: vuln.id, modified: typeof vuln.modified === 'string' ? vuln.modified : '' }
+      })
+      return { vulns, nextPageToken: this.token(result.next_page_token) }
+    })
+  }
+
+  private async queryPackage(pin: PackageVersion, signal: AbortSignal): Promise<OsvRecord[]> {
+    const found: OsvRecord[] = []
+    let pageToken: string | undefined
+    for (let page = 0; page === 0 || pageToken; page++) {
+      if (page === MAX_PAGES) this.fail(`query still paginating after ${MAX_PAGES} pages`)
+      const query = { ...wireQuery(pin), ...(pageToken ? { page_token: pageToken } : {}) }
+      const body = await this.client.postJson(`${this.baseUrl}/v1/query`, query, signal)
+      if (!isObject(body)) this.fail('query answer is not an object')
+      found.push(...this.list(body.vulns, 'query').map(record => this.checkRecord(record)))
+      pageToken = this.token(body.next_page_token)
+    }
+    return found
+  }
+
+  private async getRecord(id: string, signal: AbortSignal): Promise<OsvRecord> {
+    const url = `${this.baseUrl}/v1/vulns/${encodeURIComponent(id)}`
+    const record = this.checkRecord(await this.client.getJson(url, signal))
+    if (record.id !== id) this.fail(`asked for ${id}, got ${record.id}`)
+    return record
+  }
+
+  private checkRecord(value: unknown): OsvRecord {
+    if (!isObject(value) || typeof value.id !== 'string' || typeof value.modified !== 'string') {
+      this.fail('answer holds a record without id or modified')
+    }
+    if (value.affected !== undefined && !Array.isArray(value.affected)) {
+      this.fail(`record ${value.id} has a malformed affected list`)
+    }
+    return value as unknown as OsvRecord
+  }
+
+  private list(value: unknown, endpoint: string): unknown[] {
+    if (value === undefined) return []
+    if (!Array.isArray(value)) this.fail(`${endpoint} answer has a malformed vulns list`)
+    return value
+  }
+
+  private token(value: unknown): string | undefined {
+    if (value === undefined || value === '') return undefined
+    if (typeof value !== 'string') this.fail('answer has a malformed next_page_token')
+    return value
+  }
+
+  private fail(detail: string): never {
+    throw new FeedError(this.name, `malformed answer: ${detail}`)
+  }
+}
+
+/**
+ * Which round trips fetch every record not `held`: a pin needing several records costs one
+ * /v1/query instead of one request per id. Pure, so a cache can be reasoned about apart.
+ */
+export function planDetailFetches(
+  refs: readonly (readonly VulnRef[])[],
+  held: (ref: VulnRef) => boolean,
+  strategy: DetailStrategy
+): DetailPlan {
+  const packageQueries: number[] = []
+  const ids = new Set<string>()
+  const planned = new Set<string>()
+  refs.forEach((listed, index) => {
+    const needed = listed.filter(ref => !planned.has(ref.id) && !held(ref))
+    if (needed.length === 0) return
+    if (strategy === 'by-id' || (strategy === 'auto' && needed.length === 1)) {
+      for (const ref of needed) ids.add(ref.id)
+    } else {
+      packageQueries.push(index)
+    }
+    for (const ref of needed) planned.add(ref.id)
+  })
+  return { packageQueries, ids: [...ids] }
+}
+
+interface BatchResult {
+  vulns: VulnRef[]
+  nextPageToken?: string
+}
+
+function wireQuery(pin: PackageVersion): object {
+  return { package: { name: pin.name, ecosystem: ECOSYSTEM }, version: pin.version }
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = []
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size))
+  return chunks
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+function checkedBaseUrl(raw: string): string {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    throw new InputError('osv-url', `'${raw}' is not a URL`)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InputError('osv-url', `'${raw}' is not an http(s) URL`)
+  }
+  return raw.replace(/\/+$/, '')
+}
