@@ -64,11 +64,16 @@ const TRANSIENT_CODES = new Set([
 interface Failure {
   description: string
   retryable: boolean
+  /** The HTTP status, when the server answered with one. */
+  status?: number
   retryAfterMs?: number
   malformed?: boolean
 }
 
 type Outcome = { ok: true; value: unknown } | { ok: false; failure: Failure }
+
+/** A GET that may meet "no such resource": either the JSON, or the status that said so. */
+export type Found = { found: true; value: unknown } | { found: false; status: number }
 
 export class JsonClient {
   private readonly feedName: string
@@ -103,6 +108,19 @@ export class JsonClient {
     return this.send('GET', url, undefined, signal)
   }
 
+  /**
+   * Like getJson, but the `absent` statuses (e.g. 404) are an answer, not a failure: they
+   * resolve to `{ found: false, status }` at once, without a retry and without a FeedError.
+   */
+  async findJson(url: string, absent: readonly number[], signal?: AbortSignal): Promise<Found> {
+    try {
+      return { found: true, value: await this.send('GET', url, undefined, signal, absent) }
+    } catch (error) {
+      if (error instanceof Absent) return { found: false, status: error.status }
+      throw error
+    }
+  }
+
   async close(): Promise<void> {
     await this.dispatcher.close()
   }
@@ -111,7 +129,8 @@ export class JsonClient {
     method: 'GET' | 'POST',
     url: string,
     body: string | undefined,
-    signal: AbortSignal | undefined
+    signal: AbortSignal | undefined,
+    absent: readonly number[] = []
   ): Promise<unknown> {
     const what = `${method} ${new URL(url).pathname}`
     let malformed = 0
@@ -120,6 +139,9 @@ export class JsonClient {
       const outcome = await this.attempt(method, url, body, signal)
       if (outcome.ok) return outcome.value
       const { failure } = outcome
+      if (failure.status !== undefined && absent.includes(failure.status)) {
+        throw new Absent(failure.status)
+      }
       if (failure.malformed) malformed++
       const retry =
         failure.retryable &&
@@ -171,7 +193,7 @@ export class JsonClient {
       const description = `HTTP ${status}${errorDetail(text)}`
       const retryable = status === 429 || status >= 500
       const retryAfterMs = retryable ? parseRetryAfter(retryAfter, Date.now()) : undefined
-      return failed({ description, retryable, retryAfterMs })
+      return failed({ description, retryable, retryAfterMs, status })
     }
     try {
       return { ok: true, value: JSON.parse(text) }
@@ -179,6 +201,13 @@ export class JsonClient {
       const reason = error instanceof Error ? ` (${error.message})` : ''
       return failed({ description: `malformed JSON${reason}`, retryable: true, malformed: true })
     }
+  }
+}
+
+/** Carries an `absent` status out of the retry loop to findJson; never escapes it. */
+class Absent extends Error {
+  constructor(readonly status: number) {
+    super(`HTTP ${status}`)
   }
 }
 

@@ -1,0 +1,236 @@
+import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { OsvRecord, PackageVersion } from '../src/advisories/osv.js'
+import { OsvApiFeed } from '../src/advisories/osv-api.js'
+import { DiskRecordCache, defaultCacheDir, recordFileName } from '../src/advisories/record-cache.js'
+import type { Logger } from '../src/log.js'
+import { OsvServer } from './support/osv-server.js'
+
+const RECORDS = path.resolve(import.meta.dirname, 'fixtures', 'osv', 'records')
+/** Real PYSEC records, see fixtures/osv/README.md. */
+const record = (id: string): OsvRecord =>
+  JSON.parse(readFileSync(path.join(RECORDS, `${id}.json`), 'utf8')) as OsvRecord
+
+const pin = (name: string, version: string): PackageVersion => ({ name, version })
+const PINS = [pin('requests', '2.19.0'), pin('pyyaml', '5.3'), pin('urllib3', '2.0.4')]
+
+/** The advisory database behind the stand-in server; tests change `modified` dates in it. */
+let database: Map<string, OsvRecord[]>
+let cacheDir: string
+let running: { server: OsvServer; feed: OsvApiFeed }[] = []
+
+beforeEach(() => {
+  database = new Map([
+    ['requests 2.19.0', [record('PYSEC-2018-28'), record('PYSEC-2023-74')]],
+    ['pyyaml 5.3', [record('PYSEC-2020-96'), record('PYSEC-2021-142')]],
+    ['urllib3 2.0.4', [record('PYSEC-2023-192')]]
+  ])
+  cacheDir = mkdtempSync(path.join(os.tmpdir(), 'pyaudit-cache-'))
+})
+
+afterEach(async () => {
+  await Promise.all(running.map(({ server, feed }) => feed.close().then(() => server.close())))
+  running = []
+  rmSync(cacheDir, { recursive: true, force: true })
+})
+
+/** One run of the tool: a fresh feed and a fresh cache object over the same directory. */
+async function run(): Promise<{
+  server: OsvServer
+  cache: DiskRecordCache
+  result: OsvRecord[][]
+}> {
+  const osv = new OsvServer((name, version) => database.get(`${name} ${version}`) ?? [])
+  const baseUrl = await osv.start()
+  const cache = new DiskRecordCache(cacheDir)
+  const feed = new OsvApiFeed({ baseUrl, records: cache, retry: { attempts: 1 } })
+  running.push({ server: osv, feed })
+  const result = await feed.lookup(PINS)
+  await cache.flush()
+  return { server: osv, cache, result }
+}
+
+function recordFiles(): string[] {
+  return readdirSync(path.join(cacheDir, 'osv-records')).sort()
+}
+
+function update(id: string, modified: string): OsvRecord {
+  const changed = { ...record(id), modified, summary: `updated ${modified}` }
+  for (const [key, records] of database) {
+    database.set(
+      key,
+      records.map(r => (r.id === id ? changed : r))
+    )
+  }
+  return changed
+}
+
+describe('DiskRecordCache with the OSV API', () => {
+  test('a warm run sends one querybatch and fetches no record', async () => {
+    const cold = await run()
+    expect(cold.server.counts).toEqual({ querybatch: 1, query: 2, vulns: 1, other: 0 })
+    expect(cold.cache.stats).toMatchObject({ hits: 0, written: 5 })
+    expect(cold.cache.changed).toBe(true)
+    expect(recordFiles()).toHaveLength(5)
+
+    const warm = await run()
+    expect(warm.server.counts).toEqual({ querybatch: 1, query: 0, vulns: 0, other: 0 })
+    expect(warm.result).toEqual(cold.result)
+    expect(warm.cache.stats).toEqual({ hits: 5, misses: 0, discarded: 0, written: 0 })
+    // Nothing new: nothing to save.
+    expect(warm.cache.changed).toBe(false)
+  })
+
+  test('a changed modified date refetches exactly that record', async () => {
+    await run()
+    const changed = update('PYSEC-2020-96', '2026-08-01T00:00:00Z')
+    const warm = await run()
+    // pyyaml still has PYSEC-2021-142 on disk, so one GET instead of a /v1/query.
+    expect(warm.server.counts).toEqual({ querybatch: 1, query: 0, vulns: 1, other: 0 })
+    expect(warm.result[1]).toEqual([changed, record('PYSEC-2021-142')])
+    expect(warm.cache.stats).toMatchObject({ hits: 4, misses: 1, written: 1 })
+
+    const third = await run()
+    expect(third.server.counts).toMatchObject({ query: 0, vulns: 0 })
+    expect(third.result[1]?.[0]).toEqual(changed)
+  })
+
+  test('when every record of a package changed, that package is queried once', async () => {
+    await run()
+    update('PYSEC-2018-28', '2026-08-01T00:00:00Z')
+    update('PYSEC-2023-74', '2026-08-02T00:00:00Z')
+    const warm = await run()
+    expect(warm.server.counts).toEqual({ querybatch: 1, query: 1, vulns: 0, other: 0 })
+    expect(warm.server.batchSizes).toEqual([3])
+    expect(warm.result[0]?.map(r => r.modified)).toEqual([
+      '2026-08-01T00:00:00Z',
+      '2026-08-02T00:00:00Z'
+    ])
+  })
+
+  test('corrupt files are deleted and their records fetched again', async () => {
+    await run()
+    const file = (id: string) => path.join(cacheDir, 'osv-records', recordFileName(id))
+    const good = JSON.parse(readFileSync(file('PYSEC-2023-192'), 'utf8')) as {
+      record: OsvRecord
+    }
+    writeFileSync(file('PYSEC-2023-192'), '{"format":1,"id":"PYSEC-2023-192","mod') // cut off
+    writeFileSync(file('PYSEC-2018-28'), readFileSync(file('PYSEC-2023-74'))) // another id
+    const wrongShape = { ...good, id: 'PYSEC-2020-96', record: { id: 'PYSEC-2020-96' } }
+    writeFileSync(file('PYSEC-2020-96'), JSON.stringify(wrongShape))
+
+    const warm = await run()
+    expect(warm.cache.stats).toMatchObject({ hits: 2, misses: 3, discarded: 3, written: 3 })
+    // Each package misses one record now: one GET each.
+    expect(warm.server.counts).toEqual({ querybatch: 1, query: 0, vulns: 3, other: 0 })
+    expect(warm.result[2]).toEqual([good.record])
+    // Rewritten whole: the next run reads them all.
+    const next = await run()
+    expect(next.cache.stats).toMatchObject({ hits: 5, discarded: 0 })
+  })
+})
+
+describe('DiskRecordCache on its own', () => {
+  const requests = record('PYSEC-2018-28')
+
+  test('answers only for the stored modified date', async () => {
+    const cache = new DiskRecordCache(cacheDir)
+    cache.put(requests)
+    await cache.flush()
+    expect(cache.get(requests.id, requests.modified)).toEqual(requests)
+    expect(cache.get(requests.id, '2030-01-01T00:00:00Z')).toBeUndefined()
+    expect(cache.get('PYSEC-0000-0', requests.modified)).toBeUndefined()
+    // A miss on the date keeps the file: it is not corrupt, just older.
+    expect(recordFiles()).toEqual([recordFileName(requests.id)])
+  })
+
+  test('leaves no temp file behind and does not rewrite what it just read', async () => {
+    const first = new DiskRecordCache(cacheDir)
+    first.put(requests)
+    first.put(requests)
+    await first.flush()
+    expect(first.stats.written).toBe(1)
+    expect(recordFiles()).toEqual([recordFileName(requests.id)])
+
+    const second = new DiskRecordCache(cacheDir)
+    expect(second.get(requests.id, requests.modified)).toEqual(requests)
+    second.put(requests)
+    await second.flush()
+    expect(second.changed).toBe(false)
+  })
+
+  test('a file of another format or a record of another shape is discarded', () => {
+    const cache = new DiskRecordCache(cacheDir)
+    const file = path.join(cache.dir, recordFileName(requests.id))
+    const stored = { format: 1, id: requests.id, modified: requests.modified, record: requests }
+    const variants = [
+      { ...stored, format: 2 },
+      { ...stored, modified: 'other' },
+      { ...stored, record: { ...requests, affected: {} } },
+      { ...stored, record: { ...requests, aliases: [1] } },
+      { ...stored, record: { ...requests, affected: [{ ranges: [{ type: 'ECOSYSTEM' }] }] } },
+      [stored]
+    ]
+    cache.put(requests) // creates the directory
+    return cache.flush().then(() => {
+      for (const variant of variants) {
+        writeFileSync(file, JSON.stringify(variant))
+        expect(cache.get(requests.id, requests.modified)).toBeUndefined()
+        expect(recordFiles()).toEqual([])
+      }
+      expect(cache.stats.discarded).toBe(variants.length)
+    })
+  })
+
+  test('a directory it cannot write to costs a debug line, never a failure', async () => {
+    const blocker = path.join(cacheDir, 'not-a-dir')
+    writeFileSync(blocker, '')
+    const lines: string[] = []
+    const logger: Logger = { debug: m => void lines.push(m), info() {}, warning() {} }
+    const cache = new DiskRecordCache(blocker, { logger })
+    cache.put(requests)
+    await expect(cache.flush()).resolves.toBeUndefined()
+    expect(cache.changed).toBe(false)
+    expect(lines).toEqual([expect.stringMatching(/could not write PYSEC-2018-28/)])
+    expect(cache.get(requests.id, requests.modified)).toBeUndefined()
+  })
+
+  test('file names are safe and distinct for any id', () => {
+    const ids = [
+      'PYSEC-2018-28',
+      'GHSA-abcd-efgh-ijkl',
+      'GHSA-ABCD-efgh-ijkl',
+      '../../etc',
+      'a/b',
+      'a_b',
+      'CON',
+      'x'.repeat(500)
+    ]
+    const names = ids.map(recordFileName)
+    expect(new Set(names.map(name => name.toLowerCase())).size).toBe(ids.length)
+    for (const name of names) {
+      expect(name).toMatch(/^[A-Za-z0-9._-]{1,140}\.json$/)
+      expect(path.basename(name)).toBe(name)
+      expect(name.startsWith('.')).toBe(false)
+    }
+    expect(recordFileName('PYSEC-2018-28')).toMatch(/^PYSEC-2018-28\.[0-9a-f]{16}\.json$/)
+  })
+})
+
+describe('defaultCacheDir', () => {
+  test('is the tool cache on runners, else the user cache', () => {
+    expect(defaultCacheDir({ RUNNER_TOOL_CACHE: '/opt/hostedtoolcache' }, '/home/me')).toBe(
+      path.join('/opt/hostedtoolcache', 'pyaudit')
+    )
+    expect(defaultCacheDir({ XDG_CACHE_HOME: '/var/cache/me' }, '/home/me')).toBe(
+      path.join('/var/cache/me', 'pyaudit')
+    )
+    // The XDG spec says to ignore a relative XDG_CACHE_HOME.
+    expect(defaultCacheDir({ XDG_CACHE_HOME: 'rel' }, '/home/me')).toBe(
+      path.join('/home/me', '.cache', 'pyaudit')
+    )
+    expect(defaultCacheDir({}, '/home/me')).toBe(path.join('/home/me', '.cache', 'pyaudit'))
+  })
+})
