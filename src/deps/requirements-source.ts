@@ -1,0 +1,108 @@
+/**
+ * Which requirement lines can be audited: only an exact version can be matched against
+ * advisories, so everything else is skipped with a reason that says what to do about it.
+ */
+import { pinnedVersion } from './pep508.js'
+import {
+  classifyRequirement,
+  inferName,
+  urlKind,
+  type RequirementKind
+} from './requirements-kind.js'
+import type { ParsedRequirementsFile, RequirementLine } from './requirements.js'
+import { excerpt } from './requirements-syntax.js'
+import type { Dependency, SkippedDependency, SourceResult } from './types.js'
+
+export const UNPINNED_REASON =
+  'not pinned to an exact version (use ==, a lockfile, or resolve: pip)'
+
+const KIND_REASONS: Record<Exclude<RequirementKind, 'pep508'>, string> = {
+  url: 'URL requirement: installed from a URL, not a released version on an index, so it cannot be matched to advisories',
+  vcs: 'VCS requirement: installed from a version-control checkout, not a released version, so it cannot be matched to advisories',
+  path: 'local path requirement: installed from a local file or directory, not a released version, so it cannot be matched to advisories'
+}
+
+/**
+ * Pinned lines become Dependencies; URL, VCS, path, editable and unpinned lines become
+ * SkippedDependencies. Lines whose marker is false for the target do not apply and appear in
+ * neither. Constraint (-c) lines are not dependencies: they only supply the version of an
+ * unpinned requirement of the same name, which is what pip would install.
+ *
+ * Duplicate pins are all audited, even conflicting ones that pip would refuse to install: auditing
+ * both versions can only add findings, never hide one.
+ */
+export function requirementsToSource(
+  parsed: ParsedRequirementsFile,
+  rootFile: string
+): SourceResult {
+  const dependencies: Dependency[] = []
+  const skipped: SkippedDependency[] = []
+  const constraintsUsed = new Set<RequirementLine>()
+  const constraintPins = new Map<string, RequirementLine>()
+  for (const line of parsed.lines) {
+    const requirement = line.requirement
+    if (!line.constraint || !line.markerApplies || !requirement || requirement.url) continue
+    if (pinnedVersion(requirement.specifier) && !constraintPins.has(requirement.normalizedName)) {
+      constraintPins.set(requirement.normalizedName, line)
+    }
+  }
+
+  for (const line of parsed.lines) {
+    if (line.constraint || !line.markerApplies) continue
+    const requirement = line.requirement
+    const version =
+      requirement && !requirement.url ? pinnedVersion(requirement.specifier) : undefined
+    if (requirement && version !== undefined) {
+      addDependency(requirement.normalizedName, version, line)
+      continue
+    }
+    const constrained =
+      requirement && !requirement.url && constraintPins.get(requirement.normalizedName)
+    if (requirement && constrained) {
+      // Several requirements of one constrained name are one dependency, declared by the constraint.
+      if (!constraintsUsed.has(constrained)) {
+        constraintsUsed.add(constrained)
+        const pinned = pinnedVersion(constrained.requirement!.specifier)!
+        addDependency(requirement.normalizedName, pinned, constrained)
+      }
+      continue
+    }
+    skipped.push({ ...describeSkip(line), location: line.location, format: 'requirements' })
+  }
+  return { file: rootFile, format: 'requirements', dependencies, skipped }
+
+  function addDependency(name: string, version: string, line: RequirementLine): void {
+    dependencies.push({ name, version, location: line.location, format: 'requirements' })
+  }
+}
+
+function describeSkip(line: RequirementLine): { name: string; version?: string; reason: string } {
+  const requirement = line.requirement
+  if (line.editable) {
+    const { name } = inferName(line.raw)
+    return {
+      name: name ?? shortName(line.raw),
+      reason: `editable requirement (-e ${excerpt(line.raw, 60)}): installed from a local or VCS checkout, not a released version, so it cannot be matched to advisories`
+    }
+  }
+  if (requirement?.url !== undefined) {
+    const kind = urlKind(requirement.url)
+    return { name: requirement.normalizedName, reason: KIND_REASONS[kind] }
+  }
+  if (requirement) {
+    const written = requirement.specifier ? `'${requirement.specifier}' is ` : 'no version given: '
+    return { name: requirement.normalizedName, reason: `${written}${UNPINNED_REASON}` }
+  }
+  const classified = classifyRequirement(line.raw)
+  const kind = classified.kind === 'pep508' ? 'url' : classified.kind
+  return {
+    name: classified.name ?? shortName(line.raw),
+    ...(classified.version !== undefined && { version: classified.version }),
+    reason: KIND_REASONS[kind]
+  }
+}
+
+/** Unnamed requirements are named by their text, which can be anything up to a megabyte. */
+function shortName(raw: string): string {
+  return raw.length > 200 ? `${raw.slice(0, 200)}...` : raw
+}

@@ -1,0 +1,265 @@
+/**
+ * pip requirements files (`-r`): the whole syntax pip accepts, includes and constraints
+ * included, read the way pip's req_file.py reads it. I/O lives here; the line-level work is in
+ * requirements-text, requirements-options and requirements-kind.
+ */
+import { readFile, realpath } from 'node:fs/promises'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { ParseError } from '../errors.js'
+import { evaluateMarker, type MarkerEnvironment } from './markers.js'
+import { RequirementSyntaxError, type Requirement } from './pep508.js'
+import { classifyRequirement, type ClassifiedRequirement } from './requirements-kind.js'
+import { OptionError, parseLineOptions, splitRequirementLine } from './requirements-options.js'
+import { excerpt } from './requirements-syntax.js'
+import { decodeRequirementsBytes, logicalLines, type LogicalLine } from './requirements-text.js'
+import type { Location } from './types.js'
+
+export { requirementsToSource } from './requirements-source.js'
+
+export interface RequirementsOptions {
+  markerEnvironment: MarkerEnvironment
+  /** For ${VAR} expansion as pip does it (only ${NAME} with [A-Z0-9_]; unknown or empty left as is). */
+  env: Record<string, string | undefined>
+  /** How errors name files (default: as given). */
+  displayPath?: (absolutePath: string) => string
+}
+
+/** One logical requirement line, after includes, continuations and env expansion. */
+export interface RequirementLine {
+  /** Absent for URL/path/editable lines that are not PEP 508. */
+  requirement?: Requirement
+  /** The requirement text (without options), for passing to pip later. */
+  raw: string
+  /** Absolute file and 1-based line where the logical line starts. */
+  location: Location
+  editable: boolean
+  hashes: string[]
+  /** Came from a -c file. */
+  constraint: boolean
+  /** False when its marker is false for the target environment. */
+  markerApplies: boolean
+}
+
+export interface ParsedRequirementsFile {
+  lines: RequirementLine[]
+  /** Global options found. */
+  options: { indexUrl?: string; extraIndexUrls: string[]; findLinks: string[]; other: string[] }
+  /** Every file read, in order (the root and its includes), each once. */
+  files: string[]
+}
+
+/** pip has no limit but Python's recursion limit; a chain this deep is a mistake or an attack. */
+const MAX_INCLUDE_DEPTH = 64
+
+export async function parseRequirementsFile(
+  absolutePath: string,
+  options: RequirementsOptions
+): Promise<ParsedRequirementsFile> {
+  const walk = new IncludeWalk(options)
+  const root = path.resolve(absolutePath)
+  const fail = (error: unknown): never => {
+    throw new ParseError(
+      { file: walk.display(root) },
+      `cannot read the requirements file: ${fsReason(error)}`
+    )
+  }
+  const real = await realpath(root).catch(fail)
+  await walk.visit(root, real, await readFile(real).catch(fail), false, [])
+  return walk.result
+}
+
+interface ChainEntry {
+  real: string
+  file: string
+}
+
+class IncludeWalk {
+  readonly result: ParsedRequirementsFile = {
+    lines: [],
+    options: { extraIndexUrls: [], findLinks: [], other: [] },
+    files: []
+  }
+  /** Files already read in a mode: reading them again adds nothing, and diamonds stay linear. */
+  private readonly expanded = new Set<string>()
+
+  constructor(private readonly options: RequirementsOptions) {}
+
+  display(file: string): string {
+    return this.options.displayPath ? this.options.displayPath(file) : file
+  }
+
+  async visit(
+    file: string,
+    real: string,
+    bytes: Uint8Array,
+    constraint: boolean,
+    chain: ChainEntry[]
+  ): Promise<void> {
+    const key = `${constraint ? 'c' : 'r'}:${real}`
+    if (this.expanded.has(key)) return
+    this.expanded.add(key)
+    if (!this.result.files.includes(file)) this.result.files.push(file)
+    const content = decodeRequirementsBytes(bytes, this.display(file))
+    const here = [...chain, { real, file }]
+    for (const line of logicalLines(content, this.options.env, this.display(file))) {
+      const include = this.handleLine(file, line, constraint)
+      if (include) await this.include(file, line, include, here)
+    }
+  }
+
+  private fail(file: string, line: LogicalLine, offset: number, message: string): never {
+    throw new ParseError({ file: this.display(file), ...line.position(offset) }, message)
+  }
+
+  /** Records the line; returns the file it includes, if it is an include line. */
+  private handleLine(file: string, line: LogicalLine, constraint: boolean): Include | undefined {
+    const { args, optionsOffset } = splitRequirementLine(line.text)
+    let options
+    try {
+      options = parseLineOptions(line.text, optionsOffset)
+    } catch (error) {
+      if (error instanceof OptionError) this.fail(file, line, error.offset, error.message)
+      throw error
+    }
+    const location = { file, line: line.line }
+    if (args !== '') {
+      const classified = this.classify(file, line, args)
+      const entry: RequirementLine = {
+        raw: args.trim(),
+        location,
+        editable: false,
+        hashes: options.hashes,
+        constraint,
+        markerApplies: this.markerApplies(file, line, args, classified)
+      }
+      if (classified.requirement) entry.requirement = classified.requirement
+      this.result.lines.push(entry)
+      return undefined // pip ignores -r/-c and global options on a requirement line
+    }
+    if (options.editables.length > 0) {
+      // Only the first -e counts, and pip ignores markers on editables (shlex eats them as arguments).
+      const raw = options.editables[0]!
+      this.result.lines.push({
+        raw,
+        location,
+        editable: true,
+        hashes: options.hashes,
+        constraint,
+        markerApplies: true
+      })
+      return undefined
+    }
+    const global = this.result.options
+    if (options.indexUrl !== undefined) global.indexUrl = options.indexUrl
+    global.extraIndexUrls.push(...options.extraIndexUrls)
+    global.findLinks.push(...options.findLinks)
+    global.other.push(...options.other)
+    // Like pip, only the first -r of a line is followed, and -c only when there is no -r.
+    const [target, nested] =
+      options.requirements.length > 0
+        ? [options.requirements[0]!, false]
+        : [options.constraints[0], true]
+    if (target === undefined) return undefined
+    const key = nested ? 'constraints' : 'requirements'
+    return { target, constraint: nested, offset: options.firstOffset[key] ?? 0 }
+  }
+
+  private classify(file: string, line: LogicalLine, args: string): ClassifiedRequirement {
+    try {
+      return classifyRequirement(args)
+    } catch (error) {
+      if (!(error instanceof RequirementSyntaxError)) throw error
+      return this.fail(
+        file,
+        line,
+        error.column - 1,
+        `invalid requirement ${excerpt(args.trim())}: ${error.message}`
+      )
+    }
+  }
+
+  private markerApplies(
+    file: string,
+    line: LogicalLine,
+    args: string,
+    classified: ClassifiedRequirement
+  ): boolean {
+    const marker = classified.requirement?.marker
+    const text = marker ?? classified.marker?.text
+    if (text === undefined) return true
+    // A PEP 508 marker is always the tail of the requirement text.
+    const offset =
+      marker !== undefined ? args.trimEnd().length - marker.length : classified.marker!.offset
+    try {
+      return evaluateMarker(text, this.options.markerEnvironment)
+    } catch (error) {
+      if (!(error instanceof RequirementSyntaxError)) throw error
+      return this.fail(
+        file,
+        line,
+        offset + error.column - 1,
+        `invalid marker ${excerpt(text)}: ${error.message}`
+      )
+    }
+  }
+
+  async include(
+    file: string,
+    line: LogicalLine,
+    include: Include,
+    chain: ChainEntry[]
+  ): Promise<void> {
+    const { target, offset } = include
+    const fail = (message: string): never => this.fail(file, line, offset, message)
+    if (/^https?:/i.test(target)) {
+      fail(
+        `remote requirements file ${excerpt(target)} is not supported: download it and list the local copy`
+      )
+    }
+    let resolved: string
+    try {
+      resolved = /^file:/i.test(target)
+        ? fileURLToPath(target)
+        : path.resolve(path.dirname(file), target)
+    } catch {
+      return fail(`${excerpt(target)} is not a usable file: URL`)
+    }
+    if (chain.length >= MAX_INCLUDE_DEPTH)
+      fail(`requirements files are included more than ${MAX_INCLUDE_DEPTH} levels deep`)
+    const unreadable = (error: unknown): never =>
+      fail(`cannot read the included file ${excerpt(target)}: ${fsReason(error)}`)
+    const real = await realpath(resolved).catch(unreadable)
+    const loopStart = chain.findIndex(entry => entry.real === real)
+    if (loopStart >= 0) {
+      const names = [...chain.slice(loopStart).map(entry => entry.file), resolved].map(f =>
+        this.display(f)
+      )
+      const shown = names.length > 6 ? [...names.slice(0, 3), '...', ...names.slice(-2)] : names
+      fail(`requirements files include each other in a loop (${shown.join(' -> ')}); not followed`)
+    }
+    await this.visit(
+      resolved,
+      real,
+      await readFile(real).catch(unreadable),
+      include.constraint,
+      chain
+    )
+  }
+}
+
+interface Include {
+  target: string
+  constraint: boolean
+  /** Offset in the line of the -r/-c token. */
+  offset: number
+}
+
+function fsReason(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'no such file'
+  if (code === 'EISDIR') return 'it is a directory'
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
+  if (code === 'ELOOP') return 'too many levels of symbolic links'
+  return code ?? String(error)
+}
