@@ -1,0 +1,171 @@
+/**
+ * Does an OSV record affect one exact PyPI release? The OSV schema's evaluation algorithm
+ * (https://ossf.github.io/osv-schema/#evaluation) with PEP 440 ordering, never semver.
+ */
+import { compare, explain, valid } from '@renovatebot/pep440'
+import { normalizeName } from '../deps/names.js'
+import type { OsvAffected, OsvEvent, OsvRange, OsvRecord } from './osv.js'
+
+type Bound = 'introduced' | 'fixed' | 'last_affected' | 'limit'
+const BOUNDS: readonly Bound[] = ['introduced', 'fixed', 'last_affected', 'limit']
+
+/** `introduced: "0"` sorts below every version, including `0.dev0` which PEP 440 puts below `0`. */
+const BEGINNING = Symbol('beginning')
+
+interface Event {
+  bound: Exclude<Bound, 'limit'>
+  at: string | typeof BEGINNING
+}
+
+export function isPep440(version: string): boolean {
+  return valid(version) !== null
+}
+
+/**
+ * Whether one `affected` entry covers `version`. The caller has already chosen the entry as
+ * the PyPI package's (see recordAffects).
+ */
+export function affects(affected: OsvAffected, version: string): boolean {
+  // A version that is not PEP 440 cannot be ordered, so only an exact listing can match it.
+  if (isPep440(version) && (affected.ranges ?? []).some(range => rangeIncludes(range, version))) {
+    return true
+  }
+  return listed(affected.versions ?? [], version)
+}
+
+/** Whether `record` affects `name` (PEP 503 normalised) at `version`. Withdrawn records never do. */
+export function recordAffects(record: OsvRecord, name: string, version: string): boolean {
+  if (record.withdrawn != null) return false
+  const wanted = normalizeName(name)
+  return (record.affected ?? []).some(
+    affected => isPyPIEntryFor(affected, wanted) && affects(affected, version)
+  )
+}
+
+function isPyPIEntryFor(affected: OsvAffected, normalizedName: string): boolean {
+  const pkg = affected.package
+  return pkg?.ecosystem === 'PyPI' && normalizeName(pkg.name) === normalizedName
+}
+
+/**
+ * Listed versions compare as PEP 440 equal (`1.0` == `1.0.0`), or as exact strings when not
+ * PEP 440. Each list's keys are computed once: a package can have hundreds of advisories with
+ * hundreds of listed versions each, and most lookups scan them all.
+ */
+const listedKeys = new WeakMap<readonly string[], ReadonlySet<string>>()
+
+function listed(versions: readonly string[], version: string): boolean {
+  if (versions.length === 0) return false
+  let keys = listedKeys.get(versions)
+  if (keys === undefined) {
+    keys = new Set(versions.map(equalityKey))
+    listedKeys.set(versions, keys)
+  }
+  return keys.has(equalityKey(version))
+}
+
+const PLAIN_RELEASE = /^\d+(?:\.\d+)*$/
+
+function equalityKey(version: string): string {
+  // Most listed versions are plain releases: skip the full PEP 440 parse for them.
+  let release: number[]
+  let epoch = 0
+  let rest = '||||'
+  if (PLAIN_RELEASE.test(version)) {
+    release = version.split('.').map(Number)
+  } else {
+    const parsed = explain(version)
+    if (parsed === null) return `=${version}`
+    const { pre, post, dev, local } = parsed
+    release = [...parsed.release]
+    epoch = parsed.epoch
+    rest = `|${pre?.join('') ?? ''}|${post ?? ''}|${dev ?? ''}|${local ?? ''}`
+  }
+  while (release.at(-1) === 0) release.pop()
+  return `${epoch}!${release.join('.')}${rest}`
+}
+
+/**
+ * GIT ranges are skipped: their events are commit hashes, which say nothing about a release
+ * number. Every other type is read as PEP 440, SEMVER included: a SEMVER range on a PyPI
+ * package still describes PyPI releases, plain X.Y.Z numbers order the same way under both
+ * schemes, and ignoring the range could hide a vulnerability. An unknown type is read the same
+ * way for the same reason.
+ */
+function rangeIncludes(range: OsvRange, version: string): boolean {
+  if (range.type === 'GIT') return false
+  const readable = readEvents(range.events)
+  if (readable === 'unbounded') return true
+  if (!beforeLimits(readable.limits, version)) return false
+
+  let vulnerable = false
+  for (const event of readable.events) {
+    if (event.bound === 'introduced') {
+      if (event.at === BEGINNING || compare(version, event.at) >= 0) vulnerable = true
+    } else if (event.at !== BEGINNING) {
+      const order = compare(version, event.at)
+      if (event.bound === 'fixed' ? order >= 0 : order > 0) vulnerable = false
+    }
+  }
+  return vulnerable
+}
+
+type Readable = { events: Event[]; limits: string[] } | 'unbounded'
+/** Records are not modified once loaded, so each range is read and sorted once. */
+const readableRanges = new WeakMap<readonly OsvEvent[], Readable>()
+
+function readEvents(raw: readonly OsvEvent[]): Readable {
+  let readable = readableRanges.get(raw)
+  if (readable === undefined) {
+    readable = sortedEvents(raw)
+    readableRanges.set(raw, readable)
+  }
+  return readable
+}
+
+/**
+ * Real records carry events that are not PEP 440 (`2.6.0-NA`, `2024-12-04`, `7.2.0-12.1`).
+ * We cannot know where such a bound sits, so each is read in the way that can only widen the
+ * range, never hide an affected release (a security tool prefers a false alarm):
+ * - an unreadable `fixed` / `last_affected` is dropped, so the interval it closed stays open
+ *   up to the next readable fix (or forever). Removing a closing event can only turn
+ *   "not affected" into "affected", wherever the real bound was.
+ * - an unreadable `limit` counts as `*` (no limit).
+ * - an unreadable `introduced` could be just below any version, so the range affects every
+ *   version ('unbounded').
+ * This matches what osv.dev effectively does: its legacy-version fallback sorts such strings
+ * below every real version, so they open or close nothing after `introduced: "0"`.
+ */
+function sortedEvents(raw: readonly OsvEvent[]): Readable {
+  const events: Event[] = []
+  const limits: string[] = []
+  for (const object of raw) {
+    for (const bound of BOUNDS) {
+      const value = object[bound]
+      if (value === undefined) continue
+      if (bound === 'limit') {
+        limits.push(value.includes('*') || !isPep440(value) ? '*' : value)
+      } else if (bound === 'introduced' && value === '0') {
+        events.push({ bound, at: BEGINNING })
+      } else if (isPep440(value)) {
+        events.push({ bound, at: value })
+      } else if (bound === 'introduced') {
+        return 'unbounded'
+      }
+    }
+  }
+  // The schema evaluates events in version order, whatever order the record lists them in.
+  // Array.prototype.sort is stable, so equal versions keep the record's order.
+  events.sort((a, b) => {
+    if (a.at === BEGINNING || b.at === BEGINNING) {
+      return a.at === b.at ? 0 : a.at === BEGINNING ? -1 : 1
+    }
+    return compare(a.at, b.at)
+  })
+  return { events, limits }
+}
+
+function beforeLimits(limits: readonly string[], version: string): boolean {
+  if (limits.length === 0) return true
+  return limits.some(limit => limit === '*' || compare(version, limit) < 0)
+}
