@@ -2,8 +2,11 @@ import { spawn } from 'node:child_process'
 import * as fs from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..')
+// Resolved from the repository, not from the child's working directory (a temporary workspace).
+const tsxLoader = pathToFileURL(path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href
 
 export interface ActionRun {
   exitCode: number | null
@@ -39,7 +42,7 @@ export async function runAction(
   const started = performance.now()
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', path.join(repoRoot, 'src', 'index.ts'), ...(options.args ?? [])],
+    ['--import', tsxLoader, path.join(repoRoot, 'src', 'index.ts'), ...(options.args ?? [])],
     {
       cwd: options.workspace,
       env
