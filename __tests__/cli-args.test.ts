@@ -29,8 +29,11 @@ test('boolean flags take an optional true/false', () => {
       ['paths', 'x.txt']
     ])
   )
-  expect(parseArguments(['--fail-on-vulnerability', 'x.txt']).get('fail-on-vulnerability')).toBe(
-    'true'
+  expect(parseArguments(['--fail-on-vulnerability', 'x.txt'])).toEqual(
+    new Map([
+      ['fail-on-vulnerability', 'true'],
+      ['paths', 'x.txt']
+    ])
   )
 })
 
