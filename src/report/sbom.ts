@@ -1,0 +1,199 @@
+/**
+ * The run as a CycloneDX 1.6 JSON SBOM: every audited package as a component, where it was
+ * declared, its license, and the advisories that affect it (with a VEX analysis for ignored
+ * findings). Pure: the outcome in, JSON text out.
+ *
+ * Only the library's subpath entry points are imported: its root entry point breaks inside an
+ * ncc bundle.
+ */
+import { randomUUID } from 'node:crypto'
+import * as path from 'node:path'
+import * as Enums from '@cyclonedx/cyclonedx-library/Enums'
+import * as Models from '@cyclonedx/cyclonedx-library/Models'
+import * as Serialize from '@cyclonedx/cyclonedx-library/Serialize'
+import * as Spec from '@cyclonedx/cyclonedx-library/Spec'
+import { PackageURL } from 'packageurl-js'
+import { normalizeName } from '../deps/names.js'
+import type { Location, SkippedDependency } from '../deps/types.js'
+import type { LicenseEntry } from '../licenses/check.js'
+import type { AuditOutcome, ReportedPackage } from '../outcome.js'
+import { repositoryPath } from './paths.js'
+import { buildVulnerabilities } from './sbom-vulnerabilities.js'
+
+export interface SbomOptions {
+  /** Declaration files are reported relative to it. */
+  repositoryRoot: string
+  /** `urn:uuid:<uuid>`; a random one when absent. */
+  serialNumber?: string
+  /** When the SBOM was made; now when absent. */
+  timestamp?: Date
+  /** The project's name; the repository directory's name when absent. */
+  projectName?: string
+}
+
+/** Namespace of our own properties (CycloneDX property taxonomy style). */
+const NS = 'pyaudit'
+const PROJECT_REF = 'pyaudit:project'
+
+export function buildSbom(outcome: AuditOutcome, options: SbomOptions): string {
+  const root = options.repositoryRoot
+  const project = new Models.Component(
+    Enums.ComponentType.Application,
+    options.projectName || path.basename(path.resolve(root)) || 'project',
+    { bomRef: PROJECT_REF }
+  )
+  const tool = new Models.Component(Enums.ComponentType.Application, outcome.tool.name, {
+    version: outcome.tool.version
+  })
+  const bom = new Models.Bom({
+    serialNumber: options.serialNumber ?? `urn:uuid:${randomUUID()}`,
+    metadata: new Models.Metadata({
+      timestamp: options.timestamp ?? new Date(),
+      tools: new Models.Tools({ components: new Models.ComponentRepository([tool]) }),
+      component: project,
+      properties: new Models.PropertyRepository(runProperties(outcome))
+    })
+  })
+
+  const licenses = new Map(outcome.licenses.map(entry => [packageKey(entry), entry]))
+  const components = new Map<ReportedPackage, Models.Component>()
+  for (const pkg of outcome.packages) {
+    const component = packageComponent(pkg, licenses.get(packageKey(pkg)), root)
+    components.set(pkg, component)
+    bom.components.add(component)
+  }
+  for (const component of skippedComponents(outcome.skipped, root)) bom.components.add(component)
+  for (const vulnerability of buildVulnerabilities(outcome.packages, components)) {
+    bom.vulnerabilities.add(vulnerability)
+  }
+
+  const factory = new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6)
+  const normalized = factory.makeForBom().normalize(bom, { sortLists: false })
+  return `${JSON.stringify(withHonestGraph(normalized), null, 2)}\n`
+}
+
+function packageComponent(
+  pkg: ReportedPackage,
+  license: LicenseEntry | undefined,
+  root: string
+): Models.Component {
+  const purl = purlOf(pkg.name, pkg.version)
+  return new Models.Component(Enums.ComponentType.Library, normalizeName(pkg.name), {
+    bomRef: purl,
+    purl,
+    version: pkg.version,
+    licenses: new Models.LicenseRepository(licensesOf(license)),
+    properties: new Models.PropertyRepository(declarationProperties(pkg.declarations, root))
+  })
+}
+
+/**
+ * An SPDX expression where the metadata makes one certain; else the license as the package
+ * states it, by name; nothing when it is unknown or licenses were not checked.
+ */
+function licensesOf(entry: LicenseEntry | undefined): Models.License[] {
+  if (entry === undefined) return []
+  if (entry.spdx !== null) return [new Models.LicenseExpression(entry.spdx)]
+  if (entry.source === 'unknown' || entry.license.trim() === '') return []
+  return [new Models.NamedLicense(entry.license)]
+}
+
+/**
+ * Requirements the run could not audit (unpinned, URLs, editable installs...) are still part
+ * of the project: they are listed, marked with the reason, so the SBOM does not silently
+ * leave them out. They get no purl: their version is unknown or not a PyPI release.
+ */
+function skippedComponents(skipped: readonly SkippedDependency[], root: string) {
+  const byRef = new Map<string, { name: string; version?: string; items: SkippedDependency[] }>()
+  for (const item of skipped) {
+    const name = normalizeName(item.name)
+    const ref = `${NS}:unaudited:${name}${item.version === undefined ? '' : `@${item.version}`}`
+    const group = byRef.get(ref) ?? { name, version: item.version, items: [] }
+    group.items.push(item)
+    byRef.set(ref, group)
+  }
+  return [...byRef].map(
+    ([ref, group]) =>
+      new Models.Component(Enums.ComponentType.Library, group.name, {
+        bomRef: ref,
+        ...(group.version === undefined ? {} : { version: group.version }),
+        properties: new Models.PropertyRepository([
+          ...distinct(group.items.map(item => item.reason)).map(
+            reason => new Models.Property(`${NS}:unaudited:reason`, reason)
+          ),
+          ...declarationProperties(group.items, root)
+        ])
+      })
+  )
+}
+
+/**
+ * Where the component is declared: one `pyaudit:declared-in` per declaration as
+ * `<file>:<line>` (file relative to the repository, line left out where the format has none),
+ * then the distinct formats and dependency groups.
+ */
+function declarationProperties(
+  declarations: ReadonlyArray<{ location: Location; format: string; group?: string }>,
+  root: string
+): Models.Property[] {
+  const places = distinct(declarations.map(item => position(item.location, root)))
+  const formats = distinct(declarations.map(item => item.format))
+  const groups = distinct(declarations.flatMap(item => (item.group ? [item.group] : [])))
+  return [
+    ...places.map(place => new Models.Property(`${NS}:declared-in`, place)),
+    ...formats.map(format => new Models.Property(`${NS}:format`, format)),
+    ...groups.map(group => new Models.Property(`${NS}:group`, group))
+  ]
+}
+
+function position(location: Location, root: string): string {
+  const file = repositoryPath(location.file, root)
+  return location.line > 0 ? `${file}:${location.line}` : file
+}
+
+function runProperties(outcome: AuditOutcome): Models.Property[] {
+  return [
+    new Models.Property(`${NS}:advisory-feed`, outcome.feed),
+    ...(outcome.databaseUpdated === undefined
+      ? []
+      : [new Models.Property(`${NS}:advisory-database-updated`, outcome.databaseUpdated)])
+  ]
+}
+
+/**
+ * The outcome knows no dependency edges, and the spec reads an empty `dependencies` entry as
+ * "has no dependencies", which would be false. So the graph is left out (the library emits an
+ * empty entry per component) and a composition says the dependency relationships of the
+ * project and of every component are unknown.
+ */
+function withHonestGraph(bom: {
+  components?: Array<{ 'bom-ref'?: string }>
+  dependencies?: unknown
+}): object {
+  const refs = [
+    PROJECT_REF,
+    ...(bom.components ?? []).flatMap(item => (item['bom-ref'] ? [item['bom-ref']] : []))
+  ]
+  const { dependencies: _unknownGraph, ...rest } = bom
+  return { ...rest, compositions: [{ aggregate: 'unknown', dependencies: refs }] }
+}
+
+/** The package URL of a PyPI release: `pkg:pypi/<PEP 503 name>@<version>`. */
+function purlOf(name: string, version: string): string {
+  return new PackageURL(
+    'pypi',
+    undefined,
+    normalizeName(name),
+    version,
+    undefined,
+    undefined
+  ).toString()
+}
+
+function packageKey(item: { name: string; version: string }): string {
+  return `${normalizeName(item.name)}\0${item.version}`
+}
+
+function distinct<T>(items: readonly T[]): T[] {
+  return [...new Set(items)]
+}
