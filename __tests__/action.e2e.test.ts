@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
+import type { OsvRecord } from '../src/advisories/osv.js'
+import { OsvServer } from './support/osv-server.js'
 import { makeWorkspace, runAction, type ActionRun } from './support/run-action.js'
 
 const fixtureDb = path.resolve(import.meta.dirname, 'fixtures', 'e2e-db')
@@ -12,6 +14,7 @@ const requirements = [
   '-e ./local-lib',
   ''
 ].join('\n')
+const noStackTrace = (run: ActionRun) => expect(run.stdout + run.stderr).not.toMatch(/^\s+at /m)
 
 describe('the action, end to end through INPUT_* variables (offline database)', () => {
   let workspace: string
@@ -20,7 +23,14 @@ describe('the action, end to end through INPUT_* variables (offline database)', 
   beforeAll(async () => {
     workspace = await makeWorkspace({ 'service/requirements.txt': requirements })
     run = await runAction(
-      { paths: 'service/requirements.txt', 'advisory-db': fixtureDb, report: 'out/report.json' },
+      {
+        paths: 'service/requirements.txt',
+        'advisory-db': fixtureDb,
+        'max-db-age': '0',
+        report: 'out/report.json',
+        sbom: 'out/sbom.json',
+        sarif: 'out/results.sarif'
+      },
       { workspace }
     )
   }, 60_000)
@@ -28,57 +38,92 @@ describe('the action, end to end through INPUT_* variables (offline database)', 
 
   test('fails the step because vulnerabilities were found, without a stack trace', () => {
     expect(run.exitCode).toBe(1)
-    expect(run.stdout).toContain('::error::Found 2 known vulnerabilities in 2 packages')
-    expect(run.stdout + run.stderr).not.toMatch(/^\s+at /m)
+    expect(run.stdout).toMatch(
+      /^::error::Failed: 2 of unknown severity \(fail-on-severity: low\)\.$/m
+    )
+    noStackTrace(run)
   })
 
   test('sets the outputs', () => {
-    expect(run.outputs).toEqual({
+    expect(run.outputs).toMatchObject({
+      result: 'fail',
       'vulnerability-count': '2',
       'vulnerable-package-count': '2',
-      report: path.join(workspace, 'out', 'report.json')
+      'license-violation-count': '0',
+      report: path.join(workspace, 'out', 'report.json'),
+      sbom: path.join(workspace, 'out', 'sbom.json'),
+      sarif: path.join(workspace, 'out', 'results.sarif')
     })
+    const findings = JSON.parse(run.outputs.findings ?? '[]')
+    expect(findings.map((f: { package: string; id: string }) => `${f.package} ${f.id}`)).toEqual([
+      'requests PYSEC-2018-28',
+      'pyyaml PYSEC-2020-96'
+    ])
   })
 
   test('annotates the exact line of each vulnerable requirement', () => {
     expect(run.stdout).toMatch(
-      /^::error title=requests 2\.19\.1%3A 1 known vulnerability,file=service\/requirements\.txt,line=2::PYSEC-2018-28 \/ CVE-2018-18074 \(fixed in 2\.20\.0\)/m
+      /^::error title=requests 2\.19\.1%3A 1 known vulnerability \(upgrade to 2\.20\.0\),file=service\/requirements\.txt,line=2::PYSEC-2018-28 \/ CVE-2018-18074 \[unknown\] \(fixed in 2\.20\.0\)/m
     )
     expect(run.stdout).toMatch(
-      /^::error title=pyyaml 5\.3%3A 1 known vulnerability,file=service\/requirements\.txt,line=3::PYSEC-2020-96/m
+      /^::error title=pyyaml 5\.3%3A 1 known vulnerability \(upgrade to 5\.3\.1\),file=service\/requirements\.txt,line=3::PYSEC-2020-96/m
     )
   })
 
   test('writes a pip-audit compatible report', async () => {
     const report = JSON.parse(await fs.readFile(path.join(workspace, 'out', 'report.json'), 'utf8'))
-    expect(report.fixes).toEqual([])
+    expect(report.fixes).toEqual([
+      { name: 'requests', old_version: '2.19.1', new_version: '2.20.0' },
+      { name: 'pyyaml', old_version: '5.3', new_version: '5.3.1' }
+    ])
     expect(report.dependencies).toEqual([
       {
         name: 'requests',
         version: '2.19.1',
+        recommended_version: '2.20.0',
         vulns: [
-          {
+          expect.objectContaining({
             id: 'PYSEC-2018-28',
             fix_versions: ['2.20.0'],
             aliases: ['CVE-2018-18074', 'GHSA-x84v-xcm2-53pg'],
             description: expect.stringContaining('The Requests package before 2.20.0')
-          }
+          })
         ]
       },
       {
         name: 'pyyaml',
         version: '5.3',
+        recommended_version: '5.3.1',
         vulns: [expect.objectContaining({ id: 'PYSEC-2020-96', fix_versions: ['5.3.1'] })]
       },
       { name: 'idna', version: '2.7', vulns: [] },
       { name: expect.any(String), skip_reason: expect.stringMatching(/editable/i) }
     ])
+    expect(report.summary.result).toBe('fail')
+  })
+
+  test('writes a CycloneDX SBOM and a SARIF file', async () => {
+    const sbom = JSON.parse(await fs.readFile(path.join(workspace, 'out', 'sbom.json'), 'utf8'))
+    expect(sbom.bomFormat).toBe('CycloneDX')
+    expect(sbom.components.map((c: { purl?: string }) => c.purl).filter(Boolean)).toEqual(
+      expect.arrayContaining([
+        'pkg:pypi/requests@2.19.1',
+        'pkg:pypi/pyyaml@5.3',
+        'pkg:pypi/idna@2.7'
+      ])
+    )
+    const sarif = JSON.parse(
+      await fs.readFile(path.join(workspace, 'out', 'results.sarif'), 'utf8')
+    )
+    expect(sarif.version).toBe('2.1.0')
+    expect(sarif.runs[0].results).toHaveLength(2)
   })
 
   test('writes a job summary with the findings', () => {
-    expect(run.summary).toContain('❌ **2 vulnerabilities** in 2 packages of 3 audited')
+    expect(run.summary).toContain('### ❌ Failed')
+    expect(run.summary).toContain('2 vulnerabilities (2 unknown) in 2 packages')
     expect(run.summary).toContain('[PYSEC-2018-28](https://osv.dev/vulnerability/PYSEC-2018-28)')
-    expect(run.summary).toContain('service/requirements.txt:2')
+    expect(run.summary).toContain('Declared in service/requirements.txt:2')
   })
 
   test('says, as a notice, that there is no artifact service outside GitHub', () => {
@@ -86,30 +131,109 @@ describe('the action, end to end through INPUT_* variables (offline database)', 
   })
 })
 
+describe('the action against the OSV API on loopback', () => {
+  const record = (id: string, fixed: string): OsvRecord => ({
+    id,
+    modified: '2026-01-01T00:00:00Z',
+    summary: `${id} summary`,
+    severity: [{ type: 'CVSS_V3', score: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H' }],
+    affected: [
+      {
+        package: { ecosystem: 'PyPI', name: 'django' },
+        ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { fixed }] }]
+      }
+    ]
+  })
+  let server: OsvServer
+  let url: string
+  beforeAll(async () => {
+    server = new OsvServer((name, version) =>
+      name === 'django' && version === '3.2.0' ? [record('GHSA-aaaa-bbbb-cccc', '3.2.1')] : []
+    )
+    url = await server.start()
+  })
+  afterAll(() => server.close())
+
+  test('finds, scores and gates a critical finding; an ignore from .pyaudit.toml applies', async () => {
+    const workspace = await makeWorkspace({ 'requirements.txt': 'django==3.2.0\nflask==3.0.0\n' })
+    const run = await runAction(
+      { 'osv-url': url, cache: 'false', 'upload-artifact': 'false' },
+      { workspace }
+    )
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(/^::error::Failed: 1 critical \(fail-on-severity: low\)\.$/m)
+    expect(run.outputs['vulnerability-count']).toBe('1')
+
+    await fs.writeFile(
+      path.join(workspace, '.pyaudit.toml'),
+      '[[ignore]]\nid = "GHSA-aaaa-bbbb-cccc"\nreason = "not reachable from our code"\nuntil = "2999-01-01"\n'
+    )
+    const ignored = await runAction(
+      { 'osv-url': url, cache: 'false', 'upload-artifact': 'false' },
+      { workspace }
+    )
+    expect(ignored.exitCode).toBe(0)
+    expect(ignored.outputs).toMatchObject({ result: 'pass', 'vulnerability-count': '0' })
+    expect(ignored.summary).toContain('| not reachable from our code | 2999-01-01 |')
+  }, 60_000)
+
+  test('a feed that stays down fails the run naming the feed, and reports no count', async () => {
+    const workspace = await makeWorkspace({ 'requirements.txt': 'django==3.2.0\n' })
+    server.failNext(100, { kind: 'status', status: 503 })
+    const run = await runAction(
+      { 'osv-url': url, cache: 'false', 'upload-artifact': 'false' },
+      { workspace }
+    )
+    server.failNext(0, { kind: 'status', status: 503 })
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(
+      new RegExp(
+        `^::error::Advisory feed OSV API \\(${url.replace(/[.]/g, '\\.')}\\) failed: .*HTTP 503`,
+        'm'
+      )
+    )
+    expect(run.outputs['vulnerability-count']).toBeUndefined()
+    noStackTrace(run)
+  }, 60_000)
+})
+
 describe('the action with bad input or a clean project', () => {
-  test('fail-on-vulnerability: false passes with a warning', async () => {
+  test('fail-on-severity above the findings passes, with a warning annotation', async () => {
     const workspace = await makeWorkspace({ 'requirements.txt': 'requests==2.19.1\n' })
     const run = await runAction(
-      { 'advisory-db': fixtureDb, 'fail-on-vulnerability': 'false' },
+      {
+        'advisory-db': fixtureDb,
+        'max-db-age': '0',
+        'fail-on-unknown-severity': 'false',
+        'fail-on-severity': 'high'
+      },
       { workspace }
     )
     expect(run.exitCode).toBe(0)
-    expect(run.stdout).toMatch(
-      /^::warning::Found 1 known vulnerability in 1 package \(not failing/m
-    )
-    expect(run.outputs['vulnerability-count']).toBe('1')
+    expect(run.stdout).toMatch(/^::warning title=requests 2\.19\.1%3A 1 known vulnerability/m)
+    expect(run.outputs).toMatchObject({ result: 'pass', 'vulnerability-count': '1' })
   }, 60_000)
 
   test('a clean project passes and says so', async () => {
+    const workspace = await makeWorkspace({ 'requirements.txt': 'requests==2.20.0\n' })
+    const run = await runAction(
+      { 'advisory-db': fixtureDb, 'max-db-age': '0', 'upload-artifact': 'false' },
+      { workspace }
+    )
+    expect(run.exitCode).toBe(0)
+    expect(run.outputs['vulnerability-count']).toBe('0')
+    expect(run.summary).toContain('### ✅ Passed')
+    expect(run.stdout).not.toContain('::notice::')
+  }, 60_000)
+
+  test('a stale offline database is a warning', async () => {
     const workspace = await makeWorkspace({ 'requirements.txt': 'requests==2.20.0\n' })
     const run = await runAction(
       { 'advisory-db': fixtureDb, 'upload-artifact': 'false' },
       { workspace }
     )
     expect(run.exitCode).toBe(0)
-    expect(run.outputs['vulnerability-count']).toBe('0')
-    expect(run.summary).toContain('✅ **No known vulnerabilities** in 1 package')
-    expect(run.stdout).not.toContain('::notice::')
+    expect(run.stdout).toMatch(/^::warning::The offline advisory database is \d+ days old/m)
   }, 60_000)
 
   test('an invalid input value fails with a message naming the input, and no stack trace', async () => {
@@ -119,7 +243,7 @@ describe('the action with bad input or a clean project', () => {
     expect(run.stdout).toContain(
       "::error::Input 'fail-on-vulnerability': expected true or false, got 'maybe'"
     )
-    expect(run.stdout + run.stderr).not.toMatch(/^\s+at /m)
+    noStackTrace(run)
     expect(run.outputs).toEqual({})
   }, 60_000)
 

@@ -1,12 +1,21 @@
 import * as core from '@actions/core'
-import { vulnerabilityCount, vulnerablePackages } from './audit.js'
-import { parseConfig } from './config.js'
+import * as fs from 'node:fs/promises'
+import * as path from 'node:path'
+import { parseConfig, type Config } from './config.js'
+import { redactCredentials } from './config-values.js'
 import { describeError } from './describe-error.js'
-import { runAudit } from './engine.js'
+import { runAudit, type EngineRun } from './engine.js'
 import { actionLogger } from './github/action-logger.js'
 import { planAnnotations } from './github/annotations.js'
 import { uploadArtifact } from './github/artifact.js'
-import { renderMarkdown, plural } from './report/markdown.js'
+import { commentKey, commentOnPullRequest } from './github/comment.js'
+import type { AuditOutcome } from './outcome.js'
+import { summaryCounts } from './report/counts.js'
+import { uploadToDependencyTrack } from './report/dependency-track.js'
+import { renderMarkdown } from './report/markdown.js'
+
+/** GitHub refuses a step summary over 1 MiB; stay well below it. */
+const MAX_SUMMARY_BYTES = 1000 * 1024
 
 /** The GitHub Action: inputs from INPUT_* variables, results as outputs, summary, annotations. */
 export async function runAction(): Promise<void> {
@@ -16,36 +25,162 @@ export async function runAction(): Promise<void> {
       { cwd: process.cwd(), env: process.env },
       'action'
     )
-    const { result } = await runAudit(config, actionLogger)
-    const count = vulnerabilityCount(result)
-
-    core.setOutput('vulnerability-count', count)
-    core.setOutput('vulnerable-package-count', vulnerablePackages(result).length)
-    core.setOutput('report', config.reportPath ?? '')
-
-    for (const annotation of planAnnotations(result, config.repositoryRoot)) {
-      core.error(annotation.message, {
-        title: annotation.title,
-        ...(annotation.file ? { file: annotation.file } : {}),
-        ...(annotation.line ? { startLine: annotation.line } : {})
-      })
-    }
-    if (process.env.GITHUB_STEP_SUMMARY) {
-      await core.summary
-        .addRaw(renderMarkdown(result, { repositoryRoot: config.repositoryRoot }))
-        .write()
-    }
-    if (config.uploadArtifact && config.reportPath) {
-      await uploadArtifact([config.reportPath], process.env, actionLogger, message =>
-        core.notice(message)
-      )
-    }
-    if (count > 0) {
-      const message = `Found ${plural(count, 'known vulnerability', 'known vulnerabilities')} in ${plural(vulnerablePackages(result).length, 'package')}`
-      if (config.failOnVulnerability) core.setFailed(message)
-      else core.warning(`${message} (not failing: fail-on-vulnerability is false)`)
-    }
+    maskSecrets(config)
+    const run = await runAudit(config, actionLogger)
+    await publish(config, run)
+    if (run.outcome.result === 'fail') core.setFailed(run.outcome.failureReasons.join(' '))
   } catch (error) {
     core.setFailed(describeError(error))
   }
+}
+
+function maskSecrets(config: Config): void {
+  if (config.dependencyTrack) core.setSecret(config.dependencyTrack.apiKey)
+  if (config.outputs.githubToken) core.setSecret(config.outputs.githubToken)
+  for (const url of [config.sources.indexUrl, ...config.sources.extraIndexUrls]) {
+    const password = url ? new URL(url).password : ''
+    if (password) core.setSecret(decodeURIComponent(password))
+  }
+}
+
+async function publish(config: Config, run: EngineRun): Promise<void> {
+  const { outcome } = run
+  const counts = summaryCounts(outcome)
+  run.warnings.forEach(message => core.warning(message))
+  run.notices.forEach(message => core.notice(message))
+
+  core.setOutput('vulnerability-count', counts.vulnerabilities)
+  core.setOutput('vulnerable-package-count', counts.vulnerable_packages)
+  core.setOutput('license-violation-count', counts.license_violations)
+  core.setOutput('result', outcome.result)
+  core.setOutput('report', run.files.report ?? '')
+  core.setOutput('sbom', run.files.sbom ?? '')
+  core.setOutput('sarif', run.files.sarif ?? '')
+  core.setOutput('findings', JSON.stringify(compactFindings(outcome)))
+
+  for (const annotation of planAnnotations(outcome, config.repositoryRoot)) {
+    const properties = {
+      title: annotation.title,
+      ...(annotation.file ? { file: annotation.file } : {}),
+      ...(annotation.line ? { startLine: annotation.line } : {})
+    }
+    if (annotation.level === 'error') core.error(annotation.message, properties)
+    else core.warning(annotation.message, properties)
+  }
+
+  const markdown = renderMarkdown(outcome, { repositoryRoot: config.repositoryRoot })
+  const summaryFile = run.files.report
+    ? path.join(path.dirname(run.files.report), 'pyaudit-summary.md')
+    : undefined
+  if (summaryFile) await fs.writeFile(summaryFile, markdown)
+  const dependencyTrackLine = await sendToDependencyTrack(config, run)
+  if (process.env.GITHUB_STEP_SUMMARY) {
+    await core.summary
+      .addRaw(fitSummary(markdown, outcome, config))
+      .addRaw(dependencyTrackLine ?? '')
+      .write()
+  }
+
+  let artifactUrl: string | undefined
+  if (config.outputs.uploadArtifact) {
+    const files = [run.files.report, run.files.sbom, run.files.sarif, summaryFile].filter(
+      (f): f is string => !!f
+    )
+    try {
+      const artifact = await uploadArtifact(
+        files,
+        process.env,
+        actionLogger,
+        message => core.notice(message),
+        {
+          ...(config.outputs.artifactName ? { name: config.outputs.artifactName } : {}),
+          ...(config.outputs.retentionDays ? { retentionDays: config.outputs.retentionDays } : {}),
+          discriminators: discriminators(config)
+        }
+      )
+      if (artifact) {
+        core.setOutput('artifact-id', artifact.id)
+        core.setOutput('artifact-url', artifact.url ?? '')
+        artifactUrl = artifact.url
+      }
+    } catch (error) {
+      // A report that did not upload must not hide the verdict: it stays on disk and in the summary.
+      core.warning(describeError(error))
+    }
+  }
+
+  if (config.outputs.comment !== 'never') {
+    await commentOnPullRequest({
+      mode: config.outputs.comment,
+      token: config.outputs.githubToken,
+      markdown: renderMarkdown(outcome, { repositoryRoot: config.repositoryRoot, maxPackages: 30 }),
+      result: outcome.result,
+      key: commentKey(
+        process.env,
+        path.relative(config.repositoryRoot, config.workingDirectory),
+        discriminators(config)
+      ),
+      env: process.env,
+      logger: actionLogger,
+      ...(artifactUrl ? { reportUrl: artifactUrl } : {})
+    })
+  }
+}
+
+/** Dependency-Track upload; its errors fail the step (the user asked for it), after everything else is out. */
+async function sendToDependencyTrack(config: Config, run: EngineRun): Promise<string | undefined> {
+  const dt = config.dependencyTrack
+  if (!dt || !run.sbom) return undefined
+  const result = await uploadToDependencyTrack(run.sbom, { ...dt, logger: actionLogger })
+  core.setOutput('dependency-track-token', result.token)
+  core.setOutput('dependency-track-project-uuid', result.projectUuid ?? '')
+  const project = result.projectUuid ? ` (project ${result.projectUuid})` : ''
+  if (!result.findings)
+    return `\n<sub>SBOM uploaded to Dependency-Track${project}; processing token ${result.token}.</sub>\n`
+  return `\n**Dependency-Track${project}:** ${result.findings.length} findings, ${result.policyViolations?.length ?? 0} policy violations.\n`
+}
+
+/** Shorter summaries until one fits GitHub's limit; the full one is in the artifact. */
+function fitSummary(markdown: string, outcome: AuditOutcome, config: Config): string {
+  for (const maxPackages of [Infinity, 100, 20, 0]) {
+    const text =
+      maxPackages === Infinity
+        ? markdown
+        : renderMarkdown(outcome, {
+            repositoryRoot: config.repositoryRoot,
+            maxPackages,
+            maxDescription: 100
+          })
+    if (Buffer.byteLength(text) <= MAX_SUMMARY_BYTES) return text
+  }
+  return '## Python dependency audit\n\nThe summary is too large for GitHub; see pyaudit-summary.md in the workflow artifact.\n'
+}
+
+function compactFindings(outcome: AuditOutcome): object[] {
+  return outcome.packages
+    .flatMap(pkg =>
+      pkg.vulnerabilities.map(v => ({
+        package: pkg.name,
+        version: pkg.version,
+        id: v.id,
+        aliases: v.aliases,
+        severity: v.severity.level,
+        score: v.severity.score ?? null,
+        fix_versions: v.fixVersions,
+        recommended_version: pkg.recommendedVersion ?? null,
+        malicious: v.malicious,
+        ignored: Boolean(v.ignored),
+        failing: v.failing
+      }))
+    )
+    .slice(0, 1000)
+}
+
+function discriminators(config: Config): string[] {
+  return [
+    path.relative(config.repositoryRoot, config.workingDirectory),
+    ...config.sources.paths.map(p => path.relative(config.repositoryRoot, p)),
+    config.sources.pythonVersion ?? '',
+    redactCredentials(config.sources.python ?? '')
+  ]
 }

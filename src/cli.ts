@@ -1,4 +1,3 @@
-import { vulnerabilityCount } from './audit.js'
 import { INPUT_DEFAULTS, parseConfig } from './config.js'
 import { describeError } from './describe-error.js'
 import { runAudit } from './engine.js'
@@ -15,21 +14,27 @@ const BOOLEAN_INPUTS = new Set(
     .filter(([, value]) => value === 'true' || value === 'false')
     .map(([name]) => name)
 )
-const LIST_INPUTS = new Set(['paths'])
+const LIST_INPUTS = new Set(['paths', 'ignore-vulns', 'extra-index-url'])
 
 const USAGE = `Usage: pyaudit [options] [paths...]
 
-Audits Python dependency files for known vulnerabilities. Flags mirror the action's inputs:
-  --paths FILE|DIR          a requirements file, lockfile or directory (repeatable; also positional)
-  --working-directory DIR   resolve relative paths here (default: .)
-  --advisory-db PATH        offline OSV database (directory or all.zip); no network is used
-  --osv-url URL             OSV API (default: https://api.osv.dev)
-  --python-version X.Y      target Python for environment markers (default: 3.12)
-  --report FILE             write the JSON report (pip-audit's schema) here
+Audits Python dependencies for known vulnerabilities and license problems. Every action input
+is a flag of the same name (--name value, --name=value; booleans also --name / --no-name).
+The most used:
+  --paths FILE|DIR            requirements file, lockfile, pyproject.toml or directory (repeatable; also positional)
+  --working-directory DIR     resolve relative paths here (default: .)
+  --python PATH               audit this interpreter's or virtualenv's installed packages
+  --resolve pip               resolve ranges to the exact set pip would install (runs pip; may build sdists)
+  --advisory-db PATH          offline OSV database (directory or all.zip); no network is used
+  --vulnerability-service S   osv (default) or pypi
+  --fail-on-severity LEVEL    low (default), medium, high or critical
+  --ignore-vulns ID           ignore an advisory (repeat the flag for more)
+  --license-fail-on 'GPL;AGPL'   --license-allow-only 'MIT;BSD-3-Clause;Apache-2.0'
+  --report FILE  --sbom FILE  --sarif FILE   write the JSON report, CycloneDX SBOM, SARIF
   --no-fail-on-vulnerability  exit 0 even when vulnerabilities are found
-  --help                    show this text
+  --help                      show this text
 
-Exit codes: 0 no known vulnerabilities, 1 vulnerabilities found, 2 error.
+Exit codes: 0 passed, 1 failed (findings or violations), 2 error.
 `
 
 /** Turns argv into input values keyed by the action's input names. */
@@ -80,9 +85,11 @@ export async function runCli(argv: string[]): Promise<number> {
       { cwd: process.cwd(), env: process.env },
       'cli'
     )
-    const { result } = await runAudit(config, logger)
-    process.stdout.write(renderTerminal(result))
-    return vulnerabilityCount(result) > 0 && config.failOnVulnerability ? EXIT_FINDINGS : EXIT_CLEAN
+    const run = await runAudit(config, logger)
+    run.warnings.forEach(message => logger.warning(message))
+    run.notices.forEach(message => logger.info(message))
+    process.stdout.write(renderTerminal(run.outcome))
+    return run.outcome.result === 'fail' ? EXIT_FINDINGS : EXIT_CLEAN
   } catch (error) {
     process.stderr.write(`error: ${describeError(error)}\n`)
     return EXIT_ERROR

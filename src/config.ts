@@ -1,6 +1,23 @@
-import * as path from 'node:path'
 import * as os from 'node:os'
-import { InputError } from './errors.js'
+import * as path from 'node:path'
+import { parseSeverityThreshold, type SeverityThreshold } from './advisories/gate.js'
+import { defaultCacheDir } from './advisories/record-cache.js'
+import { parseMaxDbAge } from './advisories/staleness.js'
+import {
+  parseBoolean,
+  parseChoice,
+  parseHttpUrl,
+  parseList,
+  parsePythonVersion
+} from './config-values.js'
+import { parseLicenseFrom, type LicenseFrom } from './licenses/license-of.js'
+import { parseLicensePolicy, type LicensePolicy } from './licenses/policy.js'
+import { parseLicenseSource, type LicenseSourceMode } from './licenses/sources.js'
+import { parseCommentMode, type CommentMode } from './github/comment.js'
+import { parseArtifactName, parseRetentionDays } from './github/artifact.js'
+import { parseDependencyTrack, type DependencyTrackConfig } from './config-dependency-track.js'
+
+export { parseList } from './config-values.js'
 
 /** Reads one raw input by its action.yml name ('' when unset). Actions and the CLI both provide one. */
 export type InputReader = (name: string) => string
@@ -11,29 +28,107 @@ export interface Config {
   workingDirectory: string
   /** Absolute root that annotation paths are made relative to (the repository checkout). */
   repositoryRoot: string
-  /** Absolute files or directories to read; empty means auto-detect in workingDirectory. */
-  paths: string[]
-  osvUrl: string
-  /** Absolute path of an offline OSV database (directory or zip); when set, no network is used. */
-  advisoryDb?: string
-  /** Absolute path the JSON report is written to; undefined for a CLI run that asked for none. */
-  reportPath?: string
-  /** Target Python for environment markers, e.g. '3.12'. */
-  pythonVersion: string
-  failOnVulnerability: boolean
-  uploadArtifact: boolean
+  sources: {
+    /** Absolute files or directories to read; empty means auto-detect in workingDirectory. */
+    paths: string[]
+    /** Interpreter path, virtualenv directory or command name; its environment is audited. */
+    python?: string
+    /** Target Python for markers; undefined: the interpreter's version if `python` is set, else 3.12. */
+    pythonVersion?: string
+    resolve: 'none' | 'pip'
+    indexUrl?: string
+    extraIndexUrls: string[]
+    /** Skipped dependencies fail the run (pip-audit's --strict). */
+    strict: boolean
+  }
+  feed: {
+    service: 'osv' | 'pypi'
+    osvUrl: string
+    pypiUrl: string
+    /** Absolute path of an offline OSV database (directory or zip); when set, no network is used. */
+    advisoryDb?: string
+    maxDbAgeDays: number
+    cache: boolean
+    cacheDir: string
+  }
+  findings: {
+    ignoreVulns: string
+    /** Absolute path of a config file other than .pyaudit.toml / [tool.pyaudit]. */
+    configFile?: string
+    failOnVulnerability: boolean
+    failOnSeverity: SeverityThreshold
+    failOnUnknownSeverity: boolean
+  }
+  licenses: {
+    source: LicenseSourceMode
+    from: LicenseFrom
+    policy: LicensePolicy
+    failOnLicense: boolean
+  }
+  outputs: {
+    /** Absolute path of the JSON report; undefined for a CLI run that asked for none. */
+    reportPath?: string
+    sbomPath?: string
+    sarifPath?: string
+    uploadArtifact: boolean
+    artifactName?: string
+    retentionDays?: number
+    comment: CommentMode
+    githubToken: string
+  }
+  dependencyTrack?: DependencyTrackConfig
 }
 
-/** The inputs this version understands, with their defaults (kept in step with action.yml by a test). */
+/**
+ * The inputs this version understands, with their defaults, kept in step with action.yml
+ * by a test. Defaults that are workflow expressions (github-token) are '' here.
+ */
 export const INPUT_DEFAULTS: Readonly<Record<string, string>> = {
   paths: '',
   'working-directory': '.',
+  python: '',
+  'python-version': '',
+  resolve: 'none',
+  'index-url': '',
+  'extra-index-url': '',
+  strict: 'false',
+  'vulnerability-service': 'osv',
   'osv-url': 'https://api.osv.dev',
+  'pypi-url': 'https://pypi.org',
   'advisory-db': '',
-  report: '',
-  'python-version': '3.12',
+  'max-db-age': '7',
+  cache: 'true',
+  'cache-dir': '',
+  'ignore-vulns': '',
+  config: '',
   'fail-on-vulnerability': 'true',
-  'upload-artifact': 'true'
+  'fail-on-severity': 'low',
+  'fail-on-unknown-severity': 'true',
+  'license-source': 'auto',
+  'license-from': 'mixed',
+  'license-fail-on': '',
+  'license-allow-only': '',
+  'license-partial-match': 'false',
+  'license-ignore-packages': '',
+  'license-fail-on-unknown': 'false',
+  'fail-on-license': 'true',
+  report: '',
+  sbom: '',
+  sarif: '',
+  'upload-artifact': 'true',
+  'artifact-name': '',
+  'retention-days': '',
+  comment: 'never',
+  'github-token': '',
+  'dependency-track-url': '',
+  'dependency-track-api-key': '',
+  'dependency-track-project': '',
+  'dependency-track-version': '',
+  'dependency-track-project-uuid': '',
+  'dependency-track-parent': '',
+  'dependency-track-auto-create': 'true',
+  'dependency-track-wait': 'false',
+  'dependency-track-wait-timeout': '300'
 }
 
 export interface ConfigEnvironment {
@@ -53,73 +148,81 @@ export function parseConfig(
     const value = read(name).trim()
     return value === '' ? (INPUT_DEFAULTS[name] ?? '') : value
   }
+  const flag = (name: string): boolean => parseBoolean(name, input(name))
   // A CLI run inside a workflow step still means paths relative to where it was started.
   const workspace = (mode === 'action' && environment.env.GITHUB_WORKSPACE) || environment.cwd
   const workingDirectory = path.resolve(workspace, input('working-directory'))
+  const resolvePath = (name: string): string | undefined =>
+    input(name) ? path.resolve(workingDirectory, input(name)) : undefined
   const tempDir = environment.env.RUNNER_TEMP || os.tmpdir()
-  const advisoryDb = input('advisory-db')
-  const report = input('report')
+  const python = input('python')
+  const pythonVersion = input('python-version')
+  const advisoryDb = resolvePath('advisory-db')
+  const configFile = resolvePath('config')
+  const indexUrl = input('index-url')
+  const reportPath =
+    resolvePath('report') ??
+    (mode === 'action' ? path.join(tempDir, 'pyaudit', 'pyaudit-report.json') : undefined)
+  const sbomPath = resolvePath('sbom')
+  const sarifPath = resolvePath('sarif')
+  const artifactName = parseArtifactName(input('artifact-name'))
+  const retentionDays = parseRetentionDays(input('retention-days'))
+  const dependencyTrack = parseDependencyTrack(input, environment.env)
 
   return {
     workingDirectory,
     repositoryRoot: path.resolve(workspace),
-    paths: parseList(input('paths')).map(p => path.resolve(workingDirectory, p)),
-    osvUrl: parseHttpUrl('osv-url', input('osv-url')),
-    ...(advisoryDb ? { advisoryDb: path.resolve(workingDirectory, advisoryDb) } : {}),
-    ...(report || mode === 'action'
-      ? {
-          reportPath: report
-            ? path.resolve(workingDirectory, report)
-            : path.join(tempDir, 'pyaudit', 'pyaudit-report.json')
-        }
-      : {}),
-    pythonVersion: parsePythonVersion('python-version', input('python-version')),
-    failOnVulnerability: parseBoolean('fail-on-vulnerability', input('fail-on-vulnerability')),
-    uploadArtifact: parseBoolean('upload-artifact', input('upload-artifact'))
+    sources: {
+      paths: parseList(input('paths')).map(p => path.resolve(workingDirectory, p)),
+      // A bare command name (python3) is looked up on PATH; anything with a slash is a path.
+      ...(python
+        ? { python: /[\\/]/.test(python) ? path.resolve(workingDirectory, python) : python }
+        : {}),
+      ...(pythonVersion
+        ? { pythonVersion: parsePythonVersion('python-version', pythonVersion) }
+        : {}),
+      resolve: parseChoice('resolve', input('resolve'), ['none', 'pip'] as const),
+      ...(indexUrl ? { indexUrl: parseHttpUrl('index-url', indexUrl) } : {}),
+      extraIndexUrls: parseList(input('extra-index-url')).map(url =>
+        parseHttpUrl('extra-index-url', url)
+      ),
+      strict: flag('strict')
+    },
+    feed: {
+      service: parseChoice('vulnerability-service', input('vulnerability-service'), [
+        'osv',
+        'pypi'
+      ] as const),
+      osvUrl: parseHttpUrl('osv-url', input('osv-url')),
+      pypiUrl: parseHttpUrl('pypi-url', input('pypi-url')),
+      ...(advisoryDb ? { advisoryDb } : {}),
+      maxDbAgeDays: parseMaxDbAge(input('max-db-age')),
+      cache: flag('cache'),
+      cacheDir: resolvePath('cache-dir') ?? defaultCacheDir(environment.env)
+    },
+    findings: {
+      ignoreVulns: input('ignore-vulns'),
+      ...(configFile ? { configFile } : {}),
+      failOnVulnerability: flag('fail-on-vulnerability'),
+      failOnSeverity: parseSeverityThreshold(input('fail-on-severity')),
+      failOnUnknownSeverity: flag('fail-on-unknown-severity')
+    },
+    licenses: {
+      source: parseLicenseSource('license-source', input('license-source')),
+      from: parseLicenseFrom('license-from', input('license-from')),
+      policy: parseLicensePolicy(input),
+      failOnLicense: flag('fail-on-license')
+    },
+    outputs: {
+      ...(reportPath ? { reportPath } : {}),
+      ...(sbomPath ? { sbomPath } : {}),
+      ...(sarifPath ? { sarifPath } : {}),
+      uploadArtifact: flag('upload-artifact'),
+      ...(artifactName ? { artifactName } : {}),
+      ...(retentionDays !== undefined ? { retentionDays } : {}),
+      comment: parseCommentMode(input('comment')),
+      githubToken: input('github-token')
+    },
+    ...(dependencyTrack ? { dependencyTrack } : {})
   }
-}
-
-/** One item per line; blank lines and lines starting with '#' are ignored. */
-export function parseList(value: string): string[] {
-  return value
-    .split(/\r?\n/)
-    .map(line => line.trim())
-    .filter(line => line !== '' && !line.startsWith('#'))
-}
-
-/** YAML 1.2 core schema booleans, as @actions/core's getBooleanInput accepts them. */
-export function parseBoolean(name: string, value: string): boolean {
-  if (['true', 'True', 'TRUE'].includes(value)) return true
-  if (['false', 'False', 'FALSE'].includes(value)) return false
-  throw new InputError(name, `expected true or false, got '${excerpt(value)}'`)
-}
-
-export function parsePythonVersion(name: string, value: string): string {
-  if (!/^3\.\d{1,2}(\.\d{1,2})?$/.test(value)) {
-    throw new InputError(
-      name,
-      `expected a Python 3 version such as 3.12 or 3.11.7, got '${excerpt(value)}'`
-    )
-  }
-  return value
-}
-
-export function parseHttpUrl(name: string, value: string): string {
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
-    throw new InputError(name, `'${excerpt(value)}' is not a URL`)
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError(name, `expected an http(s) URL, got '${excerpt(value)}'`)
-  }
-  return value.replace(/\/+$/, '')
-}
-
-/** A short, single-line excerpt of untrusted text for error messages. */
-export function excerpt(value: string, max = 60): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = value.replace(/[\u0000-\u001f\u007f]/g, ' ')
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat
 }

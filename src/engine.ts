@@ -1,42 +1,118 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
+import { assess } from './assess.js'
 import { audit, type AuditResult } from './audit.js'
-import { OfflineDatabase } from './advisories/offline-db.js'
-import { OsvApiFeed } from './advisories/osv-api.js'
-import type { AdvisoryFeed } from './advisories/osv.js'
+import { loadIgnoreRules } from './advisories/ignore-config.js'
+import { openFeed } from './advisories/open-feed.js'
 import type { Config } from './config.js'
 import { collectDependencies } from './deps/collect.js'
+import type { SkippedDependency } from './deps/types.js'
+import { auditLicenses } from './licenses/audit-licenses.js'
 import type { Logger } from './log.js'
-import { buildJsonReport, serializeReport, type JsonReport } from './report/json-report.js'
+import type { AuditOutcome } from './outcome.js'
+import { buildJsonReport, serializeReport } from './report/json-report.js'
+import { buildSarif } from './report/sarif.js'
+import { buildSbom } from './report/sbom.js'
+import { TOOL } from './tool.js'
 
 export interface EngineRun {
-  result: AuditResult
-  report: JsonReport
+  outcome: AuditOutcome
+  /** Files written, by kind. */
+  files: { report?: string; sbom?: string; sarif?: string }
+  /** The SBOM text, when one was built (Dependency-Track uploads it). */
+  sbom?: string
+  warnings: string[]
+  notices: string[]
 }
 
-/** The whole audit, shared by the action and the CLI: collect, look up, report. */
-export async function runAudit(config: Config, logger: Logger): Promise<EngineRun> {
+/** The whole audit, shared by the action and the CLI: collect, look up, assess, write reports. */
+export async function runAudit(
+  config: Config,
+  logger: Logger,
+  now = new Date()
+): Promise<EngineRun> {
+  const env = process.env
   const sources = await collectDependencies({
-    paths: config.paths,
+    ...config.sources,
     workingDirectory: config.workingDirectory,
-    pythonVersion: config.pythonVersion,
-    env: process.env,
+    env,
     logger
   })
-  const feed = await openFeed(config, logger)
+  const rules = await loadIgnoreRules({
+    workingDirectory: config.workingDirectory,
+    ...(config.findings.configFile ? { configPath: config.findings.configFile } : {}),
+    ignoreVulnsInput: config.findings.ignoreVulns
+  })
+  const opened = await openFeed(config.feed, env, logger, now)
   const pinned = sources.reduce((sum, source) => sum + source.dependencies.length, 0)
-  logger.info(`Checking ${pinned} pinned dependencies against ${feed.name}`)
-  const result = await audit(sources, feed).finally(() => feed.close?.())
-  const report = buildJsonReport(result)
-  if (config.reportPath) {
-    await fs.mkdir(path.dirname(config.reportPath), { recursive: true })
-    await fs.writeFile(config.reportPath, serializeReport(report))
-    logger.info(`Report written to ${config.reportPath}`)
+  logger.info(`Checking ${pinned} pinned dependencies against ${opened.feed.name}`)
+  let result: AuditResult
+  try {
+    result = await audit(sources, opened.feed)
+  } finally {
+    await opened.finish()
   }
-  return { result, report }
+  result = withFeedSkips(result, opened.skipped?.())
+
+  const sbomWanted = Boolean(config.outputs.sbomPath || config.dependencyTrack)
+  const licenses = await auditLicenses(result.packages, config.licenses, {
+    pypiUrl: config.feed.pypiUrl,
+    offline: Boolean(config.feed.advisoryDb),
+    sbomWanted,
+    logger
+  })
+  licenses.notes.forEach(note => logger.info(note))
+
+  const { outcome, warnings, notices } = assess(result, {
+    rules,
+    today: now.toISOString().slice(0, 10),
+    ...config.findings,
+    strict: config.sources.strict,
+    licenses: licenses.entries,
+    failOnLicense: config.licenses.failOnLicense,
+    ...(opened.recordsFor ? { recordsFor: opened.recordsFor } : {}),
+    tool: TOOL,
+    ...(opened.databaseUpdated ? { databaseUpdated: opened.databaseUpdated } : {})
+  })
+
+  const root = config.repositoryRoot
+  const files: EngineRun['files'] = {}
+  const { reportPath, sbomPath, sarifPath } = config.outputs
+  if (reportPath)
+    files.report = await write(reportPath, serializeReport(buildJsonReport(outcome, root)))
+  const sbom = sbomWanted ? buildSbom(outcome, { repositoryRoot: root, timestamp: now }) : undefined
+  if (sbomPath && sbom) files.sbom = await write(sbomPath, sbom)
+  if (sarifPath) files.sarif = await write(sarifPath, buildSarif(outcome, { repositoryRoot: root }))
+  for (const [kind, file] of Object.entries(files)) logger.info(`Wrote the ${kind} to ${file}`)
+  return { outcome, files, ...(sbom ? { sbom } : {}), warnings, notices }
 }
 
-async function openFeed(config: Config, logger: Logger): Promise<AdvisoryFeed> {
-  if (config.advisoryDb) return OfflineDatabase.load(config.advisoryDb, { logger })
-  return new OsvApiFeed({ baseUrl: config.osvUrl, logger })
+/** Releases a feed could not audit (PyPI does not know them) are skipped, never "clean". */
+function withFeedSkips(
+  result: AuditResult,
+  skips: ReadonlyMap<string, string> | undefined
+): AuditResult {
+  if (!skips || skips.size === 0) return result
+  const skipped: SkippedDependency[] = []
+  const packages = result.packages.filter(pkg => {
+    const reason = skips.get(`${pkg.name}@${pkg.version}`)
+    if (reason === undefined) return true
+    for (const dep of pkg.declarations) {
+      skipped.push({
+        name: dep.name,
+        version: dep.version,
+        reason,
+        location: dep.location,
+        format: dep.format
+      })
+    }
+    return false
+  })
+  return { ...result, packages, skipped: [...result.skipped, ...skipped] }
+}
+
+async function write(file: string, content: string): Promise<string> {
+  await fs.mkdir(path.dirname(file), { recursive: true })
+  await fs.writeFile(file, content)
+  return file
 }

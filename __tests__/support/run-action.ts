@@ -6,7 +6,9 @@ import { pathToFileURL } from 'node:url'
 
 const repoRoot = path.resolve(import.meta.dirname, '..', '..')
 // Resolved from the repository, not from the child's working directory (a temporary workspace).
-const tsxLoader = pathToFileURL(path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href
+const tsxLoader = pathToFileURL(
+  path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')
+).href
 
 export interface ActionRun {
   exitCode: number | null

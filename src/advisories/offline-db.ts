@@ -58,6 +58,15 @@ export class OfflineDatabase implements AdvisoryFeed {
     })
   }
 
+  /**
+   * Every advisory, withdrawn ones left out, that names `name` (normalised here) as a PyPI
+   * package, whatever version it affects: what a recommended upgrade is computed from.
+   */
+  recordsFor(name: string): readonly OsvRecord[] {
+    const records = this.byName.get(normalizeName(name)) ?? []
+    return records.filter(record => record.withdrawn == null)
+  }
+
   /** PyPI advisories held (withdrawn ones included). */
   get recordCount(): number {
     return this.count

@@ -1,39 +1,86 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { ParseError, PyauditError } from '../errors.js'
+import { PyauditError } from '../errors.js'
 import type { Logger } from '../log.js'
 import { detectDependencyFiles, formatOfFile, type DetectedFile } from './detect.js'
+import { readEnvironment } from './environment.js'
 import { markerEnvironmentFor } from './markers.js'
-import { parseRequirementsFile, requirementsToSource } from './requirements.js'
+import { pythonVersionOf } from './python.js'
+import { readDependencyFile } from './read-file.js'
+import { resolveFile } from './resolve.js'
 import type { SourceResult } from './types.js'
 
+export const DEFAULT_PYTHON_VERSION = '3.12'
+
 export interface CollectOptions {
-  /** Files or directories; empty means detect in workingDirectory. */
+  /** Files or directories; empty means detect in workingDirectory (unless only `python` is given). */
   paths: string[]
   workingDirectory: string
-  pythonVersion: string
+  python?: string
+  pythonVersion?: string
+  resolve: 'none' | 'pip'
+  indexUrl?: string
+  extraIndexUrls: string[]
   env: NodeJS.ProcessEnv
   logger: Logger
 }
 
-/** Reads every dependency file the options name (or detects them) into sources. */
+/**
+ * Every dependency the options point at: files (read, or resolved with pip), and the
+ * installed environment of `python` when no resolution is asked for.
+ */
 export async function collectDependencies(options: CollectOptions): Promise<SourceResult[]> {
-  const files = await filesToRead(options)
-  if (files.length === 0) {
-    throw new PyauditError(
-      `No dependency files found in ${options.workingDirectory}: set 'paths' to your requirements files or lockfiles`
-    )
+  const { logger } = options
+  const readsEnvironment = options.python !== undefined && options.resolve === 'none'
+  const pythonVersion =
+    options.pythonVersion ??
+    (options.python
+      ? await pythonVersionOf(options.python, { cwd: options.workingDirectory, env: options.env })
+      : DEFAULT_PYTHON_VERSION)
+  const context = {
+    markerEnvironment: markerEnvironmentFor(pythonVersion),
+    env: options.env,
+    displayPath: (file: string) => displayPath(file, options.workingDirectory)
   }
-  const read = new Set<string>()
+  const files = readsEnvironment && options.paths.length === 0 ? [] : await filesToRead(options)
   const sources: SourceResult[] = []
+  const read = new Set<string>()
   for (const detected of files) {
     if (read.has(detected.file)) continue
-    const { source, filesRead } = await readSource(detected, options)
-    filesRead.forEach(file => read.add(file))
-    options.logger.info(
-      `${displayPath(detected.file, options.workingDirectory)} (${detected.format}): ${source.dependencies.length} pinned, ${source.skipped.length} skipped`
+    const fileRead = await readDependencyFile(detected, context)
+    fileRead.filesRead.forEach(file => read.add(file))
+    const resolvable = fileRead.requirements !== undefined || fileRead.declarations !== undefined
+    const source =
+      options.resolve === 'pip' && resolvable
+        ? await resolveFile(fileRead, {
+            python: options.python ?? 'python3',
+            ...(options.indexUrl ? { indexUrl: options.indexUrl } : {}),
+            extraIndexUrls: options.extraIndexUrls,
+            cwd: options.workingDirectory,
+            env: options.env,
+            logger
+          })
+        : fileRead.source
+    logger.info(
+      `${context.displayPath(detected.file)} (${source.format}): ${describeCounts(source)}`
     )
     sources.push(source)
+  }
+  if (readsEnvironment && options.python) {
+    const environment = await readEnvironment(options.python, {
+      cwd: options.workingDirectory,
+      env: options.env,
+      logger
+    })
+    logger.info(
+      `Python environment ${environment.file}: ${environment.dependencies.length} installed distributions`
+    )
+    sources.push(environment)
+  }
+  if (sources.length === 0) {
+    throw new PyauditError(
+      `No dependency files found in ${options.workingDirectory}: set 'paths' to your requirements files or lockfiles, or 'python' to audit an environment`
+    )
   }
   return sources
 }
@@ -41,10 +88,9 @@ export async function collectDependencies(options: CollectOptions): Promise<Sour
 async function filesToRead(options: CollectOptions): Promise<DetectedFile[]> {
   if (options.paths.length === 0) {
     const found = await detectDependencyFiles(options.workingDirectory, options.logger)
+    const names = found.map(f => displayPath(f.file, options.workingDirectory)).join(', ')
     options.logger.info(
-      `Detected ${found.length} dependency file(s) in ${options.workingDirectory}${found.length ? ': ' : ''}${found
-        .map(f => displayPath(f.file, options.workingDirectory))
-        .join(', ')}`
+      `Detected ${found.length} dependency file(s) in ${options.workingDirectory}${names ? `: ${names}` : ''}`
     )
     return found
   }
@@ -61,26 +107,8 @@ async function filesToRead(options: CollectOptions): Promise<DetectedFile[]> {
   return files
 }
 
-async function readSource(
-  detected: DetectedFile,
-  options: CollectOptions
-): Promise<{ source: SourceResult; filesRead: string[] }> {
-  const display = (file: string): string => displayPath(file, options.workingDirectory)
-  switch (detected.format) {
-    case 'requirements': {
-      const parsed = await parseRequirementsFile(detected.file, {
-        markerEnvironment: markerEnvironmentFor(options.pythonVersion),
-        env: options.env,
-        displayPath: display
-      })
-      return { source: requirementsToSource(parsed, detected.file), filesRead: parsed.files }
-    }
-    default:
-      throw new ParseError(
-        { file: display(detected.file) },
-        `${detected.format} files are not supported yet`
-      )
-  }
+function describeCounts(source: SourceResult): string {
+  return `${source.dependencies.length} pinned, ${source.skipped.length} skipped`
 }
 
 export function displayPath(file: string, workingDirectory: string): string {

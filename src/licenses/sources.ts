@@ -13,7 +13,7 @@
  * release PyPI does not have (404) is a definite answer: its license is UNKNOWN, noted.
  */
 import { FeedError, InputError } from '../errors.js'
-import { excerpt } from '../config.js'
+import { excerpt } from '../config-values.js'
 import { JsonClient, mapWithLimit, type RetryOptions } from '../advisories/http.js'
 import { silentLogger, type Logger } from '../log.js'
 import { normalizeName } from '../deps/names.js'

@@ -1,16 +1,39 @@
-import { clean } from '@renovatebot/pep440'
-import type { AuditResult } from '../audit.js'
+import { explain } from '@renovatebot/pep440'
+import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from '../outcome.js'
+import type { LicenseEntry } from '../licenses/check.js'
+import { repositoryPath } from './paths.js'
+import { summaryCounts, type SummaryCounts } from './counts.js'
 
-/** pip-audit's JSON report shape (`pip-audit -f json`), so tools that read it keep working. */
+/**
+ * pip-audit's JSON report (`pip-audit -f json`) at its core, so tools that read it keep
+ * working; our additions are extra keys (documented in docs/report-schema.md).
+ */
 export interface JsonReport {
   dependencies: Array<ReportedDependency | ReportedSkip>
-  fixes: unknown[]
+  fixes: Array<ReportedFix | ReportedFixSkip>
+  licenses: LicenseEntry[]
+  sources: Array<{ file: string; format: string; dependencies: number; skipped: number }>
+  summary: SummaryCounts & { result: 'pass' | 'fail'; failure_reasons: string[] }
+  tool: { name: string; version: string; feed: string; database_updated: string | null }
 }
 
 export interface ReportedDependency {
   name: string
   version: string
-  vulns: Array<{ id: string; fix_versions: string[]; aliases: string[]; description: string }>
+  vulns: ReportedVuln[]
+  /** Smallest version no known advisory affects; null when none is known. Absent without findings. */
+  recommended_version?: string | null
+}
+
+export interface ReportedVuln {
+  id: string
+  fix_versions: string[]
+  aliases: string[]
+  description: string
+  severity: { level: string; score: number | null; vector: string | null; source: string }
+  malicious: boolean
+  ignored: { reason: string | null; origin: string; until: string | null } | null
+  failing: boolean
 }
 
 export interface ReportedSkip {
@@ -18,23 +41,94 @@ export interface ReportedSkip {
   skip_reason: string
 }
 
-export function buildJsonReport(result: AuditResult): JsonReport {
-  const audited: ReportedDependency[] = result.packages.map(pkg => ({
+/** pip-audit's --fix shapes: an upgrade, or why there is none. */
+export interface ReportedFix {
+  name: string
+  old_version: string
+  new_version: string
+}
+export interface ReportedFixSkip {
+  name: string
+  version: string
+  skip_reason: string
+}
+
+export function buildJsonReport(outcome: AuditOutcome, repositoryRoot: string): JsonReport {
+  return {
+    dependencies: [
+      ...outcome.packages.map(reportPackage),
+      ...outcome.skipped.map(skip => ({ name: skip.name, skip_reason: skip.reason }))
+    ],
+    fixes: outcome.packages.filter(pkg => pkg.recommendedVersion !== undefined).map(reportFix),
+    licenses: outcome.licenses,
+    sources: outcome.sources.map(source => ({
+      file: repositoryPath(source.file, repositoryRoot),
+      format: source.format,
+      dependencies: source.dependencies.length,
+      skipped: source.skipped.length
+    })),
+    summary: {
+      ...summaryCounts(outcome),
+      result: outcome.result,
+      failure_reasons: outcome.failureReasons
+    },
+    tool: { ...outcome.tool, feed: outcome.feed, database_updated: outcome.databaseUpdated ?? null }
+  }
+}
+
+function reportPackage(pkg: ReportedPackage): ReportedDependency {
+  return {
     name: pkg.name,
-    // pip-audit prints str(Version), which is the PEP 440 normal form.
-    version: clean(pkg.version) ?? pkg.version,
-    vulns: pkg.vulnerabilities.map(vuln => ({
-      id: vuln.id,
-      fix_versions: vuln.fixVersions,
-      aliases: [...vuln.aliases].sort(),
-      description: vuln.description
-    }))
-  }))
-  const skipped: ReportedSkip[] = result.skipped.map(skip => ({
-    name: skip.name,
-    skip_reason: skip.reason
-  }))
-  return { dependencies: [...audited, ...skipped], fixes: [] }
+    // pip-audit prints str(Version): the PEP 440 normal form.
+    version: normalVersion(pkg.version),
+    vulns: pkg.vulnerabilities.map(reportVuln),
+    ...(pkg.recommendedVersion !== undefined ? { recommended_version: pkg.recommendedVersion } : {})
+  }
+}
+
+function reportVuln(vuln: ReportedVulnerability): ReportedVuln {
+  return {
+    id: vuln.id,
+    fix_versions: vuln.fixVersions,
+    aliases: [...vuln.aliases].sort(),
+    description: vuln.description,
+    severity: {
+      level: vuln.severity.level,
+      score: vuln.severity.score ?? null,
+      vector: vuln.severity.vector ?? null,
+      source: vuln.severity.source
+    },
+    malicious: vuln.malicious,
+    ignored: vuln.ignored
+      ? {
+          reason: vuln.ignored.reason ?? null,
+          origin: vuln.ignored.origin,
+          until: vuln.ignored.until ?? null
+        }
+      : null,
+    failing: vuln.failing
+  }
+}
+
+function reportFix(pkg: ReportedPackage): ReportedFix | ReportedFixSkip {
+  return pkg.recommendedVersion
+    ? {
+        name: pkg.name,
+        old_version: normalVersion(pkg.version),
+        new_version: pkg.recommendedVersion
+      }
+    : {
+        name: pkg.name,
+        version: normalVersion(pkg.version),
+        skip_reason: 'no version without known vulnerabilities is known'
+      }
+}
+
+/** PEP 440 normal form (what Python's packaging prints), or the version as written if invalid. */
+export function normalVersion(version: string): string {
+  const parsed = explain(version)
+  if (!parsed) return version
+  return parsed.local ? `${parsed.public}+${parsed.local}` : parsed.public
 }
 
 export function serializeReport(report: JsonReport): string {

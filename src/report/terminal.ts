@@ -1,6 +1,7 @@
-import { vulnerabilityCount, vulnerablePackages, type AuditResult } from '../audit.js'
-import { plural } from './markdown.js'
+import type { AuditOutcome } from '../outcome.js'
+import { summaryCounts } from './counts.js'
 import { truncate } from './escape.js'
+import { plural } from './markdown.js'
 
 /** Untrusted text on a terminal: no escape sequences, no line breaks. */
 export function plainText(text: string): string {
@@ -8,37 +9,74 @@ export function plainText(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
 }
 
-/** pip-audit's columns layout: Name, Version, ID, Fix Versions, then what was skipped. */
-export function renderTerminal(result: AuditResult): string {
+/** pip-audit's columns layout (Name, Version, ID, Fix Versions), plus severity and what was skipped. */
+export function renderTerminal(outcome: AuditOutcome): string {
   const out: string[] = []
-  const count = vulnerabilityCount(result)
-  if (count === 0) {
-    out.push(`No known vulnerabilities found in ${plural(result.packages.length, 'package')}.`)
+  const counts = summaryCounts(outcome)
+  if (counts.vulnerabilities === 0) {
+    out.push(`No known vulnerabilities found in ${plural(counts.packages, 'package')}.`)
   } else {
     out.push(
-      `Found ${plural(count, 'known vulnerability', 'known vulnerabilities')} in ${plural(vulnerablePackages(result).length, 'package')}.`,
+      `Found ${plural(counts.vulnerabilities, 'known vulnerability', 'known vulnerabilities')} in ${plural(counts.vulnerable_packages, 'package')}.`,
       ''
     )
-    const rows = vulnerablePackages(result).flatMap(pkg =>
-      pkg.vulnerabilities.map(vuln => [
-        pkg.name,
-        pkg.version,
-        vuln.id,
-        vuln.fixVersions.join(','),
-        truncate(vuln.description, 70)
-      ])
+    const rows = outcome.packages.flatMap(pkg =>
+      pkg.vulnerabilities
+        .filter(vuln => !vuln.ignored)
+        .map(vuln => [
+          pkg.name,
+          pkg.version,
+          vuln.malicious ? `${vuln.id} (MALICIOUS)` : vuln.id,
+          vuln.fixVersions.join(','),
+          vuln.severity.score !== undefined
+            ? `${vuln.severity.level} ${vuln.severity.score}`
+            : vuln.severity.level,
+          truncate(vuln.description, 60)
+        ])
     )
-    out.push(...table(['Name', 'Version', 'ID', 'Fix Versions', 'Summary'], rows))
+    out.push(...table(['Name', 'Version', 'ID', 'Fix Versions', 'Severity', 'Summary'], rows))
   }
-  if (result.skipped.length > 0) {
+  const upgrades = outcome.packages.filter(pkg => pkg.recommendedVersion !== undefined)
+  if (upgrades.length > 0) {
+    out.push(
+      '',
+      ...table(
+        ['Name', 'Version', 'Recommended upgrade'],
+        upgrades.map(pkg => [
+          pkg.name,
+          pkg.version,
+          pkg.recommendedVersion ?? 'none known without vulnerabilities'
+        ])
+      )
+    )
+  }
+  const ignored = outcome.packages.flatMap(pkg =>
+    pkg.vulnerabilities
+      .filter(v => v.ignored)
+      .map(v => [pkg.name, pkg.version, v.id, v.ignored?.reason ?? ''])
+  )
+  if (ignored.length > 0)
+    out.push('', ...table(['Name', 'Version', 'Ignored ID', 'Reason'], ignored))
+  const violations = outcome.licenses.filter(entry => entry.violation)
+  if (violations.length > 0) {
+    out.push(
+      '',
+      ...table(
+        ['Name', 'Version', 'License', 'Violation'],
+        violations.map(e => [e.name, e.version, e.license, e.rule ?? ''])
+      )
+    )
+  }
+  if (outcome.skipped.length > 0) {
     out.push(
       '',
       ...table(
         ['Name', 'Skip Reason'],
-        result.skipped.map(s => [s.name, s.reason])
+        outcome.skipped.map(s => [s.name, s.reason])
       )
     )
   }
+  out.push('', ...(outcome.failureReasons.length ? outcome.failureReasons : ['Passed.']))
   return `${out.join('\n')}\n`
 }
 

@@ -1,0 +1,62 @@
+import type { Config } from '../config.js'
+import { restoreCacheDir, saveCacheDir } from '../github/actions-cache.js'
+import type { Logger } from '../log.js'
+import { OfflineDatabase } from './offline-db.js'
+import { OsvApiFeed } from './osv-api.js'
+import type { AdvisoryFeed, OsvRecord } from './osv.js'
+import { PypiFeed } from './pypi-feed.js'
+import { DiskRecordCache } from './record-cache.js'
+import { stalenessWarning } from './staleness.js'
+
+/** The feed a run uses, plus what only some feeds can tell. */
+export interface OpenedFeed {
+  feed: AdvisoryFeed
+  /** Every record of a package, where the feed holds them all (the offline database). */
+  recordsFor?: (name: string) => readonly OsvRecord[]
+  /** Reasons for releases the feed could not audit, keyed `name@version` (the PyPI feed). */
+  skipped?: () => ReadonlyMap<string, string>
+  /** Newest `modified` of an offline database. */
+  databaseUpdated?: Date
+  /** Saves what should outlive the run (the advisory cache) and releases connections. */
+  finish(): Promise<void>
+}
+
+export async function openFeed(
+  config: Config['feed'],
+  env: NodeJS.ProcessEnv,
+  logger: Logger,
+  now: Date
+): Promise<OpenedFeed> {
+  if (config.advisoryDb) {
+    const database = await OfflineDatabase.load(config.advisoryDb, { logger })
+    const newest = database.newestModified()
+    const warning = stalenessWarning(newest, config.maxDbAgeDays, now)
+    if (warning) logger.warning(warning)
+    return {
+      feed: database,
+      recordsFor: name => database.recordsFor(name),
+      ...(newest ? { databaseUpdated: newest } : {}),
+      finish: async () => {}
+    }
+  }
+  if (config.service === 'pypi') {
+    const feed = new PypiFeed({ baseUrl: config.pypiUrl, logger })
+    return { feed, skipped: () => feed.skipped(), finish: () => feed.close() }
+  }
+  if (!config.cache) {
+    const feed = new OsvApiFeed({ baseUrl: config.osvUrl, logger })
+    return { feed, finish: () => feed.close() }
+  }
+  const restored = await restoreCacheDir(config.cacheDir, env, logger)
+  const cache = new DiskRecordCache(config.cacheDir, { logger })
+  const feed = new OsvApiFeed({ baseUrl: config.osvUrl, logger, records: cache })
+  return {
+    feed,
+    finish: async () => {
+      await feed.close()
+      await cache.flush()
+      await saveCacheDir(config.cacheDir, restored, cache.changed, logger)
+      logger.debug(`Advisory cache ${cache.dir}: ${JSON.stringify(cache.stats)}`)
+    }
+  }
+}

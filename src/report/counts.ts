@@ -1,0 +1,44 @@
+import type { AuditOutcome } from '../outcome.js'
+
+export interface SummaryCounts {
+  packages: number
+  vulnerable_packages: number
+  /** Active (not ignored) findings. */
+  vulnerabilities: number
+  by_severity: { critical: number; high: number; medium: number; low: number; unknown: number }
+  malicious: number
+  ignored: number
+  failing: number
+  skipped: number
+  license_violations: number
+}
+
+/** The counts every report shows, computed once from the outcome. */
+export function summaryCounts(outcome: AuditOutcome): SummaryCounts {
+  const counts: SummaryCounts = {
+    packages: outcome.packages.length,
+    vulnerable_packages: 0,
+    vulnerabilities: 0,
+    by_severity: { critical: 0, high: 0, medium: 0, low: 0, unknown: 0 },
+    malicious: 0,
+    ignored: 0,
+    failing: 0,
+    skipped: outcome.skipped.length,
+    license_violations: outcome.licenses.filter(entry => entry.violation).length
+  }
+  for (const pkg of outcome.packages) {
+    const active = pkg.vulnerabilities.filter(vuln => !vuln.ignored)
+    if (active.length > 0) counts.vulnerable_packages++
+    for (const vuln of pkg.vulnerabilities) {
+      if (vuln.ignored) {
+        counts.ignored++
+        continue
+      }
+      counts.vulnerabilities++
+      counts.by_severity[vuln.severity.level]++
+      if (vuln.malicious) counts.malicious++
+      if (vuln.failing) counts.failing++
+    }
+  }
+  return counts
+}
