@@ -1,0 +1,95 @@
+/**
+ * pdm.lock: one `[[package]]` per locked distribution (PDM repeats a package once per set of extras
+ * it is needed with, `extras = [...]`: those are one dependency). Packages from an index carry only
+ * `name`/`version`/`files`; others carry `git`/`hg`/`svn`/`bzr` (+ `revision`), `path` or `url`.
+ *
+ * Groups: `groups = [...]` (lock_version 4.x with the default inherit_metadata strategy) or
+ * `sections = [...]` (PDM 1.x). PDM's "default" group is reported as main. Locks made without
+ * inherit_metadata (e.g. with PDM's uv resolver) do not record groups.
+ */
+import type { SourceResult } from './types.js'
+import {
+  arrayOfTables,
+  arrayTableLines,
+  checkFormatVersion,
+  isTable,
+  optionalString,
+  optionalStringArray,
+  parseToml,
+  readSourceText,
+  requiredString,
+  shownPath,
+  type EntryContext,
+  type ReadOptions,
+  type TomlTable
+} from './toml-file.js'
+import { notAReleaseReason, SourceResultBuilder } from './source-builder.js'
+
+const VCS_KEYS = ['git', 'hg', 'svn', 'bzr'] as const
+
+export async function readPdmLock(
+  absolutePath: string,
+  options?: ReadOptions
+): Promise<SourceResult> {
+  return parsePdmLock(await readSourceText(absolutePath, options), absolutePath, options)
+}
+
+/** Reads a pdm.lock already in memory; `absolutePath` is where it came from. */
+export function parsePdmLock(
+  text: string,
+  absolutePath: string,
+  options?: ReadOptions
+): SourceResult {
+  const file = shownPath(absolutePath, options)
+  const document = parseToml(text, file, { table: 'package', keys: ['files'] })
+  checkLockVersion(document, file)
+  const packages = arrayOfTables(document, 'package', file)
+  const lines = arrayTableLines(text, 'package', packages.length)
+  const builder = new SourceResultBuilder(absolutePath, 'pdm.lock')
+  packages.forEach((entry, index) => {
+    const context: EntryContext = { file, line: lines[index]!, entry: `[[package]] #${index + 1}` }
+    const name = requiredString(entry, 'name', context)
+    context.entry = `package '${name}'`
+    const sourced = nonIndexSource(entry, context)
+    if (sourced === 'project') return
+    if (sourced !== undefined) {
+      const version = optionalString(entry, 'version', context)
+      builder.addSkipped(name, version, sourced, context.line)
+      return
+    }
+    // Any index, PyPI or a private one: the release is published under this name and version.
+    const version = requiredString(entry, 'version', context)
+    builder.addDependency(name, version, context.line, groups(entry, context))
+  })
+  return builder.build()
+}
+
+function checkLockVersion(document: TomlTable, file: string): void {
+  const metadata = document.metadata
+  if (isTable(metadata)) checkFormatVersion(metadata.lock_version, [3, 4], 'lock_version', file)
+}
+
+function groups(entry: TomlTable, context: EntryContext): string[] | undefined {
+  const listed =
+    optionalStringArray(entry, 'groups', context) ?? optionalStringArray(entry, 'sections', context)
+  return listed?.map(group => (group === 'default' ? 'main' : group))
+}
+
+/** The skip reason of a package not from an index, 'project' for the project itself, else undefined. */
+function nonIndexSource(entry: TomlTable, context: EntryContext): string | undefined {
+  for (const vcs of VCS_KEYS) {
+    const url = optionalString(entry, vcs, context)
+    if (url === undefined) continue
+    const revision =
+      optionalString(entry, 'revision', context) ?? optionalString(entry, 'ref', context)
+    return notAReleaseReason(vcs, url, revision)
+  }
+  const path = optionalString(entry, 'path', context)
+  if (path !== undefined) {
+    if (path === '.' || path === './') return 'project'
+    return notAReleaseReason(entry.editable === true ? 'editable directory' : 'path', path)
+  }
+  const url = optionalString(entry, 'url', context)
+  if (url !== undefined) return notAReleaseReason('url', url)
+  return undefined
+}

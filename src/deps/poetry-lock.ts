@@ -1,0 +1,102 @@
+/**
+ * poetry.lock, as Poetry 1.x and 2.x write it: one `[[package]]` per locked distribution with
+ * `name`, `version` and an optional `[package.source]` (absent for PyPI).
+ *
+ * Groups: Poetry 2 (lock-version 2.1) writes `groups = ["main", "dev"]`; Poetry 1.0-1.4 wrote
+ * `category = "main" | "dev"`; Poetry 1.5-1.8 (lock-version 2.0) recorded neither, so those
+ * dependencies have no group.
+ */
+import type { SourceResult } from './types.js'
+import {
+  arrayOfTables,
+  arrayTableLines,
+  checkFormatVersion,
+  isTable,
+  optionalString,
+  optionalStringArray,
+  optionalTable,
+  parseToml,
+  readSourceText,
+  requiredString,
+  shownPath,
+  type EntryContext,
+  type ReadOptions,
+  type TomlTable
+} from './toml-file.js'
+import { notAReleaseReason, redactUrl, SourceResultBuilder } from './source-builder.js'
+
+export async function readPoetryLock(
+  absolutePath: string,
+  options?: ReadOptions
+): Promise<SourceResult> {
+  return parsePoetryLock(await readSourceText(absolutePath, options), absolutePath, options)
+}
+
+/** Reads a poetry.lock already in memory; `absolutePath` is where it came from. */
+export function parsePoetryLock(
+  text: string,
+  absolutePath: string,
+  options?: ReadOptions
+): SourceResult {
+  const file = shownPath(absolutePath, options)
+  const document = parseToml(text, file, { table: 'package', keys: ['files'] })
+  checkLockVersion(document, file)
+  const packages = arrayOfTables(document, 'package', file)
+  const lines = arrayTableLines(text, 'package', packages.length)
+  const builder = new SourceResultBuilder(absolutePath, 'poetry.lock')
+  packages.forEach((entry, index) => {
+    const context: EntryContext = { file, line: lines[index]!, entry: `[[package]] #${index + 1}` }
+    const name = requiredString(entry, 'name', context)
+    context.entry = `package '${name}'`
+    const version = requiredString(entry, 'version', context)
+    const reason = skipReason(entry, context)
+    if (reason === undefined)
+      builder.addDependency(name, version, context.line, groups(entry, context))
+    else builder.addSkipped(name, version, reason, context.line)
+  })
+  return builder.build()
+}
+
+function checkLockVersion(document: TomlTable, file: string): void {
+  const metadata = document.metadata
+  if (isTable(metadata)) checkFormatVersion(metadata['lock-version'], [1, 2], 'lock-version', file)
+}
+
+function groups(entry: TomlTable, context: EntryContext): string[] | undefined {
+  const listed = optionalStringArray(entry, 'groups', context)
+  if (listed !== undefined) return listed
+  const category = optionalString(entry, 'category', context)
+  return category === undefined ? undefined : [category]
+}
+
+/** Why a package is not audited, or undefined when it comes from a package index. */
+function skipReason(entry: TomlTable, context: EntryContext): string | undefined {
+  const source = optionalTable(entry, 'source', context)
+  if (source === undefined) return undefined
+  const sourceContext = { ...context, entry: `${context.entry} [package.source]` }
+  const type = optionalString(source, 'type', sourceContext)
+  const url = optionalString(source, 'url', sourceContext) ?? ''
+  switch (type) {
+    // No type, or a private or mirror index ("legacy" = PEP 503 simple API): the release is still
+    // published under this name and version, so advisories for it apply.
+    case undefined:
+    case '':
+    case 'legacy':
+    case 'pypi':
+      return undefined
+    case 'git': {
+      const revision =
+        optionalString(source, 'resolved_reference', sourceContext) ??
+        optionalString(source, 'reference', sourceContext)
+      return notAReleaseReason('git', url, revision)
+    }
+    case 'directory':
+      return notAReleaseReason(entry.develop === true ? 'editable directory' : 'directory', url)
+    case 'file':
+      return notAReleaseReason('file', url)
+    case 'url':
+      return notAReleaseReason('url', url)
+    default:
+      return `unsupported source type '${type}' ${redactUrl(url)}: not audited`
+  }
+}

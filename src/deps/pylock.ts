@@ -1,0 +1,107 @@
+/**
+ * pylock.toml (PEP 751, lock-version 1.x): one `[[packages]]` per distribution. A package from an
+ * index has `version` with `index`/`sdist`/`wheels`; otherwise exactly one of `vcs`, `directory`
+ * or `archive` says where it comes from, and those are not PyPI releases.
+ *
+ * Groups: a lock covering several extras or dependency groups selects packages with markers such as
+ * `'dev' in dependency_groups` or `'crypto' in extras`. A package whose marker names none is main;
+ * otherwise its group is the extras and dependency groups its marker names. This reads the marker's
+ * text rather than evaluating it, so `'dev' in dependency_groups or python_version < '3.9'` counts as
+ * dev only.
+ */
+import type { SourceResult } from './types.js'
+import {
+  arrayOfTables,
+  arrayTableLines,
+  documentError,
+  checkFormatVersion,
+  optionalString,
+  optionalTable,
+  parseToml,
+  readSourceText,
+  requiredString,
+  shownPath,
+  type EntryContext,
+  type ReadOptions,
+  type TomlTable
+} from './toml-file.js'
+import { notAReleaseReason, SourceResultBuilder } from './source-builder.js'
+
+export async function readPylock(
+  absolutePath: string,
+  options?: ReadOptions
+): Promise<SourceResult> {
+  return parsePylock(await readSourceText(absolutePath, options), absolutePath, options)
+}
+
+/** Reads a pylock.toml already in memory; `absolutePath` is where it came from. */
+export function parsePylock(
+  text: string,
+  absolutePath: string,
+  options?: ReadOptions
+): SourceResult {
+  const file = shownPath(absolutePath, options)
+  const document = parseToml(text, file, { table: 'packages', keys: ['sdist', 'wheels'] })
+  const lockVersion = document['lock-version']
+  // PEP 751: a tool must not install from a lock whose major version it does not support.
+  if (lockVersion === undefined) throw documentError(file, "missing 'lock-version'")
+  checkFormatVersion(lockVersion, [1], 'lock-version', file)
+  const packages = arrayOfTables(document, 'packages', file)
+  const lines = arrayTableLines(text, 'packages', packages.length)
+  const builder = new SourceResultBuilder(absolutePath, 'pylock.toml')
+  packages.forEach((entry, index) => {
+    const context: EntryContext = { file, line: lines[index]!, entry: `[[packages]] #${index + 1}` }
+    const name = requiredString(entry, 'name', context)
+    context.entry = `package '${name}'`
+    const reason = nonIndexSource(entry, context)
+    if (reason === 'project') return
+    if (reason !== undefined) {
+      builder.addSkipped(name, optionalString(entry, 'version', context), reason, context.line)
+      return
+    }
+    // Any index (`index` may name a private one): the release is published under this name and version.
+    const version = requiredString(entry, 'version', context)
+    const marker = optionalString(entry, 'marker', context)
+    builder.addDependency(name, version, context.line, groupsOfMarker(marker))
+  })
+  return builder.build()
+}
+
+/** The skip reason of a package not from an index, 'project' for the project itself, else undefined. */
+function nonIndexSource(entry: TomlTable, context: EntryContext): string | undefined {
+  const vcs = optionalTable(entry, 'vcs', context)
+  if (vcs !== undefined) {
+    const vcsContext = { ...context, entry: `${context.entry} vcs` }
+    const type = optionalString(vcs, 'type', vcsContext) ?? 'vcs'
+    const where = optionalString(vcs, 'url', vcsContext) ?? optionalString(vcs, 'path', vcsContext)
+    const revision =
+      optionalString(vcs, 'commit-id', vcsContext) ??
+      optionalString(vcs, 'requested-revision', vcsContext)
+    return notAReleaseReason(type, where ?? '(no url)', revision)
+  }
+  const directory = optionalTable(entry, 'directory', context)
+  if (directory !== undefined) {
+    const path = requiredString(directory, 'path', {
+      ...context,
+      entry: `${context.entry} directory`
+    })
+    if (path === '.' || path === './') return 'project'
+    return notAReleaseReason(directory.editable === true ? 'editable directory' : 'directory', path)
+  }
+  const archive = optionalTable(entry, 'archive', context)
+  if (archive !== undefined) {
+    const archiveContext = { ...context, entry: `${context.entry} archive` }
+    const where =
+      optionalString(archive, 'url', archiveContext) ??
+      optionalString(archive, 'path', archiveContext)
+    return notAReleaseReason('archive', where ?? '(no url)')
+  }
+  return undefined
+}
+
+const SELECTOR = /(['"])([^'"]+)\1\s+in\s+(?:extras|dependency_groups)\b/g
+
+function groupsOfMarker(marker: string | undefined): string[] {
+  const names = [...(marker ?? '').matchAll(SELECTOR)].map(match => match[2]!)
+  return names.length === 0 ? ['main'] : names
+}

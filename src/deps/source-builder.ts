@@ -1,0 +1,86 @@
+/**
+ * Building a SourceResult from a lockfile's entries, and the wording for what cannot be audited.
+ */
+import { normalizeName } from './names.js'
+import type { Dependency, SkippedDependency, SourceFormat, SourceResult } from './types.js'
+
+/** One group per dependency: main if it is needed at runtime at all, else its groups joined. */
+export function pickGroup(groups: Iterable<string>): string | undefined {
+  const unique = [...new Set(groups)]
+  if (unique.includes('main')) return 'main'
+  return unique.length === 0 ? undefined : unique.sort().join(',')
+}
+
+/** Drops credentials from a URL before it goes into a message (private index or git tokens). */
+export function redactUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, '$1***@')
+}
+
+/** Reason for a dependency that does not come from a package index, e.g. a git checkout. */
+export function notAReleaseReason(kind: string, where: string, revision?: string): string {
+  const suffix = revision ? `@${revision}` : ''
+  return `${kind} source ${redactUrl(where)}${suffix}: not a PyPI release`
+}
+
+/** `name @ url`: a VCS checkout, a local path or an archive, never an index release. */
+export function directUrlReason(url: string): string {
+  const vcs = /^(git|hg|svn|bzr)\+(.*)$/.exec(url)
+  if (vcs) {
+    const location = vcs[2]!.split('#')[0]!
+    const at = location.lastIndexOf('@')
+    const revision = at > location.lastIndexOf('/') ? location.slice(at + 1) : undefined
+    return notAReleaseReason(vcs[1]!, revision ? location.slice(0, at) : location, revision)
+  }
+  return notAReleaseReason(url.startsWith('file:') ? 'path' : 'url', url)
+}
+
+/**
+ * Collects one file's dependencies. The same name and version listed twice (PDM repeats a package
+ * once per set of extras; Pipfile.lock lists it under default and develop) is one dependency, its
+ * groups merged by pickGroup.
+ */
+export class SourceResultBuilder {
+  private readonly dependencies = new Map<string, { dependency: Dependency; groups: string[] }>()
+  private readonly skipped: SkippedDependency[] = []
+
+  constructor(
+    private readonly file: string,
+    private readonly format: SourceFormat
+  ) {}
+
+  addDependency(name: string, version: string, line: number, groups: string[] | undefined): void {
+    const normalized = normalizeName(name)
+    const key = `${normalized}@${version}`
+    const existing = this.dependencies.get(key)
+    if (existing) {
+      existing.groups.push(...(groups ?? []))
+      return
+    }
+    const dependency: Dependency = {
+      name: normalized,
+      version,
+      location: { file: this.file, line },
+      format: this.format
+    }
+    this.dependencies.set(key, { dependency, groups: [...(groups ?? [])] })
+  }
+
+  addSkipped(name: string, version: string | undefined, reason: string, line: number): void {
+    const skipped: SkippedDependency = {
+      name: normalizeName(name),
+      reason,
+      location: { file: this.file, line },
+      format: this.format
+    }
+    if (version !== undefined) skipped.version = version
+    this.skipped.push(skipped)
+  }
+
+  build(): SourceResult {
+    const dependencies = [...this.dependencies.values()].map(({ dependency, groups }) => {
+      const group = pickGroup(groups)
+      return group === undefined ? dependency : { ...dependency, group }
+    })
+    return { file: this.file, format: this.format, dependencies, skipped: this.skipped }
+  }
+}

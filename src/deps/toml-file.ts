@@ -1,0 +1,213 @@
+/**
+ * What the TOML readers share: reading a file, parsing TOML into typed errors, checked access to
+ * untrusted fields, the line of each `[[package]]` entry, and the lock format version check.
+ */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { parse as parseTomlText, TomlError, type TomlTableWithoutBigInt } from 'smol-toml'
+import { ParseError } from '../errors.js'
+import { withoutArtifactLists, type ArtifactLists } from './toml-artifacts.js'
+
+export type { ArtifactLists }
+export type TomlTable = TomlTableWithoutBigInt
+
+/** Path as the user recognises it: relative to the working directory when it is inside it. */
+export function displayPath(absolutePath: string): string {
+  const relative = path.relative(process.cwd(), absolutePath)
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) return absolutePath
+  return relative
+}
+
+/** Options every reader takes. */
+export interface ReadOptions {
+  /** How to name the file in error messages; default: relative to the working directory. */
+  displayPath?: (absolutePath: string) => string
+}
+
+/** The name errors use for `file`. */
+export function shownPath(file: string, options: ReadOptions | undefined): string {
+  return (options?.displayPath ?? displayPath)(file)
+}
+
+/** Reads a dependency file as UTF-8 (without BOM); any failure is a ParseError naming the file. */
+export async function readSourceText(absolutePath: string, options?: ReadOptions): Promise<string> {
+  let text: string
+  try {
+    text = await readFile(absolutePath, 'utf8')
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    const detail = code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? 'error'})`
+    throw new ParseError({ file: shownPath(absolutePath, options) }, detail)
+  }
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
+/** Parses TOML; syntax errors become ParseError at smol-toml's line and column. */
+export function parseToml(
+  text: string,
+  shownFile: string,
+  artifactLists?: ArtifactLists
+): TomlTable {
+  const toParse = artifactLists ? withoutArtifactLists(text, artifactLists) : text
+  try {
+    return parseTomlText(toParse) as TomlTable
+  } catch (error) {
+    if (error instanceof TomlError) {
+      // Only the first line: the rest is an excerpt of the (untrusted) file.
+      const message = error.message.split('\n', 1)[0]!.replace(/^Invalid TOML document: /, '')
+      throw new ParseError(
+        { file: shownFile, line: error.line, column: error.column },
+        `invalid TOML: ${message}`
+      )
+    }
+    throw new ParseError({ file: shownFile }, `invalid TOML: ${String(error)}`)
+  }
+}
+
+/** Where an entry sits, so a bad field can be reported at its line. */
+export interface EntryContext {
+  /** The file as errors name it (see shownPath). */
+  file: string
+  line: number
+  /** How to name the entry in a message, e.g. `package 'requests'` or `[[package]] #3`. */
+  entry: string
+}
+
+export function entryError(context: EntryContext, detail: string): ParseError {
+  return new ParseError(
+    { file: context.file, line: context.line || undefined },
+    `${context.entry}: ${detail}`
+  )
+}
+
+/** An error about the document as a whole (no line to point at). */
+export function documentError(file: string, detail: string): ParseError {
+  return new ParseError({ file }, detail)
+}
+
+export function describeType(value: unknown): string {
+  if (Array.isArray(value)) return 'an array'
+  if (value === null) return 'null'
+  if (value instanceof Date || (typeof value === 'object' && 'toISOString' in value)) {
+    return 'a date'
+  }
+  if (typeof value === 'object') return 'a table'
+  if (typeof value === 'number') return Number.isInteger(value) ? 'an integer' : 'a float'
+  if (typeof value === 'boolean') return 'a boolean'
+  return `a ${typeof value}`
+}
+
+export function isTable(value: unknown): value is TomlTable {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !isDate(value)
+}
+
+function isDate(value: object): boolean {
+  return value instanceof Date || 'toISOString' in value
+}
+
+function wrongType(context: EntryContext, key: string, expected: string, value: unknown): never {
+  throw entryError(context, `'${key}' must be ${expected}, not ${describeType(value)}`)
+}
+
+export function optionalString(table: TomlTable, key: string, context: EntryContext) {
+  const value = table[key]
+  if (value === undefined || typeof value === 'string') return value
+  return wrongType(context, key, 'a string', value)
+}
+
+export function requiredString(table: TomlTable, key: string, context: EntryContext): string {
+  const value = optionalString(table, key, context)
+  if (value === undefined || value.trim() === '') throw entryError(context, `missing '${key}'`)
+  return value
+}
+
+export function optionalTable(table: TomlTable, key: string, context: EntryContext) {
+  const value = table[key]
+  if (value === undefined || isTable(value)) return value
+  return wrongType(context, key, 'a table', value)
+}
+
+export function optionalArray(table: TomlTable, key: string, context: EntryContext) {
+  const value = table[key]
+  if (value === undefined || Array.isArray(value)) return value
+  return wrongType(context, key, 'an array', value)
+}
+
+export function optionalStringArray(
+  table: TomlTable,
+  key: string,
+  context: EntryContext
+): string[] | undefined {
+  const value = optionalArray(table, key, context)
+  if (value === undefined) return undefined
+  for (const item of value) {
+    if (typeof item !== 'string') wrongType(context, key, 'an array of strings', value)
+  }
+  return value as string[]
+}
+
+/** The `[[key]]` array of tables of a document; absent means none. */
+export function arrayOfTables(document: TomlTable, key: string, shownFile: string): TomlTable[] {
+  const value = document[key]
+  if (value === undefined) return []
+  if (!Array.isArray(value) || !value.every(isTable)) {
+    throw documentError(
+      shownFile,
+      `'${key}' must be an array of tables, not ${describeType(value)}`
+    )
+  }
+  return value as TomlTable[]
+}
+
+/**
+ * Line of each `[[key]]` entry, in document order: the entry's `name = ` line when it comes before
+ * any sub-table, else the header's line. One pass over the text. When the count of headers found
+ * differs from `expectedCount` (entries written as an inline array, or a header inside a multi-line
+ * string), lines are unknown and every entry gets 0 rather than a wrong line.
+ */
+export function arrayTableLines(text: string, key: string, expectedCount: number): number[] {
+  const header = new RegExp(`^\\s*\\[\\[\\s*${key}\\s*\\]\\]\\s*(#.*)?$`)
+  const lines: number[] = []
+  let searchingName = false
+  let lineNumber = 0
+  for (let start = 0; start <= text.length;) {
+    let end = text.indexOf('\n', start)
+    if (end === -1) end = text.length
+    lineNumber++
+    let first = start
+    while (text[first] === ' ' || text[first] === '\t') first++
+    // Only lines opening a table or naming a package are looked at closer.
+    if (text[first] === '[') {
+      searchingName = header.test(text.slice(start, end))
+      if (searchingName) lines.push(lineNumber)
+    } else if (
+      searchingName &&
+      text[first] === 'n' &&
+      /^name\s*=/.test(text.slice(first, first + 32))
+    ) {
+      lines[lines.length - 1] = lineNumber
+      searchingName = false
+    }
+    start = end + 1
+  }
+  return lines.length === expectedCount ? lines : new Array<number>(expectedCount).fill(0)
+}
+
+/**
+ * Refuses a lock format version whose major number this tool does not read, rather than misread
+ * a format that changed; an absent version is accepted.
+ */
+export function checkFormatVersion(
+  value: unknown,
+  readable: readonly number[],
+  key: string,
+  file: string
+): void {
+  if (value === undefined) return
+  const text = typeof value === 'string' || typeof value === 'number' ? String(value) : undefined
+  const major = text === undefined ? undefined : /^(\d+)(\.\d+)*$/.exec(text)?.[1]
+  if (major !== undefined && readable.includes(Number(major))) return
+  const found = text === undefined ? describeType(value) : `'${text}'`
+  const known = readable.map(number => `${number}.x`).join(' and ')
+  throw documentError(file, `unsupported ${key} ${found} (this tool reads ${known})`)
+}

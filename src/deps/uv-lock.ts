@@ -1,0 +1,287 @@
+/**
+ * uv.lock (format version 1): one `[[package]]` per locked distribution, each with a `source`
+ * saying where it comes from (`registry`, `git`, `url`, `path`, `directory`, `editable`,
+ * `virtual`) and the edges of the dependency graph.
+ *
+ * The lock does not label packages with groups, so groups come from the graph: everything reachable
+ * from the workspace members' `dependencies` is main; from `[package.optional-dependencies]` the
+ * extra's name; from `[package.dev-dependencies]` (where uv stores every PEP 735 dependency group)
+ * the group's name. Workspace members themselves are the project, not dependencies.
+ */
+import type { SourceResult } from './types.js'
+import { normalizeName } from './names.js'
+import {
+  arrayOfTables,
+  arrayTableLines,
+  checkFormatVersion,
+  entryError,
+  isTable,
+  optionalArray,
+  optionalString,
+  optionalStringArray,
+  optionalTable,
+  parseToml,
+  readSourceText,
+  requiredString,
+  shownPath,
+  type EntryContext,
+  type ReadOptions,
+  type TomlTable
+} from './toml-file.js'
+import { notAReleaseReason, redactUrl, SourceResultBuilder } from './source-builder.js'
+
+const SOURCE_KINDS = ['registry', 'git', 'url', 'path', 'directory', 'editable', 'virtual'] as const
+type SourceKind = (typeof SOURCE_KINDS)[number]
+
+interface UvSource {
+  kind: SourceKind
+  value: string
+}
+
+/** An edge as uv writes it, `{ name, version?, source?, extra? }`: version and source only when
+ * the name alone is ambiguous (several versions locked for different forks). */
+interface DependencyRef {
+  name: string
+  version: string | undefined
+  sourceKey: string | undefined
+  extras: string[]
+}
+
+interface RootRef {
+  ref: DependencyRef
+  from: EntryContext
+}
+
+interface UvPackage {
+  name: string
+  displayName: string
+  version: string | undefined
+  source: UvSource | undefined
+  sourceKey: string | undefined
+  context: EntryContext
+  dependencies: DependencyRef[]
+  optional: Map<string, DependencyRef[]>
+  dev: Map<string, DependencyRef[]>
+}
+
+export async function readUvLock(
+  absolutePath: string,
+  options?: ReadOptions
+): Promise<SourceResult> {
+  return parseUvLock(await readSourceText(absolutePath, options), absolutePath, options)
+}
+
+/** Reads a uv.lock already in memory; `absolutePath` is where it came from. */
+export function parseUvLock(
+  text: string,
+  absolutePath: string,
+  options?: ReadOptions
+): SourceResult {
+  const file = shownPath(absolutePath, options)
+  const document = parseToml(text, file, { table: 'package', keys: ['sdist', 'wheels'] })
+  checkFormatVersion(document.version, [1], 'uv.lock version', file)
+  const entries = arrayOfTables(document, 'package', file)
+  const lines = arrayTableLines(text, 'package', entries.length)
+  const packages = entries.map((entry, index) => readPackage(entry, file, lines[index]!, index))
+  const manifest = readManifest(document, file)
+  const isProject = projectTest(manifest.members)
+
+  const roots = new Map<string, RootRef[]>()
+  const addRoots = (label: string, refs: DependencyRef[], from: EntryContext) => {
+    const list = roots.get(label) ?? []
+    for (const ref of refs) list.push({ ref, from })
+    roots.set(label, list)
+  }
+  addRoots('main', manifest.requirements, manifest.context)
+  for (const [group, refs] of manifest.groups) addRoots(group, refs, manifest.context)
+  for (const pkg of packages) {
+    if (!isProject(pkg)) continue
+    addRoots('main', pkg.dependencies, pkg.context)
+    for (const [extra, refs] of pkg.optional) addRoots(extra, refs, pkg.context)
+    for (const [group, refs] of pkg.dev) addRoots(group, refs, pkg.context)
+  }
+  const labels = labelReachable(packages, roots)
+
+  const builder = new SourceResultBuilder(absolutePath, 'uv.lock')
+  packages.forEach((pkg, index) => {
+    if (isProject(pkg)) return
+    const reason = skipReason(pkg.source)
+    if (reason !== undefined) {
+      builder.addSkipped(pkg.displayName, pkg.version, reason, pkg.context.line)
+    } else if (pkg.version === undefined) {
+      throw entryError(pkg.context, "missing 'version'")
+    } else {
+      builder.addDependency(pkg.displayName, pkg.version, pkg.context.line, labels[index])
+    }
+  })
+  return builder.build()
+}
+
+function readPackage(entry: TomlTable, file: string, line: number, index: number): UvPackage {
+  const context: EntryContext = { file, line, entry: `[[package]] #${index + 1}` }
+  const displayName = requiredString(entry, 'name', context)
+  context.entry = `package '${displayName}'`
+  // uv omits the version of a source tree whose version is dynamic; a registry package always has one.
+  const version = optionalString(entry, 'version', context)
+  const source = readSource(optionalTable(entry, 'source', context), context)
+  return {
+    name: normalizeName(displayName),
+    displayName,
+    version,
+    sourceKey: source && `${source.kind}=${source.value}`,
+    source,
+    context,
+    dependencies: readRefs(optionalArray(entry, 'dependencies', context), context),
+    optional: readRefTable(optionalTable(entry, 'optional-dependencies', context), context),
+    dev: readRefTable(optionalTable(entry, 'dev-dependencies', context), context)
+  }
+}
+
+function readSource(table: TomlTable | undefined, context: EntryContext): UvSource | undefined {
+  if (table === undefined) return undefined
+  const sourceContext = { ...context, entry: `${context.entry} source` }
+  for (const kind of SOURCE_KINDS) {
+    const value = optionalString(table, kind, sourceContext)
+    if (value !== undefined) return { kind, value }
+  }
+  const keys = Object.keys(table).join(', ') || 'nothing'
+  throw entryError(sourceContext, `unknown source (${keys})`)
+}
+
+function readRefs(items: unknown[] | undefined, context: EntryContext): DependencyRef[] {
+  return (items ?? []).map(item => {
+    if (!isTable(item)) throw entryError(context, 'each dependency must be a table')
+    const refContext = { ...context, entry: `${context.entry} dependency` }
+    const source = readSource(optionalTable(item, 'source', refContext), refContext)
+    return {
+      name: normalizeName(requiredString(item, 'name', refContext)),
+      version: optionalString(item, 'version', refContext),
+      sourceKey: source && `${source.kind}=${source.value}`,
+      extras: optionalStringArray(item, 'extra', refContext) ?? []
+    }
+  })
+}
+
+function readRefTable(table: TomlTable | undefined, context: EntryContext) {
+  const refs = new Map<string, DependencyRef[]>()
+  for (const [label, items] of Object.entries(table ?? {})) {
+    if (!Array.isArray(items)) throw entryError(context, `'${label}' must be an array of tables`)
+    refs.set(label, readRefs(items, context))
+  }
+  return refs
+}
+
+/** `[manifest]`: workspace members, and the roots of a lock without a project (scripts, PEP 735 only). */
+function readManifest(document: TomlTable, file: string) {
+  const context: EntryContext = { file, line: 0, entry: '[manifest]' }
+  const manifest = optionalTable(document, 'manifest', context) ?? {}
+  const members = optionalStringArray(manifest, 'members', context)
+  return {
+    context,
+    members: members && new Set(members.map(normalizeName)),
+    requirements: readRefs(optionalArray(manifest, 'requirements', context), context),
+    groups: readRefTable(optionalTable(manifest, 'dependency-groups', context), context)
+  }
+}
+
+/** An edge resolved to the locked packages it may mean (several only when the name is ambiguous). */
+interface Edge {
+  targets: number[]
+  extras: string[]
+}
+
+/**
+ * The labels (groups) under which each package is reachable from the roots. Edges are resolved once
+ * (a dangling one fails the read, reachable or not); then a depth-first walk per label over package
+ * nodes and (package, extra) nodes, each visited once: O(labels x graph).
+ */
+function labelReachable(packages: UvPackage[], roots: Map<string, RootRef[]>): string[][] {
+  const byName = new Map<string, number[]>()
+  packages.forEach((pkg, index) => {
+    const list = byName.get(pkg.name)
+    if (list) list.push(index)
+    else byName.set(pkg.name, [index])
+  })
+  const resolve = (ref: DependencyRef, from: EntryContext): Edge => {
+    const targets = (byName.get(ref.name) ?? []).filter(index => {
+      const candidate = packages[index]!
+      if (ref.version !== undefined && candidate.version !== ref.version) return false
+      return ref.sourceKey === undefined || candidate.sourceKey === ref.sourceKey
+    })
+    if (targets.length > 0) return { targets, extras: ref.extras }
+    const wanted = ref.version === undefined ? ref.name : `${ref.name} ${ref.version}`
+    throw entryError(from, `depends on '${wanted}', which is not in the lock file`)
+  }
+  const edges = packages.map(pkg => pkg.dependencies.map(ref => resolve(ref, pkg.context)))
+  const extraEdges = packages.map(pkg => {
+    const byExtra = new Map<string, Edge[]>()
+    for (const [extra, refs] of pkg.optional) {
+      byExtra.set(
+        extra,
+        refs.map(ref => resolve(ref, pkg.context))
+      )
+    }
+    return byExtra
+  })
+
+  const labels = packages.map((): string[] => [])
+  for (const [label, rootRefs] of roots) {
+    const visited = new Uint8Array(packages.length)
+    const visitedExtras = new Set<string>()
+    const stack = rootRefs.map(({ ref, from }) => resolve(ref, from))
+    while (stack.length > 0) {
+      const edge = stack.pop()!
+      for (const index of edge.targets) {
+        if (visited[index] === 0) {
+          visited[index] = 1
+          labels[index]!.push(label)
+          for (const next of edges[index]!) stack.push(next)
+        }
+        for (const extra of edge.extras) {
+          const key = `${index}[${extra}]`
+          if (visitedExtras.has(key)) continue
+          visitedExtras.add(key)
+          for (const next of extraEdges[index]!.get(extra) ?? []) stack.push(next)
+        }
+      }
+    }
+  }
+  return labels
+}
+
+/** The project: the lock's own directory, or any workspace member. */
+function projectTest(members: Set<string> | undefined) {
+  return (pkg: UvPackage): boolean => {
+    const kind = pkg.source?.kind
+    if (kind !== 'editable' && kind !== 'virtual') return false
+    return pkg.source!.value === '.' || members?.has(pkg.name) === true
+  }
+}
+
+function skipReason(source: UvSource | undefined): string | undefined {
+  // Any index, PyPI or not (and no source at all): the release is published under this name and
+  // version, so its advisories apply.
+  if (source === undefined) return undefined
+  switch (source.kind) {
+    case 'registry':
+      return undefined
+    case 'git': {
+      const { url, revision } = splitGitSource(source.value)
+      return notAReleaseReason('git', url, revision)
+    }
+    case 'editable':
+      return notAReleaseReason('editable directory', source.value)
+    case 'virtual':
+      return notAReleaseReason('virtual directory', source.value)
+    default:
+      return notAReleaseReason(source.kind, source.value)
+  }
+}
+
+/** uv writes `https://host/repo?rev=main#<commit>`: the fragment is the locked commit. */
+function splitGitSource(value: string): { url: string; revision?: string } {
+  const [beforeFragment, fragment] = value.split('#', 2) as [string, string | undefined]
+  const [url, query] = beforeFragment.split('?', 2) as [string, string | undefined]
+  const requested = query && /(?:^|&)(?:rev|tag|branch)=([^&]*)/.exec(query)?.[1]
+  return { url: redactUrl(url), revision: fragment || requested || undefined }
+}
