@@ -11,7 +11,6 @@ import { uploadArtifact } from './github/artifact.js'
 import { commentKey, commentOnPullRequest } from './github/comment.js'
 import type { AuditOutcome } from './outcome.js'
 import { summaryCounts } from './report/counts.js'
-import { uploadToDependencyTrack } from './report/dependency-track.js'
 import { renderMarkdown } from './report/markdown.js'
 
 /** GitHub refuses a step summary over 1 MiB; stay well below it. */
@@ -131,6 +130,7 @@ async function publish(config: Config, run: EngineRun): Promise<void> {
 async function sendToDependencyTrack(config: Config, run: EngineRun): Promise<string | undefined> {
   const dt = config.dependencyTrack
   if (!dt || !run.sbom) return undefined
+  const { uploadToDependencyTrack } = await import('./report/dependency-track.js')
   const result = await uploadToDependencyTrack(run.sbom, { ...dt, logger: actionLogger })
   core.setOutput('dependency-track-token', result.token)
   core.setOutput('dependency-track-project-uuid', result.projectUuid ?? '')

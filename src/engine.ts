@@ -11,8 +11,6 @@ import { auditLicenses } from './licenses/audit-licenses.js'
 import type { Logger } from './log.js'
 import type { AuditOutcome } from './outcome.js'
 import { buildJsonReport, serializeReport } from './report/json-report.js'
-import { buildSarif } from './report/sarif.js'
-import { buildSbom } from './report/sbom.js'
 import { TOOL } from './tool.js'
 
 export interface EngineRun {
@@ -80,9 +78,15 @@ export async function runAudit(
   const { reportPath, sbomPath, sarifPath } = config.outputs
   if (reportPath)
     files.report = await write(reportPath, serializeReport(buildJsonReport(outcome, root)))
-  const sbom = sbomWanted ? buildSbom(outcome, { repositoryRoot: root, timestamp: now }) : undefined
+  // The SBOM and SARIF builders (CycloneDX's model above all) load only when asked for.
+  const sbom = sbomWanted
+    ? (await import('./report/sbom.js')).buildSbom(outcome, { repositoryRoot: root, timestamp: now })
+    : undefined
   if (sbomPath && sbom) files.sbom = await write(sbomPath, sbom)
-  if (sarifPath) files.sarif = await write(sarifPath, buildSarif(outcome, { repositoryRoot: root }))
+  if (sarifPath) {
+    const { buildSarif } = await import('./report/sarif.js')
+    files.sarif = await write(sarifPath, buildSarif(outcome, { repositoryRoot: root }))
+  }
   for (const [kind, file] of Object.entries(files)) logger.info(`Wrote the ${kind} to ${file}`)
   return { outcome, files, ...(sbom ? { sbom } : {}), warnings, notices }
 }

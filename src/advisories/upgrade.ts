@@ -1,0 +1,98 @@
+/**
+ * The upgrade to recommend for a vulnerable package: the smallest version above the current
+ * one that none of the given advisories affects, worked out from the advisories' ranges alone
+ * (no request for the package's release list).
+ *
+ * How complete the answer is depends on the records passed in:
+ * - the offline database gives every advisory of the package (OfflineDatabase.recordsFor), so
+ *   a recommended version is clean of every advisory the database knows;
+ * - an online feed only returns the advisories that affect the current version. A fix for
+ *   those can still be affected by an advisory that does not affect the current version
+ *   (introduced later), which this cannot see without more requests. The offline database is
+ *   the one that gives the complete answer.
+ */
+import { compare, explain } from '@renovatebot/pep440'
+import { normalizeName } from '../deps/names.js'
+import { isPep440, recordAffects } from './match.js'
+import type { OsvRecord } from './osv.js'
+
+/**
+ * The smallest version above `version` that no record in `records` affects, or null when no
+ * clean version is known ("no fix known") or `version` is not PEP 440 (nothing is "above" it).
+ *
+ * Candidates are the `fixed` and `limit` bounds of the package's ranges (GIT ranges excepted:
+ * their bounds are commits), in PEP 440 order. What is deliberately not a candidate:
+ * - the release after a `last_affected` bound: the schema says nothing about which release
+ *   comes next, and a guessed number (say, the next patch) might never have been published.
+ *   If no other advisory's `fixed` lies above it, the answer is null;
+ * - `versions` entries: every version a record lists is one that record affects.
+ *
+ * Pre-releases: a stable current version is offered a pre-release (or dev release) only when
+ * no stable candidate is clean, because a recommendation should be something a project can
+ * ship; when a pre-release is the only fix known, that is still better than "no fix known". A
+ * current version that is itself a pre-release takes candidates in plain PEP 440 order.
+ */
+export function recommendedVersion(
+  name: string,
+  version: string,
+  records: readonly OsvRecord[]
+): string | null {
+  if (!isPep440(version)) return null
+  const wanted = normalizeName(name)
+  const live = records.filter(record => record.withdrawn == null)
+  const candidates = upgradeCandidates(live, wanted, version)
+  // Candidates rise in order, so an advisory that ruled out one often rules out the next:
+  // asking the most recent blockers first (move to front) keeps a package with hundreds of
+  // advisories (django, tensorflow) from costing candidates x advisories matches.
+  const byRecentBlock = [...live]
+  const clean = (candidate: string): boolean => {
+    const at = byRecentBlock.findIndex(record => recordAffects(record, wanted, candidate))
+    if (at < 0) return true
+    if (at > 0) byRecentBlock.unshift(...byRecentBlock.splice(at, 1))
+    return false
+  }
+  const tiers = isPrerelease(version)
+    ? [candidates]
+    : [candidates.filter(c => !isPrerelease(c)), candidates.filter(isPrerelease)]
+  for (const tier of tiers) {
+    const found = tier.find(clean)
+    if (found !== undefined) return found
+  }
+  return null
+}
+
+/**
+ * The distinct `fixed` and `limit` versions above `version` in the package's non-GIT ranges,
+ * sorted by PEP 440; of versions PEP 440 calls equal (`2.0`, `2.0.0`) the first seen is kept.
+ */
+export function upgradeCandidates(
+  records: readonly OsvRecord[],
+  normalizedName: string,
+  version: string
+): string[] {
+  const found: string[] = []
+  for (const record of records) {
+    for (const affected of record.affected ?? []) {
+      const pkg = affected.package
+      if (pkg?.ecosystem !== 'PyPI' || normalizeName(pkg.name) !== normalizedName) continue
+      for (const range of affected.ranges ?? []) {
+        if (range.type === 'GIT') continue
+        for (const event of range.events) {
+          for (const bound of [event.fixed, event.limit]) {
+            if (bound !== undefined && isPep440(bound) && compare(bound, version) > 0) {
+              found.push(bound)
+            }
+          }
+        }
+      }
+    }
+  }
+  // Array.prototype.sort is stable, so the first spelling of equal versions stays first.
+  found.sort(compare)
+  return found.filter((candidate, i) => i === 0 || compare(found[i - 1]!, candidate) !== 0)
+}
+
+/** PEP 440 pre-releases include dev releases (`1.0.dev1`) and `1.0rc1.post1`. */
+function isPrerelease(version: string): boolean {
+  return explain(version)?.is_prerelease ?? false
+}
