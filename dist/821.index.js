@@ -1,0 +1,360 @@
+export const id = 821;
+export const ids = [821];
+export const modules = {
+
+/***/ 75821:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  buildSbom: () => (/* binding */ buildSbom)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/enums/index.js
+var enums = __webpack_require__(84439);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/models/index.js
+var models = __webpack_require__(50320);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/serialize/index.node.js
+var index_node = __webpack_require__(51248);
+// EXTERNAL MODULE: ./node_modules/@cyclonedx/cyclonedx-library/dist.node/spec/index.js
+var spec = __webpack_require__(94321);
+// EXTERNAL MODULE: ./node_modules/packageurl-js/index.js
+var packageurl_js = __webpack_require__(87091);
+// EXTERNAL MODULE: ./src/deps/names.ts
+var names = __webpack_require__(96498);
+// EXTERNAL MODULE: ./src/report/paths.ts
+var paths = __webpack_require__(4278);
+// EXTERNAL MODULE: ./src/advisories/severity.ts
+var advisories_severity = __webpack_require__(34852);
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __webpack_require__(14031);
+;// CONCATENATED MODULE: ./src/report/sbom-vulnerabilities.ts
+/**
+ * The SBOM's `vulnerabilities` section: one entry per advisory, affecting every package it was
+ * found in, with the record's ratings, aliases, CWEs, dates and the fix to apply.
+ */
+
+
+
+
+
+const V = models.Vulnerability;
+const { RatingMethod, Severity: CdxSeverity, AnalysisState, AnalysisResponse } = enums.Vulnerability;
+/**
+ * Findings grouped by advisory id. The VEX analysis belongs to a whole entry, so findings of
+ * one advisory whose ignore decisions differ (ignored for one package, not for another) get
+ * one entry per decision.
+ */
+function buildVulnerabilities(packages, components) {
+    const groups = new Map();
+    for (const pkg of packages) {
+        for (const finding of pkg.vulnerabilities) {
+            const key = `${finding.id}\0${JSON.stringify(finding.ignored ?? null)}`;
+            groups.set(key, [...(groups.get(key) ?? []), { pkg, finding }]);
+        }
+    }
+    return [...groups.values()].map(group => vulnerabilityOf(group, components));
+}
+function vulnerabilityOf(group, components) {
+    const { finding } = group[0];
+    const record = finding.record;
+    const aliases = [...new Set(group.flatMap(item => item.finding.aliases))];
+    const summary = record.summary?.trim() || (finding.description === 'N/A' ? '' : finding.description);
+    const vulnerability = new V.Vulnerability({
+        id: finding.id,
+        source: new V.Source({ name: 'OSV', url: (0,paths/* advisoryUrl */.L)(finding.id) }),
+        references: new V.ReferenceRepository(aliases.map(referenceOf)),
+        ratings: new V.RatingRepository(ratingsOf(record, finding)),
+        advisories: new V.AdvisoryRepository(advisoriesOf(record)),
+        recommendation: group.map(recommendationOf).join('\n'),
+        affects: new V.AffectRepository(group.map(({ pkg }) => new V.Affect(components.get(pkg).bomRef, {
+            versions: new V.AffectedVersionRepository([
+                new V.AffectedSingleVersion(pkg.version, {
+                    status: enums.Vulnerability.AffectStatus.Affected
+                })
+            ])
+        }))),
+        ...(summary ? { description: summary } : {}),
+        ...(record.details?.trim() ? { detail: record.details } : {}),
+        ...dateOf('published', record.published),
+        ...dateOf('updated', record.modified),
+        ...(finding.ignored ? { analysis: acceptedRisk(finding.ignored) } : {})
+    });
+    for (const cwe of cwesOf(record))
+        vulnerability.cwes.add(cwe);
+    if (finding.malicious)
+        vulnerability.properties.add(new models.Property('pyaudit:malicious', 'true'));
+    return vulnerability;
+}
+/** Where each alias is published: CVEs at NVD, GHSAs at GitHub, the rest at OSV. */
+function referenceOf(alias) {
+    if (alias.startsWith('CVE-')) {
+        return new V.Reference(alias, new V.Source({ name: 'NVD', url: nvdUrl(alias) }));
+    }
+    if (alias.startsWith('GHSA-')) {
+        return new V.Reference(alias, new V.Source({ name: 'GitHub Advisories', url: ghsaUrl(alias) }));
+    }
+    return new V.Reference(alias, new V.Source({ name: 'OSV', url: (0,paths/* advisoryUrl */.L)(alias) }));
+}
+const METHODS = {
+    'CVSS:4.0/': RatingMethod.CVSSv4,
+    'CVSS:3.1/': RatingMethod.CVSSv31,
+    'CVSS:3.0/': RatingMethod.CVSSv3
+};
+/**
+ * Every CVSS vector of the record that scores (a record may carry v3 and v4 side by side),
+ * each with its base score; the database's own rating only when there is no vector, as the
+ * gate rates it.
+ */
+function ratingsOf(record, finding) {
+    const ratings = [];
+    for (const entry of Array.isArray(record.severity) ? record.severity : []) {
+        if (entry?.type !== 'CVSS_V4' && entry?.type !== 'CVSS_V3' && entry?.type !== 'CVSS_V2')
+            continue;
+        const score = (0,advisories_severity/* cvssBaseScore */.jK)(entry.type, entry.score);
+        if (score === undefined)
+            continue;
+        const vector = entry.score.trim();
+        const prefix = Object.keys(METHODS).find(candidate => vector.startsWith(candidate));
+        ratings.push(new V.Rating({
+            score,
+            severity: CdxSeverity[capitalized((0,advisories_severity/* levelOfScore */.Io)(score))],
+            method: prefix === undefined ? RatingMethod.CVSSv2 : METHODS[prefix],
+            vector
+        }));
+    }
+    const severity = finding.severity;
+    if (ratings.length === 0 && severity.source === 'database' && severity.level !== 'unknown') {
+        const database = record.id.startsWith('GHSA-')
+            ? new V.Source({ name: 'GitHub Advisories', url: ghsaUrl(record.id) })
+            : undefined;
+        ratings.push(new V.Rating({
+            severity: CdxSeverity[capitalized(severity.level)],
+            method: RatingMethod.Other,
+            justification: 'The advisory database rates it; the record has no CVSS vector.',
+            ...(database ? { source: database } : {})
+        }));
+    }
+    return ratings;
+}
+function advisoriesOf(record) {
+    const urls = (record.references ?? [])
+        .filter(reference => reference?.type === 'ADVISORY' && typeof reference.url === 'string')
+        .flatMap(reference => (0,report_escape/* safeUrl */.Pl)(reference.url) ?? []);
+    return [...new Set(urls)].map(url => new V.Advisory(url));
+}
+function cwesOf(record) {
+    const ids = record.database_specific?.cwe_ids;
+    if (!Array.isArray(ids))
+        return [];
+    return ids.flatMap(id => {
+        const match = typeof id === 'string' ? /^CWE-(\d+)$/i.exec(id.trim()) : null;
+        const number = match ? Number(match[1]) : 0;
+        return number > 0 ? [number] : [];
+    });
+}
+/** One line per affected package: what to do about it. */
+function recommendationOf({ pkg, finding }) {
+    const subject = `${pkg.name} ${pkg.version}`;
+    if (finding.malicious)
+        return `${subject}: remove it, it is a malicious package.`;
+    const fixed = finding.fixVersions.length > 0
+        ? `fixed in ${finding.fixVersions.join(', ')}`
+        : 'no fixed version is known';
+    const upgrade = typeof pkg.recommendedVersion === 'string'
+        ? `; upgrade to ${pkg.recommendedVersion}, the lowest newer version no known advisory affects`
+        : '';
+    return `${subject}: ${fixed}${upgrade}.`;
+}
+/**
+ * An ignored finding is an accepted risk, not a finding that the package is unaffected: nothing
+ * was analysed that shows it cannot be exploited. CycloneDX says that as state `exploitable`
+ * ("may be exploitable") with the response `will_not_fix`, and the rule's reason in `detail`.
+ */
+function acceptedRisk(ignored) {
+    const until = ignored.until === undefined ? '' : ` until ${ignored.until}`;
+    const reason = ignored.reason?.trim() || 'no reason given';
+    return new V.Analysis({
+        state: AnalysisState.Exploitable,
+        response: new enums.Vulnerability.AnalysisResponseRepository([AnalysisResponse.WillNotFix]),
+        detail: `Risk accepted: ignored by ${ignored.origin}${until}. Reason: ${reason}`
+    });
+}
+function dateOf(field, value) {
+    if (value === undefined)
+        return {};
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) ? {} : { [field]: date };
+}
+function capitalized(level) {
+    return `${level[0].toUpperCase()}${level.slice(1)}`;
+}
+function nvdUrl(id) {
+    return `https://nvd.nist.gov/vuln/detail/${encodeURIComponent(id)}`;
+}
+function ghsaUrl(id) {
+    return `https://github.com/advisories/${encodeURIComponent(id)}`;
+}
+
+;// CONCATENATED MODULE: ./src/report/sbom.ts
+/**
+ * The run as a CycloneDX 1.6 JSON SBOM: every audited package as a component, where it was
+ * declared, its license, and the advisories that affect it (with a VEX analysis for ignored
+ * findings). Pure: the outcome in, JSON text out.
+ *
+ * Only the library's subpath entry points are imported: its root entry point breaks inside an
+ * ncc bundle.
+ */
+
+
+
+
+
+
+
+
+
+
+/** Namespace of our own properties (CycloneDX property taxonomy style). */
+const NS = 'pyaudit';
+const PROJECT_REF = 'pyaudit:project';
+function buildSbom(outcome, options) {
+    const root = options.repositoryRoot;
+    const project = new models.Component(enums.ComponentType.Application, options.projectName || external_node_path_.basename(external_node_path_.resolve(root)) || 'project', { bomRef: PROJECT_REF });
+    const tool = new models.Component(enums.ComponentType.Application, outcome.tool.name, {
+        version: outcome.tool.version
+    });
+    const bom = new models.Bom({
+        serialNumber: options.serialNumber ?? `urn:uuid:${(0,external_node_crypto_.randomUUID)()}`,
+        metadata: new models.Metadata({
+            timestamp: options.timestamp ?? new Date(),
+            tools: new models.Tools({ components: new models.ComponentRepository([tool]) }),
+            component: project,
+            properties: new models.PropertyRepository(runProperties(outcome))
+        })
+    });
+    const licenses = new Map(outcome.licenses.map(entry => [packageKey(entry), entry]));
+    const components = new Map();
+    for (const pkg of outcome.packages) {
+        const component = packageComponent(pkg, licenses.get(packageKey(pkg)), root);
+        components.set(pkg, component);
+        bom.components.add(component);
+    }
+    for (const component of skippedComponents(outcome.skipped, root))
+        bom.components.add(component);
+    for (const vulnerability of buildVulnerabilities(outcome.packages, components)) {
+        bom.vulnerabilities.add(vulnerability);
+    }
+    const factory = new index_node.JSON.Normalize.Factory(spec.Spec1dot6);
+    const normalized = factory.makeForBom().normalize(bom, { sortLists: false });
+    return `${JSON.stringify(withHonestGraph(normalized), null, 2)}\n`;
+}
+function packageComponent(pkg, license, root) {
+    const purl = purlOf(pkg.name, pkg.version);
+    return new models.Component(enums.ComponentType.Library, (0,names/* normalizeName */.P)(pkg.name), {
+        bomRef: purl,
+        purl,
+        version: pkg.version,
+        licenses: new models.LicenseRepository(licensesOf(license)),
+        properties: new models.PropertyRepository(declarationProperties(pkg.declarations, root))
+    });
+}
+/**
+ * An SPDX expression where the metadata makes one certain; else the license as the package
+ * states it, by name; nothing when it is unknown or licenses were not checked.
+ */
+function licensesOf(entry) {
+    if (entry === undefined)
+        return [];
+    if (entry.spdx !== null)
+        return [new models.LicenseExpression(entry.spdx)];
+    if (entry.source === 'unknown' || entry.license.trim() === '')
+        return [];
+    return [new models.NamedLicense(entry.license)];
+}
+/**
+ * Requirements the run could not audit (unpinned, URLs, editable installs...) are still part
+ * of the project: they are listed, marked with the reason, so the SBOM does not silently
+ * leave them out. They get no purl: their version is unknown or not a PyPI release.
+ */
+function skippedComponents(skipped, root) {
+    const byRef = new Map();
+    for (const item of skipped) {
+        const name = (0,names/* normalizeName */.P)(item.name);
+        const ref = `${NS}:unaudited:${name}${item.version === undefined ? '' : `@${item.version}`}`;
+        const group = byRef.get(ref) ?? { name, version: item.version, items: [] };
+        group.items.push(item);
+        byRef.set(ref, group);
+    }
+    return [...byRef].map(([ref, group]) => new models.Component(enums.ComponentType.Library, group.name, {
+        bomRef: ref,
+        ...(group.version === undefined ? {} : { version: group.version }),
+        properties: new models.PropertyRepository([
+            ...distinct(group.items.map(item => item.reason)).map(reason => new models.Property(`${NS}:unaudited:reason`, reason)),
+            ...declarationProperties(group.items, root)
+        ])
+    }));
+}
+/**
+ * Where the component is declared: one `pyaudit:declared-in` per declaration as
+ * `<file>:<line>` (file relative to the repository, line left out where the format has none),
+ * then the distinct formats and dependency groups.
+ */
+function declarationProperties(declarations, root) {
+    const places = distinct(declarations.map(item => position(item.location, root)));
+    const formats = distinct(declarations.map(item => item.format));
+    const groups = distinct(declarations.flatMap(item => (item.group ? [item.group] : [])));
+    return [
+        ...places.map(place => new models.Property(`${NS}:declared-in`, place)),
+        ...formats.map(format => new models.Property(`${NS}:format`, format)),
+        ...groups.map(group => new models.Property(`${NS}:group`, group))
+    ];
+}
+function position(location, root) {
+    const file = (0,paths/* repositoryPath */.S)(location.file, root);
+    return location.line > 0 ? `${file}:${location.line}` : file;
+}
+function runProperties(outcome) {
+    return [
+        new models.Property(`${NS}:advisory-feed`, outcome.feed),
+        ...(outcome.databaseUpdated === undefined
+            ? []
+            : [new models.Property(`${NS}:advisory-database-updated`, outcome.databaseUpdated)])
+    ];
+}
+/**
+ * The outcome knows no dependency edges, and the spec reads an empty `dependencies` entry as
+ * "has no dependencies", which would be false. So the graph is left out (the library emits an
+ * empty entry per component) and a composition says the dependency relationships of the
+ * project and of every component are unknown.
+ */
+function withHonestGraph(bom) {
+    const refs = [
+        PROJECT_REF,
+        ...(bom.components ?? []).flatMap(item => (item['bom-ref'] ? [item['bom-ref']] : []))
+    ];
+    const { dependencies: _unknownGraph, ...rest } = bom;
+    return { ...rest, compositions: [{ aggregate: 'unknown', dependencies: refs }] };
+}
+/** The package URL of a PyPI release: `pkg:pypi/<PEP 503 name>@<version>`. */
+function purlOf(name, version) {
+    return new packageurl_js.PackageURL('pypi', undefined, (0,names/* normalizeName */.P)(name), version, undefined, undefined).toString();
+}
+function packageKey(item) {
+    return `${(0,names/* normalizeName */.P)(item.name)}\0${item.version}`;
+}
+function distinct(items) {
+    return [...new Set(items)];
+}
+
+
+/***/ })
+
+};
