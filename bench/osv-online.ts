@@ -5,9 +5,9 @@
  * [--count 200] [--runs 3] [--synthetic]
  */
 import { parseArgs } from 'node:util'
-import { JsonClient } from '../src/advisories/http.js'
-import type { OsvRecord, PackageVersion } from '../src/advisories/osv.js'
+import type { OsvRecord } from '../src/advisories/osv.js'
 import { OsvApiFeed, type DetailStrategy } from '../src/advisories/osv-api.js'
+import { sequentialQueries as sequentialQueriesOf } from './support/baseline.js'
 import { loadSeed, startSeededOsvServer, type Seed } from './support/osv-seed.js'
 
 interface Row {
@@ -63,35 +63,8 @@ function viaFeed(strategy: DetailStrategy, concurrency: number) {
   }
 }
 
-/** pip-audit's way: one /v1/query per package, one after another, over one keep-alive session. */
-async function sequentialQueries(url: string): Promise<OsvRecord[][]> {
-  const client = new JsonClient({ feedName: 'baseline', connections: 1 })
-  try {
-    const results: OsvRecord[][] = []
-    for (const pin of seed.pins) results.push(await queryAllPages(client, url, pin))
-    return results.map(records => records.filter(record => !record.withdrawn))
-  } finally {
-    await client.close()
-  }
-}
-
-async function queryAllPages(client: JsonClient, url: string, pin: PackageVersion) {
-  const records: OsvRecord[] = []
-  let token: string | undefined
-  do {
-    const query = {
-      package: { name: pin.name, ecosystem: 'PyPI' },
-      version: pin.version,
-      ...(token ? { page_token: token } : {})
-    }
-    const page = (await client.postJson(`${url}/v1/query`, query)) as {
-      vulns?: OsvRecord[]
-      next_page_token?: string
-    }
-    records.push(...(page.vulns ?? []))
-    token = page.next_page_token
-  } while (token)
-  return records
+function sequentialQueries(url: string): Promise<OsvRecord[][]> {
+  return sequentialQueriesOf(url, seed.pins)
 }
 
 const seed = loadSeed({ count: Number(values.count), synthetic: values.synthetic })

@@ -67,7 +67,13 @@ export function assess(result: AuditResult, options: AssessOptions): Assessment 
   })
 
   const failureReasons: string[] = []
-  if (failing.size > 0) failureReasons.push(verdict.reason)
+  if (failing.size > 0) {
+    failureReasons.push(
+      options.failOnVulnerability
+        ? verdict.reason
+        : `Failed: ${plural(verdict.malicious.length, 'malicious package')} (malware fails the step even with fail-on-vulnerability: false).`
+    )
+  }
   const violations = options.licenses.filter(entry => entry.violation)
   if (violations.length > 0 && options.failOnLicense) {
     failureReasons.push(`Failed: ${plural(violations.length, 'license violation')}.`)

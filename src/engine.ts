@@ -80,7 +80,10 @@ export async function runAudit(
     files.report = await write(reportPath, serializeReport(buildJsonReport(outcome, root)))
   // The SBOM and SARIF builders (CycloneDX's model above all) load only when asked for.
   const sbom = sbomWanted
-    ? (await import('./report/sbom.js')).buildSbom(outcome, { repositoryRoot: root, timestamp: now })
+    ? (await import('./report/sbom.js')).buildSbom(outcome, {
+        repositoryRoot: root,
+        timestamp: now
+      })
     : undefined
   if (sbomPath && sbom) files.sbom = await write(sbomPath, sbom)
   if (sarifPath) {

@@ -66,7 +66,19 @@ function listed(versions: readonly string[], version: string): boolean {
 
 const PLAIN_RELEASE = /^\d+(?:\.\d+)*$/
 
+/** Records of one package list the same versions again and again: compute each key once. */
+const equalityKeys = new Map<string, string>()
+
 function equalityKey(version: string): string {
+  let key = equalityKeys.get(version)
+  if (key === undefined) {
+    key = computeEqualityKey(version)
+    equalityKeys.set(version, key)
+  }
+  return key
+}
+
+function computeEqualityKey(version: string): string {
   // Most listed versions are plain releases: skip the full PEP 440 parse for them.
   let release: number[]
   let epoch = 0

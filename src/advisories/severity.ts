@@ -71,6 +71,19 @@ const VERSIONS: readonly CvssVersion[] = [
  * thrown on: the next vector or source decides.
  */
 export function severityOf(record: OsvRecord): Severity {
+  let severity = severities.get(record)
+  if (severity === undefined) {
+    severity = computeSeverity(record)
+    severities.set(record, severity)
+  }
+  return severity
+}
+
+/** Scoring a CVSS v4 vector is costly and a run asks for each record several times. */
+const severities = new WeakMap<OsvRecord, Severity>()
+const vectorScores = new Map<string, number | undefined>()
+
+function computeSeverity(record: OsvRecord): Severity {
   const entries = Array.isArray(record.severity) ? record.severity : []
   for (const version of VERSIONS) {
     const best = highestScore(entries, version)
@@ -108,6 +121,14 @@ function highestScore(
  * the publisher's; a gate that fails closed rates the vulnerability itself.
  */
 function baseScore(vector: string, version: CvssVersion): number | undefined {
+  const key = `${version.source} ${vector}`
+  if (vectorScores.has(key)) return vectorScores.get(key)
+  const score = scoreVector(vector, version)
+  vectorScores.set(key, score)
+  return score
+}
+
+function scoreVector(vector: string, version: CvssVersion): number | undefined {
   const text = vector.trim()
   const match = version.prefixes.find(([prefix]) =>
     prefix === '' ? !text.startsWith('CVSS:') : text.startsWith(prefix)
