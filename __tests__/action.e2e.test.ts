@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
+import { Ajv } from 'ajv'
+import { readFileSync } from 'node:fs'
 import type { OsvRecord } from '../src/advisories/osv.js'
 import { OsvServer } from './support/osv-server.js'
 import { makeWorkspace, runAction, type ActionRun } from './support/run-action.js'
@@ -100,6 +102,13 @@ describe('the action, end to end through INPUT_* variables (offline database)', 
       { name: expect.any(String), skip_reason: expect.stringMatching(/editable/i) }
     ])
     expect(report.summary.result).toBe('fail')
+    const schema = JSON.parse(
+      readFileSync(path.resolve(import.meta.dirname, '..', 'docs', 'report.schema.json'), 'utf8')
+    )
+    const validate = new Ajv({ allErrors: true }).compile(schema)
+    const valid = validate(report)
+    expect(validate.errors).toBeNull()
+    expect(valid).toBe(true)
   })
 
   test('writes a CycloneDX SBOM and a SARIF file', async () => {

@@ -1,0 +1,38 @@
+import { expect, test } from '@jest/globals'
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import { actionTables, withTables } from '../scripts/action-tables.js'
+
+const root = path.resolve(import.meta.dirname, '..')
+const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
+
+test("README's tables of inputs and outputs are the ones action.yml gives", () => {
+  const tables = actionTables(readFileSync(path.join(root, 'action.yml'), 'utf8'))
+  expect(readme).toBe(withTables(readme, tables))
+  expect(tables.inputs).toContain('| `fail-on-severity` | `low` |')
+})
+
+test('the demo prints what README shows', () => {
+  const loader = pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href
+  // The same arguments as `npm run demo`, run from the sources.
+  const demo = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts
+    .demo as string
+  const args = demo.replace(/^node dist\/index\.js /, '').split(' ')
+  const run = spawnSync(
+    process.execPath,
+    ['--import', loader, path.join(root, 'src', 'index.ts'), ...args],
+    {
+      cwd: root,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, HOME: process.env.HOME }
+    }
+  )
+  expect(run.status).toBe(1)
+  const shown =
+    /It\s+exits with code 1 because it finds vulnerabilities, and prints:\n\n```text\n([\s\S]*?)```/.exec(
+      readme
+    )
+  expect(shown?.[1]).toBe(run.stdout)
+}, 30_000)
