@@ -1,0 +1,126 @@
+/**
+ * Pinned dependencies shaped like a real project's, drawn deterministically from an OSV
+ * database: a few pins at versions advisories affect, more pins of packages that have
+ * advisories but at a version none affects (the expensive case for a matcher: every record
+ * of the package is checked and none matches), and the rest packages the database does not
+ * know at all (most of a real dependency tree).
+ */
+import { valid } from '@renovatebot/pep440'
+import { recordAffects } from '../../src/advisories/match.js'
+import type { OsvRecord, PackageVersion } from '../../src/advisories/osv.js'
+import { recommendedVersion } from '../../src/advisories/upgrade.js'
+import { normalizeName } from '../../src/deps/names.js'
+
+export interface PinMix {
+  /** Share of pins at an affected version (default 0.1). */
+  vulnerable?: number
+  /** Share of pins of advised packages at a clean version (default 0.3). */
+  advisedClean?: number
+  randomSeed?: number
+}
+
+export interface DrawnPins {
+  pins: PackageVersion[]
+  vulnerable: number
+  advisedClean: number
+  unknown: number
+}
+
+/**
+ * `count` pins of distinct packages. Shares are capped by how many packages the records
+ * name (each package is pinned once, as in one requirements file); the rest are unknown.
+ */
+export function drawPins(
+  records: readonly OsvRecord[],
+  count: number,
+  mix: PinMix = {}
+): DrawnPins {
+  const random = mulberry32(mix.randomSeed ?? 20260801)
+  const byName = recordsByName(records)
+  const names = shuffle([...byName.keys()].sort(), random)
+  const wantVulnerable = Math.round(count * (mix.vulnerable ?? 0.1))
+  const wantClean = Math.round(count * (mix.advisedClean ?? 0.3))
+
+  const vulnerable: PackageVersion[] = []
+  const clean: PackageVersion[] = []
+  for (const name of names) {
+    const own = byName.get(name)!
+    const affected = namedVersions(own, name).filter(v => own.some(r => recordAffects(r, name, v)))
+    if (affected.length === 0) continue
+    const version = affected[Math.floor(random() * affected.length)]!
+    if (vulnerable.length < wantVulnerable) {
+      vulnerable.push({ name, version })
+    } else if (clean.length < wantClean) {
+      const fixed = recommendedVersion(name, version, own)
+      if (fixed !== null) clean.push({ name, version: fixed })
+    } else break
+  }
+  const known = vulnerable.length + clean.length
+  const unknown = Array.from({ length: Math.max(0, count - known) }, (_, i) => ({
+    name: `bench-unadvised-${String(i).padStart(5, '0')}`,
+    version: `${1 + (i % 5)}.${i % 13}.${i % 7}`
+  }))
+  const pins = shuffle([...vulnerable, ...clean, ...unknown], random)
+  return {
+    pins,
+    vulnerable: vulnerable.length,
+    advisedClean: clean.length,
+    unknown: unknown.length
+  }
+}
+
+/** The pins as a requirements file. */
+export function requirementsText(pins: readonly PackageVersion[]): string {
+  return pins.map(pin => `${pin.name}==${pin.version}\n`).join('')
+}
+
+function recordsByName(records: readonly OsvRecord[]): Map<string, OsvRecord[]> {
+  const byName = new Map<string, OsvRecord[]>()
+  for (const record of records) {
+    if (record.withdrawn != null) continue
+    for (const affected of record.affected ?? []) {
+      if (affected.package?.ecosystem !== 'PyPI') continue
+      const name = normalizeName(affected.package.name)
+      const list = byName.get(name) ?? []
+      if (!list.includes(record)) list.push(record)
+      byName.set(name, list)
+    }
+  }
+  return byName
+}
+
+/** Versions the package's records name (listed versions and range bounds), sorted, PEP 440. */
+function namedVersions(records: readonly OsvRecord[], name: string): string[] {
+  const named = new Set<string>()
+  for (const record of records) {
+    for (const affected of record.affected ?? []) {
+      const pkg = affected.package
+      if (pkg?.ecosystem !== 'PyPI' || normalizeName(pkg.name) !== name) continue
+      for (const version of affected.versions ?? []) named.add(version)
+      for (const range of affected.ranges ?? []) {
+        if (range.type === 'GIT') continue
+        for (const event of range.events) for (const value of Object.values(event)) named.add(value)
+      }
+    }
+  }
+  return [...named].filter(version => version !== '0' && valid(version) !== null).sort()
+}
+
+function shuffle<T>(items: T[], random: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1))
+    ;[items[i], items[j]] = [items[j]!, items[i]!]
+  }
+  return items
+}
+
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
