@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { actionTables, withTables } from '../scripts/action-tables.js'
+import { DEMO_INPUTS } from '../scripts/demo-summary.js'
+import { runAction } from './support/run-action.js'
 
 const root = path.resolve(import.meta.dirname, '..')
 const readme = readFileSync(path.join(root, 'README.md'), 'utf8')
@@ -35,4 +37,10 @@ test('the demo prints what README shows', () => {
       readme
     )
   expect(shown?.[1]).toBe(run.stdout)
+}, 30_000)
+
+test('examples/summary.md is the job summary the action writes for the demo', async () => {
+  const run = await runAction(DEMO_INPUTS, { workspace: root })
+  expect(run.exitCode).toBe(1)
+  expect(run.summary).toBe(readFileSync(path.join(root, 'examples', 'summary.md'), 'utf8'))
 }, 30_000)

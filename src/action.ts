@@ -7,14 +7,12 @@ import { describeError } from './describe-error.js'
 import { runAudit, type EngineRun } from './engine.js'
 import { actionLogger } from './github/action-logger.js'
 import { planAnnotations } from './github/annotations.js'
+import { fitSummary } from './github/summary.js'
 import { uploadArtifact } from './github/artifact.js'
 import { commentKey, commentOnPullRequest } from './github/comment.js'
 import type { AuditOutcome } from './outcome.js'
 import { summaryCounts } from './report/counts.js'
 import { renderMarkdown } from './report/markdown.js'
-
-/** GitHub refuses a step summary over 1 MiB; stay well below it. */
-const MAX_SUMMARY_BYTES = 1000 * 1024
 
 /** The GitHub Action: inputs from INPUT_* variables, results as outputs, summary, annotations. */
 export async function runAction(): Promise<void> {
@@ -26,8 +24,10 @@ export async function runAction(): Promise<void> {
     )
     maskSecrets(config)
     const run = await runAudit(config, actionLogger)
-    await publish(config, run)
-    if (run.outcome.result === 'fail') core.setFailed(run.outcome.failureReasons.join(' '))
+    const publishError = await publish(config, run)
+    const reasons = [...run.outcome.failureReasons]
+    if (publishError !== undefined) reasons.push(describeError(publishError))
+    if (reasons.length > 0) core.setFailed(reasons.join(' '))
   } catch (error) {
     core.setFailed(describeError(error))
   }
@@ -42,7 +42,11 @@ function maskSecrets(config: Config): void {
   }
 }
 
-async function publish(config: Config, run: EngineRun): Promise<void> {
+/**
+ * Everything the run shows. A Dependency-Track failure is returned, not thrown, so the
+ * summary, the artifact and the comment still go out and the verdict is still reported.
+ */
+async function publish(config: Config, run: EngineRun): Promise<unknown> {
   const { outcome } = run
   const counts = summaryCounts(outcome)
   run.warnings.forEach(message => core.warning(message))
@@ -72,10 +76,16 @@ async function publish(config: Config, run: EngineRun): Promise<void> {
     ? path.join(path.dirname(run.files.report), 'pyaudit-summary.md')
     : undefined
   if (summaryFile) await fs.writeFile(summaryFile, markdown)
-  const dependencyTrackLine = await sendToDependencyTrack(config, run)
+  let dependencyTrackLine: string | undefined
+  let dependencyTrackError: unknown
+  try {
+    dependencyTrackLine = await sendToDependencyTrack(config, run)
+  } catch (error) {
+    dependencyTrackError = error
+  }
   if (process.env.GITHUB_STEP_SUMMARY) {
     await core.summary
-      .addRaw(fitSummary(markdown, outcome, config))
+      .addRaw(fitSummary(markdown, outcome, config.repositoryRoot))
       .addRaw(dependencyTrackLine ?? '')
       .write()
   }
@@ -124,6 +134,7 @@ async function publish(config: Config, run: EngineRun): Promise<void> {
       ...(artifactUrl ? { reportUrl: artifactUrl } : {})
     })
   }
+  return dependencyTrackError
 }
 
 /** Dependency-Track upload; its errors fail the step (the user asked for it), after everything else is out. */
@@ -138,22 +149,6 @@ async function sendToDependencyTrack(config: Config, run: EngineRun): Promise<st
   if (!result.findings)
     return `\n<sub>SBOM uploaded to Dependency-Track${project}; processing token ${result.token}.</sub>\n`
   return `\n**Dependency-Track${project}:** ${result.findings.length} findings, ${result.policyViolations?.length ?? 0} policy violations.\n`
-}
-
-/** Shorter summaries until one fits GitHub's limit; the full one is in the artifact. */
-function fitSummary(markdown: string, outcome: AuditOutcome, config: Config): string {
-  for (const maxPackages of [Infinity, 100, 20, 0]) {
-    const text =
-      maxPackages === Infinity
-        ? markdown
-        : renderMarkdown(outcome, {
-            repositoryRoot: config.repositoryRoot,
-            maxPackages,
-            maxDescription: 100
-          })
-    if (Buffer.byteLength(text) <= MAX_SUMMARY_BYTES) return text
-  }
-  return '## Python dependency audit\n\nThe summary is too large for GitHub; see pyaudit-summary.md in the workflow artifact.\n'
 }
 
 function compactFindings(outcome: AuditOutcome): object[] {

@@ -11,6 +11,7 @@ import { auditLicenses } from './licenses/audit-licenses.js'
 import type { Logger } from './log.js'
 import type { AuditOutcome } from './outcome.js'
 import { buildJsonReport, serializeReport } from './report/json-report.js'
+import { repositoryPath } from './report/paths.js'
 import { TOOL } from './tool.js'
 
 export interface EngineRun {
@@ -41,7 +42,9 @@ export async function runAudit(
     ...(config.findings.configFile ? { configPath: config.findings.configFile } : {}),
     ignoreVulnsInput: config.findings.ignoreVulns
   })
-  const opened = await openFeed(config.feed, env, logger, now)
+  const opened = await openFeed(config.feed, env, logger, now, file =>
+    repositoryPath(file, config.repositoryRoot)
+  )
   const pinned = sources.reduce((sum, source) => sum + source.dependencies.length, 0)
   logger.info(`Checking ${pinned} pinned dependencies against ${opened.feed.name}`)
   let result: AuditResult

@@ -19,6 +19,8 @@ export interface OfflineDatabaseOptions {
   limits?: Partial<ZipLimits>
   /** The clock used to spot `modified` dates in the future (tests pin it). */
   now?: Date
+  /** How reports name the database (e.g. relative to the repository); default: its path. */
+  label?: string
 }
 
 /** Clock skew we tolerate before calling a `modified` date a typo from the future. */
@@ -32,8 +34,8 @@ export class OfflineDatabase implements AdvisoryFeed {
   private newest: number | undefined
   private count = 0
 
-  private constructor(location: string) {
-    this.name = `offline database ${location}`
+  private constructor(location: string, label: string = location) {
+    this.name = `offline database ${label}`
   }
 
   static async load(
@@ -42,7 +44,7 @@ export class OfflineDatabase implements AdvisoryFeed {
   ): Promise<OfflineDatabase> {
     const logger = options.logger ?? silentLogger
     const started = performance.now()
-    const db = new OfflineDatabase(location)
+    const db = new OfflineDatabase(location, options.label)
     const limits = { ...DEFAULT_ZIP_LIMITS, ...options.limits }
     db.add(await readRecords(location, limits, logger), location, logger, options.now ?? new Date())
     const ms = Math.round(performance.now() - started)

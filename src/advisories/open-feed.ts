@@ -25,10 +25,12 @@ export async function openFeed(
   config: Config['feed'],
   env: NodeJS.ProcessEnv,
   logger: Logger,
-  now: Date
+  now: Date,
+  shownPath: (file: string) => string = file => file
 ): Promise<OpenedFeed> {
   if (config.advisoryDb) {
-    const database = await OfflineDatabase.load(config.advisoryDb, { logger })
+    const label = shownPath(config.advisoryDb)
+    const database = await OfflineDatabase.load(config.advisoryDb, { logger, label })
     const newest = database.newestModified()
     const warning = stalenessWarning(newest, config.maxDbAgeDays, now)
     if (warning) logger.warning(warning)
