@@ -43,12 +43,20 @@ export async function collectDependencies(options: CollectOptions): Promise<Sour
     displayPath: (file: string) => displayPath(file, options.workingDirectory)
   }
   const files = readsEnvironment && options.paths.length === 0 ? [] : await filesToRead(options)
+  const reads = []
+  for (const detected of files)
+    reads.push({ detected, fileRead: await readDependencyFile(detected, context) })
+  // A file another one includes (-r) belongs to that one: reading it again would report it twice.
+  const included = new Set(
+    reads.flatMap(({ detected, fileRead }) =>
+      fileRead.filesRead.filter(file => file !== detected.file)
+    )
+  )
+  const seen = new Set<string>()
   const sources: SourceResult[] = []
-  const read = new Set<string>()
-  for (const detected of files) {
-    if (read.has(detected.file)) continue
-    const fileRead = await readDependencyFile(detected, context)
-    fileRead.filesRead.forEach(file => read.add(file))
+  for (const { detected, fileRead } of reads) {
+    if (included.has(detected.file) || seen.has(detected.file)) continue
+    seen.add(detected.file)
     const resolvable = fileRead.requirements !== undefined || fileRead.declarations !== undefined
     const source =
       options.resolve === 'pip' && resolvable

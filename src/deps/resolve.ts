@@ -1,8 +1,7 @@
 import type { Logger } from '../log.js'
 import { resolveWithPip, resolvedToSource } from './pip-resolve.js'
-import { UNPINNED_PYPROJECT_REASON } from './pyproject.js'
+import { normalizeName } from './names.js'
 import type { FileRead } from './read-file.js'
-import { UNPINNED_REASON } from './requirements-source.js'
 import type { Location, SourceResult } from './types.js'
 
 export interface ResolveOptions {
@@ -34,9 +33,8 @@ export async function resolveFile(read: FileRead, options: ResolveOptions): Prom
     file: read.source.file,
     locate: name => locations.get(name)
   })
-  const stillSkipped = read.source.skipped.filter(
-    skip => skip.reason !== UNPINNED_REASON && skip.reason !== UNPINNED_PYPROJECT_REASON
-  )
+  // What was handed to pip is resolved now; URL, path and editable skips stay.
+  const stillSkipped = read.source.skipped.filter(skip => !locations.has(normalizeName(skip.name)))
   return {
     ...resolved,
     format: read.source.format,
