@@ -206,6 +206,53 @@ describe('the action against the OSV API on loopback', () => {
   }, 60_000)
 })
 
+describe('the action on an installed environment, with a license policy', () => {
+  test('every package whose license is not allowed is a violation: output, annotation, summary, report', async () => {
+    const workspace = await makeWorkspace({})
+    const run = await runAction(
+      {
+        python: 'python3',
+        'advisory-db': fixtureDb,
+        'max-db-age': '0',
+        'license-allow-only': 'MIT',
+        'license-ignore-packages': 'pip',
+        report: 'report.json',
+        'upload-artifact': 'false'
+      },
+      { workspace }
+    )
+    const report = JSON.parse(await fs.readFile(path.join(workspace, 'report.json'), 'utf8'))
+    const entries = report.licenses as Array<{
+      name: string
+      license: string
+      spdx: string | null
+      violation: boolean
+      ignored?: true
+    }>
+    // This machine's python3 has ~100 distributions under many licenses: some MIT, many not.
+    expect(entries.length).toBeGreaterThan(10)
+    const violations = entries.filter(entry => entry.violation)
+    expect(violations.length).toBeGreaterThan(0)
+    expect(violations.length).toBeLessThan(entries.length)
+    expect(entries.find(entry => entry.name === 'pip')).toMatchObject({
+      violation: false,
+      ignored: true
+    })
+    for (const entry of entries.filter(e => !e.ignored)) {
+      const mit = /\bMIT\b/.test(entry.license) || entry.spdx === 'MIT'
+      if (entry.license === 'MIT' || entry.spdx === 'MIT') expect(entry.violation).toBe(false)
+      if (!mit) expect(entry.violation).toBe(true)
+    }
+    expect(run.exitCode).toBe(1)
+    expect(run.outputs['license-violation-count']).toBe(String(violations.length))
+    expect(run.stdout).toMatch(/^::error::.*Failed: \d+ license violations?\./m)
+    expect(run.stdout).toMatch(
+      /^::error title=[^:]+ [^:]+%3A license .*,file=.*METADATA::License policy violated/m
+    )
+    expect(run.summary).toContain(`### License violations (${violations.length})`)
+  }, 60_000)
+})
+
 describe('the action with bad input or a clean project', () => {
   test('fail-on-severity above the findings passes, with a warning annotation', async () => {
     const workspace = await makeWorkspace({ 'requirements.txt': 'requests==2.19.1\n' })
