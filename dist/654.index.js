@@ -2696,13 +2696,13 @@ class OfflineDatabase {
     byName = new Map();
     newest;
     count = 0;
-    constructor(location) {
-        this.name = `offline database ${location}`;
+    constructor(location, label = location) {
+        this.name = `offline database ${label}`;
     }
     static async load(location, options = {}) {
         const logger = options.logger ?? log/* silentLogger */.q;
         const started = performance.now();
-        const db = new OfflineDatabase(location);
+        const db = new OfflineDatabase(location, options.label);
         const limits = { ...DEFAULT_ZIP_LIMITS, ...options.limits };
         db.add(await readRecords(location, limits, logger), location, logger, options.now ?? new Date());
         const ms = Math.round(performance.now() - started);
@@ -3385,9 +3385,10 @@ var staleness = __webpack_require__(2177);
 
 
 
-async function openFeed(config, env, logger, now) {
+async function openFeed(config, env, logger, now, shownPath = file => file) {
     if (config.advisoryDb) {
-        const database = await OfflineDatabase.load(config.advisoryDb, { logger });
+        const label = shownPath(config.advisoryDb);
+        const database = await OfflineDatabase.load(config.advisoryDb, { logger, label });
         const newest = database.newestModified();
         const warning = (0,staleness/* stalenessWarning */.$u)(newest, config.maxDbAgeDays, now);
         if (warning)
@@ -6979,7 +6980,6 @@ function stringValues(record) {
 ;// CONCATENATED MODULE: ./src/deps/resolve.ts
 
 
-
 /**
  * Replaces a requirements file's or pyproject's pins and ranges by the exact transitive set
  * pip would install. URL, path, VCS and editable requirements are not handed to pip (that
@@ -7001,7 +7001,8 @@ async function resolveFile(read, options) {
         file: read.source.file,
         locate: name => locations.get(name)
     });
-    const stillSkipped = read.source.skipped.filter(skip => skip.reason !== UNPINNED_REASON && skip.reason !== UNPINNED_PYPROJECT_REASON);
+    // What was handed to pip is resolved now; URL, path and editable skips stay.
+    const stillSkipped = read.source.skipped.filter(skip => !locations.has((0,deps_names/* normalizeName */.P)(skip.name)));
     return {
         ...resolved,
         format: read.source.format,
@@ -7070,13 +7071,17 @@ async function collectDependencies(options) {
         displayPath: (file) => collect_displayPath(file, options.workingDirectory)
     };
     const files = readsEnvironment && options.paths.length === 0 ? [] : await filesToRead(options);
+    const reads = [];
+    for (const detected of files)
+        reads.push({ detected, fileRead: await readDependencyFile(detected, context) });
+    // A file another one includes (-r) belongs to that one: reading it again would report it twice.
+    const included = new Set(reads.flatMap(({ detected, fileRead }) => fileRead.filesRead.filter(file => file !== detected.file)));
+    const seen = new Set();
     const sources = [];
-    const read = new Set();
-    for (const detected of files) {
-        if (read.has(detected.file))
+    for (const { detected, fileRead } of reads) {
+        if (included.has(detected.file) || seen.has(detected.file))
             continue;
-        const fileRead = await readDependencyFile(detected, context);
-        fileRead.filesRead.forEach(file => read.add(file));
+        seen.add(detected.file);
         const resolvable = fileRead.requirements !== undefined || fileRead.declarations !== undefined;
         const source = options.resolve === 'pip' && resolvable
             ? await resolveFile(fileRead, {
@@ -7326,6 +7331,7 @@ const TOOL = { name: 'pyaudit-action', version: '0.1.0' };
 
 
 
+
 /** The whole audit, shared by the action and the CLI: collect, look up, assess, write reports. */
 async function runAudit(config, logger, now = new Date()) {
     const env = process.env;
@@ -7340,7 +7346,7 @@ async function runAudit(config, logger, now = new Date()) {
         ...(config.findings.configFile ? { configPath: config.findings.configFile } : {}),
         ignoreVulnsInput: config.findings.ignoreVulns
     });
-    const opened = await openFeed(config.feed, env, logger, now);
+    const opened = await openFeed(config.feed, env, logger, now, file => (0,paths/* repositoryPath */.S)(file, config.repositoryRoot));
     const pinned = sources.reduce((sum, source) => sum + source.dependencies.length, 0);
     logger.info(`Checking ${pinned} pinned dependencies against ${opened.feed.name}`);
     let result;

@@ -33,7 +33,7 @@ async function run(argv = process.argv.slice(2), env = process.env) {
         process.exitCode = await runCli(argv);
         return;
     }
-    const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(992), __nccwpck_require__.e(654), __nccwpck_require__.e(258)]).then(__nccwpck_require__.bind(__nccwpck_require__, 70258));
+    const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(992), __nccwpck_require__.e(654), __nccwpck_require__.e(133)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66133));
     await runAction();
 }
 
