@@ -1,25 +1,11 @@
 import { describe, expect, test } from '@jest/globals'
 import * as path from 'node:path'
-import { ParseError } from '../src/errors.js'
 import { parsePdmLock, readPdmLock } from '../src/deps/pdm-lock.js'
+import { parseErrorOf, summary } from './support/lockfile-helpers.js'
 
 const fixtures = path.resolve(import.meta.dirname, 'fixtures', 'lockfiles')
 const inMemory = path.resolve('/project/pdm.lock')
 const shown = { displayPath: () => 'pdm.lock' }
-
-function parseErrorOf(action: () => unknown): ParseError {
-  try {
-    action()
-  } catch (error) {
-    if (error instanceof ParseError) return error
-    throw error
-  }
-  throw new Error('expected a ParseError')
-}
-
-const summary = (
-  deps: Array<{ name: string; version: string; location: { line: number }; group?: string }>
-) => deps.map(d => [d.name, d.version, d.location.line, d.group])
 
 describe('pdm.lock written by PDM 2 (lock_version 4.5.0, inherit_metadata)', () => {
   const file = path.join(fixtures, 'pdm.lock')

@@ -1,25 +1,11 @@
 import { describe, expect, test } from '@jest/globals'
 import * as path from 'node:path'
-import { ParseError } from '../src/errors.js'
 import { parsePipfileLock, readPipfileLock } from '../src/deps/pipfile-lock.js'
+import { parseErrorOf, summary } from './support/lockfile-helpers.js'
 
 const fixtures = path.resolve(import.meta.dirname, 'fixtures', 'lockfiles')
 const inMemory = path.resolve('/project/Pipfile.lock')
 const shown = { displayPath: () => 'Pipfile.lock' }
-
-function parseErrorOf(action: () => unknown): ParseError {
-  try {
-    action()
-  } catch (error) {
-    if (error instanceof ParseError) return error
-    throw error
-  }
-  throw new Error('expected a ParseError')
-}
-
-const summary = (
-  deps: Array<{ name: string; version: string; location: { line: number }; group?: string }>
-) => deps.map(d => [d.name, d.version, d.location.line, d.group])
 
 describe('Pipfile.lock written by pipenv', () => {
   const file = path.join(fixtures, 'Pipfile.lock')

@@ -2,24 +2,11 @@ import { describe, expect, test } from '@jest/globals'
 import * as path from 'node:path'
 import { ParseError } from '../src/errors.js'
 import { parsePoetryLock, readPoetryLock } from '../src/deps/poetry-lock.js'
+import { parseErrorOf, summary } from './support/lockfile-helpers.js'
 
 const fixtures = path.resolve(import.meta.dirname, 'fixtures', 'lockfiles')
 const inMemory = path.resolve('/project/poetry.lock')
 const shown = { displayPath: () => 'poetry.lock' }
-
-function parseErrorOf(action: () => unknown): ParseError {
-  try {
-    action()
-  } catch (error) {
-    if (error instanceof ParseError) return error
-    throw error
-  }
-  throw new Error('expected a ParseError')
-}
-
-const summary = (
-  deps: Array<{ name: string; version: string; location: { line: number }; group?: string }>
-) => deps.map(d => [d.name, d.version, d.location.line, d.group])
 
 describe('poetry.lock written by Poetry 2 (lock-version 2.1)', () => {
   const file = path.join(fixtures, 'poetry-v2.lock')

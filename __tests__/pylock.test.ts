@@ -1,25 +1,11 @@
 import { describe, expect, test } from '@jest/globals'
 import * as path from 'node:path'
-import { ParseError } from '../src/errors.js'
 import { parsePylock, readPylock } from '../src/deps/pylock.js'
+import { parseErrorOf, summary } from './support/lockfile-helpers.js'
 
 const fixtures = path.resolve(import.meta.dirname, 'fixtures', 'lockfiles')
 const inMemory = path.resolve('/project/pylock.toml')
 const shown = { displayPath: () => 'pylock.toml' }
-
-function parseErrorOf(action: () => unknown): ParseError {
-  try {
-    action()
-  } catch (error) {
-    if (error instanceof ParseError) return error
-    throw error
-  }
-  throw new Error('expected a ParseError')
-}
-
-const summary = (
-  deps: Array<{ name: string; version: string; location: { line: number }; group?: string }>
-) => deps.map(d => [d.name, d.version, d.location.line, d.group])
 
 describe('pylock.toml exported by uv (PEP 751)', () => {
   const file = path.join(fixtures, 'pylock.toml')

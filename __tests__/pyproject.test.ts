@@ -12,21 +12,12 @@ import {
   UNPINNED_PYPROJECT_REASON,
   type PyprojectResult
 } from '../src/deps/pyproject.js'
+import { parseErrorOf } from './support/lockfile-helpers.js'
 
 const fixtures = path.resolve(import.meta.dirname, 'fixtures', 'lockfiles')
 const inMemory = path.resolve('/project/pyproject.toml')
 const shown = { displayPath: () => 'pyproject.toml' }
 const linux312 = { markerEnvironment: markerEnvironmentFor('3.12') }
-
-function parseErrorOf(action: () => unknown): ParseError {
-  try {
-    action()
-  } catch (error) {
-    if (error instanceof ParseError) return error
-    throw error
-  }
-  throw new Error('expected a ParseError')
-}
 
 const requirementsOf = (result: PyprojectResult) =>
   result.requirements.map(r => [r.location.line, r.group, r.raw])
