@@ -2,12 +2,7 @@ import { afterEach, describe, expect, test } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { OsvRecord, PackageVersion } from '../src/advisories/osv.js'
-import {
-  PypiFeed,
-  pep440String,
-  skipKey,
-  type PypiFeedOptions
-} from '../src/advisories/pypi-feed.js'
+import { PypiFeed, skipKey, type PypiFeedOptions } from '../src/advisories/pypi-feed.js'
 import { dedupeAliases, toVulnerability } from '../src/advisories/vulnerability.js'
 import { FeedError, InputError } from '../src/errors.js'
 import {
@@ -16,6 +11,7 @@ import {
   pypiVulnerability,
   type PypiRelease
 } from './support/pypi-server.js'
+import { normalVersion } from '../src/deps/versions.js'
 
 const RECORDS = path.resolve(import.meta.dirname, 'fixtures', 'osv', 'records')
 /** Real PYSEC records (and one GHSA-shaped one), see fixtures/osv/README.md. */
@@ -326,10 +322,10 @@ describe('the PyPI stand-in speaks like Warehouse', () => {
     expect(canonicalVersion('not a version')).toBe('not a version')
   })
 
-  test('pep440String is str(Version(...))', () => {
-    expect(pep440String('1.0.0-RC1')).toBe('1.0.0rc1')
-    expect(pep440String('v1.0')).toBe('1.0')
-    expect(pep440String('2.0+ABC.01')).toBe('2.0+abc.1')
-    expect(pep440String('bogus')).toBe('bogus')
+  test('normalVersion is str(Version(...))', () => {
+    expect(normalVersion('1.0.0-RC1')).toBe('1.0.0rc1')
+    expect(normalVersion('v1.0')).toBe('1.0')
+    expect(normalVersion('2.0+ABC.01')).toBe('2.0+abc.1')
+    expect(normalVersion('bogus')).toBe('bogus')
   })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
-import { buildJsonReport, normalVersion } from '../src/report/json-report.js'
+import { buildJsonReport } from '../src/report/json-report.js'
+import { normalVersion } from '../src/deps/versions.js'
 import { renderMarkdown } from '../src/report/markdown.js'
 import { renderTerminal } from '../src/report/terminal.js'
 import { escapeMarkdown, safeUrl, truncate } from '../src/report/escape.js'

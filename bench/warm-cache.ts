@@ -9,11 +9,11 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { JsonClient } from '../src/advisories/http.js'
 import type { OsvRecord } from '../src/advisories/osv.js'
 import { OsvApiFeed } from '../src/advisories/osv-api.js'
 import { DiskRecordCache } from '../src/advisories/record-cache.js'
 import { loadSeed, startSeededOsvServer, type Seed } from './support/osv-seed.js'
+import { sequentialQueries } from './support/baseline.js'
 
 const { values } = parseArgs({
   options: {
@@ -86,33 +86,7 @@ function withoutCache(seed: Seed) {
 
 /** pip-audit's way: one /v1/query per package, one after another, on one connection. */
 function sequential(seed: Seed) {
-  return async (url: string): Promise<OsvRecord[][]> => {
-    const client = new JsonClient({ feedName: 'baseline', connections: 1 })
-    try {
-      const results: OsvRecord[][] = []
-      for (const pin of seed.pins) {
-        const records: OsvRecord[] = []
-        let token: string | undefined
-        do {
-          const query = {
-            package: { name: pin.name, ecosystem: 'PyPI' },
-            version: pin.version,
-            ...(token ? { page_token: token } : {})
-          }
-          const page = (await client.postJson(`${url}/v1/query`, query)) as {
-            vulns?: OsvRecord[]
-            next_page_token?: string
-          }
-          records.push(...(page.vulns ?? []))
-          token = page.next_page_token
-        } while (token)
-        results.push(records.filter(record => !record.withdrawn))
-      }
-      return results
-    } finally {
-      await client.close()
-    }
-  }
+  return (url: string): Promise<OsvRecord[][]> => sequentialQueries(url, seed.pins)
 }
 
 function median(values: number[]): number {

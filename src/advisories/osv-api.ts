@@ -4,7 +4,8 @@
  * records of those matches are fetched. The steps are public so that a cache keyed by
  * (id, modified) can sit between them and skip the records it already holds.
  */
-import { FeedError, InputError } from '../errors.js'
+import { parseHttpUrl } from '../config-values.js'
+import { FeedError } from '../errors.js'
 import { silentLogger, type Logger } from '../log.js'
 import { JsonClient, mapWithLimit, type RetryOptions } from './http.js'
 import type { AdvisoryFeed, OsvRecord, PackageVersion } from './osv.js'
@@ -279,14 +280,5 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 function checkedBaseUrl(raw: string): string {
-  let url: URL
-  try {
-    url = new URL(raw)
-  } catch {
-    throw new InputError('osv-url', `'${raw}' is not a URL`)
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError('osv-url', `'${raw}' is not an http(s) URL`)
-  }
-  return raw.replace(/\/+$/, '')
+  return parseHttpUrl('osv-url', raw)
 }

@@ -7,8 +7,10 @@
  * versions come from `fixed_in`. Each entry is handed on as an OSV record carrying the same
  * facts, so the usual conversion (toVulnerability) reports it as pip-audit would.
  */
-import { explain, valid } from '@renovatebot/pep440'
-import { FeedError, InputError } from '../errors.js'
+import { valid } from '@renovatebot/pep440'
+import { parseHttpUrl } from '../config-values.js'
+import { normalVersion } from '../deps/versions.js'
+import { FeedError } from '../errors.js'
 import { silentLogger, type Logger } from '../log.js'
 import { normalizeName } from '../deps/names.js'
 import { JsonClient, mapWithLimit, type RetryOptions } from './http.js'
@@ -92,7 +94,7 @@ export class PypiFeed implements AdvisoryFeed {
 
   private async release(pin: PackageVersion, signal: AbortSignal): Promise<OsvRecord[]> {
     const name = normalizeName(pin.name)
-    const version = pep440String(pin.version)
+    const version = normalVersion(pin.version)
     const url = `${this.baseUrl}/pypi/${encodeURIComponent(name)}/${encodeURIComponent(version)}/json`
     const answer = await this.client.findJson(url, [404], signal)
     if (!answer.found) {
@@ -192,25 +194,10 @@ export function toOsvRecord(vuln: PypiVulnerability, name: string): OsvRecord {
 }
 
 /** str(packaging.version.Version(v)), the form pip-audit puts in the URL; else as written. */
-export function pep440String(version: string): string {
-  const parsed = explain(version)
-  if (!parsed) return version
-  return parsed.local ? `${parsed.public}+${parsed.local}` : parsed.public
-}
-
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function checkedBaseUrl(raw: string): string {
-  let url: URL
-  try {
-    url = new URL(raw)
-  } catch {
-    throw new InputError('pypi-url', `'${raw}' is not a URL`)
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError('pypi-url', `'${raw}' is not an http(s) URL`)
-  }
-  return raw.replace(/\/+$/, '')
+  return parseHttpUrl('pypi-url', raw)
 }

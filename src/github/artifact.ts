@@ -1,7 +1,8 @@
 import * as path from 'node:path'
-import { createHash, randomBytes } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import { InputError, PyauditError } from '../errors.js'
 import type { Logger } from '../log.js'
+import { matrixLegHash } from './matrix-leg.js'
 
 export interface UploadedArtifact {
   id: number
@@ -102,17 +103,7 @@ export async function uploadArtifact(
  */
 export function defaultArtifactName(env: NodeJS.ProcessEnv, discriminators: string[]): string {
   const job = (env.GITHUB_JOB || 'local').replace(/[^A-Za-z0-9_.-]/g, '-')
-  const leg = createHash('sha256')
-    .update(
-      JSON.stringify([
-        env.GITHUB_ACTION ?? '',
-        env.RUNNER_OS ?? '',
-        env.RUNNER_ARCH ?? '',
-        ...discriminators
-      ])
-    )
-    .digest('hex')
-    .slice(0, 8)
+  const leg = matrixLegHash(env, discriminators)
   const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1')
   return `pyaudit-report-${job}-${leg}${attempt > 1 ? `-attempt${attempt}` : ''}`
 }

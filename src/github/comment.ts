@@ -9,11 +9,11 @@
  * A comment is a copy of the job summary, not the verdict: when it cannot be written (a
  * fork's read-only token, a missing permission, an API failure) the run warns and goes on.
  */
-import { createHash } from 'node:crypto'
 import { readFile } from 'node:fs/promises'
 import { InputError } from '../errors.js'
 import type { Logger } from '../log.js'
 import { safeUrl } from '../report/escape.js'
+import { matrixLegHash } from './matrix-leg.js'
 
 export type CommentMode = 'never' | 'on-failure' | 'always'
 
@@ -124,17 +124,7 @@ export function commentKey(
   workingDirectory: string,
   discriminators: string[] = []
 ): string {
-  const leg = createHash('sha256')
-    .update(
-      JSON.stringify([
-        env.GITHUB_ACTION ?? '',
-        env.RUNNER_OS ?? '',
-        env.RUNNER_ARCH ?? '',
-        ...discriminators
-      ])
-    )
-    .digest('hex')
-    .slice(0, 8)
+  const leg = matrixLegHash(env, discriminators)
   return `${env.GITHUB_WORKFLOW || 'workflow'}/${env.GITHUB_JOB || 'job'}/${workingDirectory || '.'}#${leg}`
 }
 

@@ -1,4 +1,4 @@
-import { explain } from '@renovatebot/pep440'
+import { normalVersion } from '../deps/versions.js'
 import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from '../outcome.js'
 import type { LicenseEntry } from '../licenses/check.js'
 import { repositoryPath } from './paths.js'
@@ -122,13 +122,6 @@ function reportFix(pkg: ReportedPackage): ReportedFix | ReportedFixSkip {
         version: normalVersion(pkg.version),
         skip_reason: 'no version without known vulnerabilities is known'
       }
-}
-
-/** PEP 440 normal form (what Python's packaging prints), or the version as written if invalid. */
-export function normalVersion(version: string): string {
-  const parsed = explain(version)
-  if (!parsed) return version
-  return parsed.local ? `${parsed.public}+${parsed.local}` : parsed.public
 }
 
 export function serializeReport(report: JsonReport): string {
