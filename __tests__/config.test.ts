@@ -189,3 +189,11 @@ test('every input in action.yml has the same default in INPUT_DEFAULTS, and vice
   }
   expect(fromYaml).toEqual(INPUT_DEFAULTS)
 })
+
+test('the version reports give is package.json version', async () => {
+  const { TOOL } = await import('../src/tool.js')
+  const pkg = JSON.parse(
+    fs.readFileSync(path.resolve(import.meta.dirname, '..', 'package.json'), 'utf8')
+  )
+  expect(TOOL).toEqual({ name: pkg.name, version: pkg.version })
+})
