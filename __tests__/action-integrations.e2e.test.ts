@@ -84,9 +84,9 @@ describe('the action uploads its SBOM to Dependency-Track', () => {
     expect(token).toMatch(UUID)
     // The action polled the very token it published.
     expect(server.requests).toContain(`GET /api/v1/event/token/${token}`)
-    expect(run.summary).toContain(
-      `**Dependency-Track (project ${project?.uuid}):** 1 findings, 0 policy violations.`
-    )
+    expect(run.summary).toContain(`### Dependency-Track (project ${project?.uuid})`)
+    expect(run.summary).toContain('**1 findings, 0 policy violations.**')
+    expect(run.summary).toMatch(/^\| requests 2\.19\.1 \| \S+/m)
     expect(linesWith(run, apiKey)).toEqual([`::add-mask::${apiKey}`])
   }, 60_000)
 

@@ -145,10 +145,8 @@ async function sendToDependencyTrack(config: Config, run: EngineRun): Promise<st
   const result = await uploadToDependencyTrack(run.sbom, { ...dt, logger: actionLogger })
   core.setOutput('dependency-track-token', result.token)
   core.setOutput('dependency-track-project-uuid', result.projectUuid ?? '')
-  const project = result.projectUuid ? ` (project ${result.projectUuid})` : ''
-  if (!result.findings)
-    return `\n<sub>SBOM uploaded to Dependency-Track${project}; processing token ${result.token}.</sub>\n`
-  return `\n**Dependency-Track${project}:** ${result.findings.length} findings, ${result.policyViolations?.length ?? 0} policy violations.\n`
+  const { renderDependencyTrack } = await import('./report/dependency-track-markdown.js')
+  return renderDependencyTrack(result)
 }
 
 function compactFindings(outcome: AuditOutcome): object[] {
