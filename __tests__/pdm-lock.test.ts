@@ -1,7 +1,10 @@
 import { describe, expect, test } from '@jest/globals'
 import * as path from 'node:path'
 import { parsePdmLock, readPdmLock } from '../src/deps/pdm-lock.js'
+import type { Dependency } from '../src/deps/types.js'
 import { parseErrorOf, summary } from './support/lockfile-helpers.js'
+
+const edges = (deps: Dependency[]) => deps.map(d => [d.name, d.version, d.dependsOn])
 
 const fixtures = path.resolve(import.meta.dirname, 'fixtures', 'lockfiles')
 const inMemory = path.resolve('/project/pdm.lock')
@@ -22,6 +25,63 @@ describe('pdm.lock written by PDM 2 (lock_version 4.5.0, inherit_metadata)', () 
       ['six', '1.17.0', 108, 'main'],
       ['sortedcontainers', '2.4.0', 119, 'dev']
     ])
+  })
+
+  test('each dependency lists the locked names it requires, markers ignored', async () => {
+    const result = await readPdmLock(file)
+    expect(edges(result.dependencies)).toEqual([
+      ['alabaster', '0.7.16', []],
+      ['certifi', '2025.8.3', []],
+      ['cffi', '2.0.0', ['pycparser']],
+      ['mdurl', '0.1.2', []],
+      ['pycparser', '3.0', []],
+      ['six', '1.17.0', []],
+      ['sortedcontainers', '2.4.0', []]
+    ])
+  })
+
+  test('edges: repeats per extras merge, the self edge and unlocked names drop out', () => {
+    const text = `[[package]]
+name = "requests"
+version = "2.32.4"
+dependencies = ["Charset_Normalizer<4,>=2", "idna<4,>=2.5"]
+
+[[package]]
+name = "requests"
+version = "2.32.4"
+extras = ["socks"]
+dependencies = [
+    "PySocks!=1.5.7,>=1.5.6",
+    "requests==2.32.4",
+    "win-inet-pton; sys_platform == \\"win32\\" and python_version == \\"2.7\\"",
+]
+
+[[package]]
+name = "charset-normalizer"
+version = "3.4.2"
+
+[[package]]
+name = "idna"
+version = "3.10"
+dependencies = []
+
+[[package]]
+name = "pysocks"
+version = "1.7.1"
+`
+    expect(edges(parsePdmLock(text, inMemory).dependencies)).toEqual([
+      ['requests', '2.32.4', ['charset-normalizer', 'idna', 'pysocks']],
+      ['charset-normalizer', '3.4.2', []],
+      ['idna', '3.10', []],
+      ['pysocks', '1.7.1', []]
+    ])
+  })
+
+  test('a dependency that is no requirement fails at its package', () => {
+    const text = `[[package]]\nname = "a"\nversion = "1"\ndependencies = ["b=1"]\n`
+    const error = parseErrorOf(() => parsePdmLock(text, inMemory, shown))
+    expect(error.position.line).toBe(2)
+    expect(error.detail).toMatch(/^package 'a': dependency 'b=1': /)
   })
 
   test('url, git and path packages are skipped', async () => {

@@ -2,7 +2,10 @@ import { describe, expect, test } from '@jest/globals'
 import * as path from 'node:path'
 import { ParseError } from '../src/errors.js'
 import { parsePoetryLock, readPoetryLock } from '../src/deps/poetry-lock.js'
+import type { Dependency } from '../src/deps/types.js'
 import { parseErrorOf, summary } from './support/lockfile-helpers.js'
+
+const edges = (deps: Dependency[]) => deps.map(d => [d.name, d.version, d.dependsOn])
 
 const fixtures = path.resolve(import.meta.dirname, 'fixtures', 'lockfiles')
 const inMemory = path.resolve('/project/poetry.lock')
@@ -56,6 +59,54 @@ describe('poetry.lock written by Poetry 2 (lock-version 2.1)', () => {
   })
 })
 
+describe('the dependency graph of a poetry.lock', () => {
+  test('[package.dependencies] keys are the edges, normalised, to locked packages', async () => {
+    const result = await readPoetryLock(path.join(fixtures, 'poetry-v2.lock'))
+    const of = (name: string) => result.dependencies.find(d => d.name === name)?.dependsOn
+    expect(of('cffi')).toEqual(['pycparser'])
+    expect(of('falkordb')).toEqual(['python-dateutil', 'redis'])
+    expect(of('python-dateutil')).toEqual(['six'])
+    expect(of('six')).toEqual([])
+  })
+
+  test('optional and marker-bound requirements count; unlocked ones do not', () => {
+    const text = `[[package]]
+name = "Sphinx"
+version = "7.4.7"
+
+[package.dependencies]
+alabaster = ">=0.7.14,<0.8.0"
+colorama = {version = ">=0.4.6", markers = "sys_platform == \\"win32\\""}
+importlib-metadata = {version = ">=6.0", markers = "python_version < \\"3.10\\""}
+Jinja2 = ">=3.1"
+sphinxcontrib_websupport = {version = "*", optional = true}
+
+[[package]]
+name = "alabaster"
+version = "0.7.16"
+
+[[package]]
+name = "colorama"
+version = "0.4.6"
+
+[[package]]
+name = "jinja2"
+version = "3.1.6"
+
+[[package]]
+name = "sphinxcontrib-websupport"
+version = "2.0.0"
+`
+    expect(edges(parsePoetryLock(text, inMemory).dependencies)).toEqual([
+      ['sphinx', '7.4.7', ['alabaster', 'colorama', 'jinja2', 'sphinxcontrib-websupport']],
+      ['alabaster', '0.7.16', []],
+      ['colorama', '0.4.6', []],
+      ['jinja2', '3.1.6', []],
+      ['sphinxcontrib-websupport', '2.0.0', []]
+    ])
+  })
+})
+
 describe('poetry.lock written by Poetry 1.1 (lock-version 1.1, category)', () => {
   const file = path.join(fixtures, 'poetry-v1.lock')
 
@@ -97,7 +148,9 @@ describe('other shapes Poetry writes', () => {
       name: 'django',
       version: '4.2.11',
       location: { file: inMemory, line: 2 },
-      format: 'poetry.lock'
+      format: 'poetry.lock',
+      // Poetry writes [package.dependencies] for every package that has some
+      dependsOn: []
     })
   })
 

@@ -10,6 +10,8 @@ import type { Dependency, SourceFormat } from '../src/deps/types.js'
 import type { LicenseEntry } from '../src/licenses/check.js'
 import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from '../src/outcome.js'
 import { buildSbom } from '../src/report/sbom.js'
+import { groupDependencies } from '../src/audit.js'
+import { parseUvLock } from '../src/deps/uv-lock.js'
 
 const ROOT = '/work/shop'
 const RECORDS = path.resolve(import.meta.dirname, 'fixtures', 'osv', 'records')
@@ -308,7 +310,7 @@ describe('buildSbom', () => {
     ])
   })
 
-  test('no dependency graph is claimed: a composition marks it unknown', () => {
+  test('without a lockfile no dependency graph is claimed: a composition marks it unknown', () => {
     expect(bom.dependencies).toBeUndefined()
     expect(bom.compositions).toEqual([
       {
@@ -484,5 +486,131 @@ describe('buildSbom', () => {
 
   test('the same outcome and options give the same text', () => {
     expect(buildSbom(sampleOutcome(), OPTIONS)).toBe(text)
+  })
+})
+
+const UV_LOCK = `version = 1
+[[package]]
+name = "shop"
+version = "1.0"
+source = { virtual = "." }
+dependencies = [{ name = "web" }]
+
+[[package]]
+name = "web"
+version = "2.0"
+source = { registry = "https://pypi.org/simple" }
+dependencies = [
+    { name = "helper" },
+    { name = "sortedcontainers", version = "2.4.0", source = { registry = "https://pypi.org/simple" } },
+]
+
+[package.optional-dependencies]
+fast = [{ name = "ujson" }]
+
+[[package]]
+name = "helper"
+version = "0.1"
+source = { git = "https://example.com/helper?rev=v0.1#abc" }
+
+[[package]]
+name = "sortedcontainers"
+version = "2.3.0"
+source = { registry = "https://pypi.org/simple" }
+
+[[package]]
+name = "sortedcontainers"
+version = "2.4.0"
+source = { registry = "https://pypi.org/simple" }
+
+[[package]]
+name = "ujson"
+version = "5.10.0"
+source = { registry = "https://pypi.org/simple" }
+`
+
+/** An outcome as the engine builds it: a uv.lock read by its reader, next to a requirements file. */
+function lockedOutcome(): AuditOutcome {
+  const lock = parseUvLock(UV_LOCK, path.join(ROOT, 'uv.lock'))
+  const requirements = [
+    declared('certifi', '2024.8.30', 'requirements.txt', 1),
+    declared('ujson', '5.10.0', 'requirements.txt', 2)
+  ]
+  const packages = groupDependencies([...lock.dependencies, ...requirements])
+  return {
+    ...sampleOutcome(),
+    packages: packages.map(item => ({ ...item, vulnerabilities: [] })),
+    skipped: lock.skipped,
+    licenses: [],
+    result: 'pass',
+    failureReasons: []
+  }
+}
+
+describe('buildSbom with a lockfile that records the dependency graph', () => {
+  const text = buildSbom(lockedOutcome(), OPTIONS)
+  const bom = JSON.parse(text) as Json
+
+  test('is valid CycloneDX 1.6 JSON', async () => {
+    expect(await schemaErrors(text)).toBeNull()
+  })
+
+  test('each locked component lists the components it may require, from the same lock', () => {
+    expect(bom.dependencies).toEqual([
+      {
+        ref: 'pkg:pypi/web@2.0',
+        // the git package too; both locked versions of sortedcontainers, as edges are by name
+        dependsOn: [
+          'pyaudit:unaudited:helper@0.1',
+          'pkg:pypi/sortedcontainers@2.3.0',
+          'pkg:pypi/sortedcontainers@2.4.0',
+          'pkg:pypi/ujson@5.10.0'
+        ]
+      },
+      { ref: 'pkg:pypi/sortedcontainers@2.3.0', dependsOn: [] },
+      { ref: 'pkg:pypi/sortedcontainers@2.4.0', dependsOn: [] },
+      // also in requirements.txt, which knows no graph: the lock's record is its list
+      { ref: 'pkg:pypi/ujson@5.10.0', dependsOn: [] }
+    ])
+  })
+
+  test('those lists are complete; the project, the unaudited and unlocked components unknown', () => {
+    expect(bom.compositions).toEqual([
+      {
+        aggregate: 'complete',
+        dependencies: [
+          'pkg:pypi/web@2.0',
+          'pkg:pypi/sortedcontainers@2.3.0',
+          'pkg:pypi/sortedcontainers@2.4.0',
+          'pkg:pypi/ujson@5.10.0'
+        ]
+      },
+      {
+        aggregate: 'unknown',
+        dependencies: [
+          'pyaudit:project',
+          'pkg:pypi/certifi@2024.8.30',
+          'pyaudit:unaudited:helper@0.1'
+        ]
+      }
+    ])
+  })
+
+  test('a required name with no component of that file makes the list incomplete, still valid', async () => {
+    const outcome = lockedOutcome()
+    const web = outcome.packages.find(item => item.name === 'web')!
+    web.declarations = [{ ...web.declarations[0]!, dependsOn: ['ujson', 'certifi'] }]
+    const partial = buildSbom(outcome, OPTIONS)
+    const parsed = JSON.parse(partial) as Json
+    expect(await schemaErrors(partial)).toBeNull()
+    // certifi is a component, but declared in requirements.txt, not in this lock
+    expect(parsed.dependencies[0]).toEqual({
+      ref: 'pkg:pypi/web@2.0',
+      dependsOn: ['pkg:pypi/ujson@5.10.0']
+    })
+    expect(parsed.compositions).toContainEqual({
+      aggregate: 'incomplete',
+      dependencies: ['pkg:pypi/web@2.0']
+    })
   })
 })

@@ -1,7 +1,10 @@
 import { describe, expect, test } from '@jest/globals'
 import * as path from 'node:path'
 import { parseUvLock, readUvLock } from '../src/deps/uv-lock.js'
+import type { Dependency } from '../src/deps/types.js'
 import { parseErrorOf, summary } from './support/lockfile-helpers.js'
+
+const edges = (deps: Dependency[]) => deps.map(d => [d.name, d.version, d.dependsOn])
 
 const fixtures = path.resolve(import.meta.dirname, 'fixtures', 'lockfiles')
 const inMemory = path.resolve('/project/uv.lock')
@@ -92,6 +95,77 @@ ${registry}
       // locked for an extra nobody asked for: in the file, reachable from no root
       ['socksio', '1.0.0', 25, undefined]
     ])
+    // an edge means "may require": every extra's optional dependencies count
+    expect(edges(result.dependencies)).toEqual([
+      ['httpx', '0.28.1', ['h2', 'socksio']],
+      ['h2', '4.2.0', []],
+      ['socksio', '1.0.0', []]
+    ])
+  })
+
+  test('edges: by name, to git and path packages too, not to itself or the project', () => {
+    const text = `version = 1
+[manifest]
+members = ["app", "lib"]
+
+[[package]]
+name = "app"
+version = "1"
+source = { editable = "." }
+dependencies = [{ name = "lib" }, { name = "web" }]
+
+[[package]]
+name = "lib"
+version = "1"
+source = { editable = "lib" }
+
+[[package]]
+name = "web"
+version = "2.0"
+${registry}
+dependencies = [
+    { name = "helper" },
+    { name = "sortedcontainers", version = "2.4.0", source = { registry = "https://pypi.org/simple" } },
+]
+
+[package.optional-dependencies]
+all = [{ name = "web", extra = ["fast"] }]
+fast = [{ name = "Ujson" }]
+
+[[package]]
+name = "helper"
+version = "0.1"
+source = { git = "https://example.com/helper?rev=v0.1#abc" }
+
+[[package]]
+name = "sortedcontainers"
+version = "2.3.0"
+${registry}
+
+[[package]]
+name = "sortedcontainers"
+version = "2.4.0"
+${registry}
+
+[[package]]
+name = "ujson"
+version = "5.10.0"
+${registry}
+`
+    const result = parseUvLock(text, inMemory)
+    // the edge names sortedcontainers; which of its two versions uv pinned is not kept
+    expect(edges(result.dependencies)).toEqual([
+      ['web', '2.0', ['helper', 'sortedcontainers', 'ujson']],
+      ['sortedcontainers', '2.3.0', []],
+      ['sortedcontainers', '2.4.0', []],
+      ['ujson', '5.10.0', []]
+    ])
+    expect(result.skipped.map(s => s.name)).toEqual(['helper'])
+  })
+
+  test('the fixture: registry packages there require nothing', async () => {
+    const result = await readUvLock(path.join(fixtures, 'uv.lock'))
+    expect(result.dependencies.map(d => d.dependsOn)).toEqual(result.dependencies.map(() => []))
   })
 
   test('a script lock: roots come from [manifest] requirements', () => {

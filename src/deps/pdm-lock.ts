@@ -7,11 +7,14 @@
  * `sections = [...]` (PDM 1.x). PDM's "default" group is reported as main. Locks made without
  * inherit_metadata (e.g. with PDM's uv resolver) do not record groups.
  */
-import type { SourceResult } from './types.js'
+import type { Dependency, SourceResult } from './types.js'
+import { normalizeName } from './names.js'
+import { parseRequirement, RequirementSyntaxError } from './pep508.js'
 import {
   arrayOfTables,
   arrayTableLines,
   checkFormatVersion,
+  entryError,
   isTable,
   optionalString,
   optionalStringArray,
@@ -46,12 +49,15 @@ export function parsePdmLock(
   const packages = arrayOfTables(document, 'package', file)
   const lines = arrayTableLines(text, 'package', packages.length)
   const builder = new SourceResultBuilder(absolutePath, 'pdm.lock')
+  const requires = new Map<string, Set<string>>()
+  const locked = new Set<string>()
   packages.forEach((entry, index) => {
     const context: EntryContext = { file, line: lines[index]!, entry: `[[package]] #${index + 1}` }
     const name = requiredString(entry, 'name', context)
     context.entry = `package '${name}'`
     const sourced = nonIndexSource(entry, context)
     if (sourced === 'project') return
+    locked.add(normalizeName(name))
     if (sourced !== undefined) {
       const version = optionalString(entry, 'version', context)
       builder.addSkipped(name, version, sourced, context.line)
@@ -59,9 +65,40 @@ export function parsePdmLock(
     }
     // Any index, PyPI or a private one: the release is published under this name and version.
     const version = requiredString(entry, 'version', context)
+    // PDM repeats a package once per set of extras: its edges are the union of the repeats'.
+    const key = `${normalizeName(name)}@${version}`
+    const names = requires.get(key) ?? new Set<string>()
+    for (const required of requiredNames(entry, name, context)) names.add(required)
+    requires.set(key, names)
     builder.addDependency(name, version, context.line, groups(entry, context))
   })
-  return builder.build()
+  const result = builder.build()
+  // Only packages in the lock count: a requirement whose marker no target satisfies is not locked.
+  const withEdges = (dep: Dependency): Dependency => ({
+    ...dep,
+    dependsOn: [...(requires.get(`${dep.name}@${dep.version}`) ?? [])].filter(required =>
+      locked.has(required)
+    )
+  })
+  return { ...result, dependencies: result.dependencies.map(withEdges) }
+}
+
+/**
+ * `dependencies = [...]`: PEP 508 requirement strings (markers and extras included, as an edge
+ * means "may require"). PDM writes a package's extras as an edge to itself: no edge.
+ */
+function requiredNames(entry: TomlTable, name: string, context: EntryContext): string[] {
+  const own = normalizeName(name)
+  return (optionalStringArray(entry, 'dependencies', context) ?? [])
+    .map(text => {
+      try {
+        return parseRequirement(text).normalizedName
+      } catch (error) {
+        if (!(error instanceof RequirementSyntaxError)) throw error
+        throw entryError(context, `dependency '${text}': ${error.message}`)
+      }
+    })
+    .filter(required => required !== own)
 }
 
 function checkLockVersion(document: TomlTable, file: string): void {

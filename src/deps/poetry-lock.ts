@@ -6,7 +6,8 @@
  * `category = "main" | "dev"`; Poetry 1.5-1.8 (lock-version 2.0) recorded neither, so those
  * dependencies have no group.
  */
-import type { SourceResult } from './types.js'
+import type { Dependency, SourceResult } from './types.js'
+import { normalizeName } from './names.js'
 import {
   arrayOfTables,
   arrayTableLines,
@@ -44,17 +45,44 @@ export function parsePoetryLock(
   const packages = arrayOfTables(document, 'package', file)
   const lines = arrayTableLines(text, 'package', packages.length)
   const builder = new SourceResultBuilder(absolutePath, 'poetry.lock')
+  const locked = new Set(
+    packages.map(entry => (typeof entry.name === 'string' ? normalizeName(entry.name) : ''))
+  )
+  const requires = new Map<string, Set<string>>()
   packages.forEach((entry, index) => {
     const context: EntryContext = { file, line: lines[index]!, entry: `[[package]] #${index + 1}` }
     const name = requiredString(entry, 'name', context)
     context.entry = `package '${name}'`
     const version = requiredString(entry, 'version', context)
+    const key = `${normalizeName(name)}@${version}`
+    const names = requires.get(key) ?? new Set<string>()
+    for (const required of requiredNames(entry, name, context))
+      if (locked.has(required)) names.add(required)
+    requires.set(key, names)
     const reason = skipReason(entry, context)
     if (reason === undefined)
       builder.addDependency(name, version, context.line, groups(entry, context))
     else builder.addSkipped(name, version, reason, context.line)
   })
-  return builder.build()
+  const result = builder.build()
+  const withEdges = (dep: Dependency): Dependency => ({
+    ...dep,
+    dependsOn: [...(requires.get(`${dep.name}@${dep.version}`) ?? [])]
+  })
+  return { ...result, dependencies: result.dependencies.map(withEdges) }
+}
+
+/**
+ * `[package.dependencies]`: one key per required name, optional ones (for extras) and ones under
+ * markers included, as an edge means "may require". A requirement Poetry did not lock (its marker
+ * excludes every supported Python) is no edge: the caller keeps only names in the lock.
+ */
+function requiredNames(entry: TomlTable, name: string, context: EntryContext): string[] {
+  const table = optionalTable(entry, 'dependencies', context) ?? {}
+  const own = normalizeName(name)
+  return Object.keys(table)
+    .map(normalizeName)
+    .filter(required => required !== own)
 }
 
 function checkLockVersion(document: TomlTable, file: string): void {

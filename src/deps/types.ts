@@ -30,6 +30,12 @@ export interface Dependency {
   group?: string
   /** Package metadata where the source has it (installed environments, pip reports): licenses use it. */
   metadata?: PackageMetadata
+  /**
+   * PEP 503 names of the packages this one may require, as its lockfile records them (extras and
+   * markers ignored), each locked in the same file. Absent when the format does not know the
+   * graph; empty when it records that the package requires nothing.
+   */
+  dependsOn?: string[]
 }
 
 /** A dependency we cannot audit, with the reason: never silently dropped. */

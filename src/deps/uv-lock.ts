@@ -8,7 +8,7 @@
  * extra's name; from `[package.dev-dependencies]` (where uv stores every PEP 735 dependency group)
  * the group's name. Workspace members themselves are the project, not dependencies.
  */
-import type { SourceResult } from './types.js'
+import type { Dependency, SourceResult } from './types.js'
 import { normalizeName } from './names.js'
 import {
   arrayOfTables,
@@ -101,6 +101,7 @@ export function parseUvLock(
     for (const [group, refs] of pkg.dev) addRoots(group, refs, pkg.context)
   }
   const labels = labelReachable(packages, roots)
+  const requires = requiredNames(packages, isProject)
 
   const builder = new SourceResultBuilder(absolutePath, 'uv.lock')
   packages.forEach((pkg, index) => {
@@ -114,7 +115,27 @@ export function parseUvLock(
       builder.addDependency(pkg.displayName, pkg.version, pkg.context.line, labels[index])
     }
   })
-  return builder.build()
+  const result = builder.build()
+  const edges = (dep: Dependency) => [...(requires.get(`${dep.name}@${dep.version}`) ?? [])]
+  return { ...result, dependencies: result.dependencies.map(d => ({ ...d, dependsOn: edges(d) })) }
+}
+
+/**
+ * Names each package may require, by name@version: `dependencies` and every extra's (an edge is
+ * "may require"). By name only: where uv pins one of several locked versions, a report resolves
+ * the name to all of them. No edge to the project, nor to itself (an extra pulling in extras).
+ */
+function requiredNames(packages: UvPackage[], isProject: (pkg: UvPackage) => boolean) {
+  const reported = new Set(packages.filter(pkg => !isProject(pkg)).map(pkg => pkg.name))
+  const requires = new Map<string, Set<string>>()
+  for (const pkg of packages.filter(pkg => !isProject(pkg))) {
+    const names = requires.get(`${pkg.name}@${pkg.version}`) ?? new Set<string>()
+    for (const ref of [...pkg.dependencies, ...[...pkg.optional.values()].flat()]) {
+      if (ref.name !== pkg.name && reported.has(ref.name)) names.add(ref.name)
+    }
+    requires.set(`${pkg.name}@${pkg.version}`, names)
+  }
+  return requires
 }
 
 function readPackage(entry: TomlTable, file: string, line: number, index: number): UvPackage {
