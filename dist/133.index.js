@@ -310,10 +310,8 @@ async function sendToDependencyTrack(config, run) {
     const result = await uploadToDependencyTrack(run.sbom, { ...dt, logger: actionLogger });
     core/* setOutput */.uH('dependency-track-token', result.token);
     core/* setOutput */.uH('dependency-track-project-uuid', result.projectUuid ?? '');
-    const project = result.projectUuid ? ` (project ${result.projectUuid})` : '';
-    if (!result.findings)
-        return `\n<sub>SBOM uploaded to Dependency-Track${project}; processing token ${result.token}.</sub>\n`;
-    return `\n**Dependency-Track${project}:** ${result.findings.length} findings, ${result.policyViolations?.length ?? 0} policy violations.\n`;
+    const { renderDependencyTrack } = await __webpack_require__.e(/* import() */ 725).then(__webpack_require__.bind(__webpack_require__, 41725));
+    return renderDependencyTrack(result);
 }
 function compactFindings(outcome) {
     return outcome.packages

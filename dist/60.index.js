@@ -4331,444 +4331,6 @@ function compare(step, env, extra) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/deps/source-builder.ts
-/**
- * Building a SourceResult from a lockfile's entries, and the wording for what cannot be audited.
- */
-
-/** One group per dependency: main if it is needed at runtime at all, else its groups joined. */
-function pickGroup(groups) {
-    const unique = [...new Set(groups)];
-    if (unique.includes('main'))
-        return 'main';
-    return unique.length === 0 ? undefined : unique.sort().join(',');
-}
-/** Drops credentials from a URL before it goes into a message (private index or git tokens). */
-function redactUrl(url) {
-    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, '$1***@');
-}
-/** Reason for a dependency that does not come from a package index, e.g. a git checkout. */
-function notAReleaseReason(kind, where, revision) {
-    const suffix = revision ? `@${revision}` : '';
-    return `${kind} source ${redactUrl(where)}${suffix}: not a PyPI release`;
-}
-/** `name @ url`: a VCS checkout, a local path or an archive, never an index release. */
-function directUrlReason(url) {
-    const vcs = /^(git|hg|svn|bzr)\+(.*)$/.exec(url);
-    if (vcs) {
-        const location = vcs[2].split('#')[0];
-        const at = location.lastIndexOf('@');
-        const revision = at > location.lastIndexOf('/') ? location.slice(at + 1) : undefined;
-        return notAReleaseReason(vcs[1], revision ? location.slice(0, at) : location, revision);
-    }
-    return notAReleaseReason(url.startsWith('file:') ? 'path' : 'url', url);
-}
-/**
- * Collects one file's dependencies. The same name and version listed twice (PDM repeats a package
- * once per set of extras; Pipfile.lock lists it under default and develop) is one dependency, its
- * groups merged by pickGroup.
- */
-class SourceResultBuilder {
-    file;
-    format;
-    dependencies = new Map();
-    skipped = [];
-    constructor(file, format) {
-        this.file = file;
-        this.format = format;
-    }
-    addDependency(name, version, line, groups) {
-        const normalized = (0,deps_names/* normalizeName */.P)(name);
-        const key = `${normalized}@${version}`;
-        const existing = this.dependencies.get(key);
-        if (existing) {
-            existing.groups.push(...(groups ?? []));
-            return;
-        }
-        const dependency = {
-            name: normalized,
-            version,
-            location: { file: this.file, line },
-            format: this.format
-        };
-        this.dependencies.set(key, { dependency, groups: [...(groups ?? [])] });
-    }
-    addSkipped(name, version, reason, line) {
-        const skipped = {
-            name: (0,deps_names/* normalizeName */.P)(name),
-            reason,
-            location: { file: this.file, line },
-            format: this.format
-        };
-        if (version !== undefined)
-            skipped.version = version;
-        this.skipped.push(skipped);
-    }
-    build() {
-        const dependencies = [...this.dependencies.values()].map(({ dependency, groups }) => {
-            const group = pickGroup(groups);
-            return group === undefined ? dependency : { ...dependency, group };
-        });
-        return { file: this.file, format: this.format, dependencies, skipped: this.skipped };
-    }
-}
-
-;// CONCATENATED MODULE: ./src/deps/pdm-lock.ts
-
-
-const VCS_KEYS = ['git', 'hg', 'svn', 'bzr'];
-async function readPdmLock(absolutePath, options) {
-    return parsePdmLock(await readSourceText(absolutePath, options), absolutePath, options);
-}
-/** Reads a pdm.lock already in memory; `absolutePath` is where it came from. */
-function parsePdmLock(text, absolutePath, options) {
-    const file = shownPath(absolutePath, options);
-    const document = parseToml(text, file, { table: 'package', keys: ['files'] });
-    checkLockVersion(document, file);
-    const packages = arrayOfTables(document, 'package', file);
-    const lines = arrayTableLines(text, 'package', packages.length);
-    const builder = new SourceResultBuilder(absolutePath, 'pdm.lock');
-    packages.forEach((entry, index) => {
-        const context = { file, line: lines[index], entry: `[[package]] #${index + 1}` };
-        const name = requiredString(entry, 'name', context);
-        context.entry = `package '${name}'`;
-        const sourced = nonIndexSource(entry, context);
-        if (sourced === 'project')
-            return;
-        if (sourced !== undefined) {
-            const version = optionalString(entry, 'version', context);
-            builder.addSkipped(name, version, sourced, context.line);
-            return;
-        }
-        // Any index, PyPI or a private one: the release is published under this name and version.
-        const version = requiredString(entry, 'version', context);
-        builder.addDependency(name, version, context.line, groups(entry, context));
-    });
-    return builder.build();
-}
-function checkLockVersion(document, file) {
-    const metadata = document.metadata;
-    if (isTable(metadata))
-        checkFormatVersion(metadata.lock_version, [3, 4], 'lock_version', file);
-}
-function groups(entry, context) {
-    const listed = optionalStringArray(entry, 'groups', context) ?? optionalStringArray(entry, 'sections', context);
-    return listed?.map(group => (group === 'default' ? 'main' : group));
-}
-/** The skip reason of a package not from an index, 'project' for the project itself, else undefined. */
-function nonIndexSource(entry, context) {
-    for (const vcs of VCS_KEYS) {
-        const url = optionalString(entry, vcs, context);
-        if (url === undefined)
-            continue;
-        const revision = optionalString(entry, 'revision', context) ?? optionalString(entry, 'ref', context);
-        return notAReleaseReason(vcs, url, revision);
-    }
-    const path = optionalString(entry, 'path', context);
-    if (path !== undefined) {
-        if (path === '.' || path === './')
-            return 'project';
-        return notAReleaseReason(entry.editable === true ? 'editable directory' : 'path', path);
-    }
-    const url = optionalString(entry, 'url', context);
-    if (url !== undefined)
-        return notAReleaseReason('url', url);
-    return undefined;
-}
-
-;// CONCATENATED MODULE: ./src/deps/pipfile-lock.ts
-/**
- * Pipfile.lock (pipenv, JSON): `_meta`, then one object per package category, `default`
- * ([packages]) and `develop` ([dev-packages]) plus any custom category, each mapping a package name
- * to `{ "version": "==X", "hashes": [...], "markers": ..., "index": ... }` or to a VCS / path / file
- * entry. Groups: default is main, develop is dev, a custom category keeps its name.
- */
-
-
-
-const GROUP_OF_CATEGORY = new Map([
-    ['default', 'main'],
-    ['develop', 'dev']
-]);
-const pipfile_lock_VCS_KEYS = ['git', 'hg', 'svn', 'bzr'];
-async function readPipfileLock(absolutePath, options) {
-    return parsePipfileLock(await readSourceText(absolutePath, options), absolutePath, options);
-}
-/** Reads a Pipfile.lock already in memory; `absolutePath` is where it came from. */
-function parsePipfileLock(text, absolutePath, options) {
-    const file = shownPath(absolutePath, options);
-    const document = parseJson(text, file);
-    if (!pipfile_lock_isObject(document))
-        throw new errors/* ParseError */.mB({ file, line: 1, column: 1 }, 'expected a JSON object');
-    const lines = categoryKeyLines(text);
-    const builder = new SourceResultBuilder(absolutePath, 'Pipfile.lock');
-    for (const [category, packages] of Object.entries(document)) {
-        if (category === '_meta')
-            continue;
-        const categoryContext = { file, line: lines.get(category)?.line ?? 0, entry: `"${category}"` };
-        if (!pipfile_lock_isObject(packages))
-            throw entryError(categoryContext, 'must be an object of packages');
-        const group = GROUP_OF_CATEGORY.get(category) ?? category;
-        for (const [name, entry] of Object.entries(packages)) {
-            const line = lines.get(category)?.keys.get(name) ?? 0;
-            const context = { file, line, entry: `package '${name}'` };
-            if (!pipfile_lock_isObject(entry))
-                throw entryError(context, 'must be an object');
-            readEntry(name, entry, group, context, builder);
-        }
-    }
-    return builder.build();
-}
-function readEntry(name, entry, group, context, builder) {
-    for (const vcs of pipfile_lock_VCS_KEYS) {
-        const url = optionalString(entry, vcs, context);
-        if (url === undefined)
-            continue;
-        const ref = optionalString(entry, 'ref', context);
-        builder.addSkipped(name, undefined, notAReleaseReason(vcs, url, ref), context.line);
-        return;
-    }
-    const path = optionalString(entry, 'path', context);
-    if (path !== undefined) {
-        if (path === '.')
-            return; // `-e .`: the project itself, not a dependency
-        const kind = entry.editable === true ? 'editable directory' : 'path';
-        builder.addSkipped(name, undefined, notAReleaseReason(kind, path), context.line);
-        return;
-    }
-    const fileUrl = optionalString(entry, 'file', context);
-    if (fileUrl !== undefined) {
-        builder.addSkipped(name, undefined, notAReleaseReason('file', fileUrl), context.line);
-        return;
-    }
-    // pipenv writes every index package as `==X`, whichever index it came from (`"index"`): a private
-    // index's release is still audited by name and version.
-    const specifier = requiredString(entry, 'version', context).trim();
-    const pinned = /^===?\s*([^\s,;=<>!~*]+)$/.exec(specifier)?.[1];
-    if (pinned === undefined) {
-        const reason = `not pinned to an exact version ('${specifier}')`;
-        builder.addSkipped(name, undefined, reason, context.line);
-    }
-    else {
-        builder.addDependency(name, pinned, context.line, [group]);
-    }
-}
-function pipfile_lock_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function parseJson(text, file) {
-    try {
-        return JSON.parse(text);
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const position = /at position (\d+)/.exec(message);
-        const offset = position ? Number(position[1]) : text.length;
-        const before = text.slice(0, offset);
-        const line = before.split('\n').length;
-        const column = offset - before.lastIndexOf('\n');
-        // V8 may quote part of the input in its message: keep it on one line.
-        const detail = message.replace(/\s*(in JSON )?at position \d+.*$/s, '').replace(/\s+/g, ' ');
-        throw new errors/* ParseError */.mB({ file, line, column }, `invalid JSON: ${detail}`);
-    }
-}
-/**
- * Line of every top-level key and of every key of the objects below them (the packages), in one
- * pass over text that JSON.parse has already accepted. A repeated key keeps its last line, the one
- * whose value JSON.parse keeps.
- */
-function categoryKeyLines(text) {
-    const categories = new Map();
-    const stack = [];
-    let expectingKey = false;
-    let current;
-    let line = 1;
-    for (let index = 0; index < text.length; index++) {
-        const char = text[index];
-        if (char === '\n')
-            line++;
-        else if (char === '{') {
-            stack.push('{');
-            expectingKey = true;
-        }
-        else if (char === '[') {
-            stack.push('[');
-            expectingKey = false;
-        }
-        else if (char === '}' || char === ']') {
-            stack.pop();
-            expectingKey = false;
-        }
-        else if (char === ',') {
-            expectingKey = stack[stack.length - 1] === '{';
-        }
-        else if (char === '"') {
-            const start = index;
-            index++;
-            while (text[index] !== '"')
-                index += text[index] === '\\' ? 2 : 1;
-            if (!expectingKey)
-                continue;
-            expectingKey = false;
-            if (stack.length > 2)
-                continue;
-            const raw = text.slice(start, index + 1);
-            const key = raw.includes('\\') ? JSON.parse(raw) : raw.slice(1, -1);
-            if (stack.length === 1) {
-                current = { line, keys: new Map() };
-                categories.set(key, current);
-            }
-            else {
-                current?.keys.set(key, line);
-            }
-        }
-    }
-    return categories;
-}
-
-;// CONCATENATED MODULE: ./src/deps/poetry-lock.ts
-
-
-async function readPoetryLock(absolutePath, options) {
-    return parsePoetryLock(await readSourceText(absolutePath, options), absolutePath, options);
-}
-/** Reads a poetry.lock already in memory; `absolutePath` is where it came from. */
-function parsePoetryLock(text, absolutePath, options) {
-    const file = shownPath(absolutePath, options);
-    const document = parseToml(text, file, { table: 'package', keys: ['files'] });
-    poetry_lock_checkLockVersion(document, file);
-    const packages = arrayOfTables(document, 'package', file);
-    const lines = arrayTableLines(text, 'package', packages.length);
-    const builder = new SourceResultBuilder(absolutePath, 'poetry.lock');
-    packages.forEach((entry, index) => {
-        const context = { file, line: lines[index], entry: `[[package]] #${index + 1}` };
-        const name = requiredString(entry, 'name', context);
-        context.entry = `package '${name}'`;
-        const version = requiredString(entry, 'version', context);
-        const reason = skipReason(entry, context);
-        if (reason === undefined)
-            builder.addDependency(name, version, context.line, poetry_lock_groups(entry, context));
-        else
-            builder.addSkipped(name, version, reason, context.line);
-    });
-    return builder.build();
-}
-function poetry_lock_checkLockVersion(document, file) {
-    const metadata = document.metadata;
-    if (isTable(metadata))
-        checkFormatVersion(metadata['lock-version'], [1, 2], 'lock-version', file);
-}
-function poetry_lock_groups(entry, context) {
-    const listed = optionalStringArray(entry, 'groups', context);
-    if (listed !== undefined)
-        return listed;
-    const category = optionalString(entry, 'category', context);
-    return category === undefined ? undefined : [category];
-}
-/** Why a package is not audited, or undefined when it comes from a package index. */
-function skipReason(entry, context) {
-    const source = optionalTable(entry, 'source', context);
-    if (source === undefined)
-        return undefined;
-    const sourceContext = { ...context, entry: `${context.entry} [package.source]` };
-    const type = optionalString(source, 'type', sourceContext);
-    const url = optionalString(source, 'url', sourceContext) ?? '';
-    switch (type) {
-        // No type, or a private or mirror index ("legacy" = PEP 503 simple API): the release is still
-        // published under this name and version, so advisories for it apply.
-        case undefined:
-        case '':
-        case 'legacy':
-        case 'pypi':
-            return undefined;
-        case 'git': {
-            const revision = optionalString(source, 'resolved_reference', sourceContext) ??
-                optionalString(source, 'reference', sourceContext);
-            return notAReleaseReason('git', url, revision);
-        }
-        case 'directory':
-            return notAReleaseReason(entry.develop === true ? 'editable directory' : 'directory', url);
-        case 'file':
-            return notAReleaseReason('file', url);
-        case 'url':
-            return notAReleaseReason('url', url);
-        default:
-            return `unsupported source type '${type}' ${redactUrl(url)}: not audited`;
-    }
-}
-
-;// CONCATENATED MODULE: ./src/deps/pylock.ts
-
-
-async function readPylock(absolutePath, options) {
-    return parsePylock(await readSourceText(absolutePath, options), absolutePath, options);
-}
-/** Reads a pylock.toml already in memory; `absolutePath` is where it came from. */
-function parsePylock(text, absolutePath, options) {
-    const file = shownPath(absolutePath, options);
-    const document = parseToml(text, file, { table: 'packages', keys: ['sdist', 'wheels'] });
-    const lockVersion = document['lock-version'];
-    // PEP 751: a tool must not install from a lock whose major version it does not support.
-    if (lockVersion === undefined)
-        throw documentError(file, "missing 'lock-version'");
-    checkFormatVersion(lockVersion, [1], 'lock-version', file);
-    const packages = arrayOfTables(document, 'packages', file);
-    const lines = arrayTableLines(text, 'packages', packages.length);
-    const builder = new SourceResultBuilder(absolutePath, 'pylock.toml');
-    packages.forEach((entry, index) => {
-        const context = { file, line: lines[index], entry: `[[packages]] #${index + 1}` };
-        const name = requiredString(entry, 'name', context);
-        context.entry = `package '${name}'`;
-        const reason = pylock_nonIndexSource(entry, context);
-        if (reason === 'project')
-            return;
-        if (reason !== undefined) {
-            builder.addSkipped(name, optionalString(entry, 'version', context), reason, context.line);
-            return;
-        }
-        // Any index (`index` may name a private one): the release is published under this name and version.
-        const version = requiredString(entry, 'version', context);
-        const marker = optionalString(entry, 'marker', context);
-        builder.addDependency(name, version, context.line, groupsOfMarker(marker));
-    });
-    return builder.build();
-}
-/** The skip reason of a package not from an index, 'project' for the project itself, else undefined. */
-function pylock_nonIndexSource(entry, context) {
-    const vcs = optionalTable(entry, 'vcs', context);
-    if (vcs !== undefined) {
-        const vcsContext = { ...context, entry: `${context.entry} vcs` };
-        const type = optionalString(vcs, 'type', vcsContext) ?? 'vcs';
-        const where = optionalString(vcs, 'url', vcsContext) ?? optionalString(vcs, 'path', vcsContext);
-        const revision = optionalString(vcs, 'commit-id', vcsContext) ??
-            optionalString(vcs, 'requested-revision', vcsContext);
-        return notAReleaseReason(type, where ?? '(no url)', revision);
-    }
-    const directory = optionalTable(entry, 'directory', context);
-    if (directory !== undefined) {
-        const path = requiredString(directory, 'path', {
-            ...context,
-            entry: `${context.entry} directory`
-        });
-        if (path === '.' || path === './')
-            return 'project';
-        return notAReleaseReason(directory.editable === true ? 'editable directory' : 'directory', path);
-    }
-    const archive = optionalTable(entry, 'archive', context);
-    if (archive !== undefined) {
-        const archiveContext = { ...context, entry: `${context.entry} archive` };
-        const where = optionalString(archive, 'url', archiveContext) ??
-            optionalString(archive, 'path', archiveContext);
-        return notAReleaseReason('archive', where ?? '(no url)');
-    }
-    return undefined;
-}
-const SELECTOR = /(['"])([^'"]+)\1\s+in\s+(?:extras|dependency_groups)\b/g;
-function groupsOfMarker(marker) {
-    const names = [...(marker ?? '').matchAll(SELECTOR)].map(match => match[2]);
-    return names.length === 0 ? ['main'] : names;
-}
-
 ;// CONCATENATED MODULE: ./src/deps/pep508.ts
 /**
  * PEP 508 dependency specifiers, as packaging (and so pip) reads them: a hand-written,
@@ -4980,6 +4542,506 @@ function pinnedVersion(specifier) {
     }
     // Two different exact clauses pin nothing installable; leave that to the caller as unpinned.
     return exact.size === 1 ? [...exact][0] : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/deps/source-builder.ts
+/**
+ * Building a SourceResult from a lockfile's entries, and the wording for what cannot be audited.
+ */
+
+/** One group per dependency: main if it is needed at runtime at all, else its groups joined. */
+function pickGroup(groups) {
+    const unique = [...new Set(groups)];
+    if (unique.includes('main'))
+        return 'main';
+    return unique.length === 0 ? undefined : unique.sort().join(',');
+}
+/** Drops credentials from a URL before it goes into a message (private index or git tokens). */
+function redactUrl(url) {
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, '$1***@');
+}
+/** Reason for a dependency that does not come from a package index, e.g. a git checkout. */
+function notAReleaseReason(kind, where, revision) {
+    const suffix = revision ? `@${revision}` : '';
+    return `${kind} source ${redactUrl(where)}${suffix}: not a PyPI release`;
+}
+/** `name @ url`: a VCS checkout, a local path or an archive, never an index release. */
+function directUrlReason(url) {
+    const vcs = /^(git|hg|svn|bzr)\+(.*)$/.exec(url);
+    if (vcs) {
+        const location = vcs[2].split('#')[0];
+        const at = location.lastIndexOf('@');
+        const revision = at > location.lastIndexOf('/') ? location.slice(at + 1) : undefined;
+        return notAReleaseReason(vcs[1], revision ? location.slice(0, at) : location, revision);
+    }
+    return notAReleaseReason(url.startsWith('file:') ? 'path' : 'url', url);
+}
+/**
+ * Collects one file's dependencies. The same name and version listed twice (PDM repeats a package
+ * once per set of extras; Pipfile.lock lists it under default and develop) is one dependency, its
+ * groups merged by pickGroup.
+ */
+class SourceResultBuilder {
+    file;
+    format;
+    dependencies = new Map();
+    skipped = [];
+    constructor(file, format) {
+        this.file = file;
+        this.format = format;
+    }
+    addDependency(name, version, line, groups) {
+        const normalized = (0,deps_names/* normalizeName */.P)(name);
+        const key = `${normalized}@${version}`;
+        const existing = this.dependencies.get(key);
+        if (existing) {
+            existing.groups.push(...(groups ?? []));
+            return;
+        }
+        const dependency = {
+            name: normalized,
+            version,
+            location: { file: this.file, line },
+            format: this.format
+        };
+        this.dependencies.set(key, { dependency, groups: [...(groups ?? [])] });
+    }
+    addSkipped(name, version, reason, line) {
+        const skipped = {
+            name: (0,deps_names/* normalizeName */.P)(name),
+            reason,
+            location: { file: this.file, line },
+            format: this.format
+        };
+        if (version !== undefined)
+            skipped.version = version;
+        this.skipped.push(skipped);
+    }
+    build() {
+        const dependencies = [...this.dependencies.values()].map(({ dependency, groups }) => {
+            const group = pickGroup(groups);
+            return group === undefined ? dependency : { ...dependency, group };
+        });
+        return { file: this.file, format: this.format, dependencies, skipped: this.skipped };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deps/pdm-lock.ts
+
+
+
+
+const VCS_KEYS = ['git', 'hg', 'svn', 'bzr'];
+async function readPdmLock(absolutePath, options) {
+    return parsePdmLock(await readSourceText(absolutePath, options), absolutePath, options);
+}
+/** Reads a pdm.lock already in memory; `absolutePath` is where it came from. */
+function parsePdmLock(text, absolutePath, options) {
+    const file = shownPath(absolutePath, options);
+    const document = parseToml(text, file, { table: 'package', keys: ['files'] });
+    checkLockVersion(document, file);
+    const packages = arrayOfTables(document, 'package', file);
+    const lines = arrayTableLines(text, 'package', packages.length);
+    const builder = new SourceResultBuilder(absolutePath, 'pdm.lock');
+    const requires = new Map();
+    const locked = new Set();
+    packages.forEach((entry, index) => {
+        const context = { file, line: lines[index], entry: `[[package]] #${index + 1}` };
+        const name = requiredString(entry, 'name', context);
+        context.entry = `package '${name}'`;
+        const sourced = nonIndexSource(entry, context);
+        if (sourced === 'project')
+            return;
+        locked.add((0,deps_names/* normalizeName */.P)(name));
+        if (sourced !== undefined) {
+            const version = optionalString(entry, 'version', context);
+            builder.addSkipped(name, version, sourced, context.line);
+            return;
+        }
+        // Any index, PyPI or a private one: the release is published under this name and version.
+        const version = requiredString(entry, 'version', context);
+        // PDM repeats a package once per set of extras: its edges are the union of the repeats'.
+        const key = `${(0,deps_names/* normalizeName */.P)(name)}@${version}`;
+        const names = requires.get(key) ?? new Set();
+        for (const required of requiredNames(entry, name, context))
+            names.add(required);
+        requires.set(key, names);
+        builder.addDependency(name, version, context.line, groups(entry, context));
+    });
+    const result = builder.build();
+    // Only packages in the lock count: a requirement whose marker no target satisfies is not locked.
+    const withEdges = (dep) => ({
+        ...dep,
+        dependsOn: [...(requires.get(`${dep.name}@${dep.version}`) ?? [])].filter(required => locked.has(required))
+    });
+    return { ...result, dependencies: result.dependencies.map(withEdges) };
+}
+/**
+ * `dependencies = [...]`: PEP 508 requirement strings (markers and extras included, as an edge
+ * means "may require"). PDM writes a package's extras as an edge to itself: no edge.
+ */
+function requiredNames(entry, name, context) {
+    const own = (0,deps_names/* normalizeName */.P)(name);
+    return (optionalStringArray(entry, 'dependencies', context) ?? [])
+        .map(text => {
+        try {
+            return parseRequirement(text).normalizedName;
+        }
+        catch (error) {
+            if (!(error instanceof RequirementSyntaxError))
+                throw error;
+            throw entryError(context, `dependency '${text}': ${error.message}`);
+        }
+    })
+        .filter(required => required !== own);
+}
+function checkLockVersion(document, file) {
+    const metadata = document.metadata;
+    if (isTable(metadata))
+        checkFormatVersion(metadata.lock_version, [3, 4], 'lock_version', file);
+}
+function groups(entry, context) {
+    const listed = optionalStringArray(entry, 'groups', context) ?? optionalStringArray(entry, 'sections', context);
+    return listed?.map(group => (group === 'default' ? 'main' : group));
+}
+/** The skip reason of a package not from an index, 'project' for the project itself, else undefined. */
+function nonIndexSource(entry, context) {
+    for (const vcs of VCS_KEYS) {
+        const url = optionalString(entry, vcs, context);
+        if (url === undefined)
+            continue;
+        const revision = optionalString(entry, 'revision', context) ?? optionalString(entry, 'ref', context);
+        return notAReleaseReason(vcs, url, revision);
+    }
+    const path = optionalString(entry, 'path', context);
+    if (path !== undefined) {
+        if (path === '.' || path === './')
+            return 'project';
+        return notAReleaseReason(entry.editable === true ? 'editable directory' : 'path', path);
+    }
+    const url = optionalString(entry, 'url', context);
+    if (url !== undefined)
+        return notAReleaseReason('url', url);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/deps/pipfile-lock.ts
+/**
+ * Pipfile.lock (pipenv, JSON): `_meta`, then one object per package category, `default`
+ * ([packages]) and `develop` ([dev-packages]) plus any custom category, each mapping a package name
+ * to `{ "version": "==X", "hashes": [...], "markers": ..., "index": ... }` or to a VCS / path / file
+ * entry. Groups: default is main, develop is dev, a custom category keeps its name.
+ */
+
+
+
+const GROUP_OF_CATEGORY = new Map([
+    ['default', 'main'],
+    ['develop', 'dev']
+]);
+const pipfile_lock_VCS_KEYS = ['git', 'hg', 'svn', 'bzr'];
+async function readPipfileLock(absolutePath, options) {
+    return parsePipfileLock(await readSourceText(absolutePath, options), absolutePath, options);
+}
+/** Reads a Pipfile.lock already in memory; `absolutePath` is where it came from. */
+function parsePipfileLock(text, absolutePath, options) {
+    const file = shownPath(absolutePath, options);
+    const document = parseJson(text, file);
+    if (!pipfile_lock_isObject(document))
+        throw new errors/* ParseError */.mB({ file, line: 1, column: 1 }, 'expected a JSON object');
+    const lines = categoryKeyLines(text);
+    const builder = new SourceResultBuilder(absolutePath, 'Pipfile.lock');
+    for (const [category, packages] of Object.entries(document)) {
+        if (category === '_meta')
+            continue;
+        const categoryContext = { file, line: lines.get(category)?.line ?? 0, entry: `"${category}"` };
+        if (!pipfile_lock_isObject(packages))
+            throw entryError(categoryContext, 'must be an object of packages');
+        const group = GROUP_OF_CATEGORY.get(category) ?? category;
+        for (const [name, entry] of Object.entries(packages)) {
+            const line = lines.get(category)?.keys.get(name) ?? 0;
+            const context = { file, line, entry: `package '${name}'` };
+            if (!pipfile_lock_isObject(entry))
+                throw entryError(context, 'must be an object');
+            readEntry(name, entry, group, context, builder);
+        }
+    }
+    return builder.build();
+}
+function readEntry(name, entry, group, context, builder) {
+    for (const vcs of pipfile_lock_VCS_KEYS) {
+        const url = optionalString(entry, vcs, context);
+        if (url === undefined)
+            continue;
+        const ref = optionalString(entry, 'ref', context);
+        builder.addSkipped(name, undefined, notAReleaseReason(vcs, url, ref), context.line);
+        return;
+    }
+    const path = optionalString(entry, 'path', context);
+    if (path !== undefined) {
+        if (path === '.')
+            return; // `-e .`: the project itself, not a dependency
+        const kind = entry.editable === true ? 'editable directory' : 'path';
+        builder.addSkipped(name, undefined, notAReleaseReason(kind, path), context.line);
+        return;
+    }
+    const fileUrl = optionalString(entry, 'file', context);
+    if (fileUrl !== undefined) {
+        builder.addSkipped(name, undefined, notAReleaseReason('file', fileUrl), context.line);
+        return;
+    }
+    // pipenv writes every index package as `==X`, whichever index it came from (`"index"`): a private
+    // index's release is still audited by name and version.
+    const specifier = requiredString(entry, 'version', context).trim();
+    const pinned = /^===?\s*([^\s,;=<>!~*]+)$/.exec(specifier)?.[1];
+    if (pinned === undefined) {
+        const reason = `not pinned to an exact version ('${specifier}')`;
+        builder.addSkipped(name, undefined, reason, context.line);
+    }
+    else {
+        builder.addDependency(name, pinned, context.line, [group]);
+    }
+}
+function pipfile_lock_isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function parseJson(text, file) {
+    try {
+        return JSON.parse(text);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const position = /at position (\d+)/.exec(message);
+        const offset = position ? Number(position[1]) : text.length;
+        const before = text.slice(0, offset);
+        const line = before.split('\n').length;
+        const column = offset - before.lastIndexOf('\n');
+        // V8 may quote part of the input in its message: keep it on one line.
+        const detail = message.replace(/\s*(in JSON )?at position \d+.*$/s, '').replace(/\s+/g, ' ');
+        throw new errors/* ParseError */.mB({ file, line, column }, `invalid JSON: ${detail}`);
+    }
+}
+/**
+ * Line of every top-level key and of every key of the objects below them (the packages), in one
+ * pass over text that JSON.parse has already accepted. A repeated key keeps its last line, the one
+ * whose value JSON.parse keeps.
+ */
+function categoryKeyLines(text) {
+    const categories = new Map();
+    const stack = [];
+    let expectingKey = false;
+    let current;
+    let line = 1;
+    for (let index = 0; index < text.length; index++) {
+        const char = text[index];
+        if (char === '\n')
+            line++;
+        else if (char === '{') {
+            stack.push('{');
+            expectingKey = true;
+        }
+        else if (char === '[') {
+            stack.push('[');
+            expectingKey = false;
+        }
+        else if (char === '}' || char === ']') {
+            stack.pop();
+            expectingKey = false;
+        }
+        else if (char === ',') {
+            expectingKey = stack[stack.length - 1] === '{';
+        }
+        else if (char === '"') {
+            const start = index;
+            index++;
+            while (text[index] !== '"')
+                index += text[index] === '\\' ? 2 : 1;
+            if (!expectingKey)
+                continue;
+            expectingKey = false;
+            if (stack.length > 2)
+                continue;
+            const raw = text.slice(start, index + 1);
+            const key = raw.includes('\\') ? JSON.parse(raw) : raw.slice(1, -1);
+            if (stack.length === 1) {
+                current = { line, keys: new Map() };
+                categories.set(key, current);
+            }
+            else {
+                current?.keys.set(key, line);
+            }
+        }
+    }
+    return categories;
+}
+
+;// CONCATENATED MODULE: ./src/deps/poetry-lock.ts
+
+
+
+async function readPoetryLock(absolutePath, options) {
+    return parsePoetryLock(await readSourceText(absolutePath, options), absolutePath, options);
+}
+/** Reads a poetry.lock already in memory; `absolutePath` is where it came from. */
+function parsePoetryLock(text, absolutePath, options) {
+    const file = shownPath(absolutePath, options);
+    const document = parseToml(text, file, { table: 'package', keys: ['files'] });
+    poetry_lock_checkLockVersion(document, file);
+    const packages = arrayOfTables(document, 'package', file);
+    const lines = arrayTableLines(text, 'package', packages.length);
+    const builder = new SourceResultBuilder(absolutePath, 'poetry.lock');
+    const locked = new Set(packages.map(entry => (typeof entry.name === 'string' ? (0,deps_names/* normalizeName */.P)(entry.name) : '')));
+    const requires = new Map();
+    packages.forEach((entry, index) => {
+        const context = { file, line: lines[index], entry: `[[package]] #${index + 1}` };
+        const name = requiredString(entry, 'name', context);
+        context.entry = `package '${name}'`;
+        const version = requiredString(entry, 'version', context);
+        const key = `${(0,deps_names/* normalizeName */.P)(name)}@${version}`;
+        const names = requires.get(key) ?? new Set();
+        for (const required of poetry_lock_requiredNames(entry, name, context))
+            if (locked.has(required))
+                names.add(required);
+        requires.set(key, names);
+        const reason = skipReason(entry, context);
+        if (reason === undefined)
+            builder.addDependency(name, version, context.line, poetry_lock_groups(entry, context));
+        else
+            builder.addSkipped(name, version, reason, context.line);
+    });
+    const result = builder.build();
+    const withEdges = (dep) => ({
+        ...dep,
+        dependsOn: [...(requires.get(`${dep.name}@${dep.version}`) ?? [])]
+    });
+    return { ...result, dependencies: result.dependencies.map(withEdges) };
+}
+/**
+ * `[package.dependencies]`: one key per required name, optional ones (for extras) and ones under
+ * markers included, as an edge means "may require". A requirement Poetry did not lock (its marker
+ * excludes every supported Python) is no edge: the caller keeps only names in the lock.
+ */
+function poetry_lock_requiredNames(entry, name, context) {
+    const table = optionalTable(entry, 'dependencies', context) ?? {};
+    const own = (0,deps_names/* normalizeName */.P)(name);
+    return Object.keys(table)
+        .map(deps_names/* normalizeName */.P)
+        .filter(required => required !== own);
+}
+function poetry_lock_checkLockVersion(document, file) {
+    const metadata = document.metadata;
+    if (isTable(metadata))
+        checkFormatVersion(metadata['lock-version'], [1, 2], 'lock-version', file);
+}
+function poetry_lock_groups(entry, context) {
+    const listed = optionalStringArray(entry, 'groups', context);
+    if (listed !== undefined)
+        return listed;
+    const category = optionalString(entry, 'category', context);
+    return category === undefined ? undefined : [category];
+}
+/** Why a package is not audited, or undefined when it comes from a package index. */
+function skipReason(entry, context) {
+    const source = optionalTable(entry, 'source', context);
+    if (source === undefined)
+        return undefined;
+    const sourceContext = { ...context, entry: `${context.entry} [package.source]` };
+    const type = optionalString(source, 'type', sourceContext);
+    const url = optionalString(source, 'url', sourceContext) ?? '';
+    switch (type) {
+        // No type, or a private or mirror index ("legacy" = PEP 503 simple API): the release is still
+        // published under this name and version, so advisories for it apply.
+        case undefined:
+        case '':
+        case 'legacy':
+        case 'pypi':
+            return undefined;
+        case 'git': {
+            const revision = optionalString(source, 'resolved_reference', sourceContext) ??
+                optionalString(source, 'reference', sourceContext);
+            return notAReleaseReason('git', url, revision);
+        }
+        case 'directory':
+            return notAReleaseReason(entry.develop === true ? 'editable directory' : 'directory', url);
+        case 'file':
+            return notAReleaseReason('file', url);
+        case 'url':
+            return notAReleaseReason('url', url);
+        default:
+            return `unsupported source type '${type}' ${redactUrl(url)}: not audited`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/deps/pylock.ts
+
+
+async function readPylock(absolutePath, options) {
+    return parsePylock(await readSourceText(absolutePath, options), absolutePath, options);
+}
+/** Reads a pylock.toml already in memory; `absolutePath` is where it came from. */
+function parsePylock(text, absolutePath, options) {
+    const file = shownPath(absolutePath, options);
+    const document = parseToml(text, file, { table: 'packages', keys: ['sdist', 'wheels'] });
+    const lockVersion = document['lock-version'];
+    // PEP 751: a tool must not install from a lock whose major version it does not support.
+    if (lockVersion === undefined)
+        throw documentError(file, "missing 'lock-version'");
+    checkFormatVersion(lockVersion, [1], 'lock-version', file);
+    const packages = arrayOfTables(document, 'packages', file);
+    const lines = arrayTableLines(text, 'packages', packages.length);
+    const builder = new SourceResultBuilder(absolutePath, 'pylock.toml');
+    packages.forEach((entry, index) => {
+        const context = { file, line: lines[index], entry: `[[packages]] #${index + 1}` };
+        const name = requiredString(entry, 'name', context);
+        context.entry = `package '${name}'`;
+        const reason = pylock_nonIndexSource(entry, context);
+        if (reason === 'project')
+            return;
+        if (reason !== undefined) {
+            builder.addSkipped(name, optionalString(entry, 'version', context), reason, context.line);
+            return;
+        }
+        // Any index (`index` may name a private one): the release is published under this name and version.
+        const version = requiredString(entry, 'version', context);
+        const marker = optionalString(entry, 'marker', context);
+        builder.addDependency(name, version, context.line, groupsOfMarker(marker));
+    });
+    return builder.build();
+}
+/** The skip reason of a package not from an index, 'project' for the project itself, else undefined. */
+function pylock_nonIndexSource(entry, context) {
+    const vcs = optionalTable(entry, 'vcs', context);
+    if (vcs !== undefined) {
+        const vcsContext = { ...context, entry: `${context.entry} vcs` };
+        const type = optionalString(vcs, 'type', vcsContext) ?? 'vcs';
+        const where = optionalString(vcs, 'url', vcsContext) ?? optionalString(vcs, 'path', vcsContext);
+        const revision = optionalString(vcs, 'commit-id', vcsContext) ??
+            optionalString(vcs, 'requested-revision', vcsContext);
+        return notAReleaseReason(type, where ?? '(no url)', revision);
+    }
+    const directory = optionalTable(entry, 'directory', context);
+    if (directory !== undefined) {
+        const path = requiredString(directory, 'path', {
+            ...context,
+            entry: `${context.entry} directory`
+        });
+        if (path === '.' || path === './')
+            return 'project';
+        return notAReleaseReason(directory.editable === true ? 'editable directory' : 'directory', path);
+    }
+    const archive = optionalTable(entry, 'archive', context);
+    if (archive !== undefined) {
+        const archiveContext = { ...context, entry: `${context.entry} archive` };
+        const where = optionalString(archive, 'url', archiveContext) ??
+            optionalString(archive, 'path', archiveContext);
+        return notAReleaseReason('archive', where ?? '(no url)');
+    }
+    return undefined;
+}
+const SELECTOR = /(['"])([^'"]+)\1\s+in\s+(?:extras|dependency_groups)\b/g;
+function groupsOfMarker(marker) {
+    const names = [...(marker ?? '').matchAll(SELECTOR)].map(match => match[2]);
+    return names.length === 0 ? ['main'] : names;
 }
 
 ;// CONCATENATED MODULE: ./src/deps/toml-positions.ts
@@ -6528,6 +6590,7 @@ function parseUvLock(text, absolutePath, options) {
             addRoots(group, refs, pkg.context);
     }
     const labels = labelReachable(packages, roots);
+    const requires = uv_lock_requiredNames(packages, isProject);
     const builder = new SourceResultBuilder(absolutePath, 'uv.lock');
     packages.forEach((pkg, index) => {
         if (isProject(pkg))
@@ -6543,7 +6606,27 @@ function parseUvLock(text, absolutePath, options) {
             builder.addDependency(pkg.displayName, pkg.version, pkg.context.line, labels[index]);
         }
     });
-    return builder.build();
+    const result = builder.build();
+    const edges = (dep) => [...(requires.get(`${dep.name}@${dep.version}`) ?? [])];
+    return { ...result, dependencies: result.dependencies.map(d => ({ ...d, dependsOn: edges(d) })) };
+}
+/**
+ * Names each package may require, by name@version: `dependencies` and every extra's (an edge is
+ * "may require"). By name only: where uv pins one of several locked versions, a report resolves
+ * the name to all of them. No edge to the project, nor to itself (an extra pulling in extras).
+ */
+function uv_lock_requiredNames(packages, isProject) {
+    const reported = new Set(packages.filter(pkg => !isProject(pkg)).map(pkg => pkg.name));
+    const requires = new Map();
+    for (const pkg of packages.filter(pkg => !isProject(pkg))) {
+        const names = requires.get(`${pkg.name}@${pkg.version}`) ?? new Set();
+        for (const ref of [...pkg.dependencies, ...[...pkg.optional.values()].flat()]) {
+            if (ref.name !== pkg.name && reported.has(ref.name))
+                names.add(ref.name);
+        }
+        requires.set(`${pkg.name}@${pkg.version}`, names);
+    }
+    return requires;
 }
 function readPackage(entry, file, line, index) {
     const context = { file, line, entry: `[[package]] #${index + 1}` };

@@ -249,12 +249,13 @@ function buildSbom(outcome, options) {
     }
     for (const component of skippedComponents(outcome.skipped, root))
         bom.components.add(component);
+    const graph = dependencyGraph(outcome, components);
     for (const vulnerability of buildVulnerabilities(outcome.packages, components)) {
         bom.vulnerabilities.add(vulnerability);
     }
     const factory = new index_node.JSON.Normalize.Factory(spec.Spec1dot6);
     const normalized = factory.makeForBom().normalize(bom, { sortLists: false });
-    return `${JSON.stringify(withHonestGraph(normalized), null, 2)}\n`;
+    return `${JSON.stringify(withHonestGraph(normalized, graph), null, 2)}\n`;
 }
 function packageComponent(pkg, license, root) {
     const purl = purlOf(pkg.name, pkg.version);
@@ -288,7 +289,7 @@ function skippedComponents(skipped, root) {
     const byRef = new Map();
     for (const item of skipped) {
         const name = (0,names/* normalizeName */.P)(item.name);
-        const ref = `${NS}:unaudited:${name}${item.version === undefined ? '' : `@${item.version}`}`;
+        const ref = unauditedRef(item);
         const group = byRef.get(ref) ?? { name, version: item.version, items: [] };
         group.items.push(item);
         byRef.set(ref, group);
@@ -329,19 +330,72 @@ function runProperties(outcome) {
             : [new models.Property(`${NS}:advisory-database-updated`, outcome.databaseUpdated)])
     ];
 }
+function unauditedRef(item) {
+    const version = item.version === undefined ? '' : `@${item.version}`;
+    return `${NS}:unaudited:${(0,names/* normalizeName */.P)(item.name)}${version}`;
+}
 /**
- * The outcome knows no dependency edges, and the spec reads an empty `dependencies` entry as
- * "has no dependencies", which would be false. So the graph is left out (the library emits an
- * empty entry per component) and a composition says the dependency relationships of the
- * project and of every component are unknown.
+ * The edges lockfiles record (`Dependency.dependsOn`), as component refs: a name resolves to
+ * every component of that name declared in the same file (audited or not; every locked version
+ * of it, as the edge holds no version). Only components with a declaration that knows the graph
+ * get an entry; an empty one then truly says "requires nothing".
  */
-function withHonestGraph(bom) {
-    const refs = [
+function dependencyGraph(outcome, components) {
+    const inFile = new Map();
+    const add = (file, name, ref) => {
+        const key = `${file}\0${(0,names/* normalizeName */.P)(name)}`;
+        inFile.set(key, (inFile.get(key) ?? new Set()).add(ref));
+    };
+    for (const [pkg, component] of components) {
+        for (const item of pkg.declarations)
+            add(item.location.file, item.name, refOf(component));
+    }
+    for (const item of outcome.skipped)
+        add(item.location.file, item.name, unauditedRef(item));
+    return [...components].flatMap(([pkg, component]) => {
+        const ref = refOf(component);
+        const known = pkg.declarations.filter(item => item.dependsOn !== undefined);
+        if (known.length === 0)
+            return [];
+        const dependsOn = new Set();
+        let complete = true;
+        for (const item of known) {
+            for (const name of item.dependsOn) {
+                const targets = inFile.get(`${item.location.file}\0${(0,names/* normalizeName */.P)(name)}`);
+                if (targets === undefined)
+                    complete = false;
+                for (const target of targets ?? [])
+                    if (target !== ref)
+                        dependsOn.add(target);
+            }
+        }
+        return [{ ref, dependsOn: [...dependsOn], complete }];
+    });
+}
+function refOf(component) {
+    return component.bomRef.value;
+}
+/**
+ * The spec reads a `dependencies` entry as the component's whole list of direct dependencies,
+ * so entries are given only where a lockfile recorded the graph (the library's own, an empty
+ * entry per component, would claim "none" for all). Compositions say which lists are complete;
+ * the project's and every other component's relationships stay unknown.
+ */
+function withHonestGraph(bom, graph) {
+    const refsWhere = (complete) => graph.filter(entry => entry.complete === complete).map(entry => entry.ref);
+    const known = new Set(graph.map(entry => entry.ref));
+    const unknown = [
         PROJECT_REF,
-        ...(bom.components ?? []).flatMap(item => (item['bom-ref'] ? [item['bom-ref']] : []))
+        ...(bom.components ?? []).flatMap(item => item['bom-ref'] && !known.has(item['bom-ref']) ? [item['bom-ref']] : [])
     ];
-    const { dependencies: _unknownGraph, ...rest } = bom;
-    return { ...rest, compositions: [{ aggregate: 'unknown', dependencies: refs }] };
+    const compositions = [
+        { aggregate: 'complete', dependencies: refsWhere(true) },
+        { aggregate: 'incomplete', dependencies: refsWhere(false) },
+        { aggregate: 'unknown', dependencies: unknown }
+    ].filter(composition => composition.dependencies.length > 0);
+    const { dependencies: _libraryGraph, ...rest } = bom;
+    const dependencies = graph.map(({ ref, dependsOn }) => ({ ref, dependsOn }));
+    return { ...rest, ...(dependencies.length > 0 ? { dependencies } : {}), compositions };
 }
 /** The package URL of a PyPI release: `pkg:pypi/<PEP 503 name>@<version>`. */
 function purlOf(name, version) {
