@@ -190,10 +190,22 @@ describe('the action against the OSV API on loopback', () => {
     const workspace = await makeWorkspace({ 'requirements.txt': 'django==3.2.0\n' })
     server.failNext(100, { kind: 'status', status: 503 })
     const run = await runAction(
-      { 'osv-url': url, cache: 'false', 'upload-artifact': 'false' },
+      { 'osv-url': url, cache: 'false', 'upload-artifact': 'false', report: 'report.json' },
       { workspace }
     )
     server.failNext(0, { kind: 'status', status: 503 })
+    const report = JSON.parse(await fs.readFile(path.join(workspace, 'report.json'), 'utf8'))
+    expect(report.summary).toMatchObject({ incomplete: true, result: 'fail', vulnerabilities: 0 })
+    expect(report.dependencies).toEqual([
+      {
+        name: 'django',
+        skip_reason: expect.stringMatching(/^not checked: Advisory feed OSV API .* HTTP 503/)
+      }
+    ])
+    const schema = JSON.parse(
+      readFileSync(path.resolve(import.meta.dirname, '..', 'docs', 'report.schema.json'), 'utf8')
+    )
+    expect(new Ajv().compile(schema)(report)).toBe(true)
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toMatch(
       new RegExp(

@@ -107,7 +107,8 @@ describe('JSON report (pip-audit schema plus our keys)', () => {
       skipped: 1,
       license_violations: 0,
       result: 'fail',
-      failure_reasons: ['Failed: test findings.']
+      failure_reasons: ['Failed: test findings.'],
+      incomplete: false
     })
     expect(report.sources).toEqual([
       { file: 'app/requirements.txt', format: 'requirements', dependencies: 2, skipped: 0 }

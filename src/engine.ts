@@ -1,16 +1,17 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { assess } from './assess.js'
-import { audit, type AuditResult } from './audit.js'
+import { audit, groupDependencies, type AuditResult } from './audit.js'
 import { loadIgnoreRules } from './advisories/ignore-config.js'
 import { openFeed } from './advisories/open-feed.js'
 import type { Config } from './config.js'
 import { collectDependencies } from './deps/collect.js'
-import type { SkippedDependency } from './deps/types.js'
+import type { SkippedDependency, SourceResult } from './deps/types.js'
+import { FeedError } from './errors.js'
 import { auditLicenses } from './licenses/audit-licenses.js'
 import type { Logger } from './log.js'
 import type { AuditOutcome } from './outcome.js'
-import { buildJsonReport, serializeReport } from './report/json-report.js'
+import { buildJsonReport, serializeReport, type JsonReport } from './report/json-report.js'
 import { repositoryPath } from './report/paths.js'
 import { TOOL } from './tool.js'
 
@@ -50,6 +51,14 @@ export async function runAudit(
   let result: AuditResult
   try {
     result = await audit(sources, opened.feed)
+  } catch (error) {
+    // Fail closed, but leave a record: every dependency listed as not checked, and why.
+    if (error instanceof FeedError && config.outputs.reportPath) {
+      const report = incompleteReport(sources, opened.feed.name, error, config.repositoryRoot)
+      await write(config.outputs.reportPath, serializeReport(report))
+      logger.info(`Wrote an incomplete report to ${config.outputs.reportPath}`)
+    }
+    throw error
   } finally {
     await opened.finish()
   }
@@ -95,6 +104,36 @@ export async function runAudit(
   }
   for (const [kind, file] of Object.entries(files)) logger.info(`Wrote the ${kind} to ${file}`)
   return { outcome, files, ...(sbom ? { sbom } : {}), warnings, notices }
+}
+
+/** The report of a run whose advisory lookup failed: nothing checked, nothing reported clean. */
+export function incompleteReport(
+  sources: SourceResult[],
+  feed: string,
+  error: FeedError,
+  repositoryRoot: string
+): JsonReport {
+  const notChecked: SkippedDependency[] = groupDependencies(
+    sources.flatMap(s => s.dependencies)
+  ).map(pkg => ({
+    name: pkg.name,
+    version: pkg.version,
+    reason: `not checked: ${error.message}`,
+    location: pkg.declarations[0]!.location,
+    format: pkg.declarations[0]!.format
+  }))
+  const outcome: AuditOutcome = {
+    tool: TOOL,
+    feed,
+    sources,
+    packages: [],
+    skipped: [...notChecked, ...sources.flatMap(s => s.skipped)],
+    licenses: [],
+    result: 'fail',
+    failureReasons: [error.message],
+    incomplete: true
+  }
+  return buildJsonReport(outcome, repositoryRoot)
 }
 
 /** Releases a feed could not audit (PyPI does not know them) are skipped, never "clean". */

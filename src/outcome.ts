@@ -22,6 +22,8 @@ export interface AuditOutcome {
   result: 'pass' | 'fail'
   /** Why the step fails (empty on pass), one line each. */
   failureReasons: string[]
+  /** Set when an advisory lookup failed: nothing was checked, every dependency is listed as skipped. */
+  incomplete?: boolean
 }
 
 export interface ReportedPackage {

@@ -13,7 +13,11 @@ export interface JsonReport {
   fixes: Array<ReportedFix | ReportedFixSkip>
   licenses: LicenseEntry[]
   sources: Array<{ file: string; format: string; dependencies: number; skipped: number }>
-  summary: SummaryCounts & { result: 'pass' | 'fail'; failure_reasons: string[] }
+  summary: SummaryCounts & {
+    result: 'pass' | 'fail'
+    failure_reasons: string[]
+    incomplete: boolean
+  }
   tool: { name: string; version: string; feed: string; database_updated: string | null }
 }
 
@@ -70,7 +74,8 @@ export function buildJsonReport(outcome: AuditOutcome, repositoryRoot: string): 
     summary: {
       ...summaryCounts(outcome),
       result: outcome.result,
-      failure_reasons: outcome.failureReasons
+      failure_reasons: outcome.failureReasons,
+      incomplete: outcome.incomplete ?? false
     },
     tool: { ...outcome.tool, feed: outcome.feed, database_updated: outcome.databaseUpdated ?? null }
   }
