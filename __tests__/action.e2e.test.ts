@@ -323,3 +323,35 @@ describe('the action with bad input or a clean project', () => {
     expect(run.outputs['vulnerability-count']).toBeUndefined()
   }, 60_000)
 })
+
+describe('credentials in index URLs', () => {
+  test('are masked, and never printed by a failing resolution', async () => {
+    const secret = 's3cretIndexPassw0rd'
+    const workspace = await makeWorkspace({ 'requirements.txt': 'requests>=2\n' })
+    const run = await runAction(
+      {
+        resolve: 'pip',
+        python: 'python3',
+        // Nothing listens on port 9: pip fails at once, and its error quotes the index.
+        'index-url': `http://builder:${secret}@127.0.0.1:9/simple`,
+        'advisory-db': fixtureDb,
+        'max-db-age': '0',
+        'upload-artifact': 'false'
+      },
+      {
+        workspace,
+        env: {
+          PIP_RETRIES: '0',
+          PIP_TIMEOUT: '2',
+          PIP_CONFIG_FILE: '/dev/null',
+          PIP_NO_CACHE_DIR: '1'
+        }
+      }
+    )
+    expect(run.exitCode).toBe(1)
+    const lines = `${run.stdout}\n${run.stderr}`.split('\n').filter(line => line.includes(secret))
+    expect(lines).toEqual([`::add-mask::${secret}`])
+    expect(run.stdout).toMatch(/^::error::.*pip/m)
+    noStackTrace(run)
+  }, 60_000)
+})
