@@ -1207,6 +1207,8 @@ __webpack_require__.d(__webpack_exports__, {
   b: () => (/* binding */ runAudit)
 });
 
+// UNUSED EXPORTS: incompleteReport
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -7330,7 +7332,8 @@ function buildJsonReport(outcome, repositoryRoot) {
         summary: {
             ...(0,counts/* summaryCounts */.N)(outcome),
             result: outcome.result,
-            failure_reasons: outcome.failureReasons
+            failure_reasons: outcome.failureReasons,
+            incomplete: outcome.incomplete ?? false
         },
         tool: { ...outcome.tool, feed: outcome.feed, database_updated: outcome.databaseUpdated ?? null }
     };
@@ -7400,6 +7403,7 @@ const TOOL = { name: 'pyaudit-action', version: '0.1.0' };
 
 
 
+
 /** The whole audit, shared by the action and the CLI: collect, look up, assess, write reports. */
 async function runAudit(config, logger, now = new Date()) {
     const env = process.env;
@@ -7420,6 +7424,15 @@ async function runAudit(config, logger, now = new Date()) {
     let result;
     try {
         result = await audit(sources, opened.feed);
+    }
+    catch (error) {
+        // Fail closed, but leave a record: every dependency listed as not checked, and why.
+        if (error instanceof errors/* FeedError */.lS && config.outputs.reportPath) {
+            const report = incompleteReport(sources, opened.feed.name, error, config.repositoryRoot);
+            await write(config.outputs.reportPath, serializeReport(report));
+            logger.info(`Wrote an incomplete report to ${config.outputs.reportPath}`);
+        }
+        throw error;
     }
     finally {
         await opened.finish();
@@ -7465,6 +7478,28 @@ async function runAudit(config, logger, now = new Date()) {
     for (const [kind, file] of Object.entries(files))
         logger.info(`Wrote the ${kind} to ${file}`);
     return { outcome, files, ...(sbom ? { sbom } : {}), warnings, notices };
+}
+/** The report of a run whose advisory lookup failed: nothing checked, nothing reported clean. */
+function incompleteReport(sources, feed, error, repositoryRoot) {
+    const notChecked = groupDependencies(sources.flatMap(s => s.dependencies)).map(pkg => ({
+        name: pkg.name,
+        version: pkg.version,
+        reason: `not checked: ${error.message}`,
+        location: pkg.declarations[0].location,
+        format: pkg.declarations[0].format
+    }));
+    const outcome = {
+        tool: TOOL,
+        feed,
+        sources,
+        packages: [],
+        skipped: [...notChecked, ...sources.flatMap(s => s.skipped)],
+        licenses: [],
+        result: 'fail',
+        failureReasons: [error.message],
+        incomplete: true
+    };
+    return buildJsonReport(outcome, repositoryRoot);
 }
 /** Releases a feed could not audit (PyPI does not know them) are skipped, never "clean". */
 function withFeedSkips(result, skips) {
