@@ -35,6 +35,7 @@ export async function runAudit(
   const sources = await collectDependencies({
     ...config.sources,
     workingDirectory: config.workingDirectory,
+    repositoryRoot: config.repositoryRoot,
     env,
     logger
   })

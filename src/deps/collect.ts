@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { PyauditError } from '../errors.js'
+import { InputError, PyauditError } from '../errors.js'
 import type { Logger } from '../log.js'
 import { detectDependencyFiles, formatOfFile, type DetectedFile } from './detect.js'
 import { readEnvironment } from './environment.js'
@@ -16,6 +16,8 @@ export interface CollectOptions {
   /** Files or directories; empty means detect in workingDirectory (unless only `python` is given). */
   paths: string[]
   workingDirectory: string
+  /** Files must lie here (or in the directory of a path named explicitly), symlinks resolved. */
+  repositoryRoot?: string
   python?: string
   pythonVersion?: string
   resolve: 'none' | 'pip'
@@ -31,6 +33,10 @@ export interface CollectOptions {
  */
 export async function collectDependencies(options: CollectOptions): Promise<SourceResult[]> {
   const { logger } = options
+  const directory = await fs.stat(options.workingDirectory).catch(() => undefined)
+  if (!directory?.isDirectory()) {
+    throw new InputError('working-directory', `${options.workingDirectory} is not a directory`)
+  }
   const readsEnvironment = options.python !== undefined && options.resolve === 'none'
   const pythonVersion =
     options.pythonVersion ??
@@ -40,7 +46,8 @@ export async function collectDependencies(options: CollectOptions): Promise<Sour
   const context = {
     markerEnvironment: markerEnvironmentFor(pythonVersion),
     env: options.env,
-    displayPath: (file: string) => displayPath(file, options.workingDirectory)
+    displayPath: (file: string) => displayPath(file, options.workingDirectory),
+    allowedRoots: await allowedRoots(options)
   }
   const files = readsEnvironment && options.paths.length === 0 ? [] : await filesToRead(options)
   const reads = []
@@ -105,14 +112,29 @@ async function filesToRead(options: CollectOptions): Promise<DetectedFile[]> {
   const files: DetectedFile[] = []
   for (const target of options.paths) {
     const stat = await fs.stat(target).catch(() => undefined)
-    if (!stat)
-      throw new PyauditError(
-        `Input 'paths': ${displayPath(target, options.workingDirectory)} does not exist`
+    if (!stat) {
+      throw new InputError(
+        'paths',
+        `${displayPath(target, options.workingDirectory)} does not exist`
       )
+    }
     if (stat.isDirectory()) files.push(...(await detectDependencyFiles(target, options.logger)))
     else files.push({ file: target, format: formatOfFile(target) })
   }
   return files
+}
+
+/** The repository, the working directory, and the directory of each path named explicitly. */
+async function allowedRoots(options: CollectOptions): Promise<string[]> {
+  const roots = [
+    options.repositoryRoot ?? options.workingDirectory,
+    options.workingDirectory,
+    ...options.paths.map(p => path.dirname(p))
+  ]
+  const real = await Promise.all(
+    roots.map(root => fs.realpath(root).catch(() => path.resolve(root)))
+  )
+  return [...new Set(real)]
 }
 
 function describeCounts(source: SourceResult): string {

@@ -17,6 +17,8 @@ export interface ReadContext {
   markerEnvironment: MarkerEnvironment
   env: NodeJS.ProcessEnv
   displayPath: (file: string) => string
+  /** Real paths every file read (after symlinks and includes) must lie in. */
+  allowedRoots: readonly string[]
 }
 
 /** One dependency file read: what it pins, and what pip would need to resolve the rest. */
@@ -36,14 +38,15 @@ export async function readDependencyFile(
   detected: DetectedFile,
   context: ReadContext
 ): Promise<FileRead> {
-  const options = { displayPath: context.displayPath }
+  const options = { displayPath: context.displayPath, allowedRoots: context.allowedRoots }
   const { file } = detected
   switch (detected.format) {
     case 'requirements': {
       const parsed = await parseRequirementsFile(file, {
         markerEnvironment: context.markerEnvironment,
         env: context.env,
-        displayPath: context.displayPath
+        displayPath: context.displayPath,
+        allowedRoots: context.allowedRoots
       })
       return {
         source: requirementsToSource(parsed, file),

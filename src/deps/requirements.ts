@@ -15,6 +15,7 @@ import { excerpt } from './requirements-syntax.js'
 import { decodeRequirementsBytes, logicalLines, type LogicalLine } from './requirements-text.js'
 import type { Location } from './types.js'
 
+import { isInside, OUTSIDE_REASON } from './containment.js'
 export { requirementsToSource } from './requirements-source.js'
 
 export interface RequirementsOptions {
@@ -23,6 +24,8 @@ export interface RequirementsOptions {
   env: Record<string, string | undefined>
   /** How errors name files (default: as given). */
   displayPath?: (absolutePath: string) => string
+  /** Real paths that files (after symlinks) must lie in; unset: anywhere, as pip reads. */
+  allowedRoots?: readonly string[]
 }
 
 /** One logical requirement line, after includes, continuations and env expansion. */
@@ -65,6 +68,9 @@ export async function parseRequirementsFile(
     )
   }
   const real = await realpath(root).catch(fail)
+  if (options.allowedRoots && !isInside(real, options.allowedRoots)) {
+    throw new ParseError({ file: walk.display(root) }, OUTSIDE_REASON)
+  }
   await walk.visit(root, real, await readFile(real).catch(fail), false, [])
   return walk.result
 }
@@ -230,6 +236,9 @@ class IncludeWalk {
     const unreadable = (error: unknown): never =>
       fail(`cannot read the included file ${excerpt(target)}: ${fsReason(error)}`)
     const real = await realpath(resolved).catch(unreadable)
+    if (this.options.allowedRoots && !isInside(real, this.options.allowedRoots)) {
+      fail(`the included file ${excerpt(target)}: ${OUTSIDE_REASON}`)
+    }
     const loopStart = chain.findIndex(entry => entry.real === real)
     if (loopStart >= 0) {
       const names = [...chain.slice(loopStart).map(entry => entry.file), resolved].map(f =>

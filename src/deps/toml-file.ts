@@ -2,7 +2,8 @@
  * What the TOML readers share: reading a file, parsing TOML into typed errors, checked access to
  * untrusted fields, the line of each `[[package]]` entry, and the lock format version check.
  */
-import { readFile } from 'node:fs/promises'
+import { readFile, realpath } from 'node:fs/promises'
+import { isInside, OUTSIDE_REASON } from './containment.js'
 import path from 'node:path'
 import { parse as parseTomlText, TomlError, type TomlTableWithoutBigInt } from 'smol-toml'
 import { ParseError } from '../errors.js'
@@ -22,6 +23,8 @@ export function displayPath(absolutePath: string): string {
 export interface ReadOptions {
   /** How to name the file in error messages; default: relative to the working directory. */
   displayPath?: (absolutePath: string) => string
+  /** Real paths the file (after symlinks) must lie in; unset: anywhere. */
+  allowedRoots?: readonly string[]
 }
 
 /** The name errors use for `file`. */
@@ -33,8 +36,12 @@ export function shownPath(file: string, options: ReadOptions | undefined): strin
 export async function readSourceText(absolutePath: string, options?: ReadOptions): Promise<string> {
   let text: string
   try {
+    if (options?.allowedRoots && !isInside(await realpath(absolutePath), options.allowedRoots)) {
+      throw new ParseError({ file: shownPath(absolutePath, options) }, OUTSIDE_REASON)
+    }
     text = await readFile(absolutePath, 'utf8')
   } catch (error) {
+    if (error instanceof ParseError) throw error
     const code = (error as NodeJS.ErrnoException).code
     const detail = code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? 'error'})`
     throw new ParseError({ file: shownPath(absolutePath, options) }, detail)
