@@ -23,8 +23,8 @@ var src_config = __webpack_require__(40103);
 var config_values = __webpack_require__(57392);
 // EXTERNAL MODULE: ./src/describe-error.ts
 var describe_error = __webpack_require__(39869);
-// EXTERNAL MODULE: ./src/engine.ts + 47 modules
-var engine = __webpack_require__(66406);
+// EXTERNAL MODULE: ./src/engine.ts + 48 modules
+var engine = __webpack_require__(13523);
 ;// CONCATENATED MODULE: ./src/github/workflow-commands.ts
 /**
  * The runner reads any stdout line that starts with '::' (after leading white space) as a

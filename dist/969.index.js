@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var src_config = __webpack_require__(40103);
 // EXTERNAL MODULE: ./src/describe-error.ts
 var describe_error = __webpack_require__(39869);
-// EXTERNAL MODULE: ./src/engine.ts + 47 modules
-var engine = __webpack_require__(66406);
+// EXTERNAL MODULE: ./src/engine.ts + 48 modules
+var engine = __webpack_require__(13523);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/report/counts.ts
