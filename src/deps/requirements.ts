@@ -3,7 +3,7 @@
  * included, read the way pip's req_file.py reads it. I/O lives here; the line-level work is in
  * requirements-text, requirements-options and requirements-kind.
  */
-import { readFile, realpath } from 'node:fs/promises'
+import { realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ParseError } from '../errors.js'
@@ -15,7 +15,7 @@ import { excerpt } from './requirements-syntax.js'
 import { decodeRequirementsBytes, logicalLines, type LogicalLine } from './requirements-text.js'
 import type { Location } from './types.js'
 
-import { isInside, OUTSIDE_REASON } from './containment.js'
+import { isInside, OUTSIDE_REASON, readDependencyBytes } from './containment.js'
 export { requirementsToSource } from './requirements-source.js'
 
 export interface RequirementsOptions {
@@ -71,7 +71,7 @@ export async function parseRequirementsFile(
   if (options.allowedRoots && !isInside(real, options.allowedRoots)) {
     throw new ParseError({ file: walk.display(root) }, OUTSIDE_REASON)
   }
-  await walk.visit(root, real, await readFile(real).catch(fail), false, [])
+  await walk.visit(root, real, await readDependencyBytes(real).catch(fail), false, [])
   return walk.result
 }
 
@@ -250,7 +250,7 @@ class IncludeWalk {
     await this.visit(
       resolved,
       real,
-      await readFile(real).catch(unreadable),
+      await readDependencyBytes(real).catch(unreadable),
       include.constraint,
       chain
     )
@@ -270,5 +270,6 @@ function fsReason(error: unknown): string {
   if (code === 'EISDIR') return 'it is a directory'
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied'
   if (code === 'ELOOP') return 'too many levels of symbolic links'
+  if (code === 'EFBIG') return (error as Error).message
   return code ?? String(error)
 }

@@ -2,8 +2,8 @@
  * What the TOML readers share: reading a file, parsing TOML into typed errors, checked access to
  * untrusted fields, the line of each `[[package]]` entry, and the lock format version check.
  */
-import { readFile, realpath } from 'node:fs/promises'
-import { isInside, OUTSIDE_REASON } from './containment.js'
+import { realpath } from 'node:fs/promises'
+import { isInside, OUTSIDE_REASON, readDependencyBytes } from './containment.js'
 import path from 'node:path'
 import { parse as parseTomlText, TomlError, type TomlTableWithoutBigInt } from 'smol-toml'
 import { ParseError } from '../errors.js'
@@ -39,11 +39,16 @@ export async function readSourceText(absolutePath: string, options?: ReadOptions
     if (options?.allowedRoots && !isInside(await realpath(absolutePath), options.allowedRoots)) {
       throw new ParseError({ file: shownPath(absolutePath, options) }, OUTSIDE_REASON)
     }
-    text = await readFile(absolutePath, 'utf8')
+    text = (await readDependencyBytes(absolutePath)).toString('utf8')
   } catch (error) {
     if (error instanceof ParseError) throw error
     const code = (error as NodeJS.ErrnoException).code
-    const detail = code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? 'error'})`
+    const detail =
+      code === 'ENOENT'
+        ? 'file not found'
+        : code === 'EFBIG'
+          ? `refusing to read it: ${(error as Error).message}`
+          : `cannot read file (${code ?? 'error'})`
     throw new ParseError({ file: shownPath(absolutePath, options) }, detail)
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
