@@ -1857,6 +1857,7 @@ function vulnerabilityCount(result) {
 var dist = __webpack_require__(3292);
 ;// CONCATENATED MODULE: ./src/deps/containment.ts
 
+
 /**
  * Whether `realFile` (symlinks already resolved) lies inside one of `roots` (also real paths).
  * A pull request controls the dependency files: a symlink or an include through `..` must not
@@ -1869,6 +1870,19 @@ function isInside(realFile, roots) {
     });
 }
 const OUTSIDE_REASON = 'refusing to read it: it resolves (through a symlink or ..) to a file outside the repository';
+/** No real dependency file comes near this (a 5,000-package uv.lock is ~12 MiB). */
+const MAX_DEPENDENCY_FILE_BYTES = 64 * 1024 * 1024;
+/**
+ * Reads a dependency file, refusing one over the size limit before reading it: a lockfile
+ * "with ten million packages" is rejected at once instead of being parsed for minutes.
+ */
+async function readDependencyBytes(file) {
+    const { size } = await (0,promises_.stat)(file);
+    if (size > MAX_DEPENDENCY_FILE_BYTES) {
+        throw Object.assign(new Error(`the file is ${Math.round(size / 2 ** 20)} MiB, over the ${MAX_DEPENDENCY_FILE_BYTES / 2 ** 20} MiB limit`), { code: 'EFBIG' });
+    }
+    return (0,promises_.readFile)(file);
+}
 
 ;// CONCATENATED MODULE: ./src/deps/toml-artifacts.ts
 /**
@@ -2039,13 +2053,17 @@ async function readSourceText(absolutePath, options) {
         if (options?.allowedRoots && !isInside(await (0,promises_.realpath)(absolutePath), options.allowedRoots)) {
             throw new errors/* ParseError */.mB({ file: shownPath(absolutePath, options) }, OUTSIDE_REASON);
         }
-        text = await (0,promises_.readFile)(absolutePath, 'utf8');
+        text = (await readDependencyBytes(absolutePath)).toString('utf8');
     }
     catch (error) {
         if (error instanceof errors/* ParseError */.mB)
             throw error;
         const code = error.code;
-        const detail = code === 'ENOENT' ? 'file not found' : `cannot read file (${code ?? 'error'})`;
+        const detail = code === 'ENOENT'
+            ? 'file not found'
+            : code === 'EFBIG'
+                ? `refusing to read it: ${error.message}`
+                : `cannot read file (${code ?? 'error'})`;
         throw new errors/* ParseError */.mB({ file: shownPath(absolutePath, options) }, detail);
     }
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -6420,7 +6438,7 @@ async function parseRequirementsFile(absolutePath, options) {
     if (options.allowedRoots && !isInside(real, options.allowedRoots)) {
         throw new errors/* ParseError */.mB({ file: walk.display(root) }, OUTSIDE_REASON);
     }
-    await walk.visit(root, real, await (0,promises_.readFile)(real).catch(fail), false, []);
+    await walk.visit(root, real, await readDependencyBytes(real).catch(fail), false, []);
     return walk.result;
 }
 class IncludeWalk {
@@ -6566,7 +6584,7 @@ class IncludeWalk {
             const shown = names.length > 6 ? [...names.slice(0, 3), '...', ...names.slice(-2)] : names;
             fail(`requirements files include each other in a loop (${shown.join(' -> ')}); not followed`);
         }
-        await this.visit(resolved, real, await (0,promises_.readFile)(real).catch(unreadable), include.constraint, chain);
+        await this.visit(resolved, real, await readDependencyBytes(real).catch(unreadable), include.constraint, chain);
     }
 }
 function fsReason(error) {
@@ -6579,6 +6597,8 @@ function fsReason(error) {
         return 'permission denied';
     if (code === 'ELOOP')
         return 'too many levels of symbolic links';
+    if (code === 'EFBIG')
+        return error.message;
     return code ?? String(error);
 }
 
