@@ -17,7 +17,8 @@ beforeAll(async () => {
     .filter(name => name.endsWith('.json'))
     .map(name => ({ name: `PyPI/${name}`, data: readFileSync(path.join(demoDb, name)) }))
   await fs.writeFile(path.join(work, 'all.zip'), makeZip(members))
-  // Loaded before the reader: every way node writes to the file system throws.
+  // Installed once the reader's modules are loaded (tsx may write its compile cache while it
+  // loads them), right before the database is read: then every way node writes throws.
   await fs.writeFile(
     path.join(work, 'no-writes.mjs'),
     `import fs from 'node:fs'
@@ -33,6 +34,7 @@ syncBuiltinESMExports()
   await fs.writeFile(
     path.join(work, 'load.mts'),
     `import { OfflineDatabase } from ${JSON.stringify(pathToFileURL(path.join(root, 'src', 'advisories', 'offline-db.ts')).href)}
+await import(${JSON.stringify(pathToFileURL(path.join(work, 'no-writes.mjs')).href)})
 for (const location of process.argv.slice(2)) {
   const db = await OfflineDatabase.load(location)
   const [found] = await db.lookup([{ name: 'requests', version: '2.19.1' }])
@@ -47,15 +49,7 @@ test('the offline database is read in memory: no file is written, from a zip or 
   const tsx = pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href
   const run = spawnSync(
     process.execPath,
-    [
-      '--import',
-      tsx,
-      '--import',
-      pathToFileURL(path.join(work, 'no-writes.mjs')).href,
-      path.join(work, 'load.mts'),
-      path.join(work, 'all.zip'),
-      demoDb
-    ],
+    ['--import', tsx, path.join(work, 'load.mts'), path.join(work, 'all.zip'), demoDb],
     { encoding: 'utf8', cwd: work }
   )
   expect(run.stderr).not.toContain('write attempted')
