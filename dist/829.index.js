@@ -399,6 +399,7 @@ function definedOnly(value) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
 /* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(25625);
+/* harmony import */ var _json_shape_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(95165);
 /**
  * Full OSV records on disk, keyed by (id, modified), so a warm run asks the OSV API only
  * which advisories apply (one /v1/querybatch) and reads the records it already holds. One
@@ -407,6 +408,7 @@ function definedOnly(value) {
  * file renamed into place, so a reader never sees half a record. The cache only ever saves
  * time: a file it cannot read or write is a miss, and a write that fails is a debug line.
  */
+
 
 
 
@@ -541,7 +543,7 @@ function parseCacheFile(text, id) {
     catch {
         return undefined;
     }
-    if (!isObject(value) || value.format !== FORMAT || value.id !== id)
+    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .G)(value) || value.format !== FORMAT || value.id !== id)
         return undefined;
     const { modified, record } = value;
     if (typeof modified !== 'string' || !isRecord(record))
@@ -552,7 +554,7 @@ function parseCacheFile(text, id) {
 }
 /** The shape the rest of the tool relies on (see toVulnerability and the matcher). */
 function isRecord(value) {
-    if (!isObject(value) || typeof value.id !== 'string' || typeof value.modified !== 'string') {
+    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .G)(value) || typeof value.id !== 'string' || typeof value.modified !== 'string') {
         return false;
     }
     const { affected, aliases, withdrawn } = value;
@@ -563,17 +565,14 @@ function isRecord(value) {
     if (affected === undefined)
         return true;
     return (Array.isArray(affected) &&
-        affected.every(entry => isObject(entry) &&
+        affected.every(entry => (0,_json_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .G)(entry) &&
             (entry.ranges === undefined ||
                 (Array.isArray(entry.ranges) &&
-                    entry.ranges.every(range => isObject(range) && Array.isArray(range.events)))) &&
+                    entry.ranges.every(range => (0,_json_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .G)(range) && Array.isArray(range.events)))) &&
             (entry.versions === undefined || isStringList(entry.versions))));
 }
 function isStringList(value) {
     return Array.isArray(value) && value.every(item => typeof item === 'string');
-}
-function isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function messageOf(error) {
     return error instanceof Error ? error.message : String(error);
@@ -1846,12 +1845,6 @@ function groupDependencies(dependencies) {
     }
     return [...byKey.values()];
 }
-function vulnerablePackages(result) {
-    return result.packages.filter(pkg => pkg.vulnerabilities.length > 0);
-}
-function vulnerabilityCount(result) {
-    return result.packages.reduce((sum, pkg) => sum + pkg.vulnerabilities.length, 0);
-}
 
 // EXTERNAL MODULE: ./node_modules/smol-toml/dist/index.js + 8 modules
 var dist = __webpack_require__(3292);
@@ -2998,6 +2991,8 @@ function shapeProblem(record) {
 var config_values = __webpack_require__(57392);
 // EXTERNAL MODULE: ./src/advisories/http.ts
 var http = __webpack_require__(94771);
+// EXTERNAL MODULE: ./src/json-shape.ts
+var json_shape = __webpack_require__(95165);
 ;// CONCATENATED MODULE: ./src/advisories/osv-api.ts
 /**
  * The online OSV feed (https://google.github.io/osv.dev/api/). A lookup takes two steps:
@@ -3005,6 +3000,7 @@ var http = __webpack_require__(94771);
  * records of those matches are fetched. The steps are public so that a cache keyed by
  * (id, modified) can sit between them and skip the records it already holds.
  */
+
 
 
 
@@ -3115,17 +3111,17 @@ class OsvApiFeed {
     }
     async queryBatch(queries, signal) {
         const body = await this.client.postJson(`${this.baseUrl}/v1/querybatch`, { queries }, signal);
-        const results = osv_api_isObject(body) ? body.results : undefined;
+        const results = (0,json_shape/* isObject */.G)(body) ? body.results : undefined;
         if (!Array.isArray(results))
             this.fail('querybatch answer has no results list');
         if (results.length !== queries.length) {
             this.fail(`querybatch answered ${results.length} results for ${queries.length} queries`);
         }
         return results.map(result => {
-            if (!osv_api_isObject(result))
+            if (!(0,json_shape/* isObject */.G)(result))
                 this.fail('querybatch result is not an object');
             const vulns = this.list(result.vulns, 'querybatch').map(vuln => {
-                if (!osv_api_isObject(vuln) || typeof vuln.id !== 'string' || vuln.id === '') {
+                if (!(0,json_shape/* isObject */.G)(vuln) || typeof vuln.id !== 'string' || vuln.id === '') {
                     this.fail('querybatch result has a vuln without an id');
                 }
                 return { id: vuln.id, modified: typeof vuln.modified === 'string' ? vuln.modified : '' };
@@ -3141,7 +3137,7 @@ class OsvApiFeed {
                 this.fail(`query still paginating after ${MAX_PAGES} pages`);
             const query = { ...wireQuery(pin), ...(pageToken ? { page_token: pageToken } : {}) };
             const body = await this.client.postJson(`${this.baseUrl}/v1/query`, query, signal);
-            if (!osv_api_isObject(body))
+            if (!(0,json_shape/* isObject */.G)(body))
                 this.fail('query answer is not an object');
             found.push(...this.list(body.vulns, 'query').map(record => this.checkRecord(record)));
             pageToken = this.token(body.next_page_token);
@@ -3156,7 +3152,7 @@ class OsvApiFeed {
         return record;
     }
     checkRecord(value) {
-        if (!osv_api_isObject(value) || typeof value.id !== 'string' || typeof value.modified !== 'string') {
+        if (!(0,json_shape/* isObject */.G)(value) || typeof value.id !== 'string' || typeof value.modified !== 'string') {
             this.fail('answer holds a record without id or modified');
         }
         if (value.affected !== undefined && !Array.isArray(value.affected)) {
@@ -3215,9 +3211,6 @@ function chunk(items, size) {
         chunks.push(items.slice(i, i + size));
     return chunks;
 }
-function osv_api_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 function checkedBaseUrl(raw) {
     return (0,config_values/* parseHttpUrl */.f$)('osv-url', raw);
 }
@@ -3245,6 +3238,7 @@ function normalVersion(version) {
  * versions come from `fixed_in`. Each entry is handed on as an OSV record carrying the same
  * facts, so the usual conversion (toVulnerability) reports it as pip-audit would.
  */
+
 
 
 
@@ -3323,7 +3317,7 @@ class PypiFeed {
     }
     /** The release's list, checked; no `vulnerabilities` key means none for any version. */
     vulnerabilities(body, name) {
-        if (!pypi_feed_isObject(body))
+        if (!(0,json_shape/* isObject */.G)(body))
             this.fail(`${name}: answer is not an object`);
         const list = body.vulnerabilities;
         if (list === undefined || list === null)
@@ -3333,7 +3327,7 @@ class PypiFeed {
         return list.map(entry => this.vulnerability(entry, name));
     }
     vulnerability(entry, name) {
-        if (!pypi_feed_isObject(entry) || typeof entry.id !== 'string' || entry.id === '') {
+        if (!(0,json_shape/* isObject */.G)(entry) || typeof entry.id !== 'string' || entry.id === '') {
             this.fail(`${name}: a vulnerability has no id`);
         }
         const id = entry.id;
@@ -3400,9 +3394,6 @@ function toOsvRecord(vuln, name) {
     };
 }
 /** str(packaging.version.Version(v)), the form pip-audit puts in the URL; else as written. */
-function pypi_feed_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 function pypi_feed_checkedBaseUrl(raw) {
     return (0,config_values/* parseHttpUrl */.f$)('pypi-url', raw);
 }
@@ -4776,6 +4767,7 @@ function nonIndexSource(entry, context) {
 
 
 
+
 const GROUP_OF_CATEGORY = new Map([
     ['default', 'main'],
     ['develop', 'dev']
@@ -4788,7 +4780,7 @@ async function readPipfileLock(absolutePath, options) {
 function parsePipfileLock(text, absolutePath, options) {
     const file = shownPath(absolutePath, options);
     const document = parseJson(text, file);
-    if (!pipfile_lock_isObject(document))
+    if (!(0,json_shape/* isObject */.G)(document))
         throw new errors/* ParseError */.mB({ file, line: 1, column: 1 }, 'expected a JSON object');
     const lines = categoryKeyLines(text);
     const builder = new SourceResultBuilder(absolutePath, 'Pipfile.lock');
@@ -4796,13 +4788,13 @@ function parsePipfileLock(text, absolutePath, options) {
         if (category === '_meta')
             continue;
         const categoryContext = { file, line: lines.get(category)?.line ?? 0, entry: `"${category}"` };
-        if (!pipfile_lock_isObject(packages))
+        if (!(0,json_shape/* isObject */.G)(packages))
             throw entryError(categoryContext, 'must be an object of packages');
         const group = GROUP_OF_CATEGORY.get(category) ?? category;
         for (const [name, entry] of Object.entries(packages)) {
             const line = lines.get(category)?.keys.get(name) ?? 0;
             const context = { file, line, entry: `package '${name}'` };
-            if (!pipfile_lock_isObject(entry))
+            if (!(0,json_shape/* isObject */.G)(entry))
                 throw entryError(context, 'must be an object');
             readEntry(name, entry, group, context, builder);
         }
@@ -4842,9 +4834,6 @@ function readEntry(name, entry, group, context, builder) {
     else {
         builder.addDependency(name, pinned, context.line, [group]);
     }
-}
-function pipfile_lock_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function parseJson(text, file) {
     try {
@@ -6915,6 +6904,7 @@ var external_node_os_ = __webpack_require__(48161);
 
 
 
+
 const pip_resolve_DEFAULT_TIMEOUT_MS = 10 * 60_000;
 const REPORT_SOURCE = 'pip installation report';
 async function resolveWithPip(request) {
@@ -6996,7 +6986,7 @@ function parseInstallationReport(json) {
     catch (error) {
         throw new errors/* ParseError */.mB({ file: REPORT_SOURCE }, `not JSON: ${error.message}`);
     }
-    if (!pip_resolve_isObject(report))
+    if (!(0,json_shape/* isObject */.G)(report))
         throw new errors/* ParseError */.mB({ file: REPORT_SOURCE }, 'not a JSON object');
     if (report.version !== '1') {
         throw new errors/* ParseError */.mB({ file: REPORT_SOURCE }, `format version ${JSON.stringify(report.version)} is not supported (only "1", pip 23.0 or newer)`);
@@ -7006,13 +6996,13 @@ function parseInstallationReport(json) {
     }
     return {
         pipVersion: typeof report.pip_version === 'string' ? report.pip_version : 'unknown',
-        environment: pip_resolve_isObject(report.environment) ? stringValues(report.environment) : {},
+        environment: (0,json_shape/* isObject */.G)(report.environment) ? stringValues(report.environment) : {},
         dependencies: report.install.map((item, index) => resolvedPackage(item, index))
     };
 }
 function resolvedPackage(item, index) {
     const where = `install[${index}]`;
-    if (!pip_resolve_isObject(item) || !pip_resolve_isObject(item.metadata)) {
+    if (!(0,json_shape/* isObject */.G)(item) || !(0,json_shape/* isObject */.G)(item.metadata)) {
         throw new errors/* ParseError */.mB({ file: REPORT_SOURCE }, `${where} has no metadata`);
     }
     const { metadata } = item;
@@ -7042,11 +7032,11 @@ function resolvedPackage(item, index) {
 }
 /** PEP 610 download_info: vcs_info and dir_info, or an archive the user named by URL (is_direct). */
 function directSource(item) {
-    const info = pip_resolve_isObject(item.download_info) ? item.download_info : {};
+    const info = (0,json_shape/* isObject */.G)(item.download_info) ? item.download_info : {};
     const url = maskCredentials(typeof info.url === 'string' ? info.url : '(no URL)');
-    if (pip_resolve_isObject(info.vcs_info))
+    if ((0,json_shape/* isObject */.G)(info.vcs_info))
         return { kind: 'vcs', url, editable: false };
-    if (pip_resolve_isObject(info.dir_info)) {
+    if ((0,json_shape/* isObject */.G)(info.dir_info)) {
         return { kind: 'directory', url, editable: info.dir_info.editable === true };
     }
     if (item.is_direct === true)
@@ -7090,9 +7080,6 @@ function directReason(direct) {
         archive: 'a direct URL'
     }[direct.kind];
     return `installed from ${origin} (${direct.url}), not a release from a package index, so advisories cannot be matched to its version`;
-}
-function pip_resolve_isObject(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function stringList(value) {
     return Array.isArray(value)
@@ -7169,7 +7156,10 @@ function indexSettings(read, options) {
     };
 }
 
+// EXTERNAL MODULE: ./src/report/paths.ts
+var paths = __webpack_require__(4278);
 ;// CONCATENATED MODULE: ./src/deps/collect.ts
+
 
 
 
@@ -7198,7 +7188,7 @@ async function collectDependencies(options) {
     const context = {
         markerEnvironment: markerEnvironmentFor(pythonVersion),
         env: options.env,
-        displayPath: (file) => collect_displayPath(file, options.workingDirectory),
+        displayPath: (file) => (0,paths/* repositoryPath */.S)(file, options.workingDirectory),
         allowedRoots: await allowedRoots(options)
     };
     const files = readsEnvironment && options.paths.length === 0 ? [] : await filesToRead(options);
@@ -7244,7 +7234,7 @@ async function collectDependencies(options) {
 async function filesToRead(options) {
     if (options.paths.length === 0) {
         const found = await detectDependencyFiles(options.workingDirectory, options.logger);
-        const names = found.map(f => collect_displayPath(f.file, options.workingDirectory)).join(', ');
+        const names = found.map(f => (0,paths/* repositoryPath */.S)(f.file, options.workingDirectory)).join(', ');
         options.logger.info(`Detected ${found.length} dependency file(s) in ${options.workingDirectory}${names ? `: ${names}` : ''}`);
         return found;
     }
@@ -7252,7 +7242,7 @@ async function filesToRead(options) {
     for (const target of options.paths) {
         const stat = await promises_.stat(target).catch(() => undefined);
         if (!stat) {
-            throw new errors/* InputError */.dz('paths', `${collect_displayPath(target, options.workingDirectory)} does not exist`);
+            throw new errors/* InputError */.dz('paths', `${(0,paths/* repositoryPath */.S)(target, options.workingDirectory)} does not exist`);
         }
         if (stat.isDirectory())
             files.push(...(await detectDependencyFiles(target, options.logger)));
@@ -7273,10 +7263,6 @@ async function allowedRoots(options) {
 }
 function describeCounts(source) {
     return `${source.dependencies.length} pinned, ${source.skipped.length} skipped`;
-}
-function collect_displayPath(file, workingDirectory) {
-    const relative = external_node_path_.relative(workingDirectory, file);
-    return relative && !relative.startsWith('..') && !external_node_path_.isAbsolute(relative) ? relative : file;
 }
 
 // EXTERNAL MODULE: ./src/licenses/license-text.ts
@@ -7372,8 +7358,6 @@ async function auditLicenses(packages, config, options) {
     };
 }
 
-// EXTERNAL MODULE: ./src/report/paths.ts
-var paths = __webpack_require__(4278);
 // EXTERNAL MODULE: ./src/report/counts.ts
 var counts = __webpack_require__(65132);
 ;// CONCATENATED MODULE: ./src/report/json-report.ts
@@ -8035,6 +8019,20 @@ function matrixLegHash(env, discriminators) {
     ]))
         .digest('hex')
         .slice(0, 8);
+}
+
+
+/***/ }),
+
+/***/ 95165:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ isObject)
+/* harmony export */ });
+/** A JSON object (not null, not an array): what every feed and lockfile reader checks first. */
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 

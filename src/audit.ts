@@ -58,11 +58,3 @@ export function groupDependencies(dependencies: Dependency[]): AuditedPackage[] 
   }
   return [...byKey.values()]
 }
-
-export function vulnerablePackages(result: AuditResult): AuditedPackage[] {
-  return result.packages.filter(pkg => pkg.vulnerabilities.length > 0)
-}
-
-export function vulnerabilityCount(result: AuditResult): number {
-  return result.packages.reduce((sum, pkg) => sum + pkg.vulnerabilities.length, 0)
-}

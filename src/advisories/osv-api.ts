@@ -9,6 +9,7 @@ import { FeedError } from '../errors.js'
 import { silentLogger, type Logger } from '../log.js'
 import { JsonClient, mapWithLimit, type RetryOptions } from './http.js'
 import type { AdvisoryFeed, OsvRecord, PackageVersion } from './osv.js'
+import { isObject } from '../json-shape.js'
 
 export const DEFAULT_OSV_API_URL = 'https://api.osv.dev'
 /** The service rejects larger batches with HTTP 400 "Too many queries.". */
@@ -273,10 +274,6 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = []
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size))
   return chunks
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function checkedBaseUrl(raw: string): string {

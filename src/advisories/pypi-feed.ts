@@ -15,6 +15,7 @@ import { silentLogger, type Logger } from '../log.js'
 import { normalizeName } from '../deps/names.js'
 import { JsonClient, mapWithLimit, type RetryOptions } from './http.js'
 import type { AdvisoryFeed, OsvRecord, PackageVersion } from './osv.js'
+import { isObject } from '../json-shape.js'
 
 export const DEFAULT_PYPI_URL = 'https://pypi.org'
 
@@ -194,10 +195,6 @@ export function toOsvRecord(vuln: PypiVulnerability, name: string): OsvRecord {
 }
 
 /** str(packaging.version.Version(v)), the form pip-audit puts in the URL; else as written. */
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-}
-
 function checkedBaseUrl(raw: string): string {
   return parseHttpUrl('pypi-url', raw)
 }

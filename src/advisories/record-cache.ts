@@ -14,6 +14,7 @@ import path from 'node:path'
 import { silentLogger, type Logger } from '../log.js'
 import type { RecordStore } from './osv-api.js'
 import type { OsvRecord } from './osv.js'
+import { isObject } from '../json-shape.js'
 
 /** Bumped when the file layout changes: files of another format are never read. */
 const FORMAT = 1
@@ -194,10 +195,6 @@ function isRecord(value: unknown): value is OsvRecord {
 
 function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every(item => typeof item === 'string')
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function messageOf(error: unknown): string {

@@ -9,6 +9,7 @@ import { pythonVersionOf } from './python.js'
 import { readDependencyFile } from './read-file.js'
 import { resolveFile } from './resolve.js'
 import type { SourceResult } from './types.js'
+import { repositoryPath } from '../report/paths.js'
 
 export const DEFAULT_PYTHON_VERSION = '3.12'
 
@@ -46,7 +47,7 @@ export async function collectDependencies(options: CollectOptions): Promise<Sour
   const context = {
     markerEnvironment: markerEnvironmentFor(pythonVersion),
     env: options.env,
-    displayPath: (file: string) => displayPath(file, options.workingDirectory),
+    displayPath: (file: string) => repositoryPath(file, options.workingDirectory),
     allowedRoots: await allowedRoots(options)
   }
   const files = readsEnvironment && options.paths.length === 0 ? [] : await filesToRead(options)
@@ -103,7 +104,7 @@ export async function collectDependencies(options: CollectOptions): Promise<Sour
 async function filesToRead(options: CollectOptions): Promise<DetectedFile[]> {
   if (options.paths.length === 0) {
     const found = await detectDependencyFiles(options.workingDirectory, options.logger)
-    const names = found.map(f => displayPath(f.file, options.workingDirectory)).join(', ')
+    const names = found.map(f => repositoryPath(f.file, options.workingDirectory)).join(', ')
     options.logger.info(
       `Detected ${found.length} dependency file(s) in ${options.workingDirectory}${names ? `: ${names}` : ''}`
     )
@@ -115,7 +116,7 @@ async function filesToRead(options: CollectOptions): Promise<DetectedFile[]> {
     if (!stat) {
       throw new InputError(
         'paths',
-        `${displayPath(target, options.workingDirectory)} does not exist`
+        `${repositoryPath(target, options.workingDirectory)} does not exist`
       )
     }
     if (stat.isDirectory()) files.push(...(await detectDependencyFiles(target, options.logger)))
@@ -139,9 +140,4 @@ async function allowedRoots(options: CollectOptions): Promise<string[]> {
 
 function describeCounts(source: SourceResult): string {
   return `${source.dependencies.length} pinned, ${source.skipped.length} skipped`
-}
-
-export function displayPath(file: string, workingDirectory: string): string {
-  const relative = path.relative(workingDirectory, file)
-  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file
 }

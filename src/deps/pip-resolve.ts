@@ -25,6 +25,7 @@ import type {
   SkippedDependency,
   SourceResult
 } from './types.js'
+import { isObject } from '../json-shape.js'
 
 export interface PipResolveRequest {
   /** Interpreter or virtualenv whose pip resolves (input `python`). */
@@ -256,10 +257,6 @@ function directReason(direct: DirectSource): string {
     archive: 'a direct URL'
   }[direct.kind]
   return `installed from ${origin} (${direct.url}), not a release from a package index, so advisories cannot be matched to its version`
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function stringList(value: unknown): string[] {

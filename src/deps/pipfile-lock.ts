@@ -17,6 +17,7 @@ import {
   type TomlTable
 } from './toml-file.js'
 import { notAReleaseReason, SourceResultBuilder } from './source-builder.js'
+import { isObject } from '../json-shape.js'
 
 const GROUP_OF_CATEGORY = new Map([
   ['default', 'main'],
@@ -94,10 +95,6 @@ function readEntry(
   } else {
     builder.addDependency(name, pinned, context.line, [group])
   }
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function parseJson(text: string, file: string): unknown {
