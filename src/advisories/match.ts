@@ -2,9 +2,10 @@
  * Does an OSV record affect one exact PyPI release? The OSV schema's evaluation algorithm
  * (https://ossf.github.io/osv-schema/#evaluation) with PEP 440 ordering, never semver.
  */
-import { compare, explain, valid } from '@renovatebot/pep440'
+import { explain } from '@renovatebot/pep440'
 import { normalizeName } from '../deps/names.js'
 import type { OsvAffected, OsvEvent, OsvRange, OsvRecord } from './osv.js'
+import { compareVersions, isPep440 } from './version-order.js'
 
 type Bound = 'introduced' | 'fixed' | 'last_affected' | 'limit'
 const BOUNDS: readonly Bound[] = ['introduced', 'fixed', 'last_affected', 'limit']
@@ -17,9 +18,7 @@ interface Event {
   at: string | typeof BEGINNING
 }
 
-export function isPep440(version: string): boolean {
-  return valid(version) !== null
-}
+export { isPep440 }
 
 /**
  * Whether one `affected` entry covers `version`. The caller has already chosen the entry as
@@ -43,9 +42,17 @@ export function recordAffects(record: OsvRecord, name: string, version: string):
 }
 
 function isPyPIEntryFor(affected: OsvAffected, normalizedName: string): boolean {
-  const pkg = affected.package
-  return pkg?.ecosystem === 'PyPI' && normalizeName(pkg.name) === normalizedName
+  let name = entryNames.get(affected)
+  if (name === undefined) {
+    const pkg = affected.package
+    name = pkg?.ecosystem === 'PyPI' ? normalizeName(pkg.name) : null
+    entryNames.set(affected, name)
+  }
+  return name === normalizedName
 }
+
+/** Each entry's PyPI name, normalised once: a package's records are asked again and again. */
+const entryNames = new WeakMap<OsvAffected, string | null>()
 
 /**
  * Listed versions compare as PEP 440 equal (`1.0` == `1.0.0`), or as exact strings when not
@@ -64,37 +71,38 @@ function listed(versions: readonly string[], version: string): boolean {
   return keys.has(equalityKey(version))
 }
 
-const PLAIN_RELEASE = /^\d+(?:\.\d+)*$/
+/** A release number as PyPI prints it: digits without leading zeros, nothing else. */
+const CANONICAL_RELEASE = /^(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*))*$/
+const TRAILING_ZEROS = /(?:\.0)+$/
 
-/** Records of one package list the same versions again and again: compute each key once. */
-const equalityKeys = new Map<string, string>()
-
+/**
+ * A string equal for versions PEP 440 calls equal. Nearly every listed version is a plain
+ * release in canonical form, whose key is itself without trailing `.0`s; only the rest (pre,
+ * post, dev and local parts, epochs, odd spellings) is parsed, once per string. A plain key
+ * never contains '|', so the two kinds of key cannot collide.
+ */
 function equalityKey(version: string): string {
-  let key = equalityKeys.get(version)
+  if (CANONICAL_RELEASE.test(version)) return version.replace(TRAILING_ZEROS, '')
+  let key = parsedKeys.get(version)
   if (key === undefined) {
-    key = computeEqualityKey(version)
-    equalityKeys.set(version, key)
+    key = parsedEqualityKey(version)
+    parsedKeys.set(version, key)
   }
   return key
 }
 
-function computeEqualityKey(version: string): string {
-  // Most listed versions are plain releases: skip the full PEP 440 parse for them.
-  let release: number[]
-  let epoch = 0
-  let rest = '||||'
-  if (PLAIN_RELEASE.test(version)) {
-    release = version.split('.').map(Number)
-  } else {
-    const parsed = explain(version)
-    if (parsed === null) return `=${version}`
-    const { pre, post, dev, local } = parsed
-    release = [...parsed.release]
-    epoch = parsed.epoch
-    rest = `|${pre?.join('') ?? ''}|${post ?? ''}|${dev ?? ''}|${local ?? ''}`
+const parsedKeys = new Map<string, string>()
+
+function parsedEqualityKey(version: string): string {
+  const parsed = explain(version)
+  if (parsed === null) return `|=${version}`
+  const release = [...parsed.release]
+  while (release.length > 1 && release.at(-1) === 0) release.pop()
+  const { epoch, pre, post, dev, local } = parsed
+  if (epoch === 0 && pre === null && post === null && dev === null && local === null) {
+    return release.join('.')
   }
-  while (release.at(-1) === 0) release.pop()
-  return `${epoch}!${release.join('.')}${rest}`
+  return `${epoch}!${release.join('.')}|${pre?.join('') ?? ''}|${post ?? ''}|${dev ?? ''}|${local ?? ''}`
 }
 
 /**
@@ -113,9 +121,9 @@ function rangeIncludes(range: OsvRange, version: string): boolean {
   let vulnerable = false
   for (const event of readable.events) {
     if (event.bound === 'introduced') {
-      if (event.at === BEGINNING || compare(version, event.at) >= 0) vulnerable = true
+      if (event.at === BEGINNING || compareVersions(version, event.at) >= 0) vulnerable = true
     } else if (event.at !== BEGINNING) {
-      const order = compare(version, event.at)
+      const order = compareVersions(version, event.at)
       if (event.bound === 'fixed' ? order >= 0 : order > 0) vulnerable = false
     }
   }
@@ -172,12 +180,12 @@ function sortedEvents(raw: readonly OsvEvent[]): Readable {
     if (a.at === BEGINNING || b.at === BEGINNING) {
       return a.at === b.at ? 0 : a.at === BEGINNING ? -1 : 1
     }
-    return compare(a.at, b.at)
+    return compareVersions(a.at, b.at)
   })
   return { events, limits }
 }
 
 function beforeLimits(limits: readonly string[], version: string): boolean {
   if (limits.length === 0) return true
-  return limits.some(limit => limit === '*' || compare(version, limit) < 0)
+  return limits.some(limit => limit === '*' || compareVersions(version, limit) < 0)
 }

@@ -11,10 +11,11 @@
  *   (introduced later), which this cannot see without more requests. The offline database is
  *   the one that gives the complete answer.
  */
-import { compare, explain } from '@renovatebot/pep440'
+import { explain } from '@renovatebot/pep440'
 import { normalizeName } from '../deps/names.js'
-import { isPep440, recordAffects } from './match.js'
+import { recordAffects } from './match.js'
 import type { OsvRecord } from './osv.js'
+import { compareVersions, isPep440 } from './version-order.js'
 
 /**
  * The smallest version above `version` that no record in `records` affects, or null when no
@@ -79,7 +80,7 @@ export function upgradeCandidates(
         if (range.type === 'GIT') continue
         for (const event of range.events) {
           for (const bound of [event.fixed, event.limit]) {
-            if (bound !== undefined && isPep440(bound) && compare(bound, version) > 0) {
+            if (bound !== undefined && isPep440(bound) && compareVersions(bound, version) > 0) {
               found.push(bound)
             }
           }
@@ -88,8 +89,8 @@ export function upgradeCandidates(
     }
   }
   // Array.prototype.sort is stable, so the first spelling of equal versions stays first.
-  found.sort(compare)
-  return found.filter((candidate, i) => i === 0 || compare(found[i - 1]!, candidate) !== 0)
+  found.sort(compareVersions)
+  return found.filter((candidate, i) => i === 0 || compareVersions(found[i - 1]!, candidate) !== 0)
 }
 
 /** PEP 440 pre-releases include dev releases (`1.0.dev1`) and `1.0rc1.post1`. */
