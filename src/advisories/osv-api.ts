@@ -55,6 +55,13 @@ export interface DetailPlan {
   ids: string[]
 }
 
+/**
+ * Round trips are what a cold run waits on: 200 pins with ~190 affected packages take seven
+ * rounds of per-package queries at 32 in flight and four at 64 (~150 ms less at 50 ms per
+ * request). 64 connections still stay far below what osv.dev's own clients send at once.
+ */
+const DEFAULT_CONCURRENCY = 64
+
 export class OsvApiFeed implements AdvisoryFeed {
   readonly name: string
   private readonly baseUrl: string
@@ -67,9 +74,7 @@ export class OsvApiFeed implements AdvisoryFeed {
   constructor(options: OsvApiFeedOptions = {}) {
     this.baseUrl = checkedBaseUrl(options.baseUrl ?? DEFAULT_OSV_API_URL)
     this.name = `OSV API (${this.baseUrl})`
-    // 32 in flight measured ~40% faster than 16 on 200 pins at 50 ms, and stays far below
-    // what osv.dev's own clients send at once.
-    this.concurrency = Math.max(1, options.concurrency ?? 32)
+    this.concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY)
     this.strategy = options.detailStrategy ?? 'auto'
     this.records = options.records
     this.logger = options.logger ?? silentLogger
