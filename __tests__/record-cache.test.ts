@@ -1,11 +1,15 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { OsvRecord, PackageVersion } from '../src/advisories/osv.js'
 import { OsvApiFeed } from '../src/advisories/osv-api.js'
 import { DiskRecordCache, defaultCacheDir, recordFileName } from '../src/advisories/record-cache.js'
 import type { Logger } from '../src/log.js'
+import { cvssBaseScore, recordVectorScores } from '../src/advisories/severity.js'
+
+const mapValues = <T, U>(object: Record<string, T>, f: (value: T) => U): Record<string, U> =>
+  Object.fromEntries(Object.entries(object).map(([key, value]) => [key, f(value)]))
 import { OsvServer } from './support/osv-server.js'
 
 const RECORDS = path.resolve(import.meta.dirname, 'fixtures', 'osv', 'records')
@@ -164,9 +168,20 @@ describe('DiskRecordCache on its own', () => {
   test('a file of another format or a record of another shape is discarded', () => {
     const cache = new DiskRecordCache(cacheDir)
     const file = path.join(cache.dir, recordFileName(requests.id))
-    const stored = { format: 1, id: requests.id, modified: requests.modified, record: requests }
+    const rated = { ...requests, severity: record('PYSEC-2023-192').severity }
+    const stored = {
+      format: 2,
+      id: requests.id,
+      modified: requests.modified,
+      record: rated,
+      scores: recordVectorScores(rated)
+    }
+    expect(Object.keys(stored.scores)).toHaveLength(1)
     const variants = [
-      { ...stored, format: 2 },
+      { ...stored, format: 1 },
+      { ...stored, scores: undefined },
+      { ...stored, scores: { 'CVSS_V3 CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H': 9.8 } },
+      { ...stored, scores: mapValues(stored.scores, () => 11) },
       { ...stored, modified: 'other' },
       { ...stored, record: { ...requests, affected: {} } },
       { ...stored, record: { ...requests, aliases: [1] } },
@@ -182,6 +197,42 @@ describe('DiskRecordCache on its own', () => {
       }
       expect(cache.stats.discarded).toBe(variants.length)
     })
+  })
+
+  test('keeps the CVSS scores of each record beside it', async () => {
+    const rated = record('PYSEC-2023-192')
+    const cache = new DiskRecordCache(cacheDir)
+    cache.put(rated)
+    await cache.flush()
+    const file = path.join(cache.dir, recordFileName(rated.id))
+    const written = JSON.parse(readFileSync(file, 'utf8')) as { scores: Record<string, number> }
+    const [entry] = rated.severity ?? []
+    expect(written.scores).toEqual({
+      [`CVSS_V3 ${entry?.score}`]: cvssBaseScore('CVSS_V3', entry?.score ?? '')
+    })
+  })
+
+  test('a warm run takes the scores it kept instead of scoring the vectors again', () => {
+    // A vector nothing else in this file scores, so the memo in severity.ts has not seen it.
+    const vector = 'CVSS:3.1/AV:A/AC:H/PR:L/UI:R/S:C/C:L/I:H/A:N'
+    const scored: OsvRecord = {
+      ...requests,
+      id: 'GHSA-test-scor-ecch',
+      severity: [{ type: 'CVSS_V3', score: vector }]
+    }
+    const cache = new DiskRecordCache(cacheDir)
+    mkdirSync(cache.dir, { recursive: true })
+    // 1.2 is not what the calculator says (6.2): proof that the score used is the file's.
+    const stored = {
+      format: 2,
+      id: scored.id,
+      modified: scored.modified,
+      record: scored,
+      scores: { [`CVSS_V3 ${vector}`]: 1.2 }
+    }
+    writeFileSync(path.join(cache.dir, recordFileName(scored.id)), JSON.stringify(stored))
+    expect(cache.get(scored.id, scored.modified)).toEqual(scored)
+    expect(cvssBaseScore('CVSS_V3', vector)).toBe(1.2)
   })
 
   test('a directory it cannot write to costs a debug line, never a failure', async () => {
