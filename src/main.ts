@@ -12,8 +12,21 @@ export async function run(
   if (argv.length > 0 || !onRunner) {
     const { runCli } = await import('./cli.js')
     process.exitCode = await runCli(argv)
-    return
+  } else {
+    const { runAction } = await import('./action.js')
+    await runAction()
   }
-  const { runAction } = await import('./action.js')
-  await runAction()
+  await exitOnceWritten()
+}
+
+/**
+ * Everything the run does is awaited by now, so the process ends here instead of letting
+ * Node tear down a heap of ~100 MB on its own, which took 60-80 ms of a 0.6 s run. Output
+ * still queued for a pipe (asynchronous on macOS) is written first.
+ */
+async function exitOnceWritten(): Promise<never> {
+  for (const stream of [process.stdout, process.stderr]) {
+    if (stream.writableLength > 0) await new Promise(resolve => stream.once('drain', resolve))
+  }
+  process.exit()
 }
