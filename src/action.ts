@@ -4,6 +4,7 @@ import * as path from 'node:path'
 import { parseConfig, type Config } from './config.js'
 import { redactCredentials } from './config-values.js'
 import { describeError } from './describe-error.js'
+import { sendSbomToDependencyTrack } from './dependency-track-run.js'
 import { runAudit, type EngineRun } from './engine.js'
 import { actionLogger } from './github/action-logger.js'
 import { planAnnotations } from './github/annotations.js'
@@ -139,10 +140,9 @@ async function publish(config: Config, run: EngineRun): Promise<unknown> {
 
 /** Dependency-Track upload; its errors fail the step (the user asked for it), after everything else is out. */
 async function sendToDependencyTrack(config: Config, run: EngineRun): Promise<string | undefined> {
-  const dt = config.dependencyTrack
-  if (!dt || !run.sbom) return undefined
-  const { uploadToDependencyTrack } = await import('./report/dependency-track.js')
-  const result = await uploadToDependencyTrack(run.sbom, { ...dt, logger: actionLogger })
+  const upload = await sendSbomToDependencyTrack(config, run.sbom, actionLogger)
+  if (!upload) return undefined
+  const { result } = upload
   core.setOutput('dependency-track-token', result.token)
   core.setOutput('dependency-track-project-uuid', result.projectUuid ?? '')
   const { renderDependencyTrack } = await import('./report/dependency-track-markdown.js')
