@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import fc from 'fast-check'
-import { compare, valid } from '@renovatebot/pep440'
-import { compareVersions, isPep440 } from '../src/advisories/version-order.js'
+import { compare, explain, valid } from '@renovatebot/pep440'
+import { compareVersions, isPep440, isPrerelease } from '../src/advisories/version-order.js'
 
 const sign = (n: number): number => (n < 0 ? -1 : n > 0 ? 1 : 0)
 
@@ -101,6 +101,7 @@ describe('compareVersions', () => {
       fc.property(spelledVersion, spelledVersion, (a, b) => {
         expect(valid(a)).not.toBeNull()
         expect(sign(compareVersions(a, b))).toBe(sign(compare(a, b)))
+        expect(isPrerelease(a)).toBe(explain(a)?.is_prerelease)
       }),
       { numRuns: 5000 }
     )

@@ -11,11 +11,10 @@
  *   (introduced later), which this cannot see without more requests. The offline database is
  *   the one that gives the complete answer.
  */
-import { explain } from '@renovatebot/pep440'
 import { normalizeName } from '../deps/names.js'
 import { recordAffects } from './match.js'
 import type { OsvRecord } from './osv.js'
-import { compareVersions, isPep440 } from './version-order.js'
+import { compareVersions, isPep440, isPrerelease } from './version-order.js'
 
 /**
  * The smallest version above `version` that no record in `records` affects, or null when no
@@ -91,9 +90,4 @@ export function upgradeCandidates(
   // Array.prototype.sort is stable, so the first spelling of equal versions stays first.
   found.sort(compareVersions)
   return found.filter((candidate, i) => i === 0 || compareVersions(found[i - 1]!, candidate) !== 0)
-}
-
-/** PEP 440 pre-releases include dev releases (`1.0.dev1`) and `1.0rc1.post1`. */
-function isPrerelease(version: string): boolean {
-  return explain(version)?.is_prerelease ?? false
 }

@@ -22,6 +22,8 @@ interface OrderKey {
   dev: number
   /** Absent (null) sorts before any local label. */
   local: Array<number | string> | null
+  /** PEP 440: a pre-release or a dev release (1.0rc1, 1.0.dev2, 1.0rc1.post1). */
+  prerelease: boolean
 }
 
 const keys = new Map<string, OrderKey | null>()
@@ -54,6 +56,7 @@ function computeKey(version: string): OrderKey | null {
     preNumber: pre?.[1] ?? 0,
     post: post ?? -1,
     dev: dev ?? Infinity,
+    prerelease: pre !== null || dev !== null,
     local:
       local === null
         ? null
@@ -64,6 +67,11 @@ function computeKey(version: string): OrderKey | null {
 /** Whether `version` is a valid PEP 440 version. */
 export function isPep440(version: string): boolean {
   return keyOf(version) !== null
+}
+
+/** Whether `version` is a PEP 440 pre-release (dev releases included); false when not PEP 440. */
+export function isPrerelease(version: string): boolean {
+  return keyOf(version)?.prerelease ?? false
 }
 
 /**
