@@ -6,8 +6,8 @@
  * Finalize checks the size and sha256 the client reports against the bytes that arrived.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { LoopbackServer } from './loopback-server.js'
 
 const TWIRP = '/twirp/github.actions.results.api.v1.ArtifactService/'
 
@@ -30,7 +30,7 @@ interface Blob {
   contentType?: string
 }
 
-export class ArtifactService {
+export class ArtifactService extends LoopbackServer {
   readonly runBackendId = randomUUID()
   readonly jobBackendId = randomUUID()
   /** A runtime token shaped like the runner's: a JWT whose scp claim carries the ids. */
@@ -45,18 +45,6 @@ export class ArtifactService {
   blockCount = 0
   private readonly signature = randomBytes(16).toString('hex')
   private readonly blobs = new Map<string, Blob>()
-  private readonly server = createServer((req, res) => void this.handle(req, res))
-
-  async start(): Promise<string> {
-    await new Promise<void>(resolve => this.server.listen(0, '127.0.0.1', resolve))
-    return this.origin()
-  }
-
-  async close(): Promise<void> {
-    this.server.closeAllConnections()
-    await new Promise(resolve => this.server.close(resolve))
-  }
-
   /** The committed bytes of an artifact, or undefined when nothing was committed. */
   content(artifact: StoredArtifact): Buffer | undefined {
     return this.blobs.get(artifact.blobPath)?.content
@@ -66,11 +54,7 @@ export class ArtifactService {
     return this.blobs.get(artifact.blobPath)?.contentType
   }
 
-  private origin(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const body = Buffer.concat(chunks)

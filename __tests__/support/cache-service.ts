@@ -4,27 +4,22 @@
  * prefix, newest first; reserve, upload in ranges, commit; download. Enough to run real
  * saves and restores.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { LoopbackServer } from './loopback-server.js'
 
-export class CacheServiceV1 {
+export class CacheServiceV1 extends LoopbackServer {
   readonly entries: { key: string; version: string; archive: Buffer }[] = []
   readonly requests: string[] = []
   failing = false
   private readonly reserved = new Map<number, { key: string; version: string; parts: Buffer[] }>()
-  private readonly server = createServer((req, res) => void this.handle(req, res))
 
-  async start(): Promise<string> {
-    await new Promise<void>(resolve => this.server.listen(0, '127.0.0.1', resolve))
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/`
+  /** The cache service's base URL, as runners get it in ACTIONS_CACHE_URL (a trailing '/'). */
+  override async start(): Promise<string> {
+    return `${await super.start()}/`
   }
 
-  async close(): Promise<void> {
-    this.server.closeAllConnections()
-    await new Promise(resolve => this.server.close(resolve))
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const body = Buffer.concat(chunks)

@@ -8,8 +8,8 @@
  * match the server's advisories and policies.
  */
 import { randomUUID } from 'node:crypto'
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { LoopbackServer } from './loopback-server.js'
 
 export interface FormPart {
   name: string
@@ -49,7 +49,7 @@ export interface Upload {
   contentType: string
 }
 
-export class DependencyTrackServer {
+export class DependencyTrackServer extends LoopbackServer {
   readonly keys = new Map<string, Set<string>>()
   readonly projects: Project[] = []
   readonly uploads: Upload[] = []
@@ -65,18 +65,6 @@ export class DependencyTrackServer {
   /** Answer every request with this, whatever it asks. */
   broken?: { status: number; body: string }
   private readonly tokens = new Map<string, { project: Project; polls: number }>()
-  private readonly server = createServer((req, res) => void this.handle(req, res))
-
-  async start(): Promise<string> {
-    await new Promise<void>(resolve => this.server.listen(0, '127.0.0.1', resolve))
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
-  }
-
-  async close(): Promise<void> {
-    this.server.closeAllConnections()
-    await new Promise(resolve => this.server.close(resolve))
-  }
-
   addKey(key: string, ...permissions: string[]): void {
     this.keys.set(key, new Set(permissions))
   }
@@ -93,7 +81,7 @@ export class DependencyTrackServer {
     return project
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const url = new URL(req.url ?? '/', 'http://x')

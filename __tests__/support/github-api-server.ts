@@ -4,8 +4,8 @@
  * A read-only token gets GitHub's 403 "Resource not accessible by integration"; a body over
  * 65,536 characters gets its 422 validation error.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { LoopbackServer } from './loopback-server.js'
 
 export interface IssueComment {
   id: number
@@ -18,25 +18,13 @@ export interface IssueComment {
 
 const MAX_BODY = 65_536
 
-export class GitHubApiServer {
+export class GitHubApiServer extends LoopbackServer {
   /** Token to access: what the token may do. */
   readonly tokens = new Map<string, 'write' | 'read'>()
   /** Comments per "owner/repo#number". */
   readonly comments = new Map<string, IssueComment[]>()
   readonly requests: string[] = []
   private nextId = 9_000_000
-  private readonly server = createServer((req, res) => void this.handle(req, res))
-
-  async start(): Promise<string> {
-    await new Promise<void>(resolve => this.server.listen(0, '127.0.0.1', resolve))
-    return this.origin()
-  }
-
-  async close(): Promise<void> {
-    this.server.closeAllConnections()
-    await new Promise(resolve => this.server.close(resolve))
-  }
-
   /** Seeds a comment written by someone else. */
   addComment(issue: string, body: string, login = 'someone'): IssueComment {
     return this.store(issue, body, { login, type: 'User' })
@@ -44,10 +32,6 @@ export class GitHubApiServer {
 
   commentsOn(issue: string): IssueComment[] {
     return this.comments.get(issue) ?? []
-  }
-
-  private origin(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
   }
 
   private store(issue: string, body: string, user: IssueComment['user']): IssueComment {
@@ -66,7 +50,7 @@ export class GitHubApiServer {
     return comment
   }
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const url = new URL(req.url ?? '/', 'http://x')

@@ -6,8 +6,8 @@
  * Creating an issue with a label that does not exist is refused (422): stricter than needed,
  * so a test shows that the client creates its label first.
  */
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { LoopbackServer } from './loopback-server.js'
 
 export interface Issue {
   number: number
@@ -32,25 +32,15 @@ interface RequestBody {
   state_reason?: string
 }
 
-export class IssuesApiServer {
+export class IssuesApiServer extends LoopbackServer {
   readonly issues: Issue[] = []
   readonly labels = new Map<string, { name: string; color: string; description: string }>()
   readonly requests: string[] = []
-  private readonly server = createServer((req, res) => void this.handle(req, res))
-
   constructor(
     readonly repo: string,
     private readonly token: string
-  ) {}
-
-  async start(): Promise<string> {
-    await new Promise<void>(resolve => this.server.listen(0, '127.0.0.1', resolve))
-    return this.origin()
-  }
-
-  async close(): Promise<void> {
-    this.server.closeAllConnections()
-    await new Promise(resolve => this.server.close(resolve))
+  ) {
+    super()
   }
 
   addIssue(fields: Partial<Issue> & { title: string }): Issue {
@@ -72,11 +62,7 @@ export class IssuesApiServer {
     return this.requests.filter(request => !request.startsWith('GET '))
   }
 
-  private origin(): string {
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  protected async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = []
     for await (const chunk of req) chunks.push(chunk as Buffer)
     const url = new URL(req.url ?? '/', this.origin())
