@@ -11,11 +11,14 @@ import { pathToFileURL } from 'node:url'
 const ALL = [
   'osv-online',
   'action-online',
+  'online-sizes',
   'warm-cache',
   'offline',
+  'monorepo',
   'lockfiles',
   'environment',
-  'licenses'
+  'licenses',
+  'cold-start'
 ]
 const root = path.resolve(import.meta.dirname, '..')
 const loader = pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href

@@ -36,13 +36,43 @@ export interface SeedOptions {
 export function loadSeed(options: SeedOptions = {}): Seed {
   const count = options.count ?? 200
   const random = mulberry32(options.randomSeed ?? 20260723)
+  const { records, real, source } = openDatabase(options, count, random)
+  const pins = real ? drawPins(records, count, random) : syntheticPins(count, random)
+  return seedFromRecords(records, pins, source)
+}
+
+export interface SeedDatabase {
+  records: OsvRecord[]
+  /** False when the records are synthetic. */
+  real: boolean
+  source: string
+}
+
+/**
+ * The advisories loadSeed would serve, for a benchmark that draws its own pins: the real
+ * database when present, else a synthetic one of `count` packages (`synthetic-0`, ...).
+ */
+export function loadDatabase(options: SeedOptions = {}): SeedDatabase {
+  const random = mulberry32(options.randomSeed ?? 20260723)
+  return openDatabase(options, options.count ?? 200, random)
+}
+
+/** A seed serving `records`, for pins drawn by the caller. */
+export function seedFromRecords(
+  records: readonly OsvRecord[],
+  pins: PackageVersion[],
+  source: string
+): Seed {
+  const ids = new Map(records.map(record => [record.id, record]))
+  return { source, pins, resolver: memoize(buildResolver(records)), byId: id => ids.get(id) }
+}
+
+function openDatabase(options: SeedOptions, count: number, random: () => number): SeedDatabase {
   const dir = options.databaseDir ?? SHARED_OSV_DIR
   const real = !options.synthetic && existsSync(dir)
   const records = real ? readDatabase(dir) : syntheticDatabase(count, random)
-  const ids = new Map(records.map(record => [record.id, record]))
-  const pins = real ? drawPins(records, count, random) : syntheticPins(count, random)
   const source = real ? `${records.length} real advisories from ${dir}` : 'synthetic advisories'
-  return { source, pins, resolver: memoize(buildResolver(records)), byId: id => ids.get(id) }
+  return { records, real, source }
 }
 
 /** The real service's matching cost is part of its latency; keep ours out of the timings. */
@@ -88,7 +118,7 @@ function readDatabase(dir: string): OsvRecord[] {
 }
 
 /** Versions the records name per package: `versions` lists and range events, valid PEP 440. */
-function namedVersions(records: readonly OsvRecord[]): Map<string, Set<string>> {
+export function namedVersions(records: readonly OsvRecord[]): Map<string, Set<string>> {
   const byName = new Map<string, Set<string>>()
   for (const record of records) {
     if (record.withdrawn) continue
