@@ -225,6 +225,16 @@ describe('OsvApiFeed detail strategies', () => {
     })
     expect(planDetailFetches(refs, () => false, 'by-id').ids).toEqual(['A', 'B', 'C', 'D'])
   })
+
+  test('planDetailFetches fetches no id by itself that a planned package query returns', () => {
+    const ref = (id: string): VulnRef => ({ id, modified: 'm' })
+    // Pin 0 alone would GET C; pin 1 needs D and E, so its /v1/query returns C as well.
+    const refs = [[ref('C')], [ref('C'), ref('D'), ref('E')], [ref('F')]]
+    expect(planDetailFetches(refs, () => false, 'auto')).toEqual({
+      packageQueries: [1],
+      ids: ['F']
+    })
+  })
 })
 
 describe('OsvApiFeed failures', () => {

@@ -263,6 +263,9 @@ export function planDetailFetches(
     }
     for (const ref of needed) planned.add(ref.id)
   })
+  // A package query returns every advisory of its pin, so an id planned for a GET by an
+  // earlier pin comes back with a later pin's query anyway: don't fetch it twice.
+  for (const index of packageQueries) for (const ref of refs[index] ?? []) ids.delete(ref.id)
   return { packageQueries, ids: [...ids] }
 }
 
