@@ -1,10 +1,13 @@
 /**
- * The offline database at full size: load OSV's PyPI all.zip and match 1,000 and 10,000
+ * The offline database at full size: load OSV's PyPI all.zip and match 200, 1,000 and 10,000
  * pinned dependencies shaped like real projects (see support/pins.ts). Measured in-process
  * (load, match, recommended upgrades, peak RSS), against a naive matcher that scans every
- * record per dependency, and as the whole CLI in its own process (wall and CPU time, peak RSS).
+ * record per dependency, and as the whole CLI in its own process (wall and CPU time, peak RSS)
+ * three ways: without the cache (every record read), with an empty cache directory (every
+ * record read, then the database's index written) and with the index a previous run left
+ * (only the records of the pinned packages read).
  *
- * Run: npx tsx bench/offline.ts [--zip PATH] [--counts 1000,10000] [--runs 3] [--repo DIR]
+ * Run: npx tsx bench/offline.ts [--zip PATH] [--counts 200,1000,10000] [--runs 3] [--repo DIR]
  * [--bundle]. --bundle also bundles src/index.ts with esbuild (installed with tsx) into a
  * temporary folder and runs that: one file like dist/index.js, without building dist/.
  * Every measurement runs in a fresh child process, so one does not warm or bloat the next.
@@ -21,7 +24,7 @@ import { recordAffects } from '../src/advisories/match.js'
 import { OfflineDatabase, parseRecord } from '../src/advisories/offline-db.js'
 import type { OsvRecord, PackageVersion } from '../src/advisories/osv.js'
 import { recommendedVersion } from '../src/advisories/upgrade.js'
-import { readZipMembers } from '../src/advisories/zip-reader.js'
+import { ZipArchive } from '../src/advisories/zip-reader.js'
 import { drawPins, requirementsText } from './support/pins.js'
 
 const HERE = fileURLToPath(import.meta.url)
@@ -38,12 +41,13 @@ const { values } = parseArgs({
       type: 'string',
       default: path.resolve(REPO_ROOT, '..', 'shared', 'osv-pypi', 'PyPI-all.zip')
     },
-    counts: { type: 'string', default: '1000,10000' },
+    counts: { type: 'string', default: '200,1000,10000' },
     runs: { type: 'string', default: '3' },
     repo: { type: 'string', default: REPO_ROOT },
     bundle: { type: 'boolean', default: false },
     worker: { type: 'string' },
-    pins: { type: 'string' }
+    pins: { type: 'string' },
+    'index-dir': { type: 'string' }
   }
 })
 
@@ -56,15 +60,23 @@ interface WorkerResult {
   findings: number
 }
 
-/** One in-process measurement: `indexed` is OfflineDatabase, `naive` scans every record. */
-async function runWorker(kind: string, zip: string, pinsFile: string): Promise<WorkerResult> {
+/**
+ * One in-process measurement: `indexed` is OfflineDatabase reading every record, `index` the
+ * same reading through the index in `indexDir`, `naive` scans every record.
+ */
+async function runWorker(
+  kind: string,
+  zip: string,
+  pinsFile: string,
+  indexDir?: string
+): Promise<WorkerResult> {
   const pins = JSON.parse(await readFile(pinsFile, 'utf8')) as PackageVersion[]
   const started = performance.now()
   let found: OsvRecord[][]
   let recommendMs: number | undefined
   let loadMs: number
-  if (kind === 'indexed') {
-    const db = await OfflineDatabase.load(zip)
+  if (kind !== 'naive') {
+    const db = await OfflineDatabase.load(zip, kind === 'index' ? { indexDir } : {})
     loadMs = performance.now() - started
     found = await db.lookup(pins)
     // What the engine adds per vulnerable package (assess.ts), timed apart from matching.
@@ -91,9 +103,12 @@ async function runWorker(kind: string, zip: string, pinsFile: string): Promise<W
 
 async function readAllRecords(zip: string): Promise<OsvRecord[]> {
   const records: OsvRecord[] = []
-  const keep = (member: string, data: Buffer) =>
-    records.push(parseRecord(data, { file: zip }, member))
-  await readZipMembers(zip, name => name.endsWith('.json'), keep)
+  const archive = await ZipArchive.open(zip)
+  await archive.read(
+    name => name.endsWith('.json'),
+    (member, data) => records.push(parseRecord(data, { file: zip }, member))
+  )
+  await archive.close()
   return records
 }
 
@@ -105,14 +120,18 @@ interface ProcessResult {
   stderr: string
 }
 
-/** Runs a command as its own process; peak RSS and CPU from GNU time, else a tiny preload. */
+/**
+ * Runs a command as its own process; peak RSS and CPU from GNU time, else a tiny preload. The
+ * child gets only PATH and HOME: NODE_EXTRA_CA_CERTS alone adds 40 ms to every Node start here.
+ */
 function runMeasured(args: string[], cwd: string, work: string): Promise<ProcessResult> {
   const [command, ...rest] = existsSync('/usr/bin/time')
     ? ['/usr/bin/time', '-f', 'PYAUDIT_BENCH_RSS_KB=%M PYAUDIT_BENCH_CPU_S=%U+%S', ...args]
     : [args[0]!, '--import', usageReporter(work), ...args.slice(1)]
   return new Promise((resolve, reject) => {
     const started = performance.now()
-    const child = spawn(command!, rest, { cwd, stdio: ['ignore', 'ignore', 'pipe'] })
+    const env = { PATH: process.env.PATH, HOME: process.env.HOME }
+    const child = spawn(command!, rest, { cwd, env, stdio: ['ignore', 'ignore', 'pipe'] })
     let stderr = ''
     child.stderr.on('data', chunk => (stderr += chunk))
     child.on('error', reject)
@@ -195,48 +214,65 @@ async function measureCount(records: OsvRecord[], count: number, setup: Setup): 
     `\n${count} pins: ${drawn.vulnerable} vulnerable, ${drawn.advisedClean} of advised ` +
       `packages at a clean version, ${drawn.unknown} unknown to the database`
   )
+  await measureInProcess(zip, runs, pinsFile, path.join(work, 'index'))
+  for (const [label, command] of setup.clis) {
+    const cli = (cacheArgs: string[]) =>
+      runMeasured([...command, ...cacheArgs, '--advisory-db', zip, requirements], work, work)
+    const slug = `${count}-${label.replace(/\W+/g, '-')}`
+    const warmDir = path.join(work, `warm-${slug}`)
+    let coldRuns = 0
+    const caching: [string, () => string[]][] = [
+      ['no cache', () => ['--no-cache']],
+      ['cold index', () => ['--cache-dir', path.join(work, `cold-${slug}-${coldRuns++}`)]],
+      ['warm index', () => ['--cache-dir', warmDir]]
+    ]
+    // The warm runs find the index this first run leaves.
+    await cli(['--cache-dir', warmDir])
+    if (!existsSync(path.join(warmDir, 'offline-index'))) console.log(`  !! ${label}: no index`)
+    for (const [mode, cacheArgs] of caching) {
+      const result = await median(runs, () => cli(cacheArgs()))
+      const ran = result.stderr.includes(`Checking ${count} pinned dependencies`)
+      if (!ran || result.exitCode !== (drawn.vulnerable > 0 ? 1 : 0)) {
+        console.log(`  !! ${label} exited ${result.exitCode}: ${result.stderr.trim().slice(-400)}`)
+      }
+      const goal = GOALS[count]
+      const met = goal && result.wallMs <= goal.ms && result.maxRssMb <= goal.mb
+      const verdict = goal ? `  goal ${ms(goal.ms)}, ${goal.mb} MB: ${met ? 'met' : 'MISSED'}` : ''
+      console.log(
+        `  ${label.padEnd(24)} ${mode.padEnd(10)} wall ${ms(result.wallMs)}  cpu ${ms(result.cpuMs)}` +
+          `  peak RSS ${mb(result.maxRssMb)}${verdict}`
+      )
+    }
+  }
+}
+
+/** The in-process workers: a full load, the same through a warm index, and the naive scan. */
+async function measureInProcess(
+  zip: string,
+  runs: number,
+  pinsFile: string,
+  indexDir: string
+): Promise<void> {
   // The naive scan takes about a minute at 10,000 pins, so it runs once.
   const worker = (kind: string) =>
     median(kind === 'naive' ? 1 : runs, async () => {
-      const args = [
-        '--import',
-        TSX_LOADER,
-        HERE,
-        '--worker',
-        kind,
-        '--zip',
-        zip,
-        '--pins',
-        pinsFile
-      ]
+      const args = ['--import', TSX_LOADER, HERE, '--worker', kind, '--zip', zip]
+      args.push('--pins', pinsFile, '--index-dir', indexDir)
       return JSON.parse(await capture(process.execPath, args)) as WorkerResult
     })
   const line = (label: string, r: WorkerResult) =>
     `  ${label.padEnd(24)} load ${ms(r.loadMs)}  match ${ms(r.matchMs)}  total ${ms(r.totalMs)}` +
-    `  peak RSS ${mb(r.maxRssMb)}  findings ${r.findings}`
+    `  peak RSS ${mb(r.maxRssMb)}  findings ${r.findings}` +
+    (r.recommendMs === undefined ? '' : `; then upgrades ${ms(r.recommendMs)}`)
   const indexed = await worker('indexed')
   console.log(line('in-process, indexed', indexed))
-  console.log(`  ${''.padEnd(24)} then recommended upgrades: ${ms(indexed.recommendMs!)}`)
+  await OfflineDatabase.load(zip, { indexDir })
+  const warm = await worker('index')
+  console.log(line('in-process, warm index', warm))
   const naive = await worker('naive')
   console.log(line('in-process, naive scan', naive))
+  if (warm.findings !== indexed.findings) console.log('  !! the index and a full load disagree')
   if (naive.findings !== indexed.findings) console.log('  !! naive and indexed disagree')
-
-  const goal = GOALS[count]
-  for (const [label, command] of setup.clis) {
-    const result = await median(runs, () =>
-      runMeasured([...command, '--advisory-db', zip, requirements], work, work)
-    )
-    const ran = result.stderr.includes(`Checking ${count} pinned dependencies`)
-    if (!ran || result.exitCode !== (drawn.vulnerable > 0 ? 1 : 0)) {
-      console.log(`  !! ${label} exited ${result.exitCode}: ${result.stderr.trim().slice(-400)}`)
-    }
-    const met = goal && result.wallMs <= goal.ms && result.maxRssMb <= goal.mb
-    const verdict = goal ? `  goal ${ms(goal.ms)}, ${goal.mb} MB: ${met ? 'met' : 'MISSED'}` : ''
-    console.log(
-      `  ${label.padEnd(24)} wall ${ms(result.wallMs)}  cpu ${ms(result.cpuMs)}` +
-        `  peak RSS ${mb(result.maxRssMb)}${verdict}`
-    )
-  }
 }
 
 /** The run with the median wall (or in-process total) time of `runs` fresh runs. */
@@ -299,7 +335,8 @@ const mb = (value: number) => `${Math.round(value)} MB`.padStart(7)
 
 // Last, so every constant above is initialised before it runs.
 if (values.worker !== undefined) {
-  process.stdout.write(JSON.stringify(await runWorker(values.worker, values.zip!, values.pins!)))
+  const { worker, zip, pins } = values
+  process.stdout.write(JSON.stringify(await runWorker(worker, zip!, pins!, values['index-dir'])))
 } else {
   await main()
 }

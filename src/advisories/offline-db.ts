@@ -1,17 +1,27 @@
 /**
  * An advisory feed read from local OSV JSON: a directory of records, or a zip laid out like
- * OSV's per-ecosystem all.zip. Everything is loaded and indexed by package name up front, so
- * lookups never touch the disk.
+ * OSV's per-ecosystem all.zip (offline-source.ts). Without an index directory every record is
+ * loaded and indexed by package name up front, and nothing is written. With one, a cached index
+ * of the database (offline-index.ts) says which members hold each package's records, so a
+ * lookup reads only those; a missing, stale or damaged index is rebuilt by a full load. Both
+ * ways give the same answers, in the same order, with the same warnings.
  */
-import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises'
-import path from 'node:path'
 import { normalizeName } from '../deps/names.js'
-import { FeedError, ParseError, PyauditError, type FilePosition } from '../errors.js'
+import { FeedError, PyauditError } from '../errors.js'
 import { silentLogger, type Logger } from '../log.js'
 import { recordAffects } from './match.js'
+import {
+  readCatalogue,
+  RecordsOnDemand,
+  type Catalogue,
+  type CatalogueEntry
+} from './offline-catalogue.js'
+import { indexFile, indexKey, readIndex, writeIndex, type IndexKey } from './offline-index.js'
+import { openRecordSource, type RecordSource } from './offline-source.js'
 import type { AdvisoryFeed, OsvRecord, PackageVersion } from './osv.js'
-import { isSupportedSchema } from './vulnerability.js'
-import { DEFAULT_ZIP_LIMITS, readZipMembers, type ZipLimits } from './zip-reader.js'
+import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-reader.js'
+
+export { parseRecord } from './offline-source.js'
 
 export interface OfflineDatabaseOptions {
   logger?: Logger
@@ -21,20 +31,37 @@ export interface OfflineDatabaseOptions {
   now?: Date
   /** How reports name the database (e.g. relative to the repository); default: its path. */
   label?: string
+  /** Where the database's index is cached between runs; without it nothing is written. */
+  indexDir?: string
+}
+
+interface Settings {
+  logger: Logger
+  limits: ZipLimits
+  now: Date
+  indexDir: string | undefined
 }
 
 /** Clock skew we tolerate before calling a `modified` date a typo from the future. */
 const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000
-const READ_CONCURRENCY = 16
-const byId = new Intl.Collator('en', { numeric: true })
 
 export class OfflineDatabase implements AdvisoryFeed {
   readonly name: string
   private readonly byName = new Map<string, OsvRecord[]>()
   private newest: number | undefined
   private count = 0
+  /** Set while records are read on demand through an index. */
+  private onDemand: RecordsOnDemand | undefined
+  /** The source the index was checked against (closed): its members need not be listed again. */
+  private indexed: RecordSource | undefined
+  /** Lookups read members one after the other, so two never read the same record twice. */
+  private reading: Promise<void> = Promise.resolve()
 
-  private constructor(location: string, label: string = location) {
+  private constructor(
+    private readonly location: string,
+    label: string,
+    private readonly settings: Settings
+  ) {
     this.name = `offline database ${label}`
   }
 
@@ -44,28 +71,42 @@ export class OfflineDatabase implements AdvisoryFeed {
   ): Promise<OfflineDatabase> {
     const logger = options.logger ?? silentLogger
     const started = performance.now()
-    const db = new OfflineDatabase(location, options.label)
-    const limits = { ...DEFAULT_ZIP_LIMITS, ...options.limits }
-    db.add(await readRecords(location, limits, logger), location, logger, options.now ?? new Date())
+    const db = new OfflineDatabase(location, options.label ?? location, {
+      logger,
+      limits: { ...DEFAULT_ZIP_LIMITS, ...options.limits },
+      now: options.now ?? new Date(),
+      indexDir: options.indexDir
+    })
+    await db.withSource(source => db.open(source))
     const ms = Math.round(performance.now() - started)
     logger.debug(`Loaded ${db.recordCount} PyPI advisories from ${location} in ${ms} ms`)
     return db
   }
 
   async lookup(packages: readonly PackageVersion[]): Promise<OsvRecord[][]> {
-    return packages.map(({ name, version }) => {
-      const normalized = normalizeName(name)
-      const candidates = this.byName.get(normalized) ?? []
-      return candidates.filter(record => recordAffects(record, normalized, version))
+    const names = packages.map(({ name }) => normalizeName(name))
+    if (this.onDemand !== undefined) {
+      const read = this.reading.then(() => this.readPackages(names))
+      this.reading = read.catch(() => {})
+      await read
+    }
+    return packages.map(({ version }, i) => {
+      const candidates = this.byName.get(names[i]!) ?? []
+      return candidates.filter(record => recordAffects(record, names[i]!, version))
     })
   }
 
   /**
    * Every advisory, withdrawn ones left out, that names `name` (normalised here) as a PyPI
-   * package, whatever version it affects: what a recommended upgrade is computed from.
+   * package, whatever version it affects: what a recommended upgrade is computed from. Read
+   * through an index, only the packages already looked up are known.
    */
   recordsFor(name: string): readonly OsvRecord[] {
-    const records = this.byName.get(normalizeName(name)) ?? []
+    const normalized = normalizeName(name)
+    if (this.onDemand !== undefined && !this.onDemand.has(normalized)) {
+      throw new Error(`Internal error: recordsFor(${JSON.stringify(name)}) before its lookup`)
+    }
+    const records = this.byName.get(normalized) ?? []
     return records.filter(record => record.withdrawn == null)
   }
 
@@ -79,232 +120,132 @@ export class OfflineDatabase implements AdvisoryFeed {
     return this.newest === undefined ? undefined : new Date(this.newest)
   }
 
-  private add(records: OsvRecord[], location: string, logger: Logger, now: Date): void {
-    const future: OsvRecord[] = []
-    const unsupported: OsvRecord[] = []
-    // Sorted so results come out in the same order from a directory and from a zip.
-    for (const record of records.sort((a, b) => byId.compare(a.id, b.id))) {
-      const names = new Set<string>()
-      for (const affected of record.affected ?? []) {
-        if (affected.package?.ecosystem === 'PyPI') names.add(normalizeName(affected.package.name))
-      }
-      if (names.size === 0) continue
-      this.count++
-      for (const name of names) {
-        const list = this.byName.get(name)
-        if (list === undefined) this.byName.set(name, [record])
-        else list.push(record)
-      }
-      if (!isSupportedSchema(record)) unsupported.push(record)
-      const modified = Date.parse(record.modified)
-      if (modified > now.getTime() + FUTURE_TOLERANCE_MS) future.push(record)
-      else this.newest = Math.max(this.newest ?? modified, modified)
+  private async open(source: RecordSource): Promise<void> {
+    const { indexDir, limits, logger } = this.settings
+    if (indexDir === undefined) return this.loadAll(source)
+    const key = await this.io(() => indexKey(source, limits))
+    const file = indexFile(indexDir, key)
+    const found = await readIndex(file, key, source.members)
+    if ('reason' in found) {
+      await this.loadAll(source, key)
+      logger.debug(`Offline index ${file}: rebuilt (${found.reason})`)
+      return
     }
-    if (unsupported.length > 0) {
-      logger.warning(
-        `${unsupported.length} advisories in ${location} use an OSV schema version other than ` +
-          `1.x (first: ${unsupported[0]!.id}); like pip-audit, they are not reported`
+    this.onDemand = new RecordsOnDemand(found.catalogue)
+    this.indexed = source
+    this.summarize(found.catalogue)
+    logger.debug(`Offline index ${file}: used`)
+  }
+
+  /** Reads every record; with a key, writes the index of what was read. */
+  private async loadAll(source: RecordSource, key?: IndexKey): Promise<void> {
+    const { catalogue, records } = await this.io(() => readCatalogue(source))
+    this.onDemand = undefined
+    this.indexed = undefined
+    this.byName.clear()
+    for (const [name, positions] of catalogue.packages) {
+      this.byName.set(
+        name,
+        positions.map(position => records[position]!)
       )
+    }
+    this.summarize(catalogue)
+    const { indexDir, logger } = this.settings
+    if (key === undefined || indexDir === undefined) return
+    const file = indexFile(indexDir, key)
+    await writeIndex(file, key, catalogue).catch((error: unknown) => {
+      logger.debug(`Offline index ${file}: not written (${messageOf(error)})`)
+    })
+  }
+
+  /** Reads the records of the packages not looked up before, checking each against the index. */
+  private async readPackages(names: readonly string[]): Promise<void> {
+    const demand = this.onDemand
+    if (demand === undefined) return
+    const plan = demand.plan(names)
+    const got = new Map<string, OsvRecord>()
+    if (plan.members.size > 0) {
+      const chosen = new Set(plan.members.keys())
+      await this.withSource(
+        source => this.io(() => source.read(chosen, (member, record) => got.set(member, record))),
+        this.indexed
+      )
+    }
+    const found = demand.accept(plan, got)
+    if (typeof found !== 'string') {
+      found.forEach((records, name) => records.length > 0 && this.byName.set(name, records))
+      return
+    }
+    this.settings.logger.warning(
+      `The offline index of ${this.location} does not match the database (${found}); ` +
+        'reading every record instead'
+    )
+    await this.withSource(async source => {
+      const { indexDir, limits } = this.settings
+      const key = indexDir === undefined ? undefined : await this.io(() => indexKey(source, limits))
+      await this.loadAll(source, key)
+    })
+  }
+
+  /** Logs what a full load finds worth saying, and takes the count and newest date. */
+  private summarize(catalogue: Catalogue): void {
+    const { logger, now } = this.settings
+    const where = this.location
+    const { duplicates, unsupported } = catalogue
+    if (duplicates !== undefined) {
+      logger.warning(
+        `${duplicates.count} advisories appear more than once in ${where} (first: ` +
+          `${duplicates.first}); the most recently modified copy of each is used`
+      )
+    }
+    if (unsupported !== undefined) {
+      logger.warning(
+        `${unsupported.count} advisories in ${where} use an OSV schema version other than ` +
+          `1.x (first: ${unsupported.first}); like pip-audit, they are not reported`
+      )
+    }
+    const future: CatalogueEntry[] = []
+    this.count = catalogue.entries.length
+    this.newest = undefined
+    for (const entry of catalogue.entries) {
+      if (entry.time > now.getTime() + FUTURE_TOLERANCE_MS) future.push(entry)
+      else this.newest = Math.max(this.newest ?? entry.time, entry.time)
     }
     if (future.length > 0) {
       logger.debug(
-        `${future.length} advisories in ${location} are dated in the future (first: ` +
+        `${future.length} advisories in ${where} are dated in the future (first: ` +
           `${future[0]!.id}, ${future[0]!.modified}); left out of the database's age`
       )
     }
-    logger.debug(`${records.length - this.count} advisories have no PyPI package; ignored`)
+    logger.debug(`${catalogue.withoutPypi} advisories have no PyPI package; ignored`)
+  }
+
+  /** Opens the database for `use`, then closes it; `earlier` spares listing its members again. */
+  private async withSource<T>(
+    use: (source: RecordSource) => Promise<T>,
+    earlier?: RecordSource
+  ): Promise<T> {
+    const { location, settings } = this
+    const source = await this.io(() => openRecordSource(location, settings.limits, earlier))
+    try {
+      return await use(source)
+    } finally {
+      await source.close()
+    }
+  }
+
+  /** I/O failures (missing path, permissions): the feed cannot answer, so the run fails. */
+  private async io<T>(work: () => T | Promise<T>): Promise<T> {
+    try {
+      return await work()
+    } catch (error) {
+      if (error instanceof PyauditError) throw error
+      const feed = `offline database ${this.location}`
+      throw new FeedError(feed, messageOf(error), { cause: error })
+    }
   }
 }
 
-/** Every record in the directory or zip, one per id (the most recently modified copy). */
-async function readRecords(location: string, limits: ZipLimits, log: Logger): Promise<OsvRecord[]> {
-  const records = new Map<string, OsvRecord>()
-  const duplicates: string[] = []
-  const keep = (record: OsvRecord): void => {
-    const previous = records.get(record.id)
-    if (previous !== undefined) duplicates.push(record.id)
-    if (previous === undefined || Date.parse(record.modified) > Date.parse(previous.modified)) {
-      records.set(record.id, record)
-    }
-  }
-  try {
-    if ((await stat(location)).isDirectory()) {
-      await readDirectory(location, limits, (file, data) => keep(parseRecord(data, { file })))
-    } else {
-      const fromMember = (member: string, data: Buffer) =>
-        keep(parseRecord(data, { file: location }, member))
-      await readZipMembers(location, isRecordPath, fromMember, limits)
-    }
-  } catch (error) {
-    if (error instanceof PyauditError) throw error
-    // I/O failures (missing path, permissions): the feed cannot answer, so the run fails.
-    const reason = error instanceof Error ? error.message : String(error)
-    throw new FeedError(`offline database ${location}`, reason, { cause: error })
-  }
-  if (duplicates.length > 0) {
-    log.warning(
-      `${duplicates.length} advisories appear more than once in ${location} (first: ` +
-        `${duplicates[0]}); the most recently modified copy of each is used`
-    )
-  }
-  return [...records.values()]
-}
-
-/** `*.json`, leaving out hidden files and folders (`.github/`, macOS `__MACOSX/._x.json`). */
-function isRecordPath(name: string): boolean {
-  const parts = name.split(/[\\/]/)
-  return (
-    name.toLowerCase().endsWith('.json') &&
-    !parts.some(part => part.startsWith('.') || part === '__MACOSX')
-  )
-}
-
-async function readDirectory(
-  root: string,
-  limits: ZipLimits,
-  onFile: (file: string, data: Buffer) => void
-): Promise<void> {
-  const files: string[] = []
-  const visited = new Set<string>()
-  const walk = async (dir: string): Promise<void> => {
-    const real = await realpath(dir)
-    if (visited.has(real)) return // a symlink loop
-    visited.add(real)
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
-      if (entry.name.startsWith('.')) continue
-      const full = path.join(dir, entry.name)
-      const kind = entry.isSymbolicLink() ? await stat(full) : entry
-      if (kind.isDirectory()) await walk(full)
-      else if (kind.isFile() && isRecordPath(entry.name)) files.push(full)
-    }
-    if (files.length > limits.maxEntries) {
-      throw new ParseError({ file: root }, `holds more than ${limits.maxEntries} JSON files`)
-    }
-  }
-  await walk(root)
-  files.sort()
-
-  let total = 0
-  let next = 0
-  const tooBig = (file: string, detail: string) => new ParseError({ file }, detail)
-  const readOne = async (file: string, handle: FileHandle): Promise<void> => {
-    const { size } = await handle.stat()
-    if (size > limits.maxEntryBytes) {
-      throw tooBig(
-        file,
-        `is ${size} bytes, over the per-file limit of ${limits.maxEntryBytes} bytes`
-      )
-    }
-    total += size
-    if (total > limits.maxTotalBytes) {
-      throw tooBig(root, `holds more JSON than the total limit of ${limits.maxTotalBytes} bytes`)
-    }
-    onFile(file, await handle.readFile())
-  }
-  const worker = async (): Promise<void> => {
-    while (next < files.length) {
-      const file = files[next++]!
-      const handle = await open(file)
-      // On a failure, stop the other workers too.
-      await readOne(file, handle)
-        .catch(error => {
-          next = files.length
-          throw error
-        })
-        .finally(() => handle.close())
-    }
-  }
-  await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker))
-}
-
-/** One OSV record from JSON bytes, or a ParseError naming the file (and zip member). */
-export function parseRecord(data: Buffer, where: FilePosition, member?: string): OsvRecord {
-  const prefix = member === undefined ? '' : `member ${JSON.stringify(member)}: `
-  const text = data.toString('utf8').replace(/^\uFEFF/, '')
-  let value: unknown
-  try {
-    value = JSON.parse(text)
-  } catch (error) {
-    const { line, column, reason } = describeJsonError(error, text)
-    // Inside a zip the line and column belong to the member, so they go in the message.
-    if (member !== undefined || line === undefined) {
-      const at = line === undefined ? '' : ` at line ${line}, column ${column}`
-      throw new ParseError(where, `${prefix}invalid JSON${at} (${reason})`)
-    }
-    throw new ParseError({ ...where, line, column }, `invalid JSON (${reason})`)
-  }
-  const problem = shapeProblem(value)
-  if (problem !== undefined) throw new ParseError(where, `${prefix}not an OSV record: ${problem}`)
-  return value as OsvRecord
-}
-
-/**
- * V8 reports where JSON broke in one of two forms depending on the Node version ("at position
- * N" or "(line L column C)"), and sometimes quotes the text around it. We keep the position and
- * the reason but never echo the file's own text.
- */
-function describeJsonError(
-  error: unknown,
-  text: string
-): { line?: number; column?: number; reason: string } {
-  const message = error instanceof Error ? error.message : String(error)
-  const reason = message.split(/, "| in JSON| \(line /)[0]!.trim()
-  const lineColumn = /line (\d+) column (\d+)/.exec(message)
-  if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]), reason }
-  const position = /at position (\d+)/.exec(message)
-  if (!position) return { reason }
-  const before = text.slice(0, Number(position[1]))
-  const line = before.split('\n').length
-  return { line, column: before.length - before.lastIndexOf('\n'), reason }
-}
-
-type Json = Record<string, unknown>
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-const isStrings = (value: unknown): boolean =>
-  Array.isArray(value) && value.every(item => typeof item === 'string')
-const OPTIONAL_STRINGS = ['withdrawn', 'summary', 'details', 'schema_version', 'published']
-const EVENT_KEYS = ['introduced', 'fixed', 'last_affected', 'limit']
-
-/** The fields matching and reporting read must have the types osv.ts promises; null = absent. */
-function shapeProblem(record: unknown): string | undefined {
-  if (!isObject(record)) return 'not a JSON object'
-  if (typeof record.id !== 'string' || record.id === '') return '"id" is missing'
-  if (typeof record.modified !== 'string' || Number.isNaN(Date.parse(record.modified))) {
-    return '"modified" is not a timestamp'
-  }
-  const badString = OPTIONAL_STRINGS.find(
-    key => record[key] != null && typeof record[key] !== 'string'
-  )
-  if (badString !== undefined) return `"${badString}" is not a string`
-  if (record.aliases != null && !isStrings(record.aliases))
-    return '"aliases" is not a list of strings'
-  if (record.affected == null) return undefined
-  if (!Array.isArray(record.affected)) return '"affected" is not a list'
-  for (const [i, affected] of record.affected.entries()) {
-    const at = `affected[${i}]`
-    if (!isObject(affected)) return `${at} is not an object`
-    const pkg = affected.package
-    if (
-      pkg != null &&
-      !(isObject(pkg) && typeof pkg.ecosystem === 'string' && typeof pkg.name === 'string')
-    ) {
-      return `${at}.package needs "ecosystem" and "name" strings`
-    }
-    if (affected.versions != null && !isStrings(affected.versions)) {
-      return `${at}.versions is not a list of strings`
-    }
-    if (affected.ranges == null) continue
-    if (!Array.isArray(affected.ranges)) return `${at}.ranges is not a list`
-    for (const [j, range] of affected.ranges.entries()) {
-      const events = isObject(range) && typeof range.type === 'string' ? range.events : undefined
-      const eventsOk =
-        Array.isArray(events) &&
-        events.every(
-          e => isObject(e) && EVENT_KEYS.every(k => e[k] === undefined || typeof e[k] === 'string')
-        )
-      if (!eventsOk) return `${at}.ranges[${j}] needs a "type" and a list of string "events"`
-    }
-  }
-  return undefined
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }

@@ -2,6 +2,7 @@ import type { Config } from '../config.js'
 import { restoreCacheDir, saveCacheDir } from '../github/actions-cache.js'
 import type { Logger } from '../log.js'
 import { OfflineDatabase } from './offline-db.js'
+import { offlineIndexDir } from './offline-index.js'
 import { OsvApiFeed } from './osv-api.js'
 import type { AdvisoryFeed, OsvRecord } from './osv.js'
 import { PypiFeed } from './pypi-feed.js'
@@ -30,7 +31,9 @@ export async function openFeed(
 ): Promise<OpenedFeed> {
   if (config.advisoryDb) {
     const label = shownPath(config.advisoryDb)
-    const database = await OfflineDatabase.load(config.advisoryDb, { logger, label })
+    // The index of the database is kept with the advisory cache, and only when caching is on.
+    const indexDir = config.cache ? offlineIndexDir(config.cacheDir) : undefined
+    const database = await OfflineDatabase.load(config.advisoryDb, { logger, label, indexDir })
     const newest = database.newestModified()
     const warning = stalenessWarning(newest, config.maxDbAgeDays, now)
     if (warning) logger.warning(warning)

@@ -5,8 +5,11 @@
  * to read and parse everything; reading the central directory here and inflating each member
  * with zlib.inflateRawSync takes about 0.3 s. Limits are enforced on the bytes zlib actually
  * produces (maxOutputLength), so a member that lies about its size is stopped all the same.
+ * Opening an archive reads only its end records and central directory; members are then read
+ * from the whole file when most are wanted, or one by one when a few are.
  */
-import { readFile, stat } from 'node:fs/promises'
+import { readSync } from 'node:fs'
+import { open, type FileHandle } from 'node:fs/promises'
 import zlib from 'node:zlib'
 import { ParseError } from '../errors.js'
 
@@ -31,6 +34,10 @@ const ZIP64_EOCD = 0x06064b50
 const CENTRAL_HEADER = 0x02014b50
 const LOCAL_HEADER = 0x04034b50
 const U32_MAX = 0xffffffff
+/** The end record (22 bytes), its longest comment and the ZIP64 locator before it. */
+const TAIL_BYTES = 22 + 0xffff + 20
+/** Below this share of the archive's bytes, wanted members are read one by one. */
+const WHOLE_FILE_SHARE = 0.25
 
 interface Member {
   name: string
@@ -48,103 +55,192 @@ interface Budget {
   bytes: number
   limit: string
 }
+/** `length` bytes of the archive from `offset`, or fewer at its end. */
+type ReadAt = (offset: number, length: number) => Buffer
 
-/**
- * Calls `onMember` with the inflated bytes of every member whose name `wanted` accepts, in
- * central-directory order. Throws ParseError naming the archive (and member) on anything
- * malformed or over a limit.
- */
-export async function readZipMembers(
-  file: string,
-  wanted: (name: string) => boolean,
-  onMember: (name: string, data: Buffer) => void,
-  limits: ZipLimits = DEFAULT_ZIP_LIMITS
-): Promise<void> {
-  const problem: Problem = detail => new ParseError({ file }, detail)
-  const { size } = await stat(file)
-  if (size > limits.maxTotalBytes) {
-    throw problem(`is ${size} bytes, over the total limit of ${limits.maxTotalBytes} bytes`)
-  }
-  const zip = await readFile(file)
-  let total = 0
-  for (const member of centralDirectory(zip, limits, problem)) {
-    if (member.name.endsWith('/') || !wanted(member.name)) continue
-    const inMember: Problem = detail => problem(`member ${JSON.stringify(member.name)} ${detail}`)
-    if (member.size > limits.maxEntryBytes) {
-      throw inMember(
-        `declares ${member.size} bytes, over the per-file limit of ${limits.maxEntryBytes} bytes`
-      )
+export class ZipArchive {
+  private constructor(
+    private readonly handle: FileHandle,
+    private readonly problem: Problem,
+    private readonly limits: ZipLimits,
+    /** Device, inode, size and mtime: the same file, unchanged, when they are. */
+    private readonly identity: string,
+    /** Bytes in the archive file. */
+    readonly size: number,
+    /** The central directory's bytes: every member's name, sizes, CRC-32 and offset. */
+    readonly centralDirectory: Buffer,
+    private readonly members: readonly Member[]
+  ) {}
+
+  /**
+   * Reads the archive's directory, or takes it from `earlier` (a closed ZipArchive of the same
+   * path) when the file is still the one it read. Throws ParseError naming `file` if it is not
+   * a sound zip.
+   */
+  static async open(
+    file: string,
+    limits: ZipLimits = DEFAULT_ZIP_LIMITS,
+    earlier?: ZipArchive
+  ): Promise<ZipArchive> {
+    const problem: Problem = detail => new ParseError({ file }, detail)
+    const handle = await open(file)
+    try {
+      const { dev, ino, size, mtimeMs } = await handle.stat()
+      if (size > limits.maxTotalBytes) {
+        throw problem(`is ${size} bytes, over the total limit of ${limits.maxTotalBytes} bytes`)
+      }
+      const identity = `${dev} ${ino} ${size} ${mtimeMs}`
+      const { bytes, members } =
+        earlier?.identity === identity
+          ? { bytes: earlier.centralDirectory, members: earlier.members }
+          : readCentralDirectory(fileReader(handle), size, limits, problem)
+      return new ZipArchive(handle, problem, limits, identity, size, bytes, members)
+    } catch (error) {
+      await handle.close()
+      throw error
     }
-    const left = limits.maxTotalBytes - total
-    const budget: Budget =
-      left < limits.maxEntryBytes
-        ? { bytes: left, limit: `the total limit of ${limits.maxTotalBytes} bytes` }
-        : {
-            bytes: limits.maxEntryBytes,
-            limit: `the per-file limit of ${limits.maxEntryBytes} bytes`
-          }
-    const data = memberBytes(zip, member, budget, inMember)
-    total += data.length
-    onMember(member.name, data)
+  }
+
+  /** Names of the members that are files (not folders), in central-directory order. */
+  get fileNames(): string[] {
+    return this.members.filter(member => !member.name.endsWith('/')).map(member => member.name)
+  }
+
+  /**
+   * Calls `onMember` with the inflated bytes of every file member whose name `wanted` accepts,
+   * in central-directory order. Throws ParseError naming the archive (and member) on anything
+   * malformed or over a limit.
+   */
+  async read(
+    wanted: (name: string) => boolean,
+    onMember: (name: string, data: Buffer) => void
+  ): Promise<void> {
+    const { limits, problem } = this
+    const chosen = this.members.filter(member => !member.name.endsWith('/') && wanted(member.name))
+    const packed = chosen.reduce((sum, member) => sum + member.compressedSize, 0)
+    const fromFile = fileReader(this.handle)
+    const readAt =
+      packed > this.size * WHOLE_FILE_SHARE ? bufferReader(fromFile(0, this.size)) : fromFile
+    let total = 0
+    for (const member of chosen) {
+      const inMember: Problem = detail => problem(`member ${JSON.stringify(member.name)} ${detail}`)
+      if (member.size > limits.maxEntryBytes) {
+        throw inMember(
+          `declares ${member.size} bytes, over the per-file limit of ${limits.maxEntryBytes} bytes`
+        )
+      }
+      const left = limits.maxTotalBytes - total
+      const budget: Budget =
+        left < limits.maxEntryBytes
+          ? { bytes: left, limit: `the total limit of ${limits.maxTotalBytes} bytes` }
+          : {
+              bytes: limits.maxEntryBytes,
+              limit: `the per-file limit of ${limits.maxEntryBytes} bytes`
+            }
+      const data = memberBytes(readAt, this.size, member, budget, inMember)
+      total += data.length
+      onMember(member.name, data)
+    }
+  }
+
+  close(): Promise<void> {
+    return this.handle.close()
   }
 }
 
-function* centralDirectory(zip: Buffer, limits: ZipLimits, problem: Problem): Generator<Member> {
-  const end = findEndOfCentralDirectory(zip)
+/**
+ * Synchronous reads: a round trip through libuv's thread pool per read cost more than the read
+ * itself for the few kilobytes of a member, and nothing else runs meanwhile.
+ */
+function fileReader(handle: FileHandle): ReadAt {
+  return (offset, length) => {
+    const buffer = Buffer.allocUnsafe(length)
+    let filled = 0
+    while (filled < length) {
+      const read = readSync(handle.fd, buffer, filled, length - filled, offset + filled)
+      if (read === 0) break
+      filled += read
+    }
+    return buffer.subarray(0, filled)
+  }
+}
+
+function bufferReader(zip: Buffer): ReadAt {
+  return (offset, length) => zip.subarray(offset, offset + length)
+}
+
+function readCentralDirectory(
+  readAt: ReadAt,
+  size: number,
+  limits: ZipLimits,
+  problem: Problem
+): { bytes: Buffer; members: Member[] } {
+  const tailStart = Math.max(0, size - TAIL_BYTES)
+  const tail = readAt(tailStart, size - tailStart)
+  const end = findEndOfCentralDirectory(tail)
   if (end === undefined) throw problem('is not a zip archive (no end of central directory)')
-  let count = zip.readUInt16LE(end + 10)
-  let offset = zip.readUInt32LE(end + 16)
+  let count = tail.readUInt16LE(end + 10)
+  let offset = tail.readUInt32LE(end + 16)
+  let directoryEnd = tailStart + end
   if (count === 0xffff || offset === U32_MAX) {
     const locator = end - 20
-    if (locator < 0 || zip.readUInt32LE(locator) !== ZIP64_LOCATOR) throw problem(DAMAGED_ZIP64)
-    const record = within(zip.readBigUInt64LE(locator + 8), zip.length - 56, problem)
-    if (zip.readUInt32LE(record) !== ZIP64_EOCD) throw problem(DAMAGED_ZIP64)
-    count = within(zip.readBigUInt64LE(record + 32), Number.MAX_SAFE_INTEGER, problem)
-    offset = within(zip.readBigUInt64LE(record + 48), zip.length, problem)
+    if (locator < 0 || tail.readUInt32LE(locator) !== ZIP64_LOCATOR) throw problem(DAMAGED_ZIP64)
+    const at = within(tail.readBigUInt64LE(locator + 8), size - 56, problem)
+    const record = readAt(at, 56)
+    if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD) throw problem(DAMAGED_ZIP64)
+    count = within(record.readBigUInt64LE(32), Number.MAX_SAFE_INTEGER, problem)
+    offset = within(record.readBigUInt64LE(48), size, problem)
+    directoryEnd = at
   }
   if (count > limits.maxEntries) {
     throw problem(`has ${count} members, over the limit of ${limits.maxEntries}`)
   }
+  if (offset > directoryEnd) throw problem(DAMAGED_DIRECTORY)
+  const directory = readAt(offset, directoryEnd - offset)
 
+  const members: Member[] = []
+  let at = 0
   for (let i = 0; i < count; i++) {
-    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== CENTRAL_HEADER) {
+    if (at + 46 > directory.length || directory.readUInt32LE(at) !== CENTRAL_HEADER) {
       throw problem(DAMAGED_DIRECTORY)
     }
-    const nameEnd = offset + 46 + zip.readUInt16LE(offset + 28)
-    const extraEnd = nameEnd + zip.readUInt16LE(offset + 30)
-    const next = extraEnd + zip.readUInt16LE(offset + 32)
-    if (next > zip.length) throw problem(DAMAGED_DIRECTORY)
+    const nameEnd = at + 46 + directory.readUInt16LE(at + 28)
+    const extraEnd = nameEnd + directory.readUInt16LE(at + 30)
+    const next = extraEnd + directory.readUInt16LE(at + 32)
+    if (next > directory.length) throw problem(DAMAGED_DIRECTORY)
     const member: Member = {
       // OSV names are ASCII; UTF-8 also covers the zip "language encoding" flag.
-      name: zip.toString('utf8', offset + 46, nameEnd),
-      flags: zip.readUInt16LE(offset + 8),
-      method: zip.readUInt16LE(offset + 10),
-      crc: zip.readUInt32LE(offset + 16),
-      compressedSize: zip.readUInt32LE(offset + 20),
-      size: zip.readUInt32LE(offset + 24),
-      localHeaderOffset: zip.readUInt32LE(offset + 42)
+      name: directory.toString('utf8', at + 46, nameEnd),
+      flags: directory.readUInt16LE(at + 8),
+      method: directory.readUInt16LE(at + 10),
+      crc: directory.readUInt32LE(at + 16),
+      compressedSize: directory.readUInt32LE(at + 20),
+      size: directory.readUInt32LE(at + 24),
+      localHeaderOffset: directory.readUInt32LE(at + 42)
     }
-    readZip64Extra(zip.subarray(nameEnd, extraEnd), member, problem)
-    yield member
-    offset = next
+    readZip64Extra(directory.subarray(nameEnd, extraEnd), member, problem)
+    members.push(member)
+    at = next
   }
+  return { bytes: directory.subarray(0, at), members }
 }
 
 const DAMAGED_ZIP64 = 'has a damaged ZIP64 directory'
 const DAMAGED_DIRECTORY = 'has a damaged central directory'
 
-function findEndOfCentralDirectory(zip: Buffer): number | undefined {
+function findEndOfCentralDirectory(tail: Buffer): number | undefined {
   // The record is 22 bytes plus a comment of at most 65,535 bytes, at the very end.
-  for (let at = zip.length - 22; at >= Math.max(0, zip.length - 22 - 0xffff); at--) {
-    if (zip.readUInt32LE(at) === EOCD) return at
+  for (let at = tail.length - 22; at >= Math.max(0, tail.length - 22 - 0xffff); at--) {
+    if (tail.readUInt32LE(at) === EOCD) return at
   }
   return undefined
 }
 
 /** Sizes and offsets that do not fit 32 bits live in the ZIP64 extra field (id 0x0001). */
 function readZip64Extra(extra: Buffer, member: Member, problem: Problem): void {
+  const { size, compressedSize, localHeaderOffset } = member
+  if (size !== U32_MAX && compressedSize !== U32_MAX && localHeaderOffset !== U32_MAX) return
   const fields = ['size', 'compressedSize', 'localHeaderOffset'] as const
-  if (!fields.some(field => member[field] === U32_MAX)) return
   for (let at = 0; at + 4 <= extra.length; at += 4 + extra.readUInt16LE(at + 2)) {
     if (extra.readUInt16LE(at) !== 0x0001) continue
     const fieldEnd = Math.min(extra.length, at + 4 + extra.readUInt16LE(at + 2))
@@ -163,20 +259,24 @@ function within(value: bigint, max: number, problem: Problem): number {
   return Number(value)
 }
 
-function memberBytes(zip: Buffer, member: Member, budget: Budget, problem: Problem): Buffer {
+function memberBytes(
+  readAt: ReadAt,
+  size: number,
+  member: Member,
+  budget: Budget,
+  problem: Problem
+): Buffer {
   if ((member.flags & 0x1) !== 0) throw problem('is encrypted, which is not supported')
-  const header = member.localHeaderOffset
-  if (header + 30 > zip.length || zip.readUInt32LE(header) !== LOCAL_HEADER) {
+  const at = member.localHeaderOffset
+  const header = at + 30 > size ? undefined : readAt(at, 30)
+  if (header?.length !== 30 || header.readUInt32LE(0) !== LOCAL_HEADER) {
     throw problem('has a damaged local header')
   }
-  const start = header + 30 + zip.readUInt16LE(header + 26) + zip.readUInt16LE(header + 28)
-  if (start + member.compressedSize > zip.length) throw problem('runs past the end of the archive')
-  const data = decode(
-    zip.subarray(start, start + member.compressedSize),
-    member.method,
-    budget,
-    problem
-  )
+  const start = at + 30 + header.readUInt16LE(26) + header.readUInt16LE(28)
+  if (start + member.compressedSize > size) throw problem('runs past the end of the archive')
+  const raw = readAt(start, member.compressedSize)
+  if (raw.length !== member.compressedSize) throw problem('runs past the end of the archive')
+  const data = decode(raw, member.method, budget, problem)
   if (data.length > budget.bytes) throw problem(`inflates past ${budget.limit}`)
   if (data.length !== member.size) {
     throw problem(`declares ${member.size} bytes but holds ${data.length}`)
