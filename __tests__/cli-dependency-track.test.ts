@@ -39,7 +39,16 @@ async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliR
       ...args,
       'requirements.txt'
     ],
-    { cwd: workspace, env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } }
+    {
+      cwd: workspace,
+      // The offline index goes to the cache directory: the workspace's, not the user's.
+      env: {
+        PATH: process.env.PATH,
+        HOME: process.env.HOME,
+        XDG_CACHE_HOME: path.join(workspace, '.cache'),
+        ...env
+      }
+    }
   )
   let stdout = ''
   let stderr = ''

@@ -1,6 +1,7 @@
 import { expect, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { actionTables, withTables } from '../scripts/action-tables.js'
@@ -22,15 +23,18 @@ test('the demo prints what README shows', () => {
   const demo = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts
     .demo as string
   const args = demo.replace(/^node dist\/index\.js /, '').split(' ')
+  const cache = mkdtempSync(path.join(tmpdir(), 'pyaudit-demo-cache-'))
   const run = spawnSync(
     process.execPath,
     ['--import', loader, path.join(root, 'src', 'index.ts'), ...args],
     {
       cwd: root,
       encoding: 'utf8',
-      env: { PATH: process.env.PATH, HOME: process.env.HOME }
+      // Its offline index goes to a temporary cache, not the user's.
+      env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: cache }
     }
   )
+  rmSync(cache, { recursive: true, force: true })
   expect(run.status).toBe(1)
   const shown =
     /It\s+exits with code 1 because it finds vulnerabilities, and prints:\n\n```text\n([\s\S]*?)```/.exec(

@@ -38,6 +38,8 @@ export async function runAction(
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
     RUNNER_TEMP: runnerTemp,
+    // As on a runner, and keeps the advisory cache and offline index out of the user's home.
+    RUNNER_TOOL_CACHE: path.join(runnerTemp, 'tool-cache'),
     ...options.env
   }
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value
