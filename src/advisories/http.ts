@@ -6,7 +6,7 @@
  */
 import { setMaxListeners } from 'node:events'
 import { setTimeout as sleep } from 'node:timers/promises'
-import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from 'undici'
+import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from '../undici-parts.js'
 import { FeedError } from '../errors.js'
 import { silentLogger, type Logger } from '../log.js'
 
@@ -170,8 +170,7 @@ export class JsonClient {
     let status: number
     let retryAfter: string | string[] | undefined
     try {
-      const response = await request(url, {
-        dispatcher: this.dispatcher,
+      const response = await request(this.dispatcher, url, {
         method,
         body,
         headers: {

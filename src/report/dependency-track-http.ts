@@ -5,7 +5,13 @@
  * key never appears in anything this module logs or throws.
  */
 import { setTimeout as sleep } from 'node:timers/promises'
-import { Agent, EnvHttpProxyAgent, request, type Dispatcher, type FormData } from 'undici'
+import {
+  Agent,
+  EnvHttpProxyAgent,
+  request,
+  type Dispatcher,
+  type FormData
+} from '../undici-parts.js'
 import { PyauditError } from '../errors.js'
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from '../advisories/http.js'
 import type { Logger } from '../log.js'
@@ -67,8 +73,7 @@ export class DependencyTrackHttp {
       let failure: string
       let retryAfterMs: number | undefined
       try {
-        const answer = await request(url, {
-          dispatcher: this.dispatcher,
+        const answer = await request(this.dispatcher, url, {
           method,
           body,
           headers: { 'x-api-key': this.options.apiKey, accept: 'application/json' },
