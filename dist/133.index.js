@@ -23,8 +23,10 @@ var src_config = __webpack_require__(40103);
 var config_values = __webpack_require__(57392);
 // EXTERNAL MODULE: ./src/describe-error.ts
 var describe_error = __webpack_require__(39869);
-// EXTERNAL MODULE: ./src/engine.ts + 48 modules
-var engine = __webpack_require__(13523);
+// EXTERNAL MODULE: ./src/dependency-track-run.ts
+var dependency_track_run = __webpack_require__(32156);
+// EXTERNAL MODULE: ./src/engine.ts + 52 modules
+var engine = __webpack_require__(35152);
 ;// CONCATENATED MODULE: ./src/github/workflow-commands.ts
 /**
  * The runner reads any stdout line that starts with '::' (after leading white space) as a
@@ -191,6 +193,7 @@ var report_counts = __webpack_require__(65132);
 
 
 
+
 /** The GitHub Action: inputs from INPUT_* variables, results as outputs, summary, annotations. */
 async function runAction() {
     try {
@@ -303,11 +306,10 @@ async function publish(config, run) {
 }
 /** Dependency-Track upload; its errors fail the step (the user asked for it), after everything else is out. */
 async function sendToDependencyTrack(config, run) {
-    const dt = config.dependencyTrack;
-    if (!dt || !run.sbom)
+    const upload = await (0,dependency_track_run/* sendSbomToDependencyTrack */.n)(config, run.sbom, actionLogger);
+    if (!upload)
         return undefined;
-    const { uploadToDependencyTrack } = await __webpack_require__.e(/* import() */ 748).then(__webpack_require__.bind(__webpack_require__, 21748));
-    const result = await uploadToDependencyTrack(run.sbom, { ...dt, logger: actionLogger });
+    const { result } = upload;
     core/* setOutput */.uH('dependency-track-token', result.token);
     core/* setOutput */.uH('dependency-track-project-uuid', result.projectUuid ?? '');
     const { renderDependencyTrack } = await __webpack_require__.e(/* import() */ 725).then(__webpack_require__.bind(__webpack_require__, 41725));

@@ -13,8 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEPENDENCY_TRACK_INPUTS, DependencyTrackError, defaultProjectCoordinates, parseDependencyTrackParent
 
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __webpack_require__(46752);
+// EXTERNAL MODULE: ./src/undici-parts.ts
+var undici_parts = __webpack_require__(35696);
 // EXTERNAL MODULE: ./src/report/dependency-track-errors.ts
 var dependency_track_errors = __webpack_require__(91935);
 // EXTERNAL MODULE: ./src/report/dependency-track-http.ts
@@ -293,7 +293,7 @@ async function upload(http, sbomJson, options, context) {
     return token;
 }
 function uploadForm(sbomJson, options) {
-    const form = new undici.FormData();
+    const form = new undici_parts/* FormData */.fS();
     const autoCreate = options.autoCreate ?? true;
     if (options.projectUuid) {
         form.append('project', options.projectUuid);
