@@ -9,8 +9,7 @@
  * out again about a record.
  */
 import { createHash, randomBytes } from 'node:crypto'
-import { readFileSync, rename, unlink, unlinkSync, writeFile } from 'node:fs'
-import { mkdir } from 'node:fs/promises'
+import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { silentLogger, type Logger } from '../log.js'
@@ -22,6 +21,8 @@ import { recordVectorScores, rememberVectorScores } from './severity.js'
 /** Bumped when the file layout changes: files of another format are never read. */
 const FORMAT = 2
 const RECORDS_DIR = 'osv-records'
+/** Temp files carry the process and a random tag, so concurrent runs never share one. */
+const TEMP_SUFFIX = `${process.pid}.${randomBytes(4).toString('hex')}`
 
 interface CacheFile {
   format: typeof FORMAT
@@ -75,8 +76,7 @@ export class DiskRecordCache implements RecordStore {
   private readonly logger: Logger
   /** What is known to be on disk: id -> modified. Spares rewriting a record just read. */
   private readonly onDisk = new Map<string, string>()
-  private readonly pending = new Set<Promise<void>>()
-  private dirReady: Promise<unknown> | undefined
+  private readonly queued = new Map<string, OsvRecord>()
 
   constructor(cacheDir: string, options: { logger?: Logger } = {}) {
     this.dir = path.join(cacheDir, RECORDS_DIR)
@@ -112,47 +112,55 @@ export class DiskRecordCache implements RecordStore {
     return stored.record
   }
 
+  /** Queues the record; flush writes the queue. */
   put(record: OsvRecord): void {
     if (this.onDisk.get(record.id) === record.modified) return
     this.onDisk.set(record.id, record.modified)
     this.stats.written++
-    const write = this.write(record).catch((error: unknown) => {
-      this.onDisk.delete(record.id)
-      this.stats.written--
-      this.logger.debug(`Record cache: could not write ${record.id}: ${messageOf(error)}`)
-    })
-    this.pending.add(write)
-    void write.finally(() => this.pending.delete(write))
+    this.queued.set(record.id, record)
   }
 
-  /** Resolves once every write started so far is on disk (or given up). Never rejects. */
+  /**
+   * Writes every queued record, each to a temp file renamed into place. Synchronously and
+   * after the lookup on purpose: 516 writes in flight beside the lookup took ~230 ms of a
+   * cold 200-pin run on two cores, and the same writes in one synchronous batch ~40 ms.
+   * Never throws: a record that cannot be written is a debug line.
+   */
   async flush(): Promise<void> {
-    while (this.pending.size > 0) await Promise.all(this.pending)
-  }
-
-  private async write(record: OsvRecord): Promise<void> {
-    this.dirReady ??= mkdir(this.dir, { recursive: true })
-    await this.dirReady
-    const file = path.join(this.dir, recordFileName(record.id))
-    const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
-    const content: CacheFile = {
-      format: FORMAT,
-      id: record.id,
-      modified: record.modified,
-      record,
-      scores: recordVectorScores(record)
+    const records = [...this.queued.values()]
+    this.queued.clear()
+    if (records.length === 0) return
+    try {
+      mkdirSync(this.dir, { recursive: true })
+    } catch {
+      // Reported per record below.
     }
-    await writeThenRename(temp, file, JSON.stringify(content))
+    for (const record of records) {
+      const file = path.join(this.dir, recordFileName(record.id))
+      const temp = `${file}.${TEMP_SUFFIX}.${this.stats.written}.tmp`
+      const content: CacheFile = {
+        format: FORMAT,
+        id: record.id,
+        modified: record.modified,
+        record,
+        scores: recordVectorScores(record)
+      }
+      try {
+        writeFileSync(temp, JSON.stringify(content))
+        renameSync(temp, file)
+      } catch (error) {
+        removeQuietly(temp)
+        this.onDisk.delete(record.id)
+        this.stats.written--
+        this.logger.debug(`Record cache: could not write ${record.id}: ${messageOf(error)}`)
+      }
+    }
   }
 
   private discard(file: string, id: string): void {
     this.stats.discarded++
     this.logger.debug(`Record cache: discarded an unreadable file for ${id}`)
-    try {
-      unlinkSync(file)
-    } catch {
-      // Already gone, or not ours to delete: either way it is not used.
-    }
+    removeQuietly(file)
   }
 }
 
@@ -198,18 +206,12 @@ function isStringList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every(item => typeof item === 'string')
 }
 
-/**
- * The callback API on purpose: fs/promises' writeFile makes one promise round trip per open,
- * write and close, which took 2-3 times longer on the main thread for a cold run's 516 files.
- */
-function writeThenRename(temp: string, file: string, text: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const fail = (error: Error): void => unlink(temp, () => reject(error))
-    writeFile(temp, text, written => {
-      if (written) return fail(written)
-      rename(temp, file, renamed => (renamed ? fail(renamed) : resolve()))
-    })
-  })
+function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file)
+  } catch {
+    // Already gone, or not ours to delete: either way it is not used.
+  }
 }
 
 function messageOf(error: unknown): string {
