@@ -391,15 +391,13 @@ function definedOnly(value) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_4___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_4__);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(25625);
-/* harmony import */ var _json_shape_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(95165);
-/* harmony import */ var _severity_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(34852);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
+/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(25625);
+/* harmony import */ var _json_shape_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(95165);
+/* harmony import */ var _severity_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(34852);
 /**
  * Full OSV records on disk, keyed by (id, modified), so a warm run asks the OSV API only
  * which advisories apply (one /v1/querybatch) and reads the records it already holds. One
@@ -417,22 +415,23 @@ function definedOnly(value) {
 
 
 
-
 /** Bumped when the file layout changes: files of another format are never read. */
 const FORMAT = 2;
 const RECORDS_DIR = 'osv-records';
+/** Temp files carry the process and a random tag, so concurrent runs never share one. */
+const TEMP_SUFFIX = `${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
 /**
  * The cache directory when the `cache-dir` input is empty: the runner's tool cache on
  * GitHub runners (kept on self-hosted ones, and what actions/cache saves on hosted ones),
  * else the user's cache directory.
  */
-function defaultCacheDir(env, home = node_os__WEBPACK_IMPORTED_MODULE_3___default().homedir()) {
+function defaultCacheDir(env, home = node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir()) {
     if (env.RUNNER_TOOL_CACHE)
-        return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(env.RUNNER_TOOL_CACHE, 'pyaudit');
+        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.RUNNER_TOOL_CACHE, 'pyaudit');
     const xdg = env.XDG_CACHE_HOME;
-    if (xdg && node_path__WEBPACK_IMPORTED_MODULE_4___default().isAbsolute(xdg))
-        return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(xdg, 'pyaudit');
-    return node_path__WEBPACK_IMPORTED_MODULE_4___default().join(home, '.cache', 'pyaudit');
+    if (xdg && node_path__WEBPACK_IMPORTED_MODULE_3___default().isAbsolute(xdg))
+        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(xdg, 'pyaudit');
+    return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(home, '.cache', 'pyaudit');
 }
 /**
  * A file name for any id, safe on every runner's file system: the id's harmless characters
@@ -454,18 +453,17 @@ class DiskRecordCache {
     logger;
     /** What is known to be on disk: id -> modified. Spares rewriting a record just read. */
     onDisk = new Map();
-    pending = new Set();
-    dirReady;
+    queued = new Map();
     constructor(cacheDir, options = {}) {
-        this.dir = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(cacheDir, RECORDS_DIR);
-        this.logger = options.logger ?? _log_js__WEBPACK_IMPORTED_MODULE_5__/* .silentLogger */ .q;
+        this.dir = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(cacheDir, RECORDS_DIR);
+        this.logger = options.logger ?? _log_js__WEBPACK_IMPORTED_MODULE_4__/* .silentLogger */ .q;
     }
     /** True once something new was written: only then is the cache worth saving. */
     get changed() {
         return this.stats.written > 0;
     }
     get(id, modified) {
-        const file = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.dir, recordFileName(id));
+        const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dir, recordFileName(id));
         let text;
         try {
             text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8');
@@ -488,47 +486,57 @@ class DiskRecordCache {
         this.stats.hits++;
         return stored.record;
     }
+    /** Queues the record; flush writes the queue. */
     put(record) {
         if (this.onDisk.get(record.id) === record.modified)
             return;
         this.onDisk.set(record.id, record.modified);
         this.stats.written++;
-        const write = this.write(record).catch((error) => {
-            this.onDisk.delete(record.id);
-            this.stats.written--;
-            this.logger.debug(`Record cache: could not write ${record.id}: ${messageOf(error)}`);
-        });
-        this.pending.add(write);
-        void write.finally(() => this.pending.delete(write));
+        this.queued.set(record.id, record);
     }
-    /** Resolves once every write started so far is on disk (or given up). Never rejects. */
+    /**
+     * Writes every queued record, each to a temp file renamed into place. Synchronously and
+     * after the lookup on purpose: 516 writes in flight beside the lookup took ~230 ms of a
+     * cold 200-pin run on two cores, and the same writes in one synchronous batch ~40 ms.
+     * Never throws: a record that cannot be written is a debug line.
+     */
     async flush() {
-        while (this.pending.size > 0)
-            await Promise.all(this.pending);
-    }
-    async write(record) {
-        this.dirReady ??= (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(this.dir, { recursive: true });
-        await this.dirReady;
-        const file = node_path__WEBPACK_IMPORTED_MODULE_4___default().join(this.dir, recordFileName(record.id));
-        const temp = `${file}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`;
-        const content = {
-            format: FORMAT,
-            id: record.id,
-            modified: record.modified,
-            record,
-            scores: (0,_severity_js__WEBPACK_IMPORTED_MODULE_6__/* .recordVectorScores */ .wD)(record)
-        };
-        await writeThenRename(temp, file, JSON.stringify(content));
+        const records = [...this.queued.values()];
+        this.queued.clear();
+        if (records.length === 0)
+            return;
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(this.dir, { recursive: true });
+        }
+        catch {
+            // Reported per record below.
+        }
+        for (const record of records) {
+            const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dir, recordFileName(record.id));
+            const temp = `${file}.${TEMP_SUFFIX}.${this.stats.written}.tmp`;
+            const content = {
+                format: FORMAT,
+                id: record.id,
+                modified: record.modified,
+                record,
+                scores: (0,_severity_js__WEBPACK_IMPORTED_MODULE_5__/* .recordVectorScores */ .wD)(record)
+            };
+            try {
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(temp, JSON.stringify(content));
+                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temp, file);
+            }
+            catch (error) {
+                removeQuietly(temp);
+                this.onDisk.delete(record.id);
+                this.stats.written--;
+                this.logger.debug(`Record cache: could not write ${record.id}: ${messageOf(error)}`);
+            }
+        }
     }
     discard(file, id) {
         this.stats.discarded++;
         this.logger.debug(`Record cache: discarded an unreadable file for ${id}`);
-        try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)(file);
-        }
-        catch {
-            // Already gone, or not ours to delete: either way it is not used.
-        }
+        removeQuietly(file);
     }
 }
 /** The file's record when the file is whole and is about `id`; else undefined. */
@@ -540,20 +548,20 @@ function parseCacheFile(text, id) {
     catch {
         return undefined;
     }
-    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(value) || value.format !== FORMAT || value.id !== id)
+    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .G)(value) || value.format !== FORMAT || value.id !== id)
         return undefined;
     const { modified, record } = value;
     if (typeof modified !== 'string' || !isRecord(record))
         return undefined;
     if (record.id !== id || record.modified !== modified)
         return undefined;
-    if (!(0,_severity_js__WEBPACK_IMPORTED_MODULE_6__/* .rememberVectorScores */ .UU)(record, value.scores))
+    if (!(0,_severity_js__WEBPACK_IMPORTED_MODULE_5__/* .rememberVectorScores */ .UU)(record, value.scores))
         return undefined;
     return value;
 }
 /** The shape the rest of the tool relies on (see toVulnerability and the matcher). */
 function isRecord(value) {
-    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(value) || typeof value.id !== 'string' || typeof value.modified !== 'string') {
+    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .G)(value) || typeof value.id !== 'string' || typeof value.modified !== 'string') {
         return false;
     }
     const { affected, aliases, withdrawn } = value;
@@ -564,28 +572,22 @@ function isRecord(value) {
     if (affected === undefined)
         return true;
     return (Array.isArray(affected) &&
-        affected.every(entry => (0,_json_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(entry) &&
+        affected.every(entry => (0,_json_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .G)(entry) &&
             (entry.ranges === undefined ||
                 (Array.isArray(entry.ranges) &&
-                    entry.ranges.every(range => (0,_json_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(range) && Array.isArray(range.events)))) &&
+                    entry.ranges.every(range => (0,_json_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .G)(range) && Array.isArray(range.events)))) &&
             (entry.versions === undefined || isStringList(entry.versions))));
 }
 function isStringList(value) {
     return Array.isArray(value) && value.every(item => typeof item === 'string');
 }
-/**
- * The callback API on purpose: fs/promises' writeFile makes one promise round trip per open,
- * write and close, which took 2-3 times longer on the main thread for a cold run's 516 files.
- */
-function writeThenRename(temp, file, text) {
-    return new Promise((resolve, reject) => {
-        const fail = (error) => (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlink)(temp, () => reject(error));
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFile)(temp, text, written => {
-            if (written)
-                return fail(written);
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.rename)(temp, file, renamed => (renamed ? fail(renamed) : resolve()));
-        });
-    });
+function removeQuietly(file) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)(file);
+    }
+    catch {
+        // Already gone, or not ours to delete: either way it is not used.
+    }
 }
 function messageOf(error) {
     return error instanceof Error ? error.message : String(error);
