@@ -13,7 +13,7 @@ import {
   selectLicense
 } from '../src/licenses/license-of.js'
 import { displayLicense, recogniseLicenseText } from '../src/licenses/license-text.js'
-import { classifierSpdx, deriveSpdx } from '../src/licenses/spdx.js'
+import { classifierSpdx, deriveSpdx } from '../src/licenses/spdx-derive.js'
 import { CLASSIFIER_SPDX, LICENSE_FIELD_SPDX } from '../src/licenses/spdx-tables.js'
 
 const METADATA_DIR = path.join(import.meta.dirname, 'fixtures', 'licenses', 'metadata')

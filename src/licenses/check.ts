@@ -13,7 +13,7 @@ import {
   type LicenseFrom
 } from './license-of.js'
 import { evaluatePolicy, isIgnored, type LicensePolicy } from './policy.js'
-import { deriveSpdx } from './spdx.js'
+import { deriveSpdx } from './spdx-derive.js'
 
 /** Where a package's license metadata came from; 'none' when no source had any. */
 export type LicenseOrigin = 'metadata' | 'pypi' | 'none'
