@@ -8,6 +8,7 @@
 import { compare, explain } from '@renovatebot/pep440'
 import type { PackageVersion } from '../../src/advisories/osv.js'
 import { cleanPins } from './clean-pins.js'
+import { mulberry32, shuffle } from './random.js'
 
 export const LOCK_FORMATS = [
   'uv.lock',
@@ -151,23 +152,4 @@ function interleave<T>(a: readonly T[], b: readonly T[]): T[] {
     if (i < b.length) out.push(b[i]!)
   }
   return out
-}
-
-function shuffle<T>(items: T[], random: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1))
-    ;[items[i], items[j]] = [items[j]!, items[i]!]
-  }
-  return items
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }

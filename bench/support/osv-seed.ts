@@ -12,6 +12,7 @@ import type { OsvRecord, PackageVersion } from '../../src/advisories/osv.js'
 import { normalizeName } from '../../src/deps/names.js'
 import { OsvServer } from '../../__tests__/support/osv-server.js'
 import { buildResolver, type Resolver } from './pypi-matcher.js'
+import { mulberry32, shuffle } from './random.js'
 
 const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 export const SHARED_OSV_DIR = path.resolve(REPO_ROOT, '..', 'shared', 'osv-pypi', 'PyPI')
@@ -166,23 +167,4 @@ function syntheticPins(count: number, random: () => number): PackageVersion[] {
     name: `synthetic-${p}`,
     version: `1.${Math.floor(random() * 10)}`
   }))
-}
-
-function shuffle<T>(items: T[], random: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1))
-    ;[items[i], items[j]] = [items[j] as T, items[i] as T]
-  }
-  return items
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }

@@ -10,6 +10,7 @@ import { recordAffects } from '../../src/advisories/match.js'
 import type { OsvRecord, PackageVersion } from '../../src/advisories/osv.js'
 import { recommendedVersion } from '../../src/advisories/upgrade.js'
 import { normalizeName } from '../../src/deps/names.js'
+import { mulberry32, shuffle } from './random.js'
 
 export interface PinMix {
   /** Share of pins at an affected version (default 0.1). */
@@ -104,23 +105,4 @@ function namedVersions(records: readonly OsvRecord[], name: string): string[] {
     }
   }
   return [...named].filter(version => version !== '0' && valid(version) !== null).sort()
-}
-
-function shuffle<T>(items: T[], random: () => number): T[] {
-  for (let i = items.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1))
-    ;[items[i], items[j]] = [items[j]!, items[i]!]
-  }
-  return items
-}
-
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
