@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { DependencyTrackServer } from './support/dependency-track-server.js'
+import { ALL_PERMISSIONS, DependencyTrackServer } from './support/dependency-track-server.js'
 import { GitHubApiServer } from './support/github-api-server.js'
 import { makeWorkspace, runAction, type ActionRun } from './support/run-action.js'
 
@@ -40,14 +40,7 @@ describe('the action uploads its SBOM to Dependency-Track', () => {
 
   beforeAll(async () => {
     url = await server.start()
-    server.addKey(
-      apiKey,
-      'BOM_UPLOAD',
-      'PROJECT_CREATION_UPLOAD',
-      'VIEW_PORTFOLIO',
-      'VIEW_VULNERABILITY',
-      'VIEW_POLICY_VIOLATION'
-    )
+    server.addKey(apiKey, ...ALL_PERMISSIONS)
     server.advisories.push({
       purl: 'pkg:pypi/requests@2.19.1',
       vulnId: 'CVE-2018-18074',

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { DependencyTrackServer } from './support/dependency-track-server.js'
+import { ALL_PERMISSIONS, DependencyTrackServer } from './support/dependency-track-server.js'
 import { makeWorkspace } from './support/run-action.js'
 
 const root = path.resolve(import.meta.dirname, '..')
@@ -75,14 +75,7 @@ describe('the CLI uploads its SBOM to Dependency-Track', () => {
 
   beforeAll(async () => {
     url = await server.start()
-    server.addKey(
-      apiKey,
-      'BOM_UPLOAD',
-      'PROJECT_CREATION_UPLOAD',
-      'VIEW_PORTFOLIO',
-      'VIEW_VULNERABILITY',
-      'VIEW_POLICY_VIOLATION'
-    )
+    server.addKey(apiKey, ...ALL_PERMISSIONS)
     // A server's words are untrusted: this id carries an escape sequence and a line break.
     server.advisories.push({
       purl: 'pkg:pypi/requests@2.19.1',

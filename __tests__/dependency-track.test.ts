@@ -8,7 +8,7 @@ import {
   uploadToDependencyTrack,
   type DependencyTrackOptions
 } from '../src/report/dependency-track.js'
-import { DependencyTrackServer } from './support/dependency-track-server.js'
+import { ALL_PERMISSIONS, DependencyTrackServer } from './support/dependency-track-server.js'
 
 const KEY = 'odt_7QmZ1pXcVb2NwL9sKfRtYh4GjDe6AaUu'
 const UPLOAD_ONLY_KEY = 'odt_uploadOnlyKey0000000000000000000'
@@ -77,14 +77,7 @@ describe('uploadToDependencyTrack against a fake Dependency-Track', () => {
   })
   afterAll(async () => server.close())
   beforeEach(() => {
-    server.addKey(
-      KEY,
-      'BOM_UPLOAD',
-      'PROJECT_CREATION_UPLOAD',
-      'VIEW_PORTFOLIO',
-      'VIEW_VULNERABILITY',
-      'VIEW_POLICY_VIOLATION'
-    )
+    server.addKey(KEY, ...ALL_PERMISSIONS)
     server.addKey(UPLOAD_ONLY_KEY, 'BOM_UPLOAD')
     server.addKey(NO_UPLOAD_KEY, 'VIEW_PORTFOLIO')
     server.addKey(BLIND_KEY, 'BOM_UPLOAD', 'PROJECT_CREATION_UPLOAD', 'VIEW_PORTFOLIO')

@@ -49,6 +49,15 @@ export interface Upload {
   contentType: string
 }
 
+/** Every permission the tool's upload-and-wait needs (README: Dependency-Track quick start). */
+export const ALL_PERMISSIONS = [
+  'BOM_UPLOAD',
+  'PROJECT_CREATION_UPLOAD',
+  'VIEW_PORTFOLIO',
+  'VIEW_VULNERABILITY',
+  'VIEW_POLICY_VIOLATION'
+] as const
+
 export class DependencyTrackServer extends LoopbackServer {
   readonly keys = new Map<string, Set<string>>()
   readonly projects: Project[] = []
