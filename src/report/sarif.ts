@@ -7,6 +7,7 @@ import * as path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Location } from '../deps/types.js'
 import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from '../outcome.js'
+import { fixAdvice, type PackageFinding } from './advice.js'
 import { escapeMarkdown, safeUrl, truncate } from './escape.js'
 import { advisoryUrl, repositoryPath } from './paths.js'
 
@@ -27,10 +28,7 @@ const TAG_LIMIT = 10
  */
 const LEVEL_SCORE = { critical: '9.5', high: '8.0', medium: '5.5', low: '2.0' } as const
 
-interface Finding {
-  pkg: ReportedPackage
-  finding: ReportedVulnerability
-}
+type Finding = PackageFinding
 
 /**
  * Ignored findings are left out. GitHub does not honour SARIF `suppressions` (it keeps such
@@ -135,7 +133,7 @@ function ruleOf(findings: readonly Finding[]) {
 function helpOf(findings: readonly Finding[], title: string, details: string) {
   const { finding } = findings[0]!
   const aliases = [...new Set(findings.flatMap(item => item.finding.aliases))]
-  const affected = findings.map(item => `${item.pkg.name} ${item.pkg.version}: ${adviceOf(item)}`)
+  const affected = findings.map(item => `${item.pkg.name} ${item.pkg.version}: ${fixAdvice(item)}`)
   const links = [advisoryUrl(finding.id), ...referenceUrls(finding)]
   const text = [
     title,
@@ -173,20 +171,7 @@ function messageOf(pkg: ReportedPackage, finding: ReportedVulnerability): string
   if (finding.malicious) {
     return `${subject} is a malicious package, reported in ${finding.id}${aliases}. Remove it.`
   }
-  return `${subject} is affected by ${finding.id}${aliases}. ${capitalize(adviceOf({ pkg, finding }))}`
-}
-
-function adviceOf({ pkg, finding }: Finding): string {
-  if (finding.malicious) return 'remove it, it is a malicious package.'
-  const fixed =
-    finding.fixVersions.length > 0
-      ? `fixed in ${finding.fixVersions.join(', ')}`
-      : 'no fixed version is known'
-  const upgrade =
-    typeof pkg.recommendedVersion === 'string'
-      ? `; upgrade to ${pkg.recommendedVersion}, the lowest newer version no known advisory affects`
-      : ''
-  return `${fixed}${upgrade}.`
+  return `${subject} is affected by ${finding.id}${aliases}. ${capitalize(fixAdvice({ pkg, finding }))}`
 }
 
 /** Unknown severity is a warning, not a note: nothing says it is minor. */

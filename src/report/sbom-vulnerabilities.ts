@@ -7,16 +7,14 @@ import * as Models from '@cyclonedx/cyclonedx-library/Models'
 import type { OsvRecord } from '../advisories/osv.js'
 import { cvssBaseScore, levelOfScore } from '../advisories/severity.js'
 import type { ReportedPackage, ReportedVulnerability } from '../outcome.js'
+import { fixAdvice, type PackageFinding } from './advice.js'
 import { safeUrl } from './escape.js'
 import { advisoryUrl } from './paths.js'
 
 const V = Models.Vulnerability
 const { RatingMethod, Severity: CdxSeverity, AnalysisState, AnalysisResponse } = Enums.Vulnerability
 
-interface Finding {
-  pkg: ReportedPackage
-  finding: ReportedVulnerability
-}
+type Finding = PackageFinding
 
 /**
  * Findings grouped by advisory id. The VEX analysis belongs to a whole entry, so findings of
@@ -155,18 +153,8 @@ function cwesOf(record: OsvRecord): number[] {
 }
 
 /** One line per affected package: what to do about it. */
-function recommendationOf({ pkg, finding }: Finding): string {
-  const subject = `${pkg.name} ${pkg.version}`
-  if (finding.malicious) return `${subject}: remove it, it is a malicious package.`
-  const fixed =
-    finding.fixVersions.length > 0
-      ? `fixed in ${finding.fixVersions.join(', ')}`
-      : 'no fixed version is known'
-  const upgrade =
-    typeof pkg.recommendedVersion === 'string'
-      ? `; upgrade to ${pkg.recommendedVersion}, the lowest newer version no known advisory affects`
-      : ''
-  return `${subject}: ${fixed}${upgrade}.`
+function recommendationOf(found: Finding): string {
+  return `${found.pkg.name} ${found.pkg.version}: ${fixAdvice(found)}`
 }
 
 /**
