@@ -14,6 +14,7 @@ import { PypiFeed, skipKey } from '../src/advisories/pypi-feed.js'
 import { FeedError } from '../src/errors.js'
 import { OsvServer, type Fault } from './support/osv-server.js'
 import { PypiServer, pypiVulnerability } from './support/pypi-server.js'
+import { readBody, sendJson as send } from './support/loopback-server.js'
 
 const RECORDS = path.resolve(import.meta.dirname, 'fixtures', 'osv', 'records')
 /** Real PYSEC records (and one GHSA-shaped one), see fixtures/osv/README.md. */
@@ -390,24 +391,4 @@ function shuffled<T>(items: readonly T[], random: () => number): T[] {
     ;[copy[i], copy[j]] = [copy[j] as T, copy[i] as T]
   }
   return copy
-}
-
-function send(
-  res: ServerResponse,
-  status: number,
-  body: string,
-  headers: Record<string, string> = {}
-): void {
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(body),
-    ...headers
-  })
-  res.end(body)
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
 }

@@ -25,3 +25,25 @@ export abstract class LoopbackServer {
 
   protected abstract handle(req: IncomingMessage, res: ServerResponse): Promise<void>
 }
+
+/** A JSON answer with its length, as the real services send it; `headers` add or override. */
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: string,
+  headers: Record<string, string> = {}
+): void {
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+    ...headers
+  })
+  res.end(body)
+}
+
+/** The whole request body as text. */
+export async function readBody(req: IncomingMessage): Promise<string> {
+  const chunks: Buffer[] = []
+  for await (const chunk of req) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks).toString('utf8')
+}

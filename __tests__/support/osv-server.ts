@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import type { OsvRecord } from '../../src/advisories/osv.js'
+import { readBody, sendJson as send } from './loopback-server.js'
 
 export type Resolver = (name: string, version: string) => OsvRecord[]
 
@@ -220,26 +221,6 @@ function omitEmpty(result: { vulns: unknown[]; next_page_token?: string }): obje
   if (result.vulns.length > 0) out.vulns = result.vulns
   if (result.next_page_token) out.next_page_token = result.next_page_token
   return out
-}
-
-function send(
-  res: ServerResponse,
-  status: number,
-  body: string,
-  headers: Record<string, string> = {}
-): void {
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(body),
-    ...headers
-  })
-  res.end(body)
-}
-
-async function readBody(req: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = []
-  for await (const chunk of req) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks).toString('utf8')
 }
 
 function delay(ms: number): Promise<void> {

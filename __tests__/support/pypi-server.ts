@@ -11,6 +11,7 @@ import type { AddressInfo, Socket } from 'node:net'
 import { explain } from '@renovatebot/pep440'
 import type { OsvRecord } from '../../src/advisories/osv.js'
 import { normalizeName } from '../../src/deps/names.js'
+import { sendJson } from './loopback-server.js'
 
 /** One entry of a release's `vulnerabilities`, as Warehouse serialises it. */
 export interface PypiVulnerability {
@@ -260,19 +261,14 @@ function inject(fault: PypiFault, req: IncomingMessage, res: ServerResponse): vo
   }
 }
 
+/** PyPI's JSON API answers every origin. */
 function send(
   res: ServerResponse,
   status: number,
   body: string,
   headers: Record<string, string> = {}
 ): void {
-  res.writeHead(status, {
-    'content-type': 'application/json',
-    'content-length': Buffer.byteLength(body),
-    'access-control-allow-origin': '*',
-    ...headers
-  })
-  res.end(body)
+  sendJson(res, status, body, { 'access-control-allow-origin': '*', ...headers })
 }
 
 function delay(ms: number): Promise<void> {
