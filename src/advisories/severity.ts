@@ -121,11 +121,15 @@ function highestScore(
  * the publisher's; a gate that fails closed rates the vulnerability itself.
  */
 function baseScore(vector: string, version: CvssVersion): number | undefined {
-  const key = `${version.source} ${vector}`
+  const key = scoreKey(vector, version)
   if (vectorScores.has(key)) return vectorScores.get(key)
   const score = scoreVector(vector, version)
   vectorScores.set(key, score)
   return score
+}
+
+function scoreKey(vector: string, version: CvssVersion): string {
+  return `${version.source} ${vector}`
 }
 
 function scoreVector(vector: string, version: CvssVersion): number | undefined {
@@ -164,10 +168,8 @@ function scoreVector(vector: string, version: CvssVersion): number | undefined {
  */
 export function recordVectorScores(record: OsvRecord): Record<string, number | null> {
   const scores: Record<string, number | null> = {}
-  for (const entry of Array.isArray(record.severity) ? record.severity : []) {
-    const version = VERSIONS.find(candidate => candidate.source === entry?.type)
-    if (version === undefined || typeof entry.score !== 'string') continue
-    scores[`${version.source} ${entry.score}`] = baseScore(entry.score, version) ?? null
+  for (const { key, vector, version } of cvssVectorsOf(record)) {
+    scores[key] = baseScore(vector, version) ?? null
   }
   return scores
 }
@@ -179,7 +181,7 @@ export function recordVectorScores(record: OsvRecord): Record<string, number | n
  */
 export function rememberVectorScores(record: OsvRecord, scores: unknown): boolean {
   if (typeof scores !== 'object' || scores === null || Array.isArray(scores)) return false
-  const own = vectorKeysOf(record)
+  const own = new Set(cvssVectorsOf(record).map(({ key }) => key))
   const entries = Object.entries(scores as Record<string, unknown>)
   const valid = entries.every(
     ([key, score]) =>
@@ -192,13 +194,17 @@ export function rememberVectorScores(record: OsvRecord, scores: unknown): boolea
   return true
 }
 
-function vectorKeysOf(record: OsvRecord): Set<string> {
-  const keys = new Set<string>()
+/** The record's CVSS vectors, each with the key baseScore memoises its score under. */
+function cvssVectorsOf(
+  record: OsvRecord
+): Array<{ key: string; vector: string; version: CvssVersion }> {
+  const found: Array<{ key: string; vector: string; version: CvssVersion }> = []
   for (const entry of Array.isArray(record.severity) ? record.severity : []) {
-    if (VERSIONS.some(version => version.source === entry?.type) && typeof entry.score === 'string')
-      keys.add(`${entry.type} ${entry.score}`)
+    const version = VERSIONS.find(candidate => candidate.source === entry?.type)
+    if (version === undefined || typeof entry.score !== 'string') continue
+    found.push({ key: scoreKey(entry.score, version), vector: entry.score, version })
   }
-  return keys
+  return found
 }
 
 /** The base score of one vector of the given OSV severity type; undefined when malformed. */
