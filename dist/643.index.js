@@ -2,6 +2,28 @@ export const id = 643;
 export const ids = [643];
 export const modules = {
 
+/***/ 52296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ fixAdvice)
+/* harmony export */ });
+/** A sentence in lower case, ending with a full stop, e.g. "fixed in 2.20.0." */
+function fixAdvice({ pkg, finding }) {
+    if (finding.malicious)
+        return 'remove it, it is a malicious package.';
+    const fixed = finding.fixVersions.length > 0
+        ? `fixed in ${finding.fixVersions.join(', ')}`
+        : 'no fixed version is known';
+    const upgrade = typeof pkg.recommendedVersion === 'string'
+        ? `; upgrade to ${pkg.recommendedVersion}, the lowest newer version no known advisory affects`
+        : '';
+    return `${fixed}${upgrade}.`;
+}
+
+
+/***/ }),
+
 /***/ 10643:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -14,12 +36,14 @@ export const modules = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
+/* harmony import */ var _advice_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(52296);
 /* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14031);
 /* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4278);
 /**
  * The run's findings as SARIF 2.1.0 for GitHub code scanning: one rule per advisory, one result
  * per finding and place that declares the package. Pure: the outcome in, JSON text out.
  */
+
 
 
 
@@ -129,7 +153,7 @@ function ruleOf(findings) {
 function helpOf(findings, title, details) {
     const { finding } = findings[0];
     const aliases = [...new Set(findings.flatMap(item => item.finding.aliases))];
-    const affected = findings.map(item => `${item.pkg.name} ${item.pkg.version}: ${adviceOf(item)}`);
+    const affected = findings.map(item => `${item.pkg.name} ${item.pkg.version}: ${(0,_advice_js__WEBPACK_IMPORTED_MODULE_5__/* .fixAdvice */ .g)(item)}`);
     const links = [(0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .advisoryUrl */ .L)(finding.id), ...referenceUrls(finding)];
     const text = [
         title,
@@ -165,18 +189,7 @@ function messageOf(pkg, finding) {
     if (finding.malicious) {
         return `${subject} is a malicious package, reported in ${finding.id}${aliases}. Remove it.`;
     }
-    return `${subject} is affected by ${finding.id}${aliases}. ${capitalize(adviceOf({ pkg, finding }))}`;
-}
-function adviceOf({ pkg, finding }) {
-    if (finding.malicious)
-        return 'remove it, it is a malicious package.';
-    const fixed = finding.fixVersions.length > 0
-        ? `fixed in ${finding.fixVersions.join(', ')}`
-        : 'no fixed version is known';
-    const upgrade = typeof pkg.recommendedVersion === 'string'
-        ? `; upgrade to ${pkg.recommendedVersion}, the lowest newer version no known advisory affects`
-        : '';
-    return `${fixed}${upgrade}.`;
+    return `${subject} is affected by ${finding.id}${aliases}. ${capitalize((0,_advice_js__WEBPACK_IMPORTED_MODULE_5__/* .fixAdvice */ .g)({ pkg, finding }))}`;
 }
 /** Unknown severity is a warning, not a note: nothing says it is minor. */
 function levelOf(finding) {

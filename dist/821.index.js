@@ -2,6 +2,28 @@ export const id = 821;
 export const ids = [821];
 export const modules = {
 
+/***/ 52296:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ fixAdvice)
+/* harmony export */ });
+/** A sentence in lower case, ending with a full stop, e.g. "fixed in 2.20.0." */
+function fixAdvice({ pkg, finding }) {
+    if (finding.malicious)
+        return 'remove it, it is a malicious package.';
+    const fixed = finding.fixVersions.length > 0
+        ? `fixed in ${finding.fixVersions.join(', ')}`
+        : 'no fixed version is known';
+    const upgrade = typeof pkg.recommendedVersion === 'string'
+        ? `; upgrade to ${pkg.recommendedVersion}, the lowest newer version no known advisory affects`
+        : '';
+    return `${fixed}${upgrade}.`;
+}
+
+
+/***/ }),
+
 /***/ 75821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -33,6 +55,8 @@ var names = __webpack_require__(96498);
 var paths = __webpack_require__(4278);
 // EXTERNAL MODULE: ./src/advisories/severity.ts
 var advisories_severity = __webpack_require__(34852);
+// EXTERNAL MODULE: ./src/report/advice.ts
+var advice = __webpack_require__(52296);
 // EXTERNAL MODULE: ./src/report/escape.ts
 var report_escape = __webpack_require__(14031);
 ;// CONCATENATED MODULE: ./src/report/sbom-vulnerabilities.ts
@@ -40,6 +64,7 @@ var report_escape = __webpack_require__(14031);
  * The SBOM's `vulnerabilities` section: one entry per advisory, affecting every package it was
  * found in, with the record's ratings, aliases, CWEs, dates and the fix to apply.
  */
+
 
 
 
@@ -161,17 +186,8 @@ function cwesOf(record) {
     });
 }
 /** One line per affected package: what to do about it. */
-function recommendationOf({ pkg, finding }) {
-    const subject = `${pkg.name} ${pkg.version}`;
-    if (finding.malicious)
-        return `${subject}: remove it, it is a malicious package.`;
-    const fixed = finding.fixVersions.length > 0
-        ? `fixed in ${finding.fixVersions.join(', ')}`
-        : 'no fixed version is known';
-    const upgrade = typeof pkg.recommendedVersion === 'string'
-        ? `; upgrade to ${pkg.recommendedVersion}, the lowest newer version no known advisory affects`
-        : '';
-    return `${subject}: ${fixed}${upgrade}.`;
+function recommendationOf(found) {
+    return `${found.pkg.name} ${found.pkg.version}: ${(0,advice/* fixAdvice */.g)(found)}`;
 }
 /**
  * An ignored finding is an accepted risk, not a finding that the package is unaffected: nothing
