@@ -5,6 +5,7 @@ import path from 'node:path'
 import type { OsvRecord, PackageVersion } from '../src/advisories/osv.js'
 import { OsvApiFeed } from '../src/advisories/osv-api.js'
 import { DiskRecordCache, defaultCacheDir, recordFileName } from '../src/advisories/record-cache.js'
+import { MAX_HINTED_PINS, MatchHints } from '../src/advisories/match-hints.js'
 import type { Logger } from '../src/log.js'
 import { cvssBaseScore, recordVectorScores } from '../src/advisories/severity.js'
 
@@ -40,13 +41,18 @@ afterEach(async () => {
   rmSync(cacheDir, { recursive: true, force: true })
 })
 
-/** One run of the tool: a fresh feed and a fresh cache object over the same directory. */
-async function run(): Promise<{
+/**
+ * One run of the tool: a fresh feed and a fresh cache object over the same directory. The
+ * server's latency leaves read-ahead the time it has on a real network.
+ */
+async function run(latencyMs = 0): Promise<{
   server: OsvServer
   cache: DiskRecordCache
   result: OsvRecord[][]
 }> {
-  const osv = new OsvServer((name, version) => database.get(`${name} ${version}`) ?? [])
+  const osv = new OsvServer((name, version) => database.get(`${name} ${version}`) ?? [], {
+    latencyMs
+  })
   const baseUrl = await osv.start()
   const cache = new DiskRecordCache(cacheDir)
   const feed = new OsvApiFeed({ baseUrl, records: cache, retry: { attempts: 1 } })
@@ -82,7 +88,7 @@ describe('DiskRecordCache with the OSV API', () => {
     const warm = await run()
     expect(warm.server.counts).toEqual({ querybatch: 1, query: 0, vulns: 0, other: 0 })
     expect(warm.result).toEqual(cold.result)
-    expect(warm.cache.stats).toEqual({ hits: 5, misses: 0, discarded: 0, written: 0 })
+    expect(warm.cache.stats).toMatchObject({ hits: 5, misses: 0, discarded: 0, written: 0 })
     // Nothing new: nothing to save.
     expect(warm.cache.changed).toBe(false)
   })
@@ -133,6 +139,118 @@ describe('DiskRecordCache with the OSV API', () => {
     // Rewritten whole: the next run reads them all.
     const next = await run()
     expect(next.cache.stats).toMatchObject({ hits: 5, discarded: 0 })
+  })
+})
+
+describe('reading ahead while the querybatch is in flight', () => {
+  const hintsFile = (): string => path.join(cacheDir, 'osv-match-hints.json')
+  const writeHints = (pins: Record<string, string[]>): void =>
+    writeFileSync(hintsFile(), JSON.stringify({ format: 1, pins }))
+
+  test('a warm run has read every record it needs by the time the answer comes', async () => {
+    const cold = await run(40)
+    expect(cold.cache.stats.readAhead).toBe(0)
+    expect(JSON.parse(readFileSync(hintsFile(), 'utf8'))).toEqual({
+      format: 1,
+      pins: {
+        'requests==2.19.0': ['PYSEC-2018-28', 'PYSEC-2023-74'],
+        'pyyaml==5.3': ['PYSEC-2020-96', 'PYSEC-2021-142'],
+        'urllib3==2.0.4': ['PYSEC-2023-192']
+      }
+    })
+    const warm = await run(40)
+    expect(warm.cache.stats).toEqual({ hits: 5, misses: 0, discarded: 0, written: 0, readAhead: 5 })
+    expect(warm.result).toEqual(cold.result)
+    // The same matches as last time: the hints file is not rewritten, nothing to save.
+    expect(warm.cache.changed).toBe(false)
+  })
+
+  test('wrong, forged or outdated hints cost time, never a finding', async () => {
+    const cold = await run()
+    // requests is hinted an id that is not its own, pyyaml one with no file, urllib3 a forged
+    // path; PYSEC-2020-96 changes after its file was written.
+    writeHints({
+      'requests==2.19.0': ['PYSEC-2023-192', 'PYSEC-2018-28'],
+      'pyyaml==5.3': ['PYSEC-1999-1', 'PYSEC-2020-96'],
+      'urllib3==2.0.4': ['../../osv-match-hints.json']
+    })
+    const changed = update('PYSEC-2020-96', '2026-08-01T00:00:00Z')
+    const warm = await run(40)
+    expect(warm.result[0]).toEqual(cold.result[0])
+    expect(warm.result[1]).toEqual([changed, record('PYSEC-2021-142')])
+    expect(warm.result[2]).toEqual(cold.result[2])
+    // Only the record that changed is fetched; what was read ahead for nothing is not used.
+    expect(warm.server.counts).toEqual({ querybatch: 1, query: 0, vulns: 1, other: 0 })
+    expect(warm.cache.stats).toMatchObject({ hits: 4, misses: 1, discarded: 0, readAhead: 2 })
+    // The hints are put right for the next run.
+    const next = await run(40)
+    expect(next.cache.stats).toMatchObject({ hits: 5, misses: 0, readAhead: 5 })
+  })
+
+  test('a damaged hints file is ignored and replaced', async () => {
+    const cold = await run()
+    for (const damaged of ['{"format":1,"pins":{"requests==2.19.0":[1]}}', '{"form', '[]']) {
+      writeFileSync(hintsFile(), damaged)
+      const warm = await run(20)
+      expect(warm.result).toEqual(cold.result)
+      expect(warm.cache.stats).toMatchObject({ hits: 5, readAhead: 0 })
+      expect(warm.cache.changed).toBe(true)
+      expect(JSON.parse(readFileSync(hintsFile(), 'utf8'))).toMatchObject({ format: 1 })
+    }
+  })
+
+  test('a corrupt record file met while reading ahead is deleted and fetched again', async () => {
+    await run()
+    writeFileSync(path.join(cacheDir, 'osv-records', recordFileName('PYSEC-2023-192')), '{')
+    const warm = await run(40)
+    expect(warm.cache.stats).toMatchObject({ hits: 4, misses: 1, discarded: 1, readAhead: 4 })
+    expect(warm.server.counts).toMatchObject({ vulns: 1 })
+    expect(recordFiles()).toHaveLength(5)
+  })
+
+  test('stopping read-ahead before it starts leaves every read to get', async () => {
+    await run()
+    const cache = new DiskRecordCache(cacheDir)
+    const stop = cache.readAhead(PINS)
+    stop()
+    await new Promise(resolve => setImmediate(resolve))
+    const requests = record('PYSEC-2018-28')
+    expect(cache.get(requests.id, requests.modified)).toEqual(requests)
+    expect(cache.stats).toMatchObject({ hits: 1, readAhead: 0 })
+  })
+})
+
+describe('MatchHints', () => {
+  const file = (): string => path.join(cacheDir, 'hints.json')
+
+  test("keeps this run's pins first and drops the oldest beyond the cap", () => {
+    const first = new MatchHints(file())
+    const old = Array.from({ length: MAX_HINTED_PINS }, (_, i) => pin(`p${i}`, '1.0'))
+    first.remember(
+      old,
+      old.map(() => ['X'])
+    )
+    first.save()
+    const second = new MatchHints(file())
+    second.remember([pin('new', '2.0')], [['Y']])
+    expect(second.dirty).toBe(true)
+    second.save()
+    const kept = new MatchHints(file())
+    expect(kept.idsFor([pin('new', '2.0')])).toEqual(['Y'])
+    expect(kept.idsFor([pin('p0', '1.0')])).toEqual(['X'])
+    // The last of the old pins made room for the new one.
+    expect(kept.idsFor([pin(`p${MAX_HINTED_PINS - 1}`, '1.0')])).toEqual([])
+  })
+
+  test('learning nothing new leaves the file alone', () => {
+    const hints = new MatchHints(file())
+    hints.remember([pin('a', '1')], [['X', 'Y']])
+    hints.save()
+    const again = new MatchHints(file())
+    again.remember([pin('a', '1')], [['X', 'Y']])
+    expect(again.dirty).toBe(false)
+    again.remember([pin('a', '1')], [['Y']])
+    expect(again.dirty).toBe(true)
   })
 })
 

@@ -28,6 +28,13 @@ export interface VulnRef {
 export interface RecordStore {
   get(id: string, modified: string): OsvRecord | undefined
   put?(record: OsvRecord): void
+  /**
+   * Called as the querybatch goes out: the store may read ahead what these pins are likely
+   * to need. Returns the function that stops it when the answer is in.
+   */
+  readAhead?(pins: readonly PackageVersion[]): () => void
+  /** What each pin matched, in the order of the pins. */
+  noteMatches?(pins: readonly PackageVersion[], refs: readonly (readonly VulnRef[])[]): void
 }
 
 /**
@@ -92,7 +99,14 @@ export class OsvApiFeed implements AdvisoryFeed {
     const unique = [...new Map(keys.map((key, i) => [key, packages[i] as PackageVersion]))]
     const position = new Map(unique.map(([key], i) => [key, i]))
     const queries = unique.map(([, pin]) => pin)
-    const refs = await this.matchIds(queries)
+    const stopReadAhead = this.records?.readAhead?.(queries)
+    let refs: VulnRef[][]
+    try {
+      refs = await this.matchIds(queries)
+    } finally {
+      stopReadAhead?.()
+    }
+    this.records?.noteMatches?.(queries, refs)
     const matched = refs.filter(listed => listed.length > 0).length
     this.logger.debug(`${this.name}: ${matched} of ${queries.length} packages have advisories`)
     const records = await this.fetchRecords(queries, refs)

@@ -7,20 +7,30 @@
  * time: a file it cannot read or write is a miss, and a write that fails is a debug line.
  * Each file also keeps the CVSS scores of its record's vectors, the costliest thing to work
  * out again about a record.
+ *
+ * While the /v1/querybatch of a warm run is on the wire, the records its pins matched last
+ * time (see match-hints.ts) are read ahead, so that waiting and reading overlap.
  */
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { silentLogger, type Logger } from '../log.js'
-import type { RecordStore } from './osv-api.js'
-import type { OsvRecord } from './osv.js'
+import { MatchHints } from './match-hints.js'
+import type { RecordStore, VulnRef } from './osv-api.js'
+import type { OsvRecord, PackageVersion } from './osv.js'
 import { isObject } from '../json-shape.js'
 import { recordVectorScores, rememberVectorScores } from './severity.js'
 
 /** Bumped when the file layout changes: files of another format are never read. */
 const FORMAT = 2
 const RECORDS_DIR = 'osv-records'
+const HINTS_FILE = 'osv-match-hints.json'
+/**
+ * Read-ahead works in slices this long and then lets the event loop run, so that the answer
+ * it waits beside is taken in as soon as it arrives.
+ */
+const READ_AHEAD_SLICE_MS = 2
 /** Temp files carry the process and a random tag, so concurrent runs never share one. */
 const TEMP_SUFFIX = `${process.pid}.${randomBytes(4).toString('hex')}`
 
@@ -41,7 +51,12 @@ export interface RecordCacheStats {
   discarded: number
   /** Records written, or being written, by put. */
   written: number
+  /** Hits that were read ahead, while the querybatch was in flight. */
+  readAhead: number
 }
+
+/** A record file as read: whole and about its id, missing, or not to be trusted. */
+type ReadResult = CacheFile | 'absent' | 'unusable'
 
 /**
  * The cache directory when the `cache-dir` input is empty: the runner's tool cache on
@@ -72,44 +87,78 @@ export function recordFileName(id: string): string {
 
 export class DiskRecordCache implements RecordStore {
   readonly dir: string
-  readonly stats: RecordCacheStats = { hits: 0, misses: 0, discarded: 0, written: 0 }
+  readonly stats: RecordCacheStats = {
+    hits: 0,
+    misses: 0,
+    discarded: 0,
+    written: 0,
+    readAhead: 0
+  }
   private readonly logger: Logger
   /** What is known to be on disk: id -> modified. Spares rewriting a record just read. */
   private readonly onDisk = new Map<string, string>()
   private readonly queued = new Map<string, OsvRecord>()
+  private readonly hints: MatchHints
+  private hintsWritten = false
+  /** Files read ahead and not asked for yet. */
+  private readonly readEarly = new Map<string, ReadResult>()
 
   constructor(cacheDir: string, options: { logger?: Logger } = {}) {
     this.dir = path.join(cacheDir, RECORDS_DIR)
     this.logger = options.logger ?? silentLogger
+    this.hints = new MatchHints(path.join(cacheDir, HINTS_FILE))
   }
 
   /** True once something new was written: only then is the cache worth saving. */
   get changed(): boolean {
-    return this.stats.written > 0
+    return this.stats.written > 0 || this.hintsWritten
   }
 
   get(id: string, modified: string): OsvRecord | undefined {
-    const file = path.join(this.dir, recordFileName(id))
-    let text: string
-    try {
-      text = readFileSync(file, 'utf8')
-    } catch {
-      this.stats.misses++
-      return undefined
-    }
-    const stored = parseCacheFile(text, id)
-    if (stored === undefined) {
-      this.discard(file, id)
-      this.stats.misses++
-      return undefined
-    }
-    if (stored.modified !== modified) {
+    const early = this.readEarly.get(id)
+    if (early !== undefined) this.readEarly.delete(id)
+    const stored = early ?? this.read(id)
+    if (stored === 'absent' || stored === 'unusable' || stored.modified !== modified) {
       this.stats.misses++
       return undefined
     }
     this.onDisk.set(id, modified)
     this.stats.hits++
+    if (early !== undefined) this.stats.readAhead++
     return stored.record
+  }
+
+  /**
+   * Starts reading the records these pins matched in earlier runs, a slice at a time between
+   * turns of the event loop; returns the function that stops it. What was read waits for
+   * `get`, which still checks each against the (id, modified) the querybatch names.
+   */
+  readAhead(pins: readonly PackageVersion[]): () => void {
+    let stopped = false
+    let ids: string[] | undefined
+    let next = 0
+    const slice = (): void => {
+      if (stopped) return
+      ids ??= this.hints.idsFor(pins)
+      const until = performance.now() + READ_AHEAD_SLICE_MS
+      while (next < ids.length && performance.now() < until) {
+        const id = ids[next++] as string
+        if (!this.readEarly.has(id)) this.readEarly.set(id, this.read(id))
+      }
+      if (next < ids.length) setImmediate(slice)
+    }
+    setImmediate(slice)
+    return () => {
+      stopped = true
+    }
+  }
+
+  /** What each pin matched in this run, so that the next run can read ahead. */
+  noteMatches(pins: readonly PackageVersion[], refs: readonly (readonly VulnRef[])[]): void {
+    this.hints.remember(
+      pins,
+      refs.map(listed => listed.map(ref => ref.id))
+    )
   }
 
   /** Queues the record; flush writes the queue. */
@@ -130,12 +179,13 @@ export class DiskRecordCache implements RecordStore {
   async flush(): Promise<void> {
     const records = [...this.queued.values()]
     this.queued.clear()
-    if (records.length === 0) return
+    if (records.length === 0 && !this.hints.dirty) return
     try {
       mkdirSync(this.dir, { recursive: true })
     } catch {
       // Reported per record below.
     }
+    this.saveHints()
     for (const record of records) {
       const file = path.join(this.dir, recordFileName(record.id))
       const temp = `${file}.${TEMP_SUFFIX}.${this.stats.written}.tmp`
@@ -158,10 +208,31 @@ export class DiskRecordCache implements RecordStore {
     }
   }
 
-  private discard(file: string, id: string): void {
+  private saveHints(): void {
+    if (!this.hints.dirty) return
+    try {
+      this.hints.save()
+      this.hintsWritten = true
+    } catch (error) {
+      this.logger.debug(`Record cache: could not write the match hints: ${messageOf(error)}`)
+    }
+  }
+
+  /** Reads one record file; one that cannot be trusted is deleted on the spot. */
+  private read(id: string): ReadResult {
+    const file = path.join(this.dir, recordFileName(id))
+    let text: string
+    try {
+      text = readFileSync(file, 'utf8')
+    } catch {
+      return 'absent'
+    }
+    const stored = parseCacheFile(text, id)
+    if (stored !== undefined) return stored
     this.stats.discarded++
     this.logger.debug(`Record cache: discarded an unreadable file for ${id}`)
     removeQuietly(file)
+    return 'unusable'
   }
 }
 
