@@ -2,10 +2,9 @@
  * Does an OSV record affect one exact PyPI release? The OSV schema's evaluation algorithm
  * (https://ossf.github.io/osv-schema/#evaluation) with PEP 440 ordering, never semver.
  */
-import { explain } from '@renovatebot/pep440'
 import { normalizeName } from '../deps/names.js'
 import type { OsvAffected, OsvEvent, OsvRange, OsvRecord } from './osv.js'
-import { compareVersions, isPep440 } from './version-order.js'
+import { compareVersions, equalityKey, isPep440 } from './version-order.js'
 
 type Bound = 'introduced' | 'fixed' | 'last_affected' | 'limit'
 const BOUNDS: readonly Bound[] = ['introduced', 'fixed', 'last_affected', 'limit']
@@ -69,40 +68,6 @@ function listed(versions: readonly string[], version: string): boolean {
     listedKeys.set(versions, keys)
   }
   return keys.has(equalityKey(version))
-}
-
-/** A release number as PyPI prints it: digits without leading zeros, nothing else. */
-const CANONICAL_RELEASE = /^(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*))*$/
-const TRAILING_ZEROS = /(?:\.0)+$/
-
-/**
- * A string equal for versions PEP 440 calls equal. Nearly every listed version is a plain
- * release in canonical form, whose key is itself without trailing `.0`s; only the rest (pre,
- * post, dev and local parts, epochs, odd spellings) is parsed, once per string. A plain key
- * never contains '|', so the two kinds of key cannot collide.
- */
-function equalityKey(version: string): string {
-  if (CANONICAL_RELEASE.test(version)) return version.replace(TRAILING_ZEROS, '')
-  let key = parsedKeys.get(version)
-  if (key === undefined) {
-    key = parsedEqualityKey(version)
-    parsedKeys.set(version, key)
-  }
-  return key
-}
-
-const parsedKeys = new Map<string, string>()
-
-function parsedEqualityKey(version: string): string {
-  const parsed = explain(version)
-  if (parsed === null) return `|=${version}`
-  const release = [...parsed.release]
-  while (release.length > 1 && release.at(-1) === 0) release.pop()
-  const { epoch, pre, post, dev, local } = parsed
-  if (epoch === 0 && pre === null && post === null && dev === null && local === null) {
-    return release.join('.')
-  }
-  return `${epoch}!${release.join('.')}|${pre?.join('') ?? ''}|${post ?? ''}|${dev ?? ''}|${local ?? ''}`
 }
 
 /**
