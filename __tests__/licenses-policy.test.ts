@@ -10,6 +10,9 @@ import {
   type LicenseSubjectInput
 } from '../src/licenses/check.js'
 import { hasLicensePolicy, parseLicensePolicy, type LicensePolicy } from '../src/licenses/policy.js'
+import { auditLicenses } from '../src/licenses/audit-licenses.js'
+import type { AuditedPackage } from '../src/audit.js'
+import { silentLogger } from '../src/log.js'
 
 function policyOf(inputs: Record<string, string>): LicensePolicy {
   return parseLicensePolicy(name => inputs[name] ?? '')
@@ -276,5 +279,50 @@ describe('unknown licenses, ignored packages, and the entries', () => {
       source: 'meta',
       violation: false
     })
+  })
+})
+
+describe('auditLicenses', () => {
+  const audited = (name: string, metadata?: PackageMetadata): AuditedPackage => {
+    const declaration: Dependency = {
+      name,
+      version: '1.0',
+      location: { file: 'requirements.txt', line: 1 },
+      format: 'requirements',
+      ...(metadata ? { metadata } : {})
+    }
+    return { name, version: '1.0', declarations: [declaration], vulnerabilities: [] }
+  }
+  const config = {
+    source: 'auto' as const,
+    from: 'mixed' as const,
+    policy: policyOf({}),
+    failOnLicense: true
+  }
+  const options = {
+    pypiUrl: 'http://127.0.0.1:9',
+    offline: true,
+    sbomWanted: false,
+    logger: silentLogger
+  }
+
+  test("guesses with spdx-correct where a package's metadata is not SPDX", async () => {
+    const { entries } = await auditLicenses(
+      [audited('bsd', { license: 'BSD', classifiers: [] }), audited('bare')],
+      config,
+      options
+    )
+    expect(entries).toEqual([
+      expect.objectContaining({ name: 'bare', license: 'UNKNOWN', origin: 'none' }),
+      expect.objectContaining({ name: 'bsd', spdx: null, spdxSuggestion: 'BSD-2-Clause' })
+    ])
+  })
+
+  test('a scan without any metadata reports every license unknown', async () => {
+    const { entries, notes } = await auditLicenses([audited('bare')], config, options)
+    expect(entries).toEqual([
+      expect.objectContaining({ name: 'bare', license: 'UNKNOWN', spdx: null, violation: false })
+    ])
+    expect(notes).toEqual([])
   })
 })

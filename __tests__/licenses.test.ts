@@ -14,6 +14,7 @@ import {
 } from '../src/licenses/license-of.js'
 import { displayLicense, recogniseLicenseText } from '../src/licenses/license-text.js'
 import { classifierSpdx, deriveSpdx } from '../src/licenses/spdx-derive.js'
+import { suggestSpdx } from '../src/licenses/spdx-suggest.js'
 import { CLASSIFIER_SPDX, LICENSE_FIELD_SPDX } from '../src/licenses/spdx-tables.js'
 
 const METADATA_DIR = path.join(import.meta.dirname, 'fixtures', 'licenses', 'metadata')
@@ -119,11 +120,17 @@ describe('deriveSpdx', () => {
   })
 
   test('an invalid expression leaves the license unknown, with spdx-correct only as a suggestion', () => {
-    const derived = deriveSpdx({
+    const metadata = {
       licenseExpression: 'Apache 2.0',
       classifiers: ['License :: OSI Approved :: MIT License']
+    }
+    expect(deriveSpdx(metadata, suggestSpdx)).toEqual({
+      spdx: null,
+      basis: null,
+      suggestion: 'Apache-2.0'
     })
-    expect(derived).toEqual({ spdx: null, basis: null, suggestion: 'Apache-2.0' })
+    // Without spdx-correct, the same facts and no guess.
+    expect(deriveSpdx(metadata)).toEqual({ spdx: null, basis: null })
   })
 
   test('unambiguous classifiers map to their identifier; the ambiguous ones of PEP 639 do not', () => {
@@ -157,7 +164,10 @@ describe('deriveSpdx', () => {
 
   test("an ambiguous classifier gets spdx-correct's guess as a suggestion only", () => {
     expect(
-      deriveSpdx({ classifiers: ['License :: OSI Approved :: Apache Software License'] })
+      deriveSpdx(
+        { classifiers: ['License :: OSI Approved :: Apache Software License'] },
+        suggestSpdx
+      )
     ).toEqual({
       spdx: null,
       basis: null,
@@ -174,7 +184,7 @@ describe('deriveSpdx', () => {
     expect(deriveSpdx({ license: 'Modified  BSD License', classifiers: [] }).spdx).toBe(
       'BSD-3-Clause'
     )
-    expect(deriveSpdx({ license: 'BSD', classifiers: [] })).toEqual({
+    expect(deriveSpdx({ license: 'BSD', classifiers: [] }, suggestSpdx)).toEqual({
       spdx: null,
       basis: null,
       suggestion: 'BSD-2-Clause'

@@ -34,11 +34,16 @@ export async function auditLicenses(
     logger: options.logger
   })
   if (!gathered.checked) return { entries: [], notes: [] }
-  // Loaded only now: deriving SPDX expressions brings spdx-correct, whose set-up alone took
-  // ~10 ms of every run's start, licenses or not.
   const { checkLicenses } = await import('./check.js')
+  // spdx-correct guesses only at metadata, and setting it up takes ~20 ms: a scan that has
+  // none (a lockfile, no policy, no SBOM) does without it.
+  const hasMetadata = gathered.subjects.some(subject => subject.metadata)
+  const suggest = hasMetadata ? (await import('./spdx-suggest.js')).suggestSpdx : undefined
   return {
-    entries: checkLicenses(gathered.subjects, config.policy, { from: config.from }),
+    entries: checkLicenses(gathered.subjects, config.policy, {
+      from: config.from,
+      ...(suggest ? { suggest } : {})
+    }),
     notes: needed ? gathered.notes : []
   }
 }

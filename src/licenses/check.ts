@@ -14,6 +14,7 @@ import {
 } from './license-of.js'
 import { evaluatePolicy, isIgnored, type LicensePolicy } from './policy.js'
 import { deriveSpdx } from './spdx-derive.js'
+import type { SpdxSuggester } from './spdx-suggest.js'
 
 /** Where a package's license metadata came from; 'none' when no source had any. */
 export type LicenseOrigin = 'metadata' | 'pypi' | 'none'
@@ -51,6 +52,8 @@ export interface LicenseEntry {
 
 export interface CheckLicensesOptions {
   from: LicenseFrom
+  /** spdx-correct's guesses for licenses that are not SPDX; none when absent. */
+  suggest?: SpdxSuggester
 }
 
 export function checkLicenses(
@@ -70,7 +73,7 @@ function checkOne(
 ): LicenseEntry {
   const origin = item.origin ?? (item.metadata ? 'metadata' : 'none')
   const selected = selectLicense(item.metadata, options.from)
-  const derived = deriveSpdx(item.metadata)
+  const derived = deriveSpdx(item.metadata, options.suggest)
   const unknown = selected.text === LICENSE_UNKNOWN && derived.spdx === null
   const display = displayLicense(selected.text)
   const entry: LicenseEntry = {

@@ -11,15 +11,15 @@
  *    unambiguous one (PEP 639's appendix). Several licenses say nothing about AND or OR.
  *
  * When 2 and 3 both give an answer and disagree, or the License text holds the texts of several
- * licenses, nothing is known. spdx-correct's guess is
- * kept as `suggestion` only: it maps "BSD" to BSD-2-Clause, which is not a fact.
+ * licenses, nothing is known. spdx-correct's guess (see spdx-suggest.ts), when the caller
+ * passes it, is kept as `suggestion` only: it maps "BSD" to BSD-2-Clause, which is not a fact.
  */
-import correct from 'spdx-correct'
 import type { PackageMetadata } from '../deps/types.js'
 import { LICENSE_UNKNOWN } from './license-of.js'
 import { isLicenseText, recogniseLicenseText } from './license-text.js'
 import { parseSpdx } from './spdx.js'
 import { CLASSIFIER_SPDX, LICENSE_FIELD_SPDX } from './spdx-tables.js'
+import type { SpdxSuggester } from './spdx-suggest.js'
 
 export type SpdxBasis = 'expression' | 'license' | 'license-text' | 'classifier'
 
@@ -31,14 +31,19 @@ export interface SpdxDerivation {
   suggestion?: string
 }
 
-export function deriveSpdx(metadata: PackageMetadata | undefined): SpdxDerivation {
+const noSuggestion: SpdxSuggester = () => undefined
+
+export function deriveSpdx(
+  metadata: PackageMetadata | undefined,
+  suggest: SpdxSuggester = noSuggestion
+): SpdxDerivation {
   const expression = metadata?.licenseExpression?.trim()
   if (expression && expression !== LICENSE_UNKNOWN) {
     if (parseSpdx(expression)) return { spdx: expression, basis: 'expression' }
     return unknown(suggest(expression))
   }
-  const fromField = licenseFieldSpdx(metadata?.license)
-  const fromClassifiers = classifierSpdx(metadata?.classifiers ?? [])
+  const fromField = licenseFieldSpdx(metadata?.license, suggest)
+  const fromClassifiers = classifierSpdx(metadata?.classifiers ?? [], suggest)
   // A License text holding several licenses says the classifier's one is not the whole story.
   if (fromField.several) return unknown(undefined)
   if (fromField.spdx && fromClassifiers.spdx && fromField.spdx !== fromClassifiers.spdx) {
@@ -61,7 +66,7 @@ interface Candidate {
   several?: boolean
 }
 
-function licenseFieldSpdx(value: string | undefined): Candidate {
+function licenseFieldSpdx(value: string | undefined, suggest: SpdxSuggester): Candidate {
   const trimmed = value?.trim()
   if (!trimmed || trimmed === LICENSE_UNKNOWN) return { spdx: null, basis: 'license' }
   if (isLicenseText(trimmed)) {
@@ -79,7 +84,10 @@ function licenseFieldSpdx(value: string | undefined): Candidate {
 }
 
 /** The one unambiguous license the classifiers name, following PEP 639's appendix. */
-export function classifierSpdx(classifiers: readonly string[]): Candidate {
+export function classifierSpdx(
+  classifiers: readonly string[],
+  suggest: SpdxSuggester = noSuggestion
+): Candidate {
   const licenses = [...new Set(classifiers.filter(c => c.startsWith('License ::')))]
   const leaves = licenses.filter(
     candidate => !licenses.some(other => other.startsWith(`${candidate} :: `))
@@ -89,12 +97,4 @@ export function classifierSpdx(classifiers: readonly string[]): Candidate {
   const spdx = CLASSIFIER_SPDX.get(only) ?? null
   const suggestion = spdx ? undefined : suggest(only.split(' :: ').at(-1)!)
   return suggestion ? { spdx, basis: 'classifier', suggestion } : { spdx, basis: 'classifier' }
-}
-
-function suggest(text: string): string | undefined {
-  try {
-    return correct(text, { upgrade: true }) ?? undefined
-  } catch {
-    return undefined
-  }
 }
