@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals'
 import * as undici from 'undici'
 import apiRequest from 'undici/lib/api/api-request.js'
-import { Agent, EnvHttpProxyAgent, FormData } from '../src/undici-parts.js'
+import { FormData } from '../src/undici-formdata.js'
+import { Agent, EnvHttpProxyAgent } from '../src/undici-parts.js'
 
 describe('undici parts loaded from their own files', () => {
   test('are the very classes undici exports', () => {

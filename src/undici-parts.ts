@@ -4,23 +4,22 @@
  * at load time, ~1 MB of the bundle that every run compiled and ~60 ms of start-up spent on
  * things never used. undici has no `exports` map, so these files are reachable; the index
  * re-exports these very modules, which __tests__/undici-parts.test.ts checks, so a release
- * of undici that moves them fails the tests rather than a run.
+ * of undici that moves them fails the tests rather than a run. FormData, which brings most
+ * of fetch with it (~130 kB and zlib), has a module of its own, undici-formdata.ts, loaded
+ * only with the Dependency-Track upload.
  */
 import type { Dispatcher, FormData as FormDataType } from 'undici'
 import AgentClass from 'undici/lib/dispatcher/agent.js'
 import EnvHttpProxyAgentClass from 'undici/lib/dispatcher/env-http-proxy-agent.js'
 import apiRequest from 'undici/lib/api/api-request.js'
-import formData from 'undici/lib/web/fetch/formdata.js'
 
 export type { Dispatcher }
 export const Agent = AgentClass
 export const EnvHttpProxyAgent = EnvHttpProxyAgentClass
-export const FormData = formData.FormData
-export type FormData = FormDataType
 
 export interface RequestOptions {
   method: Dispatcher.HttpMethod
-  body?: string | FormData
+  body?: string | FormDataType
   headers: Record<string, string>
   headersTimeout: number
   bodyTimeout: number

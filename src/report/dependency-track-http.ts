@@ -5,13 +5,8 @@
  * key never appears in anything this module logs or throws.
  */
 import { setTimeout as sleep } from 'node:timers/promises'
-import {
-  Agent,
-  EnvHttpProxyAgent,
-  request,
-  type Dispatcher,
-  type FormData
-} from '../undici-parts.js'
+import type { FormData } from '../undici-formdata.js'
+import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from '../undici-parts.js'
 import { PyauditError } from '../errors.js'
 import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from '../advisories/http.js'
 import type { Logger } from '../log.js'

@@ -4,7 +4,7 @@
  * the project's findings and policy violations. Every failure names what to fix; the API key
  * is never part of a message or a log line.
  */
-import { FormData } from '../undici-parts.js'
+import { FormData } from '../undici-formdata.js'
 import type { Logger } from '../log.js'
 import {
   DEPENDENCY_TRACK_INPUTS as INPUTS,
