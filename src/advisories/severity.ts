@@ -2,7 +2,7 @@
  * How bad one advisory is: a CVSS base score from the record's `severity` vectors, else the
  * database's own rating, else unknown. Pure: records in, ratings out.
  */
-import * as cvssModule from 'ae-cvss-calculator'
+import loadCvssCalculators from './cvss-calculator.cjs'
 import type { OsvRecord, OsvSeverity } from './osv.js'
 
 export type SeverityLevel = 'low' | 'medium' | 'high' | 'critical' | 'unknown'
@@ -18,22 +18,24 @@ export interface Severity {
   source: SeveritySource
 }
 
-// Node hands a CommonJS package to `import *` as `default`; bundlers (ncc) honour its
-// __esModule flag and hand the exports over directly. Accept both.
-const cvss: typeof cvssModule =
-  'Cvss3P1' in cvssModule
-    ? cvssModule
-    : (cvssModule as unknown as { default: typeof cvssModule }).default
-
 type Calculator = new (vector: string) => {
   isBaseFullyDefined(): boolean
   calculateScores(): { base: number | undefined }
+}
+type CalculatorName = 'Cvss4P0' | 'Cvss3P1' | 'Cvss3P0' | 'Cvss2'
+
+/**
+ * ae-cvss-calculator is set up on the first vector scored: ~15 ms of CPU that a warm run,
+ * whose scores all come from the advisory cache, never spends.
+ */
+function loadCalculator(name: CalculatorName): Calculator {
+  return loadCvssCalculators()[name]
 }
 
 interface CvssVersion {
   source: 'CVSS_V4' | 'CVSS_V3' | 'CVSS_V2'
   /** Vector prefix (including the trailing '/') and its calculator. */
-  prefixes: ReadonlyArray<readonly [string, Calculator]>
+  prefixes: ReadonlyArray<readonly [string, CalculatorName]>
   baseMetrics: readonly string[]
 }
 
@@ -47,20 +49,20 @@ interface CvssVersion {
 const VERSIONS: readonly CvssVersion[] = [
   {
     source: 'CVSS_V4',
-    prefixes: [['CVSS:4.0/', cvss.Cvss4P0]],
+    prefixes: [['CVSS:4.0/', 'Cvss4P0']],
     baseMetrics: ['AV', 'AC', 'AT', 'PR', 'UI', 'VC', 'VI', 'VA', 'SC', 'SI', 'SA']
   },
   {
     source: 'CVSS_V3',
     prefixes: [
-      ['CVSS:3.1/', cvss.Cvss3P1],
-      ['CVSS:3.0/', cvss.Cvss3P0]
+      ['CVSS:3.1/', 'Cvss3P1'],
+      ['CVSS:3.0/', 'Cvss3P0']
     ],
     baseMetrics: ['AV', 'AC', 'PR', 'UI', 'S', 'C', 'I', 'A']
   },
   {
     source: 'CVSS_V2',
-    prefixes: [['', cvss.Cvss2]],
+    prefixes: [['', 'Cvss2']],
     baseMetrics: ['AV', 'AC', 'Au', 'C', 'I', 'A']
   }
 ]
@@ -138,7 +140,7 @@ function scoreVector(vector: string, version: CvssVersion): number | undefined {
     prefix === '' ? !text.startsWith('CVSS:') : text.startsWith(prefix)
   )
   if (match === undefined) return undefined
-  const [prefix, Calculator] = match
+  const [prefix, name] = match
 
   const metrics = new Map<string, string>()
   for (const part of text.slice(prefix.length).split('/')) {
@@ -151,6 +153,7 @@ function scoreVector(vector: string, version: CvssVersion): number | undefined {
   const base =
     prefix + version.baseMetrics.map(metric => `${metric}:${metrics.get(metric)}`).join('/')
   try {
+    const Calculator = loadCalculator(name)
     // The full vector only to check every metric and value is one the version defines.
     new Calculator(text)
     const calculator = new Calculator(base)
