@@ -379,25 +379,144 @@ function definedOnly(value) {
 
 /***/ }),
 
-/***/ 75933:
+/***/ 55149:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   $g: () => (/* binding */ defaultCacheDir),
-/* harmony export */   vv: () => (/* binding */ DiskRecordCache)
-/* harmony export */ });
-/* unused harmony export recordFileName */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(48161);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_os__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(25625);
-/* harmony import */ var _json_shape_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(95165);
-/* harmony import */ var _severity_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(34852);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  vv: () => (/* binding */ DiskRecordCache),
+  $g: () => (/* binding */ defaultCacheDir)
+});
+
+// UNUSED EXPORTS: recordFileName
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __webpack_require__(48161);
+var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_os_);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/log.ts
+var log = __webpack_require__(25625);
+// EXTERNAL MODULE: ./src/json-shape.ts
+var json_shape = __webpack_require__(95165);
+;// CONCATENATED MODULE: ./src/advisories/match-hints.ts
+/**
+ * What each pin matched in earlier runs: `name==version` -> advisory ids, kept beside the
+ * record cache so that a warm run can read the records it will probably need while its
+ * /v1/querybatch is still on the wire. A hint only says which files to read early; the
+ * answer of the querybatch still decides which records are used, so a stale, damaged or
+ * forged hints file costs time, never a finding.
+ */
+
+
+
+const FORMAT = 1;
+/** Pins kept at most: one cache directory may serve many projects over a long time. */
+const MAX_HINTED_PINS = 50_000;
+class MatchHints {
+    file;
+    pins = new Map();
+    loaded = false;
+    changed = false;
+    constructor(file) {
+        this.file = file;
+    }
+    /** True once `remember` learnt something the file does not hold yet. */
+    get dirty() {
+        return this.changed;
+    }
+    /** The ids the pins matched last time, each once, in the order of the pins. */
+    idsFor(pins) {
+        this.load();
+        const ids = new Set();
+        for (const pin of pins)
+            for (const id of this.pins.get(pinKey(pin)) ?? [])
+                ids.add(id);
+        return [...ids];
+    }
+    /** What each pin matched in this run; `matched[i]` belongs to `pins[i]`. */
+    remember(pins, matched) {
+        this.load();
+        const fresh = new Map();
+        pins.forEach((pin, i) => {
+            const ids = matched[i] ?? [];
+            const key = pinKey(pin);
+            if (!sameIds(this.pins.get(key), ids))
+                this.changed = true;
+            fresh.set(key, ids);
+        });
+        if (!this.changed)
+            return;
+        // This run's pins first, so the cap drops the pins not seen for longest.
+        for (const [key, ids] of this.pins) {
+            if (fresh.size >= MAX_HINTED_PINS)
+                break;
+            if (!fresh.has(key))
+                fresh.set(key, ids);
+        }
+        this.pins = fresh;
+    }
+    /** Writes the hints when they changed, atomically. Throws what the file system throws. */
+    save() {
+        if (!this.changed)
+            return;
+        const temp = `${this.file}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
+        try {
+            (0,external_node_fs_.writeFileSync)(temp, JSON.stringify({ format: FORMAT, pins: Object.fromEntries(this.pins) }));
+            (0,external_node_fs_.renameSync)(temp, this.file);
+        }
+        catch (error) {
+            try {
+                (0,external_node_fs_.unlinkSync)(temp);
+            }
+            catch {
+                // Never written.
+            }
+            throw error;
+        }
+        this.changed = false;
+    }
+    load() {
+        if (this.loaded)
+            return;
+        this.loaded = true;
+        try {
+            this.pins = parseHints((0,external_node_fs_.readFileSync)(this.file, 'utf8'));
+        }
+        catch {
+            // No file yet, or one that cannot be read: no hints, and the next save replaces it.
+        }
+    }
+}
+function pinKey(pin) {
+    return `${pin.name}==${pin.version}`;
+}
+/** The file's pins, or none at all when any part of it is not what save wrote. */
+function parseHints(text) {
+    const value = JSON.parse(text);
+    const pins = new Map();
+    if (!(0,json_shape/* isObject */.G)(value) || value.format !== FORMAT || !(0,json_shape/* isObject */.G)(value.pins))
+        return pins;
+    for (const [key, ids] of Object.entries(value.pins)) {
+        if (!Array.isArray(ids) || !ids.every(id => typeof id === 'string'))
+            return new Map();
+        pins.set(key, ids);
+    }
+    return pins;
+}
+function sameIds(a, b) {
+    return a !== undefined && a.length === b.length && a.every((id, i) => id === b[i]);
+}
+
+// EXTERNAL MODULE: ./src/advisories/severity.ts
+var severity = __webpack_require__(34852);
+;// CONCATENATED MODULE: ./src/advisories/record-cache.ts
 /**
  * Full OSV records on disk, keyed by (id, modified), so a warm run asks the OSV API only
  * which advisories apply (one /v1/querybatch) and reads the records it already holds. One
@@ -407,7 +526,11 @@ function definedOnly(value) {
  * time: a file it cannot read or write is a miss, and a write that fails is a debug line.
  * Each file also keeps the CVSS scores of its record's vectors, the costliest thing to work
  * out again about a record.
+ *
+ * While the /v1/querybatch of a warm run is on the wire, the records its pins matched last
+ * time (see match-hints.ts) are read ahead, so that waiting and reading overlap.
  */
+
 
 
 
@@ -416,22 +539,28 @@ function definedOnly(value) {
 
 
 /** Bumped when the file layout changes: files of another format are never read. */
-const FORMAT = 2;
+const record_cache_FORMAT = 2;
 const RECORDS_DIR = 'osv-records';
+const HINTS_FILE = 'osv-match-hints.json';
+/**
+ * Read-ahead works in slices this long and then lets the event loop run, so that the answer
+ * it waits beside is taken in as soon as it arrives.
+ */
+const READ_AHEAD_SLICE_MS = 2;
 /** Temp files carry the process and a random tag, so concurrent runs never share one. */
-const TEMP_SUFFIX = `${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
+const TEMP_SUFFIX = `${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
 /**
  * The cache directory when the `cache-dir` input is empty: the runner's tool cache on
  * GitHub runners (kept on self-hosted ones, and what actions/cache saves on hosted ones),
  * else the user's cache directory.
  */
-function defaultCacheDir(env, home = node_os__WEBPACK_IMPORTED_MODULE_2___default().homedir()) {
+function defaultCacheDir(env, home = external_node_os_default().homedir()) {
     if (env.RUNNER_TOOL_CACHE)
-        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(env.RUNNER_TOOL_CACHE, 'pyaudit');
+        return external_node_path_default().join(env.RUNNER_TOOL_CACHE, 'pyaudit');
     const xdg = env.XDG_CACHE_HOME;
-    if (xdg && node_path__WEBPACK_IMPORTED_MODULE_3___default().isAbsolute(xdg))
-        return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(xdg, 'pyaudit');
-    return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(home, '.cache', 'pyaudit');
+    if (xdg && external_node_path_default().isAbsolute(xdg))
+        return external_node_path_default().join(xdg, 'pyaudit');
+    return external_node_path_default().join(home, '.cache', 'pyaudit');
 }
 /**
  * A file name for any id, safe on every runner's file system: the id's harmless characters
@@ -444,47 +573,80 @@ function recordFileName(id) {
         .replace(/[^A-Za-z0-9._-]/g, '_')
         .replace(/^\./, '_')
         .slice(0, 100);
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(id).digest('hex').slice(0, 16);
+    const hash = (0,external_node_crypto_.createHash)('sha256').update(id).digest('hex').slice(0, 16);
     return `${readable}.${hash}.json`;
 }
 class DiskRecordCache {
     dir;
-    stats = { hits: 0, misses: 0, discarded: 0, written: 0 };
+    stats = {
+        hits: 0,
+        misses: 0,
+        discarded: 0,
+        written: 0,
+        readAhead: 0
+    };
     logger;
     /** What is known to be on disk: id -> modified. Spares rewriting a record just read. */
     onDisk = new Map();
     queued = new Map();
+    hints;
+    hintsWritten = false;
+    /** Files read ahead and not asked for yet. */
+    readEarly = new Map();
     constructor(cacheDir, options = {}) {
-        this.dir = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(cacheDir, RECORDS_DIR);
-        this.logger = options.logger ?? _log_js__WEBPACK_IMPORTED_MODULE_4__/* .silentLogger */ .q;
+        this.dir = external_node_path_default().join(cacheDir, RECORDS_DIR);
+        this.logger = options.logger ?? log/* silentLogger */.q;
+        this.hints = new MatchHints(external_node_path_default().join(cacheDir, HINTS_FILE));
     }
     /** True once something new was written: only then is the cache worth saving. */
     get changed() {
-        return this.stats.written > 0;
+        return this.stats.written > 0 || this.hintsWritten;
     }
     get(id, modified) {
-        const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dir, recordFileName(id));
-        let text;
-        try {
-            text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)(file, 'utf8');
-        }
-        catch {
-            this.stats.misses++;
-            return undefined;
-        }
-        const stored = parseCacheFile(text, id);
-        if (stored === undefined) {
-            this.discard(file, id);
-            this.stats.misses++;
-            return undefined;
-        }
-        if (stored.modified !== modified) {
+        const early = this.readEarly.get(id);
+        if (early !== undefined)
+            this.readEarly.delete(id);
+        const stored = early ?? this.read(id);
+        if (stored === 'absent' || stored === 'unusable' || stored.modified !== modified) {
             this.stats.misses++;
             return undefined;
         }
         this.onDisk.set(id, modified);
         this.stats.hits++;
+        if (early !== undefined)
+            this.stats.readAhead++;
         return stored.record;
+    }
+    /**
+     * Starts reading the records these pins matched in earlier runs, a slice at a time between
+     * turns of the event loop; returns the function that stops it. What was read waits for
+     * `get`, which still checks each against the (id, modified) the querybatch names.
+     */
+    readAhead(pins) {
+        let stopped = false;
+        let ids;
+        let next = 0;
+        const slice = () => {
+            if (stopped)
+                return;
+            ids ??= this.hints.idsFor(pins);
+            const until = performance.now() + READ_AHEAD_SLICE_MS;
+            while (next < ids.length && performance.now() < until) {
+                const id = ids[next++];
+                if (!this.readEarly.has(id))
+                    this.readEarly.set(id, this.read(id));
+            }
+            if (next < ids.length)
+                setImmediate(slice);
+        };
+        setImmediate(slice);
+        return () => {
+            stopped = true;
+        };
+    }
+    /** What each pin matched in this run, so that the next run can read ahead. */
+    noteMatches(pins, refs) {
+        this.hints.remember(pins, refs.map(listed => listed.map(ref => ref.id)));
     }
     /** Queues the record; flush writes the queue. */
     put(record) {
@@ -504,27 +666,28 @@ class DiskRecordCache {
     async flush() {
         const records = [...this.queued.values()];
         this.queued.clear();
-        if (records.length === 0)
+        if (records.length === 0 && !this.hints.dirty)
             return;
         try {
-            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(this.dir, { recursive: true });
+            (0,external_node_fs_.mkdirSync)(this.dir, { recursive: true });
         }
         catch {
             // Reported per record below.
         }
+        this.saveHints();
         for (const record of records) {
-            const file = node_path__WEBPACK_IMPORTED_MODULE_3___default().join(this.dir, recordFileName(record.id));
+            const file = external_node_path_default().join(this.dir, recordFileName(record.id));
             const temp = `${file}.${TEMP_SUFFIX}.${this.stats.written}.tmp`;
             const content = {
-                format: FORMAT,
+                format: record_cache_FORMAT,
                 id: record.id,
                 modified: record.modified,
                 record,
-                scores: (0,_severity_js__WEBPACK_IMPORTED_MODULE_5__/* .recordVectorScores */ .wD)(record)
+                scores: (0,severity/* recordVectorScores */.wD)(record)
             };
             try {
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(temp, JSON.stringify(content));
-                (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temp, file);
+                (0,external_node_fs_.writeFileSync)(temp, JSON.stringify(content));
+                (0,external_node_fs_.renameSync)(temp, file);
             }
             catch (error) {
                 removeQuietly(temp);
@@ -534,10 +697,34 @@ class DiskRecordCache {
             }
         }
     }
-    discard(file, id) {
+    saveHints() {
+        if (!this.hints.dirty)
+            return;
+        try {
+            this.hints.save();
+            this.hintsWritten = true;
+        }
+        catch (error) {
+            this.logger.debug(`Record cache: could not write the match hints: ${messageOf(error)}`);
+        }
+    }
+    /** Reads one record file; one that cannot be trusted is deleted on the spot. */
+    read(id) {
+        const file = external_node_path_default().join(this.dir, recordFileName(id));
+        let text;
+        try {
+            text = (0,external_node_fs_.readFileSync)(file, 'utf8');
+        }
+        catch {
+            return 'absent';
+        }
+        const stored = parseCacheFile(text, id);
+        if (stored !== undefined)
+            return stored;
         this.stats.discarded++;
         this.logger.debug(`Record cache: discarded an unreadable file for ${id}`);
         removeQuietly(file);
+        return 'unusable';
     }
 }
 /** The file's record when the file is whole and is about `id`; else undefined. */
@@ -549,20 +736,20 @@ function parseCacheFile(text, id) {
     catch {
         return undefined;
     }
-    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .G)(value) || value.format !== FORMAT || value.id !== id)
+    if (!(0,json_shape/* isObject */.G)(value) || value.format !== record_cache_FORMAT || value.id !== id)
         return undefined;
     const { modified, record } = value;
     if (typeof modified !== 'string' || !isRecord(record))
         return undefined;
     if (record.id !== id || record.modified !== modified)
         return undefined;
-    if (!(0,_severity_js__WEBPACK_IMPORTED_MODULE_5__/* .rememberVectorScores */ .UU)(record, value.scores))
+    if (!(0,severity/* rememberVectorScores */.UU)(record, value.scores))
         return undefined;
     return value;
 }
 /** The shape the rest of the tool relies on (see toVulnerability and the matcher). */
 function isRecord(value) {
-    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .G)(value) || typeof value.id !== 'string' || typeof value.modified !== 'string') {
+    if (!(0,json_shape/* isObject */.G)(value) || typeof value.id !== 'string' || typeof value.modified !== 'string') {
         return false;
     }
     const { affected, aliases, withdrawn } = value;
@@ -573,10 +760,10 @@ function isRecord(value) {
     if (affected === undefined)
         return true;
     return (Array.isArray(affected) &&
-        affected.every(entry => (0,_json_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .G)(entry) &&
+        affected.every(entry => (0,json_shape/* isObject */.G)(entry) &&
             (entry.ranges === undefined ||
                 (Array.isArray(entry.ranges) &&
-                    entry.ranges.every(range => (0,_json_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .G)(range) && Array.isArray(range.events)))) &&
+                    entry.ranges.every(range => (0,json_shape/* isObject */.G)(range) && Array.isArray(range.events)))) &&
             (entry.versions === undefined || isStringList(entry.versions))));
 }
 function isStringList(value) {
@@ -584,7 +771,7 @@ function isStringList(value) {
 }
 function removeQuietly(file) {
     try {
-        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)(file);
+        (0,external_node_fs_.unlinkSync)(file);
     }
     catch {
         // Already gone, or not ours to delete: either way it is not used.
@@ -610,18 +797,20 @@ function messageOf(error) {
 /* harmony export */   xJ: () => (/* binding */ severityOf),
 /* harmony export */   zK: () => (/* binding */ compareSeverity)
 /* harmony export */ });
-/* harmony import */ var ae_cvss_calculator__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(44353);
-/* harmony import */ var ae_cvss_calculator__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(ae_cvss_calculator__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _cvss_calculator_cjs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23682);
+/* harmony import */ var _cvss_calculator_cjs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(_cvss_calculator_cjs__WEBPACK_IMPORTED_MODULE_0__);
 /**
  * How bad one advisory is: a CVSS base score from the record's `severity` vectors, else the
  * database's own rating, else unknown. Pure: records in, ratings out.
  */
 
-// Node hands a CommonJS package to `import *` as `default`; bundlers (ncc) honour its
-// __esModule flag and hand the exports over directly. Accept both.
-const cvss = "Cvss3P1" in ae_cvss_calculator__WEBPACK_IMPORTED_MODULE_0__
-    ? ae_cvss_calculator__WEBPACK_IMPORTED_MODULE_0__
-    : (ae_cvss_calculator__WEBPACK_IMPORTED_MODULE_0___default());
+/**
+ * ae-cvss-calculator is set up on the first vector scored: ~15 ms of CPU that a warm run,
+ * whose scores all come from the advisory cache, never spends.
+ */
+function loadCalculator(name) {
+    return _cvss_calculator_cjs__WEBPACK_IMPORTED_MODULE_0___default()()[name];
+}
 /*
  * Newest version first: a record that carries several vectors is scored with the newest one.
  * Each newer version was made to fix how the older one rated real vulnerabilities (v2 had no
@@ -632,20 +821,20 @@ const cvss = "Cvss3P1" in ae_cvss_calculator__WEBPACK_IMPORTED_MODULE_0__
 const VERSIONS = [
     {
         source: 'CVSS_V4',
-        prefixes: [['CVSS:4.0/', cvss.Cvss4P0]],
+        prefixes: [['CVSS:4.0/', 'Cvss4P0']],
         baseMetrics: ['AV', 'AC', 'AT', 'PR', 'UI', 'VC', 'VI', 'VA', 'SC', 'SI', 'SA']
     },
     {
         source: 'CVSS_V3',
         prefixes: [
-            ['CVSS:3.1/', cvss.Cvss3P1],
-            ['CVSS:3.0/', cvss.Cvss3P0]
+            ['CVSS:3.1/', 'Cvss3P1'],
+            ['CVSS:3.0/', 'Cvss3P0']
         ],
         baseMetrics: ['AV', 'AC', 'PR', 'UI', 'S', 'C', 'I', 'A']
     },
     {
         source: 'CVSS_V2',
-        prefixes: [['', cvss.Cvss2]],
+        prefixes: [['', 'Cvss2']],
         baseMetrics: ['AV', 'AC', 'Au', 'C', 'I', 'A']
     }
 ];
@@ -715,7 +904,7 @@ function scoreVector(vector, version) {
     const match = version.prefixes.find(([prefix]) => prefix === '' ? !text.startsWith('CVSS:') : text.startsWith(prefix));
     if (match === undefined)
         return undefined;
-    const [prefix, Calculator] = match;
+    const [prefix, name] = match;
     const metrics = new Map();
     for (const part of text.slice(prefix.length).split('/')) {
         const pair = /^([A-Za-z]+):([A-Za-z]+)$/.exec(part);
@@ -727,6 +916,7 @@ function scoreVector(vector, version) {
         return undefined;
     const base = prefix + version.baseMetrics.map(metric => `${metric}:${metrics.get(metric)}`).join('/');
     try {
+        const Calculator = loadCalculator(name);
         // The full vector only to check every metric and value is one the version defines.
         new Calculator(text);
         const calculator = new Calculator(base);
@@ -1012,8 +1202,8 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/advisories/gate.ts
 var gate = __webpack_require__(16596);
-// EXTERNAL MODULE: ./src/advisories/record-cache.ts
-var record_cache = __webpack_require__(75933);
+// EXTERNAL MODULE: ./src/advisories/record-cache.ts + 1 modules
+var record_cache = __webpack_require__(55149);
 // EXTERNAL MODULE: ./src/advisories/staleness.ts
 var staleness = __webpack_require__(2177);
 // EXTERNAL MODULE: ./src/config-values.ts
@@ -1243,7 +1433,7 @@ async function sendSbomToDependencyTrack(config, sbom, logger) {
     // The engine builds an SBOM whenever Dependency-Track is configured; none would be a bug.
     if (sbom === undefined)
         throw new Error('no SBOM was built for the Dependency-Track upload');
-    const { uploadToDependencyTrack } = await __webpack_require__.e(/* import() */ 748).then(__webpack_require__.bind(__webpack_require__, 21748));
+    const { uploadToDependencyTrack } = await __webpack_require__.e(/* import() */ 87).then(__webpack_require__.bind(__webpack_require__, 80087));
     const result = await uploadToDependencyTrack(sbom, { ...options, logger });
     return { result, project: (0,_report_dependency_track_inputs_js__WEBPACK_IMPORTED_MODULE_0__/* .describeTarget */ .ff)(options) };
 }
@@ -1434,8 +1624,10 @@ function plural(count, noun) {
  * thousands of times (every range bound of every advisory of a package, against each
  * candidate upgrade), and @renovatebot/pep440's `compare` runs its full regular expression on
  * both sides of every comparison: in a 200-pin run that parsing was a fifth of the CPU time.
- * The library still does the parsing (`explain`); this keeps the result and compares it the
- * way the library's own sort key does, which the property test checks on generated versions.
+ * This keeps each parse and compares the way the library's own sort key does, which the
+ * property test checks on generated versions. Versions already in PEP 440's normal form
+ * (`1.2.3`, `2.0rc1`, `1.0.post2.dev3`), nearly all that advisories hold, are read by one
+ * small regular expression; every other spelling goes to the library's `explain`.
  */
 
 const keys = new Map();
@@ -1447,7 +1639,12 @@ function keyOf(version) {
     }
     return key;
 }
+/** The normal form without epoch or local part: release, then optional aN/bN/rcN, .postN, .devN. */
+const NORMAL_FORM = /^(\d+(?:\.\d+)*)(?:(a|b|rc)(\d+))?(?:\.post(\d+))?(?:\.dev(\d+))?$/;
 function computeKey(version) {
+    const normal = NORMAL_FORM.exec(version);
+    if (normal !== null)
+        return normalFormKey(normal);
     const parsed = (0,pep440.explain)(version);
     if (parsed === null)
         return null;
@@ -1474,6 +1671,50 @@ function computeKey(version) {
             : local.split('.').map(part => (/^\d+$/.test(part) ? Number(part) : part))
     };
 }
+function normalFormKey(match) {
+    const [, releaseText, preLabel, preNumber, postText, devText] = match;
+    const release = releaseText.split('.').map(Number);
+    while (release.at(-1) === 0)
+        release.pop();
+    const pre = preLabel !== undefined;
+    const post = postText === undefined ? -1 : Number(postText);
+    const dev = devText === undefined ? Infinity : Number(devText);
+    return {
+        epoch: 0,
+        release,
+        preRank: pre ? 0 : post === -1 && devText !== undefined ? -1 : 1,
+        preLabel: preLabel ?? '',
+        preNumber: pre ? Number(preNumber) : 0,
+        post,
+        dev,
+        prerelease: pre || devText !== undefined,
+        local: null
+    };
+}
+/**
+ * A string that is the same for exactly the versions PEP 440 calls equal (`1.0`, `1.0.0` and
+ * `v1.0` share one). A version that is not PEP 440 is only equal to itself. A plain release in
+ * canonical form, most of what advisories list, is keyed without being parsed.
+ */
+function equalityKey(version) {
+    if (CANONICAL_RELEASE.test(version))
+        return version.replace(TRAILING_ZEROS, '');
+    const key = keyOf(version);
+    if (key === null)
+        return `|=${version}`;
+    const release = key.release.length === 0 ? '0' : key.release.join('.');
+    if (key.epoch === 0 && key.preRank === 1 && key.post === -1 && key.local === null) {
+        return release;
+    }
+    // '|' never appears in a plain release, so the two kinds of key cannot collide.
+    const pre = key.preRank === 0 ? `${key.preLabel}${key.preNumber}` : '';
+    const post = key.post === -1 ? '' : key.post;
+    const dev = key.dev === Infinity ? '' : key.dev;
+    return `${key.epoch}!${release}|${pre}|${post}|${dev}|${key.local?.join('.') ?? ''}`;
+}
+/** A release number as PyPI prints it: digits without leading zeros, nothing else. */
+const CANONICAL_RELEASE = /^(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*))*$/;
+const TRAILING_ZEROS = /(?:\.0)+$/;
 /** Whether `version` is a valid PEP 440 version. */
 function isPep440(version) {
     return keyOf(version) !== null;
@@ -1544,7 +1785,6 @@ function compareLocal(a, b) {
  */
 
 
-
 const BOUNDS = ['introduced', 'fixed', 'last_affected', 'limit'];
 /** `introduced: "0"` sorts below every version, including `0.dev0` which PEP 440 puts below `0`. */
 const BEGINNING = Symbol('beginning');
@@ -1593,39 +1833,6 @@ function listed(versions, version) {
         listedKeys.set(versions, keys);
     }
     return keys.has(equalityKey(version));
-}
-/** A release number as PyPI prints it: digits without leading zeros, nothing else. */
-const CANONICAL_RELEASE = /^(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*))*$/;
-const TRAILING_ZEROS = /(?:\.0)+$/;
-/**
- * A string equal for versions PEP 440 calls equal. Nearly every listed version is a plain
- * release in canonical form, whose key is itself without trailing `.0`s; only the rest (pre,
- * post, dev and local parts, epochs, odd spellings) is parsed, once per string. A plain key
- * never contains '|', so the two kinds of key cannot collide.
- */
-function equalityKey(version) {
-    if (CANONICAL_RELEASE.test(version))
-        return version.replace(TRAILING_ZEROS, '');
-    let key = parsedKeys.get(version);
-    if (key === undefined) {
-        key = parsedEqualityKey(version);
-        parsedKeys.set(version, key);
-    }
-    return key;
-}
-const parsedKeys = new Map();
-function parsedEqualityKey(version) {
-    const parsed = (0,pep440.explain)(version);
-    if (parsed === null)
-        return `|=${version}`;
-    const release = [...parsed.release];
-    while (release.length > 1 && release.at(-1) === 0)
-        release.pop();
-    const { epoch, pre, post, dev, local } = parsed;
-    if (epoch === 0 && pre === null && post === null && dev === null && local === null) {
-        return release.join('.');
-    }
-    return `${epoch}!${release.join('.')}|${pre?.join('') ?? ''}|${post ?? ''}|${dev ?? ''}|${local ?? ''}`;
 }
 /**
  * GIT ranges are skipped: their events are commit hashes, which say nothing about a release
@@ -2749,7 +2956,15 @@ var log = __webpack_require__(25625);
  */
 
 
-const byId = new Intl.Collator('en', { numeric: true });
+/**
+ * Advisory ids in natural order (PYSEC-2021-9 before PYSEC-2021-10). The collator is made on
+ * first use: building one loads ICU's locale data, ~20 ms that an online run never needs.
+ */
+let collator;
+function compareIds(a, b) {
+    collator ??= new Intl.Collator('en', { numeric: true });
+    return collator.compare(a, b);
+}
 /**
  * Reads every record, keeps one per id (the most recently modified copy), and sorts them by id
  * so results come out in the same order from a directory and from a zip. `records` holds the
@@ -2767,7 +2982,7 @@ async function readCatalogue(source) {
             kept.set(record.id, { member, record });
         }
     });
-    const sorted = [...kept.values()].sort((a, b) => byId.compare(a.record.id, b.record.id));
+    const sorted = [...kept.values()].sort((a, b) => compareIds(a.record.id, b.record.id));
     const entries = [];
     const records = [];
     const packages = new Map();
@@ -2839,7 +3054,7 @@ class RecordsOnDemand {
         const found = new Map();
         for (const name of plan.names) {
             const records = (this.catalogue.packages.get(name) ?? []).map(p => this.read.get(p));
-            if (records.some((record, i) => i > 0 && byId.compare(records[i - 1].id, record.id) > 0)) {
+            if (records.some((record, i) => i > 0 && compareIds(records[i - 1].id, record.id) > 0)) {
                 return `the records of ${name} are out of order`;
             }
             found.set(name, records);
@@ -3808,7 +4023,15 @@ class OsvApiFeed {
         const unique = [...new Map(keys.map((key, i) => [key, packages[i]]))];
         const position = new Map(unique.map(([key], i) => [key, i]));
         const queries = unique.map(([, pin]) => pin);
-        const refs = await this.matchIds(queries);
+        const stopReadAhead = this.records?.readAhead?.(queries);
+        let refs;
+        try {
+            refs = await this.matchIds(queries);
+        }
+        finally {
+            stopReadAhead?.();
+        }
+        this.records?.noteMatches?.(queries, refs);
         const matched = refs.filter(listed => listed.length > 0).length;
         this.logger.debug(`${this.name}: ${matched} of ${queries.length} packages have advisories`);
         const records = await this.fetchRecords(queries, refs);
@@ -4170,8 +4393,8 @@ function pypi_feed_checkedBaseUrl(raw) {
     return (0,config_values/* parseHttpUrl */.f$)('pypi-url', raw);
 }
 
-// EXTERNAL MODULE: ./src/advisories/record-cache.ts
-var record_cache = __webpack_require__(75933);
+// EXTERNAL MODULE: ./src/advisories/record-cache.ts + 1 modules
+var record_cache = __webpack_require__(55149);
 // EXTERNAL MODULE: ./src/advisories/staleness.ts
 var staleness = __webpack_require__(2177);
 ;// CONCATENATED MODULE: ./src/advisories/open-feed.ts
@@ -8098,11 +8321,16 @@ async function auditLicenses(packages, config, options) {
     });
     if (!gathered.checked)
         return { entries: [], notes: [] };
-    // Loaded only now: deriving SPDX expressions brings spdx-correct, whose set-up alone took
-    // ~10 ms of every run's start, licenses or not.
     const { checkLicenses } = await __webpack_require__.e(/* import() */ 873).then(__webpack_require__.bind(__webpack_require__, 26873));
+    // spdx-correct guesses only at metadata, and setting it up takes ~20 ms: a scan that has
+    // none (a lockfile, no policy, no SBOM) does without it.
+    const hasMetadata = gathered.subjects.some(subject => subject.metadata);
+    const suggest = hasMetadata ? (await __webpack_require__.e(/* import() */ 290).then(__webpack_require__.bind(__webpack_require__, 59290))).suggestSpdx : undefined;
     return {
-        entries: checkLicenses(gathered.subjects, config.policy, { from: config.from }),
+        entries: checkLicenses(gathered.subjects, config.policy, {
+            from: config.from,
+            ...(suggest ? { suggest } : {})
+        }),
         notes: needed ? gathered.notes : []
     };
 }
@@ -9937,7 +10165,6 @@ function advisoryUrl(id) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Em: () => (/* binding */ request),
 /* harmony export */   J2: () => (/* binding */ EnvHttpProxyAgent),
-/* harmony export */   fS: () => (/* binding */ FormData),
 /* harmony export */   g6: () => (/* binding */ Agent)
 /* harmony export */ });
 /* harmony import */ var undici_lib_dispatcher_agent_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57405);
@@ -9946,19 +10173,33 @@ function advisoryUrl(id) {
 /* harmony import */ var undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var undici_lib_api_api_request_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(14043);
 /* harmony import */ var undici_lib_api_api_request_js__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(undici_lib_api_api_request_js__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var undici_lib_web_fetch_formdata_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(35910);
-/* harmony import */ var undici_lib_web_fetch_formdata_js__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(undici_lib_web_fetch_formdata_js__WEBPACK_IMPORTED_MODULE_3__);
-
 
 
 
 const Agent = (undici_lib_dispatcher_agent_js__WEBPACK_IMPORTED_MODULE_0___default());
 const EnvHttpProxyAgent = (undici_lib_dispatcher_env_http_proxy_agent_js__WEBPACK_IMPORTED_MODULE_1___default());
-const FormData = (undici_lib_web_fetch_formdata_js__WEBPACK_IMPORTED_MODULE_3___default().FormData);
 /** undici's `request(url, { dispatcher, ...options })`. */
 function request(dispatcher, url, options) {
     const { origin, pathname, search } = new URL(url);
     return undici_lib_api_api_request_js__WEBPACK_IMPORTED_MODULE_2___default().call(dispatcher, { ...options, origin, path: `${pathname}${search}` });
+}
+
+
+/***/ }),
+
+/***/ 23682:
+/***/ ((module, __unused_webpack_exports, __webpack_require__) => {
+
+// ae-cvss-calculator, required on first use rather than when the bundle loads: a warm run
+// takes every score from the advisory cache and never needs it (see severity.ts). CommonJS
+// because a require inside a function is what lets the bundler pack the module and still
+// run it only when called; an ES import would run it at load, an import() would make
+// scoring asynchronous.
+
+let calculators
+module.exports = function loadCvssCalculators() {
+  if (calculators === undefined) calculators = __webpack_require__(44353)
+  return calculators
 }
 
 
