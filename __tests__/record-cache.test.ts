@@ -145,17 +145,23 @@ describe('DiskRecordCache with the OSV API', () => {
 describe('reading ahead while the querybatch is in flight', () => {
   const hintsFile = (): string => path.join(cacheDir, 'osv-match-hints.json')
   const writeHints = (pins: Record<string, string[]>): void =>
-    writeFileSync(hintsFile(), JSON.stringify({ format: 1, pins }))
+    writeFileSync(
+      hintsFile(),
+      JSON.stringify({
+        format: 2,
+        pins: Object.fromEntries(Object.entries(pins).map(([key, ids]) => [key, { ids }]))
+      })
+    )
 
   test('a warm run has read every record it needs by the time the answer comes', async () => {
     const cold = await run(40)
     expect(cold.cache.stats.readAhead).toBe(0)
     expect(JSON.parse(readFileSync(hintsFile(), 'utf8'))).toEqual({
-      format: 1,
+      format: 2,
       pins: {
-        'requests==2.19.0': ['PYSEC-2018-28', 'PYSEC-2023-74'],
-        'pyyaml==5.3': ['PYSEC-2020-96', 'PYSEC-2021-142'],
-        'urllib3==2.0.4': ['PYSEC-2023-192']
+        'requests==2.19.0': { ids: ['PYSEC-2018-28', 'PYSEC-2023-74'] },
+        'pyyaml==5.3': { ids: ['PYSEC-2020-96', 'PYSEC-2021-142'] },
+        'urllib3==2.0.4': { ids: ['PYSEC-2023-192'] }
       }
     })
     const warm = await run(40)
@@ -189,13 +195,20 @@ describe('reading ahead while the querybatch is in flight', () => {
 
   test('a damaged hints file is ignored and replaced', async () => {
     const cold = await run()
-    for (const damaged of ['{"format":1,"pins":{"requests==2.19.0":[1]}}', '{"form', '[]']) {
-      writeFileSync(hintsFile(), damaged)
+    const damaged = [
+      '{"format":2,"pins":{"requests==2.19.0":{"ids":[1]}}}',
+      '{"format":2,"pins":{"requests==2.19.0":{"ids":[],"advice":["x"]}}}',
+      '{"format":1,"pins":{"requests==2.19.0":["PYSEC-2018-28"]}}',
+      '{"form',
+      '[]'
+    ]
+    for (const text of damaged) {
+      writeFileSync(hintsFile(), text)
       const warm = await run(20)
       expect(warm.result).toEqual(cold.result)
       expect(warm.cache.stats).toMatchObject({ hits: 5, readAhead: 0 })
       expect(warm.cache.changed).toBe(true)
-      expect(JSON.parse(readFileSync(hintsFile(), 'utf8'))).toMatchObject({ format: 1 })
+      expect(JSON.parse(readFileSync(hintsFile(), 'utf8'))).toMatchObject({ format: 2 })
     }
   })
 
@@ -240,6 +253,23 @@ describe('MatchHints', () => {
     expect(kept.idsFor([pin('p0', '1.0')])).toEqual(['X'])
     // The last of the old pins made room for the new one.
     expect(kept.idsFor([pin(`p${MAX_HINTED_PINS - 1}`, '1.0')])).toEqual([])
+  })
+
+  test('keeps the upgrade advice of a pin while its matches stay the same', () => {
+    const first = new MatchHints(file())
+    first.remember([pin('a', '1')], [['X']])
+    first.rememberAdvice(pin('a', '1'), 'fp1', '2.0')
+    first.rememberAdvice(pin('b', '1'), 'fp2', null)
+    first.save()
+    const second = new MatchHints(file())
+    expect(second.adviceFor(pin('a', '1'), 'fp1')).toBe('2.0')
+    expect(second.adviceFor(pin('b', '1'), 'fp2')).toBeNull()
+    // Other records, other answer: unknown.
+    expect(second.adviceFor(pin('a', '1'), 'fp9')).toBeUndefined()
+    second.remember([pin('a', '1'), pin('b', '1')], [['X'], ['Y']])
+    expect(second.adviceFor(pin('a', '1'), 'fp1')).toBe('2.0')
+    // b matched something new: what was worked out from its old records is dropped.
+    expect(second.adviceFor(pin('b', '1'), 'fp2')).toBeUndefined()
   })
 
   test('learning nothing new leaves the file alone', () => {

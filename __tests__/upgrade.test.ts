@@ -5,7 +5,13 @@ import { compare } from '@renovatebot/pep440'
 import { recordAffects } from '../src/advisories/match.js'
 import { OfflineDatabase } from '../src/advisories/offline-db.js'
 import type { OsvEvent, OsvRecord } from '../src/advisories/osv.js'
-import { recommendedVersion, upgradeCandidates } from '../src/advisories/upgrade.js'
+import {
+  recommendedVersion,
+  recordsFingerprint,
+  rememberedRecommendation,
+  upgradeCandidates,
+  type UpgradeAdviceStore
+} from '../src/advisories/upgrade.js'
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..')
 const SHARED_ZIP = path.resolve(REPO_ROOT, '..', 'shared', 'osv-pypi', 'PyPI-all.zip')
@@ -242,3 +248,58 @@ if (!shared) console.log(`Skipping real-database upgrade tests: ${SHARED_ZIP} is
     })
   }
 )
+
+describe('rememberedRecommendation', () => {
+  const fixedAt = (fixed: string, modified = '2026-07-01T00:00:00Z'): OsvRecord =>
+    advisory('GHSA-memo-test-0001', 'demo', [[{ introduced: '0' }, { fixed }]], { modified })
+  const pin = { name: 'demo', version: '1.0' }
+
+  /** A store in memory, counting what it is asked. */
+  function memoryStore() {
+    const kept = new Map<string, string | null>()
+    const counts = { hits: 0, sets: 0 }
+    const store: UpgradeAdviceStore = {
+      get(p, fingerprint) {
+        const key = `${p.name}==${p.version} ${fingerprint}`
+        if (kept.has(key)) counts.hits++
+        return kept.get(key)
+      },
+      set(p, fingerprint, upgrade) {
+        counts.sets++
+        kept.set(`${p.name}==${p.version} ${fingerprint}`, upgrade)
+      }
+    }
+    return { store, kept, counts }
+  }
+
+  test('works the answer out once per pin and set of records', () => {
+    const { store, counts } = memoryStore()
+    expect(rememberedRecommendation(pin, [fixedAt('2.0')], store)).toBe('2.0')
+    expect(rememberedRecommendation(pin, [fixedAt('2.0')], store)).toBe('2.0')
+    expect(counts).toEqual({ hits: 1, sets: 1 })
+    // The record changed (a new modified date): worked out again, from the new ranges.
+    expect(rememberedRecommendation(pin, [fixedAt('2.1', '2026-08-01T00:00:00Z')], store)).toBe(
+      '2.1'
+    )
+    expect(counts).toEqual({ hits: 1, sets: 2 })
+  })
+
+  test('an answer kept for the same records is taken as it is', () => {
+    const { store, kept } = memoryStore()
+    const records = [fixedAt('2.0')]
+    // Not what the ranges say: proof that the kept answer, not a new search, is returned.
+    kept.set(`demo==1.0 ${recordsFingerprint(records)}`, '9.9')
+    expect(rememberedRecommendation(pin, records, store)).toBe('9.9')
+    expect(rememberedRecommendation(pin, records, undefined)).toBe('2.0')
+  })
+
+  test('the fingerprint names each record by id and modified date, in any order', () => {
+    const a = advisory('PYSEC-A', 'demo', [])
+    const b = advisory('PYSEC-B', 'demo', [])
+    expect(recordsFingerprint([a, b])).toBe(recordsFingerprint([b, a]))
+    expect(recordsFingerprint([a])).not.toBe(recordsFingerprint([a, b]))
+    expect(recordsFingerprint([a])).not.toBe(
+      recordsFingerprint([{ ...a, modified: '2026-07-02T00:00:00Z' }])
+    )
+  })
+})

@@ -3,7 +3,7 @@ import { gate, rateFindings, type SeverityThreshold } from './advisories/gate.js
 import { applyIgnores, type IgnoreRule, type IgnoredFinding } from './advisories/ignores.js'
 import type { OsvRecord } from './advisories/osv.js'
 import { compareSeverity, isMalicious, severityOf } from './advisories/severity.js'
-import { recommendedVersion } from './advisories/upgrade.js'
+import { rememberedRecommendation, type UpgradeAdviceStore } from './advisories/upgrade.js'
 import type { Vulnerability } from './advisories/vulnerability.js'
 import type { LicenseEntry } from './licenses/check.js'
 import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from './outcome.js'
@@ -22,6 +22,8 @@ export interface AssessOptions {
   failOnLicense: boolean
   /** Every record of a package where the feed has them all (offline); else only the matches are known. */
   recordsFor?: (name: string) => readonly OsvRecord[]
+  /** Upgrades recommended in earlier runs, and where this run's are kept. */
+  upgradeAdvice?: UpgradeAdviceStore
   tool: AuditOutcome['tool']
   databaseUpdated?: Date
 }
@@ -61,7 +63,7 @@ export function assess(result: AuditResult, options: AssessOptions): Assessment 
     const reported: ReportedPackage = { ...pkg, vulnerabilities }
     if (vulnerabilities.length > 0) {
       const records = options.recordsFor?.(pkg.name) ?? pkg.vulnerabilities.map(v => v.record)
-      reported.recommendedVersion = recommendedVersion(pkg.name, pkg.version, records)
+      reported.recommendedVersion = rememberedRecommendation(pkg, records, options.upgradeAdvice)
     }
     return reported
   })

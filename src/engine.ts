@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { assess } from './assess.js'
+import { assess, type Assessment } from './assess.js'
 import { audit, groupDependencies, type AuditResult } from './audit.js'
 import { loadIgnoreRules } from './advisories/ignore-config.js'
 import { openFeed } from './advisories/open-feed.js'
@@ -49,42 +49,48 @@ export async function runAudit(
   )
   const pinned = sources.reduce((sum, source) => sum + source.dependencies.length, 0)
   logger.info(`Checking ${pinned} pinned dependencies against ${opened.feed.name}`)
-  let result: AuditResult
+  const sbomWanted = Boolean(config.outputs.sbomPath || config.dependencyTrack)
+  let assessment: Assessment
   try {
-    result = await audit(sources, opened.feed)
-  } catch (error) {
-    // Fail closed, but leave a record: every dependency listed as not checked, and why.
-    if (error instanceof FeedError && config.outputs.reportPath) {
-      const report = incompleteReport(sources, opened.feed.name, error, config.repositoryRoot)
-      await write(config.outputs.reportPath, serializeReport(report))
-      logger.info(`Wrote an incomplete report to ${config.outputs.reportPath}`)
+    let result: AuditResult
+    try {
+      result = await audit(sources, opened.feed)
+    } catch (error) {
+      // Fail closed, but leave a record: every dependency listed as not checked, and why.
+      if (error instanceof FeedError && config.outputs.reportPath) {
+        const report = incompleteReport(sources, opened.feed.name, error, config.repositoryRoot)
+        await write(config.outputs.reportPath, serializeReport(report))
+        logger.info(`Wrote an incomplete report to ${config.outputs.reportPath}`)
+      }
+      throw error
     }
-    throw error
+    result = withFeedSkips(result, opened.skipped?.())
+
+    const licenses = await auditLicenses(result.packages, config.licenses, {
+      pypiUrl: config.feed.pypiUrl,
+      offline: Boolean(config.feed.advisoryDb),
+      sbomWanted,
+      logger
+    })
+    licenses.notes.forEach(note => logger.info(note))
+
+    assessment = assess(result, {
+      rules,
+      today: now.toISOString().slice(0, 10),
+      ...config.findings,
+      strict: config.sources.strict,
+      licenses: licenses.entries,
+      failOnLicense: config.licenses.failOnLicense,
+      ...(opened.recordsFor ? { recordsFor: opened.recordsFor } : {}),
+      ...(opened.upgradeAdvice ? { upgradeAdvice: opened.upgradeAdvice } : {}),
+      tool: TOOL,
+      ...(opened.databaseUpdated ? { databaseUpdated: opened.databaseUpdated } : {})
+    })
   } finally {
+    // After the assessment, so that the upgrades it worked out are saved with the cache.
     await opened.finish()
   }
-  result = withFeedSkips(result, opened.skipped?.())
-
-  const sbomWanted = Boolean(config.outputs.sbomPath || config.dependencyTrack)
-  const licenses = await auditLicenses(result.packages, config.licenses, {
-    pypiUrl: config.feed.pypiUrl,
-    offline: Boolean(config.feed.advisoryDb),
-    sbomWanted,
-    logger
-  })
-  licenses.notes.forEach(note => logger.info(note))
-
-  const { outcome, warnings, notices } = assess(result, {
-    rules,
-    today: now.toISOString().slice(0, 10),
-    ...config.findings,
-    strict: config.sources.strict,
-    licenses: licenses.entries,
-    failOnLicense: config.licenses.failOnLicense,
-    ...(opened.recordsFor ? { recordsFor: opened.recordsFor } : {}),
-    tool: TOOL,
-    ...(opened.databaseUpdated ? { databaseUpdated: opened.databaseUpdated } : {})
-  })
+  const { outcome, warnings, notices } = assessment
 
   const root = config.repositoryRoot
   const files: EngineRun['files'] = {}

@@ -4,18 +4,28 @@
  * /v1/querybatch is still on the wire. A hint only says which files to read early; the
  * answer of the querybatch still decides which records are used, so a stale, damaged or
  * forged hints file costs time, never a finding.
+ *
+ * Each pin also keeps the upgrade recommended for it, under the fingerprint of the records
+ * it was worked out from (see upgrade.ts): the same pin with the same records gets the same
+ * answer without the search over every listed version.
  */
 import { randomBytes } from 'node:crypto'
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
 import { isObject } from '../json-shape.js'
 import type { PackageVersion } from './osv.js'
 
-const FORMAT = 1
+const FORMAT = 2
 /** Pins kept at most: one cache directory may serve many projects over a long time. */
 export const MAX_HINTED_PINS = 50_000
 
+interface PinNotes {
+  ids: readonly string[]
+  /** [fingerprint of the records, the upgrade recommended from them]. */
+  advice?: readonly [string, string | null]
+}
+
 export class MatchHints {
-  private pins = new Map<string, readonly string[]>()
+  private pins = new Map<string, PinNotes>()
   private loaded = false
   private changed = false
 
@@ -30,25 +40,48 @@ export class MatchHints {
   idsFor(pins: readonly PackageVersion[]): string[] {
     this.load()
     const ids = new Set<string>()
-    for (const pin of pins) for (const id of this.pins.get(pinKey(pin)) ?? []) ids.add(id)
+    for (const pin of pins) for (const id of this.pins.get(pinKey(pin))?.ids ?? []) ids.add(id)
     return [...ids]
+  }
+
+  /** The upgrade recommended for `pin` from the records of `fingerprint`, if known. */
+  adviceFor(pin: PackageVersion, fingerprint: string): string | null | undefined {
+    this.load()
+    const advice = this.pins.get(pinKey(pin))?.advice
+    return advice?.[0] === fingerprint ? advice[1] : undefined
+  }
+
+  rememberAdvice(pin: PackageVersion, fingerprint: string, upgrade: string | null): void {
+    this.load()
+    const key = pinKey(pin)
+    const notes = this.pins.get(key) ?? { ids: [] }
+    if (notes.advice?.[0] === fingerprint && notes.advice[1] === upgrade) return
+    this.pins.set(key, { ...notes, advice: [fingerprint, upgrade] })
+    this.changed = true
   }
 
   /** What each pin matched in this run; `matched[i]` belongs to `pins[i]`. */
   remember(pins: readonly PackageVersion[], matched: readonly (readonly string[])[]): void {
     this.load()
-    const fresh = new Map<string, readonly string[]>()
+    const fresh = new Map<string, PinNotes>()
+    let learnt = false
     pins.forEach((pin, i) => {
       const ids = matched[i] ?? []
       const key = pinKey(pin)
-      if (!sameIds(this.pins.get(key), ids)) this.changed = true
-      fresh.set(key, ids)
+      const known = this.pins.get(key)
+      if (known !== undefined && sameIds(known.ids, ids)) {
+        fresh.set(key, known)
+      } else {
+        learnt = true
+        fresh.set(key, { ids })
+      }
     })
-    if (!this.changed) return
+    if (!learnt) return
+    this.changed = true
     // This run's pins first, so the cap drops the pins not seen for longest.
-    for (const [key, ids] of this.pins) {
+    for (const [key, notes] of this.pins) {
       if (fresh.size >= MAX_HINTED_PINS) break
-      if (!fresh.has(key)) fresh.set(key, ids)
+      if (!fresh.has(key)) fresh.set(key, notes)
     }
     this.pins = fresh
   }
@@ -87,17 +120,30 @@ function pinKey(pin: PackageVersion): string {
 }
 
 /** The file's pins, or none at all when any part of it is not what save wrote. */
-function parseHints(text: string): Map<string, readonly string[]> {
+function parseHints(text: string): Map<string, PinNotes> {
   const value: unknown = JSON.parse(text)
-  const pins = new Map<string, readonly string[]>()
+  const pins = new Map<string, PinNotes>()
   if (!isObject(value) || value.format !== FORMAT || !isObject(value.pins)) return pins
-  for (const [key, ids] of Object.entries(value.pins)) {
-    if (!Array.isArray(ids) || !ids.every(id => typeof id === 'string')) return new Map()
-    pins.set(key, ids as string[])
+  for (const [key, notes] of Object.entries(value.pins)) {
+    if (!isPinNotes(notes)) return new Map()
+    pins.set(key, notes)
   }
   return pins
 }
 
-function sameIds(a: readonly string[] | undefined, b: readonly string[]): boolean {
-  return a !== undefined && a.length === b.length && a.every((id, i) => id === b[i])
+function isPinNotes(value: unknown): value is PinNotes {
+  if (!isObject(value) || !Array.isArray(value.ids)) return false
+  if (!value.ids.every(id => typeof id === 'string')) return false
+  const { advice } = value
+  return (
+    advice === undefined ||
+    (Array.isArray(advice) &&
+      advice.length === 2 &&
+      typeof advice[0] === 'string' &&
+      (advice[1] === null || typeof advice[1] === 'string'))
+  )
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((id, i) => id === b[i])
 }

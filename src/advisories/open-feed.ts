@@ -8,6 +8,7 @@ import type { AdvisoryFeed, OsvRecord } from './osv.js'
 import { PypiFeed } from './pypi-feed.js'
 import { DiskRecordCache } from './record-cache.js'
 import { stalenessWarning } from './staleness.js'
+import type { UpgradeAdviceStore } from './upgrade.js'
 
 /** The feed a run uses, plus what only some feeds can tell. */
 export interface OpenedFeed {
@@ -18,6 +19,8 @@ export interface OpenedFeed {
   skipped?: () => ReadonlyMap<string, string>
   /** Newest `modified` of an offline database. */
   databaseUpdated?: Date
+  /** Upgrades recommended in earlier runs (the advisory cache). */
+  upgradeAdvice?: UpgradeAdviceStore
   /** Saves what should outlive the run (the advisory cache) and releases connections. */
   finish(): Promise<void>
 }
@@ -57,6 +60,7 @@ export async function openFeed(
   const feed = new OsvApiFeed({ baseUrl: config.osvUrl, logger, records: cache })
   return {
     feed,
+    upgradeAdvice: cache.upgradeAdvice,
     finish: async () => {
       await feed.close()
       await cache.flush()

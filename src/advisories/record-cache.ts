@@ -19,6 +19,7 @@ import { silentLogger, type Logger } from '../log.js'
 import { MatchHints } from './match-hints.js'
 import type { RecordStore, VulnRef } from './osv-api.js'
 import type { OsvRecord, PackageVersion } from './osv.js'
+import type { UpgradeAdviceStore } from './upgrade.js'
 import { isObject } from '../json-shape.js'
 import { recordVectorScores, rememberVectorScores } from './severity.js'
 
@@ -102,11 +103,18 @@ export class DiskRecordCache implements RecordStore {
   private hintsWritten = false
   /** Files read ahead and not asked for yet. */
   private readonly readEarly = new Map<string, ReadResult>()
+  /** Upgrades recommended in earlier runs, kept with the match hints of each pin. */
+  readonly upgradeAdvice: UpgradeAdviceStore
 
   constructor(cacheDir: string, options: { logger?: Logger } = {}) {
     this.dir = path.join(cacheDir, RECORDS_DIR)
     this.logger = options.logger ?? silentLogger
-    this.hints = new MatchHints(path.join(cacheDir, HINTS_FILE))
+    const hints = new MatchHints(path.join(cacheDir, HINTS_FILE))
+    this.hints = hints
+    this.upgradeAdvice = {
+      get: (pin, fingerprint) => hints.adviceFor(pin, fingerprint),
+      set: (pin, fingerprint, upgrade) => hints.rememberAdvice(pin, fingerprint, upgrade)
+    }
   }
 
   /** True once something new was written: only then is the cache worth saving. */

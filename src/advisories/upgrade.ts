@@ -11,9 +11,10 @@
  *   (introduced later), which this cannot see without more requests. The offline database is
  *   the one that gives the complete answer.
  */
+import { createHash } from 'node:crypto'
 import { normalizeName } from '../deps/names.js'
 import { recordAffects } from './match.js'
-import type { OsvRecord } from './osv.js'
+import type { OsvRecord, PackageVersion } from './osv.js'
 import { compareVersions, isPep440, isPrerelease } from './version-order.js'
 
 /**
@@ -59,6 +60,48 @@ export function recommendedVersion(
     if (found !== undefined) return found
   }
   return null
+}
+
+/** Answers of recommendedVersion kept from earlier runs (the advisory cache keeps them). */
+export interface UpgradeAdviceStore {
+  get(pin: PackageVersion, fingerprint: string): string | null | undefined
+  set(pin: PackageVersion, fingerprint: string, upgrade: string | null): void
+}
+
+/**
+ * Bumped whenever recommendedVersion would answer differently for the same records, so that
+ * answers kept by an older release are worked out again.
+ */
+const ADVICE_REVISION = 1
+
+/**
+ * What recommendedVersion's answer depends on besides the pin: the records, each named by
+ * id and `modified` (OSV changes `modified` with every change to a record).
+ */
+export function recordsFingerprint(records: readonly OsvRecord[]): string {
+  const named = records.map(record => `${record.id}@${record.modified}`).sort()
+  return createHash('sha256')
+    .update(`${ADVICE_REVISION}\n${named.join('\n')}`)
+    .digest('hex')
+    .slice(0, 32)
+}
+
+/**
+ * recommendedVersion, answered from `store` when it was worked out before for the same pin
+ * and the same records; a new answer is kept there for the next run.
+ */
+export function rememberedRecommendation(
+  pin: PackageVersion,
+  records: readonly OsvRecord[],
+  store: UpgradeAdviceStore | undefined
+): string | null {
+  if (store === undefined) return recommendedVersion(pin.name, pin.version, records)
+  const fingerprint = recordsFingerprint(records)
+  const known = store.get(pin, fingerprint)
+  if (known !== undefined) return known
+  const upgrade = recommendedVersion(pin.name, pin.version, records)
+  store.set(pin, fingerprint, upgrade)
+  return upgrade
 }
 
 /**
