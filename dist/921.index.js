@@ -412,11 +412,15 @@ var json_shape = __webpack_require__(95165);
  * /v1/querybatch is still on the wire. A hint only says which files to read early; the
  * answer of the querybatch still decides which records are used, so a stale, damaged or
  * forged hints file costs time, never a finding.
+ *
+ * Each pin also keeps the upgrade recommended for it, under the fingerprint of the records
+ * it was worked out from (see upgrade.ts): the same pin with the same records gets the same
+ * answer without the search over every listed version.
  */
 
 
 
-const FORMAT = 1;
+const FORMAT = 2;
 /** Pins kept at most: one cache directory may serve many projects over a long time. */
 const MAX_HINTED_PINS = 50_000;
 class MatchHints {
@@ -436,29 +440,51 @@ class MatchHints {
         this.load();
         const ids = new Set();
         for (const pin of pins)
-            for (const id of this.pins.get(pinKey(pin)) ?? [])
+            for (const id of this.pins.get(pinKey(pin))?.ids ?? [])
                 ids.add(id);
         return [...ids];
+    }
+    /** The upgrade recommended for `pin` from the records of `fingerprint`, if known. */
+    adviceFor(pin, fingerprint) {
+        this.load();
+        const advice = this.pins.get(pinKey(pin))?.advice;
+        return advice?.[0] === fingerprint ? advice[1] : undefined;
+    }
+    rememberAdvice(pin, fingerprint, upgrade) {
+        this.load();
+        const key = pinKey(pin);
+        const notes = this.pins.get(key) ?? { ids: [] };
+        if (notes.advice?.[0] === fingerprint && notes.advice[1] === upgrade)
+            return;
+        this.pins.set(key, { ...notes, advice: [fingerprint, upgrade] });
+        this.changed = true;
     }
     /** What each pin matched in this run; `matched[i]` belongs to `pins[i]`. */
     remember(pins, matched) {
         this.load();
         const fresh = new Map();
+        let learnt = false;
         pins.forEach((pin, i) => {
             const ids = matched[i] ?? [];
             const key = pinKey(pin);
-            if (!sameIds(this.pins.get(key), ids))
-                this.changed = true;
-            fresh.set(key, ids);
+            const known = this.pins.get(key);
+            if (known !== undefined && sameIds(known.ids, ids)) {
+                fresh.set(key, known);
+            }
+            else {
+                learnt = true;
+                fresh.set(key, { ids });
+            }
         });
-        if (!this.changed)
+        if (!learnt)
             return;
+        this.changed = true;
         // This run's pins first, so the cap drops the pins not seen for longest.
-        for (const [key, ids] of this.pins) {
+        for (const [key, notes] of this.pins) {
             if (fresh.size >= MAX_HINTED_PINS)
                 break;
             if (!fresh.has(key))
-                fresh.set(key, ids);
+                fresh.set(key, notes);
         }
         this.pins = fresh;
     }
@@ -503,15 +529,27 @@ function parseHints(text) {
     const pins = new Map();
     if (!(0,json_shape/* isObject */.G)(value) || value.format !== FORMAT || !(0,json_shape/* isObject */.G)(value.pins))
         return pins;
-    for (const [key, ids] of Object.entries(value.pins)) {
-        if (!Array.isArray(ids) || !ids.every(id => typeof id === 'string'))
+    for (const [key, notes] of Object.entries(value.pins)) {
+        if (!isPinNotes(notes))
             return new Map();
-        pins.set(key, ids);
+        pins.set(key, notes);
     }
     return pins;
 }
+function isPinNotes(value) {
+    if (!(0,json_shape/* isObject */.G)(value) || !Array.isArray(value.ids))
+        return false;
+    if (!value.ids.every(id => typeof id === 'string'))
+        return false;
+    const { advice } = value;
+    return (advice === undefined ||
+        (Array.isArray(advice) &&
+            advice.length === 2 &&
+            typeof advice[0] === 'string' &&
+            (advice[1] === null || typeof advice[1] === 'string')));
+}
 function sameIds(a, b) {
-    return a !== undefined && a.length === b.length && a.every((id, i) => id === b[i]);
+    return a.length === b.length && a.every((id, i) => id === b[i]);
 }
 
 // EXTERNAL MODULE: ./src/advisories/severity.ts
@@ -593,10 +631,17 @@ class DiskRecordCache {
     hintsWritten = false;
     /** Files read ahead and not asked for yet. */
     readEarly = new Map();
+    /** Upgrades recommended in earlier runs, kept with the match hints of each pin. */
+    upgradeAdvice;
     constructor(cacheDir, options = {}) {
         this.dir = external_node_path_default().join(cacheDir, RECORDS_DIR);
         this.logger = options.logger ?? log/* silentLogger */.q;
-        this.hints = new MatchHints(external_node_path_default().join(cacheDir, HINTS_FILE));
+        const hints = new MatchHints(external_node_path_default().join(cacheDir, HINTS_FILE));
+        this.hints = hints;
+        this.upgradeAdvice = {
+            get: (pin, fingerprint) => hints.adviceFor(pin, fingerprint),
+            set: (pin, fingerprint, upgrade) => hints.rememberAdvice(pin, fingerprint, upgrade)
+        };
     }
     /** True once something new was written: only then is the cache worth saving. */
     get changed() {
@@ -1618,6 +1663,8 @@ function plural(count, noun) {
     return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __webpack_require__(77598);
 ;// CONCATENATED MODULE: ./src/advisories/version-order.ts
 /**
  * PEP 440 ordering with each version parsed once. Matching asks for the same few strings
@@ -1941,6 +1988,7 @@ function beforeLimits(limits, version) {
 
 
 
+
 /**
  * The smallest version above `version` that no record in `records` affects, or null when no
  * clean version is known ("no fix known") or `version` is not PEP 440 (nothing is "above" it).
@@ -1984,6 +2032,37 @@ function recommendedVersion(name, version, records) {
             return found;
     }
     return null;
+}
+/**
+ * Bumped whenever recommendedVersion would answer differently for the same records, so that
+ * answers kept by an older release are worked out again.
+ */
+const ADVICE_REVISION = 1;
+/**
+ * What recommendedVersion's answer depends on besides the pin: the records, each named by
+ * id and `modified` (OSV changes `modified` with every change to a record).
+ */
+function recordsFingerprint(records) {
+    const named = records.map(record => `${record.id}@${record.modified}`).sort();
+    return (0,external_node_crypto_.createHash)('sha256')
+        .update(`${ADVICE_REVISION}\n${named.join('\n')}`)
+        .digest('hex')
+        .slice(0, 32);
+}
+/**
+ * recommendedVersion, answered from `store` when it was worked out before for the same pin
+ * and the same records; a new answer is kept there for the next run.
+ */
+function rememberedRecommendation(pin, records, store) {
+    if (store === undefined)
+        return recommendedVersion(pin.name, pin.version, records);
+    const fingerprint = recordsFingerprint(records);
+    const known = store.get(pin, fingerprint);
+    if (known !== undefined)
+        return known;
+    const upgrade = recommendedVersion(pin.name, pin.version, records);
+    store.set(pin, fingerprint, upgrade);
+    return upgrade;
 }
 /**
  * The distinct `fixed` and `limit` versions above `version` in the package's non-GIT ranges,
@@ -2044,7 +2123,7 @@ function assess(result, options) {
         const reported = { ...pkg, vulnerabilities };
         if (vulnerabilities.length > 0) {
             const records = options.recordsFor?.(pkg.name) ?? pkg.vulnerabilities.map(v => v.record);
-            reported.recommendedVersion = recommendedVersion(pkg.name, pkg.version, records);
+            reported.recommendedVersion = rememberedRecommendation(pkg, records, options.upgradeAdvice);
         }
         return reported;
     });
@@ -3089,8 +3168,6 @@ function tally(previous, id) {
     return { count: (previous?.count ?? 0) + 1, first: previous?.first ?? id };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/json-shape.ts
@@ -4435,6 +4512,7 @@ async function openFeed(config, env, logger, now, shownPath = file => file) {
     const feed = new OsvApiFeed({ baseUrl: config.osvUrl, logger, records: cache });
     return {
         feed,
+        upgradeAdvice: cache.upgradeAdvice,
         finish: async () => {
             await feed.close();
             await cache.flush();
@@ -8448,42 +8526,48 @@ async function runAudit(config, logger, now = new Date()) {
     const opened = await openFeed(config.feed, env, logger, now, file => (0,paths/* repositoryPath */.S)(file, config.repositoryRoot));
     const pinned = sources.reduce((sum, source) => sum + source.dependencies.length, 0);
     logger.info(`Checking ${pinned} pinned dependencies against ${opened.feed.name}`);
-    let result;
+    const sbomWanted = Boolean(config.outputs.sbomPath || config.dependencyTrack);
+    let assessment;
     try {
-        result = await audit(sources, opened.feed);
-    }
-    catch (error) {
-        // Fail closed, but leave a record: every dependency listed as not checked, and why.
-        if (error instanceof errors/* FeedError */.lS && config.outputs.reportPath) {
-            const report = incompleteReport(sources, opened.feed.name, error, config.repositoryRoot);
-            await write(config.outputs.reportPath, serializeReport(report));
-            logger.info(`Wrote an incomplete report to ${config.outputs.reportPath}`);
+        let result;
+        try {
+            result = await audit(sources, opened.feed);
         }
-        throw error;
+        catch (error) {
+            // Fail closed, but leave a record: every dependency listed as not checked, and why.
+            if (error instanceof errors/* FeedError */.lS && config.outputs.reportPath) {
+                const report = incompleteReport(sources, opened.feed.name, error, config.repositoryRoot);
+                await write(config.outputs.reportPath, serializeReport(report));
+                logger.info(`Wrote an incomplete report to ${config.outputs.reportPath}`);
+            }
+            throw error;
+        }
+        result = withFeedSkips(result, opened.skipped?.());
+        const licenses = await auditLicenses(result.packages, config.licenses, {
+            pypiUrl: config.feed.pypiUrl,
+            offline: Boolean(config.feed.advisoryDb),
+            sbomWanted,
+            logger
+        });
+        licenses.notes.forEach(note => logger.info(note));
+        assessment = assess(result, {
+            rules,
+            today: now.toISOString().slice(0, 10),
+            ...config.findings,
+            strict: config.sources.strict,
+            licenses: licenses.entries,
+            failOnLicense: config.licenses.failOnLicense,
+            ...(opened.recordsFor ? { recordsFor: opened.recordsFor } : {}),
+            ...(opened.upgradeAdvice ? { upgradeAdvice: opened.upgradeAdvice } : {}),
+            tool: TOOL,
+            ...(opened.databaseUpdated ? { databaseUpdated: opened.databaseUpdated } : {})
+        });
     }
     finally {
+        // After the assessment, so that the upgrades it worked out are saved with the cache.
         await opened.finish();
     }
-    result = withFeedSkips(result, opened.skipped?.());
-    const sbomWanted = Boolean(config.outputs.sbomPath || config.dependencyTrack);
-    const licenses = await auditLicenses(result.packages, config.licenses, {
-        pypiUrl: config.feed.pypiUrl,
-        offline: Boolean(config.feed.advisoryDb),
-        sbomWanted,
-        logger
-    });
-    licenses.notes.forEach(note => logger.info(note));
-    const { outcome, warnings, notices } = assess(result, {
-        rules,
-        today: now.toISOString().slice(0, 10),
-        ...config.findings,
-        strict: config.sources.strict,
-        licenses: licenses.entries,
-        failOnLicense: config.licenses.failOnLicense,
-        ...(opened.recordsFor ? { recordsFor: opened.recordsFor } : {}),
-        tool: TOOL,
-        ...(opened.databaseUpdated ? { databaseUpdated: opened.databaseUpdated } : {})
-    });
+    const { outcome, warnings, notices } = assessment;
     const root = config.repositoryRoot;
     const files = {};
     const { reportPath, sbomPath, sarifPath } = config.outputs;
