@@ -1,3 +1,5 @@
+import { keepWasmOnBaselineCompiler } from './wasm-tiering.js'
+
 /**
  * One bundle serves both uses. Command-line arguments, or no sign of a runner, make it the
  * CLI; otherwise it is the action, reading INPUT_* variables exactly as on a runner. Each
@@ -7,6 +9,8 @@ export async function run(
   argv: string[] = process.argv.slice(2),
   env: NodeJS.ProcessEnv = process.env
 ): Promise<void> {
+  // Before undici compiles llhttp, which it does on the first connection.
+  keepWasmOnBaselineCompiler()
   const onRunner =
     env.GITHUB_ACTIONS === 'true' || Object.keys(env).some(key => key.startsWith('INPUT_'))
   if (argv.length > 0 || !onRunner) {
