@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(41730);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34496);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -15,18 +15,47 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 41730:
+/***/ 34496:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ run)
-/* harmony export */ });
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  e: () => (/* binding */ run)
+});
+
+;// CONCATENATED MODULE: external "node:v8"
+const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+;// CONCATENATED MODULE: ./src/wasm-tiering.ts
+/**
+ * undici parses HTTP with llhttp compiled to WebAssembly. V8 starts it on its baseline
+ * compiler (Liftoff) and, once it is hot, recompiles it with TurboFan on a background thread.
+ * A run of a few hundred milliseconds never earns that back, and on Node 20 the process
+ * cannot exit until the recompilation finishes: measured, 130-150 ms between the last line
+ * of output and the end of a warm 200-pin run on two cores. Keeping wasm on Liftoff removes
+ * the wait (Node 24 cancels the job itself, and is unchanged).
+ *
+ * Only where Liftoff covers every instruction (x64 and arm64): elsewhere TurboFan is the only
+ * wasm compiler V8 has, and forbidding it would break llhttp.
+ */
+
+function keepWasmOnBaselineCompiler(arch = process.arch) {
+    if (arch !== 'x64' && arch !== 'arm64')
+        return false;
+    (0,external_node_v8_namespaceObject.setFlagsFromString)('--liftoff-only');
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/main.ts
+
 /**
  * One bundle serves both uses. Command-line arguments, or no sign of a runner, make it the
  * CLI; otherwise it is the action, reading INPUT_* variables exactly as on a runner. Each
  * side is loaded only when used, so the CLI never pays for @actions/core and vice versa.
  */
 async function run(argv = process.argv.slice(2), env = process.env) {
+    // Before undici compiles llhttp, which it does on the first connection.
+    keepWasmOnBaselineCompiler();
     const onRunner = env.GITHUB_ACTIONS === 'true' || Object.keys(env).some(key => key.startsWith('INPUT_'));
     if (argv.length > 0 || !onRunner) {
         const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(228), __nccwpck_require__.e(921), __nccwpck_require__.e(160)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67160));
