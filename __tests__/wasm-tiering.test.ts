@@ -7,9 +7,11 @@ import { keepWasmOnBaselineCompiler } from '../src/wasm-tiering.js'
 const root = path.resolve(import.meta.dirname, '..')
 const tsxLoader = pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href
 
-test('leaves V8 alone where Liftoff is not the whole story', () => {
-  expect(keepWasmOnBaselineCompiler('s390x')).toBe(false)
-  expect(keepWasmOnBaselineCompiler('ppc64')).toBe(false)
+test('leaves V8 alone where Liftoff is not the whole story, and on Node 22 and later', () => {
+  expect(keepWasmOnBaselineCompiler('s390x', '20.20.0')).toBe(false)
+  expect(keepWasmOnBaselineCompiler('ppc64', '20.20.0')).toBe(false)
+  expect(keepWasmOnBaselineCompiler('x64', '22.12.0')).toBe(false)
+  expect(keepWasmOnBaselineCompiler('arm64', '24.1.0')).toBe(false)
 })
 
 test('with wasm kept on Liftoff, undici still parses HTTP (llhttp is WebAssembly)', () => {
@@ -38,7 +40,9 @@ test('with wasm kept on Liftoff, undici still parses HTTP (llhttp is WebAssembly
   )
   expect(child.stderr).toBe('')
   expect(JSON.parse(child.stdout)).toEqual({
-    kept: process.arch === 'x64' || process.arch === 'arm64',
+    kept:
+      (process.arch === 'x64' || process.arch === 'arm64') &&
+      Number(process.versions.node.split('.')[0]) < 22,
     paths: ['/48', '/49'],
     size: 200000
   })

@@ -9,18 +9,26 @@ export async function run(
   argv: string[] = process.argv.slice(2),
   env: NodeJS.ProcessEnv = process.env
 ): Promise<void> {
-  // Before undici compiles llhttp, which it does on the first connection.
-  keepWasmOnBaselineCompiler()
   const onRunner =
     env.GITHUB_ACTIONS === 'true' || Object.keys(env).some(key => key.startsWith('INPUT_'))
   if (argv.length > 0 || !onRunner) {
     const { runCli } = await import('./cli.js')
+    settleRuntime()
     process.exitCode = await runCli(argv)
   } else {
     const { runAction } = await import('./action.js')
+    settleRuntime()
     await runAction()
   }
   await exitOnceWritten()
+}
+
+/**
+ * After the bundle, and the built-in modules it needs, have loaded (see wasm-tiering.ts), and
+ * before undici compiles llhttp on the first connection.
+ */
+function settleRuntime(): void {
+  keepWasmOnBaselineCompiler()
 }
 
 /**
