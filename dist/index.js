@@ -30,17 +30,20 @@ const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 /**
  * undici parses HTTP with llhttp compiled to WebAssembly. V8 starts it on its baseline
  * compiler (Liftoff) and, once it is hot, recompiles it with TurboFan on a background thread.
- * A run of a few hundred milliseconds never earns that back, and on Node 20 the process
- * cannot exit until the recompilation finishes: measured, 130-150 ms between the last line
- * of output and the end of a warm 200-pin run on two cores. Keeping wasm on Liftoff removes
- * the wait (Node 24 cancels the job itself, and is unchanged).
+ * On Node 20 the process cannot exit until that job finishes: measured, 130-150 ms between
+ * the last line of output and the end of a warm 200-pin run on two cores. Keeping wasm on
+ * Liftoff removes the wait; a run this short never earns the recompilation back anyway.
  *
+ * Only on Node 20: Node 22 and 24 drop the job at exit. Changing a V8 flag at run time also
+ * makes V8 refuse Node's code cache for every built-in module loaded afterwards (+87M
+ * instructions when set at start-up), so the caller sets it once the bundle has loaded.
  * Only where Liftoff covers every instruction (x64 and arm64): elsewhere TurboFan is the only
  * wasm compiler V8 has, and forbidding it would break llhttp.
  */
 
-function keepWasmOnBaselineCompiler(arch = process.arch) {
-    if (arch !== 'x64' && arch !== 'arm64')
+function keepWasmOnBaselineCompiler(arch = process.arch, nodeVersion = process.versions.node) {
+    const major = Number(nodeVersion.split('.')[0]);
+    if (!(major < 22) || (arch !== 'x64' && arch !== 'arm64'))
         return false;
     (0,external_node_v8_namespaceObject.setFlagsFromString)('--liftoff-only');
     return true;
@@ -54,18 +57,25 @@ function keepWasmOnBaselineCompiler(arch = process.arch) {
  * side is loaded only when used, so the CLI never pays for @actions/core and vice versa.
  */
 async function run(argv = process.argv.slice(2), env = process.env) {
-    // Before undici compiles llhttp, which it does on the first connection.
-    keepWasmOnBaselineCompiler();
     const onRunner = env.GITHUB_ACTIONS === 'true' || Object.keys(env).some(key => key.startsWith('INPUT_'));
     if (argv.length > 0 || !onRunner) {
         const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(228), __nccwpck_require__.e(921), __nccwpck_require__.e(160)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67160));
+        settleRuntime();
         process.exitCode = await runCli(argv);
     }
     else {
         const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(228), __nccwpck_require__.e(921), __nccwpck_require__.e(133)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66133));
+        settleRuntime();
         await runAction();
     }
     await exitOnceWritten();
+}
+/**
+ * After the bundle, and the built-in modules it needs, have loaded (see wasm-tiering.ts), and
+ * before undici compiles llhttp on the first connection.
+ */
+function settleRuntime() {
+    keepWasmOnBaselineCompiler();
 }
 /**
  * Everything the run does is awaited by now, so the process ends here instead of letting
