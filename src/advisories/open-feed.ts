@@ -1,11 +1,8 @@
 import type { Config } from '../config.js'
 import { restoreCacheDir, saveCacheDir } from '../github/actions-cache.js'
 import type { Logger } from '../log.js'
-import { OfflineDatabase } from './offline-db.js'
-import { offlineIndexDir } from './offline-index.js'
 import { OsvApiFeed } from './osv-api.js'
 import type { AdvisoryFeed, OsvRecord } from './osv.js'
-import { PypiFeed } from './pypi-feed.js'
 import { DiskRecordCache } from './record-cache.js'
 import { stalenessWarning } from './staleness.js'
 import type { UpgradeAdviceStore } from './upgrade.js'
@@ -25,6 +22,7 @@ export interface OpenedFeed {
   finish(): Promise<void>
 }
 
+/** Each feed's code loads only for the feed chosen: the offline database's zip reader, say. */
 export async function openFeed(
   config: Config['feed'],
   env: NodeJS.ProcessEnv,
@@ -34,6 +32,10 @@ export async function openFeed(
 ): Promise<OpenedFeed> {
   if (config.advisoryDb) {
     const label = shownPath(config.advisoryDb)
+    const [{ OfflineDatabase }, { offlineIndexDir }] = await Promise.all([
+      import('./offline-db.js'),
+      import('./offline-index.js')
+    ])
     // The index of the database is kept with the advisory cache, and only when caching is on.
     const indexDir = config.cache ? offlineIndexDir(config.cacheDir) : undefined
     const database = await OfflineDatabase.load(config.advisoryDb, { logger, label, indexDir })
@@ -48,6 +50,7 @@ export async function openFeed(
     }
   }
   if (config.service === 'pypi') {
+    const { PypiFeed } = await import('./pypi-feed.js')
     const feed = new PypiFeed({ baseUrl: config.pypiUrl, logger })
     return { feed, skipped: () => feed.skipped(), finish: () => feed.close() }
   }

@@ -3,11 +3,8 @@ import * as path from 'node:path'
 import { InputError, PyauditError } from '../errors.js'
 import type { Logger } from '../log.js'
 import { detectDependencyFiles, formatOfFile, type DetectedFile } from './detect.js'
-import { readEnvironment } from './environment.js'
 import { markerEnvironmentFor } from './markers.js'
-import { pythonVersionOf } from './python.js'
-import { readDependencyFile } from './read-file.js'
-import { resolveFile } from './resolve.js'
+import { readDependencyFile, type FileRead } from './read-file.js'
 import type { SourceResult } from './types.js'
 import { repositoryPath } from '../report/paths.js'
 
@@ -30,7 +27,8 @@ export interface CollectOptions {
 
 /**
  * Every dependency the options point at: files (read, or resolved with pip), and the
- * installed environment of `python` when no resolution is asked for.
+ * installed environment of `python` when no resolution is asked for. What runs Python (child
+ * processes, wheel archives) loads only when `python` or `resolve: pip` asks for it.
  */
 export async function collectDependencies(options: CollectOptions): Promise<SourceResult[]> {
   const { logger } = options
@@ -39,11 +37,7 @@ export async function collectDependencies(options: CollectOptions): Promise<Sour
     throw new InputError('working-directory', `${options.workingDirectory} is not a directory`)
   }
   const readsEnvironment = options.python !== undefined && options.resolve === 'none'
-  const pythonVersion =
-    options.pythonVersion ??
-    (options.python
-      ? await pythonVersionOf(options.python, { cwd: options.workingDirectory, env: options.env })
-      : DEFAULT_PYTHON_VERSION)
+  const pythonVersion = options.pythonVersion ?? (await interpreterVersion(options))
   const context = {
     markerEnvironment: markerEnvironmentFor(pythonVersion),
     env: options.env,
@@ -68,14 +62,7 @@ export async function collectDependencies(options: CollectOptions): Promise<Sour
     const resolvable = fileRead.requirements !== undefined || fileRead.declarations !== undefined
     const source =
       options.resolve === 'pip' && resolvable
-        ? await resolveFile(fileRead, {
-            python: options.python ?? 'python3',
-            ...(options.indexUrl ? { indexUrl: options.indexUrl } : {}),
-            extraIndexUrls: options.extraIndexUrls,
-            cwd: options.workingDirectory,
-            env: options.env,
-            logger
-          })
+        ? await resolveWithPip(fileRead, options)
         : fileRead.source
     logger.info(
       `${context.displayPath(detected.file)} (${source.format}): ${describeCounts(source)}`
@@ -83,6 +70,7 @@ export async function collectDependencies(options: CollectOptions): Promise<Sour
     sources.push(source)
   }
   if (readsEnvironment && options.python) {
+    const { readEnvironment } = await import('./environment.js')
     const environment = await readEnvironment(options.python, {
       cwd: options.workingDirectory,
       env: options.env,
@@ -99,6 +87,25 @@ export async function collectDependencies(options: CollectOptions): Promise<Sour
     )
   }
   return sources
+}
+
+/** The version of `python`, which markers are judged against; a default without one. */
+async function interpreterVersion(options: CollectOptions): Promise<string> {
+  if (options.python === undefined) return DEFAULT_PYTHON_VERSION
+  const { pythonVersionOf } = await import('./python.js')
+  return pythonVersionOf(options.python, { cwd: options.workingDirectory, env: options.env })
+}
+
+async function resolveWithPip(fileRead: FileRead, options: CollectOptions): Promise<SourceResult> {
+  const { resolveFile } = await import('./resolve.js')
+  return resolveFile(fileRead, {
+    python: options.python ?? 'python3',
+    ...(options.indexUrl ? { indexUrl: options.indexUrl } : {}),
+    extraIndexUrls: options.extraIndexUrls,
+    cwd: options.workingDirectory,
+    env: options.env,
+    logger: options.logger
+  })
 }
 
 async function filesToRead(options: CollectOptions): Promise<DetectedFile[]> {

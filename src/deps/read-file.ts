@@ -1,17 +1,12 @@
 import type { DetectedFile } from './detect.js'
 import type { MarkerEnvironment } from './markers.js'
-import { readPdmLock } from './pdm-lock.js'
-import { readPipfileLock } from './pipfile-lock.js'
-import { readPoetryLock } from './poetry-lock.js'
-import { readPylock } from './pylock.js'
-import { readPyproject, type PyprojectRequirement } from './pyproject.js'
+import type { PyprojectRequirement } from './pyproject.js'
 import {
   parseRequirementsFile,
   requirementsToSource,
   type RequirementLine
 } from './requirements.js'
 import type { SourceResult } from './types.js'
-import { readUvLock } from './uv-lock.js'
 
 export interface ReadContext {
   markerEnvironment: MarkerEnvironment
@@ -33,7 +28,10 @@ export interface FileRead {
   indexOptions?: { indexUrl?: string; extraIndexUrls: string[] }
 }
 
-/** Reads one file with the reader its format needs. */
+/**
+ * Reads one file with the reader its format needs. The TOML and lockfile readers load only
+ * for the formats met: a requirements-only project never compiles them.
+ */
 export async function readDependencyFile(
   detected: DetectedFile,
   context: ReadContext
@@ -56,22 +54,33 @@ export async function readDependencyFile(
       }
     }
     case 'pyproject': {
+      const { readPyproject } = await import('./pyproject.js')
       const { source, requirements } = await readPyproject(file, {
         ...options,
         markerEnvironment: context.markerEnvironment
       })
       return { source, filesRead: [file], declarations: requirements }
     }
-    case 'poetry.lock':
+    case 'poetry.lock': {
+      const { readPoetryLock } = await import('./poetry-lock.js')
       return { source: await readPoetryLock(file, options), filesRead: [file] }
-    case 'uv.lock':
+    }
+    case 'uv.lock': {
+      const { readUvLock } = await import('./uv-lock.js')
       return { source: await readUvLock(file, options), filesRead: [file] }
-    case 'Pipfile.lock':
+    }
+    case 'Pipfile.lock': {
+      const { readPipfileLock } = await import('./pipfile-lock.js')
       return { source: await readPipfileLock(file, options), filesRead: [file] }
-    case 'pdm.lock':
+    }
+    case 'pdm.lock': {
+      const { readPdmLock } = await import('./pdm-lock.js')
       return { source: await readPdmLock(file, options), filesRead: [file] }
-    case 'pylock.toml':
+    }
+    case 'pylock.toml': {
+      const { readPylock } = await import('./pylock.js')
       return { source: await readPylock(file, options), filesRead: [file] }
+    }
     case 'environment':
     case 'pip-report':
       throw new Error(`${detected.format} is not a file format`)
