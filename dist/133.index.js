@@ -25,8 +25,8 @@ var config_values = __webpack_require__(57392);
 var describe_error = __webpack_require__(39869);
 // EXTERNAL MODULE: ./src/dependency-track-run.ts
 var dependency_track_run = __webpack_require__(32156);
-// EXTERNAL MODULE: ./src/engine.ts + 51 modules
-var engine = __webpack_require__(81900);
+// EXTERNAL MODULE: ./src/engine.ts + 19 modules
+var engine = __webpack_require__(93202);
 ;// CONCATENATED MODULE: ./src/github/workflow-commands.ts
 /**
  * The runner reads any stdout line that starts with '::' (after leading white space) as a

@@ -19,8 +19,8 @@ var src_config = __webpack_require__(40103);
 var describe_error = __webpack_require__(39869);
 // EXTERNAL MODULE: ./src/dependency-track-run.ts
 var dependency_track_run = __webpack_require__(32156);
-// EXTERNAL MODULE: ./src/engine.ts + 51 modules
-var engine = __webpack_require__(81900);
+// EXTERNAL MODULE: ./src/engine.ts + 19 modules
+var engine = __webpack_require__(93202);
 // EXTERNAL MODULE: ./src/errors.ts
 var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/report/escape.ts

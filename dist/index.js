@@ -59,12 +59,12 @@ function keepWasmOnBaselineCompiler(arch = process.arch, nodeVersion = process.v
 async function run(argv = process.argv.slice(2), env = process.env) {
     const onRunner = env.GITHUB_ACTIONS === 'true' || Object.keys(env).some(key => key.startsWith('INPUT_'));
     if (argv.length > 0 || !onRunner) {
-        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(228), __nccwpck_require__.e(921), __nccwpck_require__.e(160)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67160));
+        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(212), __nccwpck_require__.e(15), __nccwpck_require__.e(160)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67160));
         settleRuntime();
         process.exitCode = await runCli(argv);
     }
     else {
-        const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(228), __nccwpck_require__.e(921), __nccwpck_require__.e(133)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66133));
+        const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(212), __nccwpck_require__.e(15), __nccwpck_require__.e(133)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66133));
         settleRuntime();
         await runAction();
     }

@@ -1,0 +1,212 @@
+export const id = 305;
+export const ids = [305];
+export const modules = {
+
+/***/ 91305:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   readPdmLock: () => (/* binding */ readPdmLock)
+/* harmony export */ });
+/* unused harmony export parsePdmLock */
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96498);
+/* harmony import */ var _pep508_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22048);
+/* harmony import */ var _toml_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51454);
+/* harmony import */ var _source_builder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(97083);
+
+
+
+
+const VCS_KEYS = ['git', 'hg', 'svn', 'bzr'];
+async function readPdmLock(absolutePath, options) {
+    return parsePdmLock(await (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .readSourceText */ .Vv)(absolutePath, options), absolutePath, options);
+}
+/** Reads a pdm.lock already in memory; `absolutePath` is where it came from. */
+function parsePdmLock(text, absolutePath, options) {
+    const file = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .shownPath */ .pS)(absolutePath, options);
+    const document = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .parseToml */ .MT)(text, file, { table: 'package', keys: ['files'] });
+    checkLockVersion(document, file);
+    const packages = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .arrayOfTables */ .cu)(document, 'package', file);
+    const lines = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .arrayTableLines */ .rt)(text, 'package', packages.length);
+    const builder = new _source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .SourceResultBuilder */ .Km(absolutePath, 'pdm.lock');
+    const requires = new Map();
+    const locked = new Set();
+    packages.forEach((entry, index) => {
+        const context = { file, line: lines[index], entry: `[[package]] #${index + 1}` };
+        const name = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .requiredString */ .Fk)(entry, 'name', context);
+        context.entry = `package '${name}'`;
+        const sourced = nonIndexSource(entry, context);
+        if (sourced === 'project')
+            return;
+        locked.add((0,_names_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeName */ .P)(name));
+        if (sourced !== undefined) {
+            const version = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, 'version', context);
+            builder.addSkipped(name, version, sourced, context.line);
+            return;
+        }
+        // Any index, PyPI or a private one: the release is published under this name and version.
+        const version = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .requiredString */ .Fk)(entry, 'version', context);
+        // PDM repeats a package once per set of extras: its edges are the union of the repeats'.
+        const key = `${(0,_names_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeName */ .P)(name)}@${version}`;
+        const names = requires.get(key) ?? new Set();
+        for (const required of requiredNames(entry, name, context))
+            names.add(required);
+        requires.set(key, names);
+        builder.addDependency(name, version, context.line, groups(entry, context));
+    });
+    const result = builder.build();
+    // Only packages in the lock count: a requirement whose marker no target satisfies is not locked.
+    const withEdges = (dep) => ({
+        ...dep,
+        dependsOn: [...(requires.get(`${dep.name}@${dep.version}`) ?? [])].filter(required => locked.has(required))
+    });
+    return { ...result, dependencies: result.dependencies.map(withEdges) };
+}
+/**
+ * `dependencies = [...]`: PEP 508 requirement strings (markers and extras included, as an edge
+ * means "may require"). PDM writes a package's extras as an edge to itself: no edge.
+ */
+function requiredNames(entry, name, context) {
+    const own = (0,_names_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeName */ .P)(name);
+    return ((0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalStringArray */ .li)(entry, 'dependencies', context) ?? [])
+        .map(text => {
+        try {
+            return (0,_pep508_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRequirement */ .pP)(text).normalizedName;
+        }
+        catch (error) {
+            if (!(error instanceof _pep508_js__WEBPACK_IMPORTED_MODULE_0__/* .RequirementSyntaxError */ .tL))
+                throw error;
+            throw (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .entryError */ .Pm)(context, `dependency '${text}': ${error.message}`);
+        }
+    })
+        .filter(required => required !== own);
+}
+function checkLockVersion(document, file) {
+    const metadata = document.metadata;
+    if ((0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .isTable */ .bI)(metadata))
+        (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .checkFormatVersion */ .u4)(metadata.lock_version, [3, 4], 'lock_version', file);
+}
+function groups(entry, context) {
+    const listed = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalStringArray */ .li)(entry, 'groups', context) ?? (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalStringArray */ .li)(entry, 'sections', context);
+    return listed?.map(group => (group === 'default' ? 'main' : group));
+}
+/** The skip reason of a package not from an index, 'project' for the project itself, else undefined. */
+function nonIndexSource(entry, context) {
+    for (const vcs of VCS_KEYS) {
+        const url = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, vcs, context);
+        if (url === undefined)
+            continue;
+        const revision = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, 'revision', context) ?? (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, 'ref', context);
+        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .notAReleaseReason */ .u1)(vcs, url, revision);
+    }
+    const path = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, 'path', context);
+    if (path !== undefined) {
+        if (path === '.' || path === './')
+            return 'project';
+        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .notAReleaseReason */ .u1)(entry.editable === true ? 'editable directory' : 'path', path);
+    }
+    const url = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, 'url', context);
+    if (url !== undefined)
+        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .notAReleaseReason */ .u1)('url', url);
+    return undefined;
+}
+
+
+/***/ }),
+
+/***/ 97083:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   Km: () => (/* binding */ SourceResultBuilder),
+/* harmony export */   X$: () => (/* binding */ directUrlReason),
+/* harmony export */   dL: () => (/* binding */ pickGroup),
+/* harmony export */   u1: () => (/* binding */ notAReleaseReason)
+/* harmony export */ });
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96498);
+/**
+ * Building a SourceResult from a lockfile's entries, and the wording for what cannot be audited.
+ */
+
+/** One group per dependency: main if it is needed at runtime at all, else its groups joined. */
+function pickGroup(groups) {
+    const unique = [...new Set(groups)];
+    if (unique.includes('main'))
+        return 'main';
+    return unique.length === 0 ? undefined : unique.sort().join(',');
+}
+/** Drops credentials from a URL before it goes into a message (private index or git tokens). */
+function redactUrl(url) {
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, '$1***@');
+}
+/** Reason for a dependency that does not come from a package index, e.g. a git checkout. */
+function notAReleaseReason(kind, where, revision) {
+    const suffix = revision ? `@${revision}` : '';
+    return `${kind} source ${redactUrl(where)}${suffix}: not a PyPI release`;
+}
+/** `name @ url`: a VCS checkout, a local path or an archive, never an index release. */
+function directUrlReason(url) {
+    const vcs = /^(git|hg|svn|bzr)\+(.*)$/.exec(url);
+    if (vcs) {
+        const location = vcs[2].split('#')[0];
+        const at = location.lastIndexOf('@');
+        const revision = at > location.lastIndexOf('/') ? location.slice(at + 1) : undefined;
+        return notAReleaseReason(vcs[1], revision ? location.slice(0, at) : location, revision);
+    }
+    return notAReleaseReason(url.startsWith('file:') ? 'path' : 'url', url);
+}
+/**
+ * Collects one file's dependencies. The same name and version listed twice (PDM repeats a package
+ * once per set of extras; Pipfile.lock lists it under default and develop) is one dependency, its
+ * groups merged by pickGroup.
+ */
+class SourceResultBuilder {
+    file;
+    format;
+    dependencies = new Map();
+    skipped = [];
+    constructor(file, format) {
+        this.file = file;
+        this.format = format;
+    }
+    addDependency(name, version, line, groups) {
+        const normalized = (0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeName */ .P)(name);
+        const key = `${normalized}@${version}`;
+        const existing = this.dependencies.get(key);
+        if (existing) {
+            existing.groups.push(...(groups ?? []));
+            return;
+        }
+        const dependency = {
+            name: normalized,
+            version,
+            location: { file: this.file, line },
+            format: this.format
+        };
+        this.dependencies.set(key, { dependency, groups: [...(groups ?? [])] });
+    }
+    addSkipped(name, version, reason, line) {
+        const skipped = {
+            name: (0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeName */ .P)(name),
+            reason,
+            location: { file: this.file, line },
+            format: this.format
+        };
+        if (version !== undefined)
+            skipped.version = version;
+        this.skipped.push(skipped);
+    }
+    build() {
+        const dependencies = [...this.dependencies.values()].map(({ dependency, groups }) => {
+            const group = pickGroup(groups);
+            return group === undefined ? dependency : { ...dependency, group };
+        });
+        return { file: this.file, format: this.format, dependencies, skipped: this.skipped };
+    }
+}
+
+
+/***/ })
+
+};
