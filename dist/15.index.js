@@ -739,7 +739,8 @@ const RECORDS_DIR = 'osv-records';
 const HINTS_FILE = 'osv-match-hints.json';
 /**
  * Read-ahead works in slices this long and then lets the event loop run, so that the answer
- * it waits beside is taken in as soon as it arrives.
+ * it waits beside is taken in as soon as it arrives. Timed with Date.now: the global
+ * `performance` loads perf_hooks on first use, ~2 ms for a clock this coarse.
  */
 const READ_AHEAD_SLICE_MS = 2;
 /** Temp files carry the process and a random tag, so concurrent runs never share one. */
@@ -832,8 +833,8 @@ class DiskRecordCache {
             if (stopped)
                 return;
             ids ??= this.hints.idsFor(pins);
-            const until = performance.now() + READ_AHEAD_SLICE_MS;
-            while (next < ids.length && performance.now() < until) {
+            const until = Date.now() + READ_AHEAD_SLICE_MS;
+            while (next < ids.length && Date.now() < until) {
                 const id = ids[next++];
                 if (!this.readEarly.has(id))
                     this.readEarly.set(id, this.read(id));
@@ -1498,6 +1499,8 @@ function compareLocal(a, b) {
 /* harmony export */ });
 /* harmony import */ var _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68898);
 /* harmony import */ var _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(_renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _version_order_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(85682);
+
 
 /*
  * Everything below reproduces pip-audit (pypa/pip-audit, main after PR #1119, 2026-08-30):
@@ -1531,9 +1534,16 @@ function toVulnerability(record, packageName) {
 /** pip-audit skips records whose `schema_version` (absent means 1.0.0) has a major other than 1. */
 function isSupportedSchema(record) {
     const schema = record.schema_version ?? '1.0.0';
-    // pip-audit crashes on a schema_version that is not a version; we call it unsupported.
-    return (0,_renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0__.valid)(schema) !== null && (0,_renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0__.major)(schema) === 1;
+    let supported = supportedSchemas.get(schema);
+    if (supported === undefined) {
+        // pip-audit crashes on a schema_version that is not a version; we call it unsupported.
+        supported = (0,_renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0__.valid)(schema) !== null && (0,_renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0__.major)(schema) === 1;
+        supportedSchemas.set(schema, supported);
+    }
+    return supported;
 }
+/** A run meets a handful of schema versions, each on hundreds of records. */
+const supportedSchemas = new Map();
 /**
  * pip-audit's quirks, kept on purpose: the package name is compared as written in the record,
  * not normalised; within one affected entry only the first ECOSYSTEM range counts; a later
@@ -1553,7 +1563,7 @@ function fixVersions(record, packageName) {
         fixes = range.events.flatMap(event => (event.fixed === undefined ? [] : [event.fixed]));
     }
     // Ranges are not guaranteed to list fixes in order.
-    return fixes.filter(fix => (0,_renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0__.valid)(fix) !== null).sort(_renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0__.compare);
+    return fixes.filter(_version_order_js__WEBPACK_IMPORTED_MODULE_1__/* .isPep440 */ .it).sort(_version_order_js__WEBPACK_IMPORTED_MODULE_1__/* .compareVersions */ .Zy);
 }
 /**
  * The id pip-audit reports: the first PYSEC id among [id, ...aliases], else the first CVE,
