@@ -6,6 +6,7 @@ import type { OsvRecord, PackageVersion } from '../src/advisories/osv.js'
 import { OsvApiFeed } from '../src/advisories/osv-api.js'
 import { DiskRecordCache, defaultCacheDir, recordFileName } from '../src/advisories/record-cache.js'
 import { MAX_HINTED_PINS, MatchHints } from '../src/advisories/match-hints.js'
+import { detachVersions } from '../src/advisories/lazy-versions.js'
 import type { Logger } from '../src/log.js'
 import { cvssBaseScore, recordVectorScores } from '../src/advisories/severity.js'
 
@@ -135,7 +136,7 @@ describe('DiskRecordCache with the OSV API', () => {
     expect(warm.cache.stats).toMatchObject({ hits: 2, misses: 3, discarded: 3, written: 3 })
     // Each package misses one record now: one GET each.
     expect(warm.server.counts).toEqual({ querybatch: 1, query: 0, vulns: 3, other: 0 })
-    expect(warm.result[2]).toEqual([good.record])
+    expect(warm.result[2]).toEqual([record('PYSEC-2023-192')])
     // Rewritten whole: the next run reads them all.
     const next = await run()
     expect(next.cache.stats).toMatchObject({ hits: 5, discarded: 0 })
@@ -284,6 +285,20 @@ describe('MatchHints', () => {
   })
 })
 
+/** A record file as DiskRecordCache writes it. */
+function storedFile(stored: OsvRecord, scores = recordVectorScores(stored)) {
+  const detached = detachVersions(stored)!
+  return {
+    format: 3,
+    id: stored.id,
+    modified: stored.modified,
+    record: detached.record,
+    listedEntries: detached.entries,
+    listed: detached.listed,
+    scores
+  }
+}
+
 describe('DiskRecordCache on its own', () => {
   const requests = record('PYSEC-2018-28')
 
@@ -313,38 +328,106 @@ describe('DiskRecordCache on its own', () => {
     expect(second.changed).toBe(false)
   })
 
-  test('a file of another format or a record of another shape is discarded', () => {
+  test('a file of another format or a record of another shape is discarded', async () => {
     const cache = new DiskRecordCache(cacheDir)
     const file = path.join(cache.dir, recordFileName(requests.id))
     const rated = { ...requests, severity: record('PYSEC-2023-192').severity }
-    const stored = {
-      format: 2,
-      id: requests.id,
-      modified: requests.modified,
-      record: rated,
-      scores: recordVectorScores(rated)
-    }
+    const stored = storedFile(rated)
     expect(Object.keys(stored.scores)).toHaveLength(1)
+    expect(stored.listed).toEqual(expect.stringContaining('\t2.19.0\t'))
+    cache.put(requests) // creates the directory
+    await cache.flush()
+    // The file as written is read back whole, its lists included.
+    writeFileSync(file, JSON.stringify(stored))
+    expect(new DiskRecordCache(cacheDir).get(requests.id, requests.modified)).toEqual(rated)
     const variants = [
-      { ...stored, format: 1 },
+      { ...stored, format: 2 },
       { ...stored, scores: undefined },
       { ...stored, scores: { 'CVSS_V3 CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H': 9.8 } },
       { ...stored, scores: mapValues(stored.scores, () => 11) },
       { ...stored, modified: 'other' },
-      { ...stored, record: { ...requests, affected: {} } },
-      { ...stored, record: { ...requests, aliases: [1] } },
-      { ...stored, record: { ...requests, affected: [{ ranges: [{ type: 'ECOSYSTEM' }] }] } },
+      { ...stored, record: { ...stored.record, affected: {} } },
+      { ...stored, record: { ...stored.record, aliases: [1] } },
+      { ...stored, record: { ...stored.record, affected: [{ ranges: [{ type: 'ECOSYSTEM' }] }] } },
+      // The lists: one too many, held for an entry that is not there, missing, or left in the
+      // record as well.
+      { ...stored, listed: `${stored.listed}\n1.0` },
+      { ...stored, listedEntries: [1] },
+      { ...stored, listedEntries: [0, 0] },
+      { ...stored, listed: null },
+      { ...stored, listed: 42 },
+      { ...stored, record: rated },
       [stored]
     ]
-    cache.put(requests) // creates the directory
-    return cache.flush().then(() => {
-      for (const variant of variants) {
-        writeFileSync(file, JSON.stringify(variant))
-        expect(cache.get(requests.id, requests.modified)).toBeUndefined()
-        expect(recordFiles()).toEqual([])
-      }
-      expect(cache.stats.discarded).toBe(variants.length)
-    })
+    for (const variant of variants) {
+      writeFileSync(file, JSON.stringify(variant))
+      expect(cache.get(requests.id, requests.modified)).toBeUndefined()
+      expect(recordFiles()).toEqual([])
+    }
+    expect(cache.stats.discarded).toBe(variants.length)
+  })
+
+  test('a record read back parses its versions lists only when they are read', async () => {
+    const cache = new DiskRecordCache(cacheDir)
+    cache.put(requests)
+    await cache.flush()
+    const read = new DiskRecordCache(cacheDir).get(requests.id, requests.modified)!
+    const [entry] = read.affected ?? []
+    // Not parsed yet: a getter stands in for the list.
+    expect(Object.getOwnPropertyDescriptor(entry, 'versions')?.get).toBeDefined()
+    expect(entry?.versions).toEqual(requests.affected?.[0]?.versions)
+    // Parsed once, then a plain property.
+    expect(Object.getOwnPropertyDescriptor(entry, 'versions')?.value).toBe(entry?.versions)
+    expect(JSON.parse(JSON.stringify(read))).toEqual(requests)
+  })
+
+  test('lists of several entries, empty ones and entries without one come back as they were', async () => {
+    const [first] = requests.affected!
+    const several: OsvRecord = {
+      ...requests,
+      affected: [
+        { ...first, versions: ['1.0', '1.1'] },
+        { package: { ecosystem: 'PyPI', name: 'other' } },
+        { ...first, versions: [] },
+        { ...first, versions: ['2.0rc1'] }
+      ]
+    }
+    const cache = new DiskRecordCache(cacheDir)
+    cache.put(several)
+    await cache.flush()
+    const written = JSON.parse(
+      readFileSync(path.join(cache.dir, recordFileName(several.id)), 'utf8')
+    ) as { listedEntries: number[]; listed: string }
+    expect(written).toMatchObject({ listedEntries: [0, 2, 3], listed: '1.0\t1.1\n\n2.0rc1' })
+    const read = new DiskRecordCache(cacheDir).get(several.id, several.modified)
+    expect(read).toEqual(several)
+    expect(read?.affected?.[1]).not.toHaveProperty('versions')
+  })
+
+  test('versions that would not split back exactly stay inline in the record', async () => {
+    const cache = new DiskRecordCache(cacheDir)
+    const odd: OsvRecord = {
+      ...requests,
+      affected: [{ ...requests.affected![0]!, versions: ['1.0', 'with\ttab', ''] }]
+    }
+    cache.put(odd)
+    await cache.flush()
+    const file = path.join(cache.dir, recordFileName(odd.id))
+    const written = JSON.parse(readFileSync(file, 'utf8')) as { listed: unknown }
+    expect(written.listed).toBeNull()
+    expect(new DiskRecordCache(cacheDir).get(odd.id, odd.modified)).toEqual(odd)
+  })
+
+  test('a record whose versions are not strings is not cached', async () => {
+    const lines: string[] = []
+    const logger: Logger = { debug: m => void lines.push(m), info() {}, warning() {} }
+    const cache = new DiskRecordCache(cacheDir, { logger })
+    const odd = { ...requests, affected: [{ ...requests.affected![0]!, versions: [1] }] }
+    cache.put(odd as unknown as OsvRecord)
+    await cache.flush()
+    expect(cache.changed).toBe(false)
+    expect(lines).toEqual([expect.stringMatching(/could not write PYSEC-2018-28: a malformed/)])
+    expect(readdirSync(cache.dir)).toEqual([])
   })
 
   test('keeps the CVSS scores of each record beside it', async () => {
@@ -371,13 +454,7 @@ describe('DiskRecordCache on its own', () => {
     const cache = new DiskRecordCache(cacheDir)
     mkdirSync(cache.dir, { recursive: true })
     // 1.2 is not what the calculator says (6.2): proof that the score used is the file's.
-    const stored = {
-      format: 2,
-      id: scored.id,
-      modified: scored.modified,
-      record: scored,
-      scores: { [`CVSS_V3 ${vector}`]: 1.2 }
-    }
+    const stored = storedFile(scored, { [`CVSS_V3 ${vector}`]: 1.2 })
     writeFileSync(path.join(cache.dir, recordFileName(scored.id)), JSON.stringify(stored))
     expect(cache.get(scored.id, scored.modified)).toEqual(scored)
     expect(cvssBaseScore('CVSS_V3', vector)).toBe(1.2)

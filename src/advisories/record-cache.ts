@@ -16,6 +16,7 @@ import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from '
 import os from 'node:os'
 import path from 'node:path'
 import { silentLogger, type Logger } from '../log.js'
+import { attachVersions, detachVersions } from './lazy-versions.js'
 import { MatchHints } from './match-hints.js'
 import type { RecordStore, VulnRef } from './osv-api.js'
 import type { OsvRecord, PackageVersion } from './osv.js'
@@ -24,7 +25,7 @@ import { isObject } from '../json-shape.js'
 import { recordVectorScores, rememberVectorScores } from './severity.js'
 
 /** Bumped when the file layout changes: files of another format are never read. */
-const FORMAT = 2
+const FORMAT = 3
 const RECORDS_DIR = 'osv-records'
 const HINTS_FILE = 'osv-match-hints.json'
 /**
@@ -40,7 +41,10 @@ interface CacheFile {
   format: typeof FORMAT
   id: string
   modified: string
+  /** Without its `versions` lists, which follow as text (see lazy-versions.ts). */
   record: OsvRecord
+  listedEntries: number[]
+  listed: string | null
   /** The CVSS base scores of the record's vectors (see recordVectorScores). */
   scores: Record<string, number | null>
 }
@@ -196,13 +200,21 @@ export class DiskRecordCache implements RecordStore {
     }
     this.saveHints()
     for (const record of records) {
+      const detached = detachVersions(record)
+      if (detached === undefined) {
+        // The reader would refuse it: a versions list that is not a list of strings.
+        this.unqueue(record.id, 'a malformed versions list')
+        continue
+      }
       const file = path.join(this.dir, recordFileName(record.id))
       const temp = `${file}.${TEMP_SUFFIX}.${this.stats.written}.tmp`
       const content: CacheFile = {
         format: FORMAT,
         id: record.id,
         modified: record.modified,
-        record,
+        record: detached.record,
+        listedEntries: detached.entries,
+        listed: detached.listed,
         scores: recordVectorScores(record)
       }
       try {
@@ -210,11 +222,15 @@ export class DiskRecordCache implements RecordStore {
         renameSync(temp, file)
       } catch (error) {
         removeQuietly(temp)
-        this.onDisk.delete(record.id)
-        this.stats.written--
-        this.logger.debug(`Record cache: could not write ${record.id}: ${messageOf(error)}`)
+        this.unqueue(record.id, messageOf(error))
       }
     }
+  }
+
+  private unqueue(id: string, why: string): void {
+    this.onDisk.delete(id)
+    this.stats.written--
+    this.logger.debug(`Record cache: could not write ${id}: ${why}`)
   }
 
   private saveHints(): void {
@@ -258,6 +274,9 @@ function parseCacheFile(text: string, id: string): CacheFile | undefined {
   if (typeof modified !== 'string' || !isRecord(record)) return undefined
   if (record.id !== id || record.modified !== modified) return undefined
   if (!rememberVectorScores(record, value.scores)) return undefined
+  if (!attachVersions(record, { entries: value.listedEntries, listed: value.listed })) {
+    return undefined
+  }
   return value as unknown as CacheFile
 }
 
