@@ -536,7 +536,7 @@ function beforeLimits(limits, version) {
 
 /***/ }),
 
-/***/ 55149:
+/***/ 6648:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -560,6 +560,84 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(25625);
+;// CONCATENATED MODULE: ./src/advisories/lazy-versions.ts
+const LIST_SEPARATOR = '\n';
+const VERSION_SEPARATOR = '\t';
+/** Versions that survive the round trip: non-empty, nothing JSON escapes, no separator. */
+const PLAIN_VERSION = /^[^"\\\u0000-\u001f\u007f-\u009f\u2028\u2029]+$/;
+/** Undefined when a list is not a list of strings: such a record is not cached at all. */
+function detachVersions(record) {
+    const affected = record.affected ?? [];
+    const entries = affected.flatMap((entry, index) => (entry.versions === undefined ? [] : [index]));
+    const lists = entries.map(index => affected[index].versions);
+    if (!lists.every(isStringList))
+        return undefined;
+    if (entries.length === 0 || !lists.every(list => list.every(v => PLAIN_VERSION.test(v)))) {
+        return { record, entries: [], listed: null };
+    }
+    return {
+        record: { ...record, affected: affected.map(({ versions: _, ...entry }) => entry) },
+        entries,
+        listed: lists.map(list => list.join(VERSION_SEPARATOR)).join(LIST_SEPARATOR)
+    };
+}
+/**
+ * Gives the listed affected entries of `record` (as read back) a `versions` that is split
+ * from `listed` on first read. False, changing nothing, when the stored fields are not what
+ * detachVersions writes for a record of this shape.
+ */
+function attachVersions(record, stored) {
+    const { entries, listed } = stored;
+    const affected = record.affected ?? [];
+    if (!isIndexList(entries, affected.length))
+        return false;
+    if (listed === null)
+        return entries.length === 0;
+    if (typeof listed !== 'string' || entries.length === 0)
+        return false;
+    if (entries.some(index => affected[index].versions !== undefined))
+        return false;
+    if (countOf(listed, LIST_SEPARATOR) !== entries.length - 1)
+        return false;
+    let lists;
+    const materialise = () => (lists ??= listed
+        .split(LIST_SEPARATOR)
+        .map(text => (text === '' ? [] : text.split(VERSION_SEPARATOR))));
+    entries.forEach((index, at) => defineLazyVersions(affected[index], () => materialise()[at]));
+    return true;
+}
+function defineLazyVersions(entry, list) {
+    Object.defineProperty(entry, 'versions', {
+        configurable: true,
+        enumerable: true,
+        get() {
+            const versions = list();
+            // From now on a plain property, as if it had been parsed with the record.
+            Object.defineProperty(entry, 'versions', {
+                value: versions,
+                writable: true,
+                configurable: true,
+                enumerable: true
+            });
+            return versions;
+        }
+    });
+}
+function countOf(text, separator) {
+    let count = 0;
+    for (let at = text.indexOf(separator); at !== -1; at = text.indexOf(separator, at + 1))
+        count++;
+    return count;
+}
+/** Distinct indexes into a list of `length`, ascending. */
+function isIndexList(value, length) {
+    return (Array.isArray(value) &&
+        value.every((index, i) => Number.isInteger(index) && index >= 0 && index < length && (i === 0 || index > value[i - 1])));
+}
+function isStringList(value) {
+    return Array.isArray(value) && value.every(item => typeof item === 'string');
+}
+
 // EXTERNAL MODULE: ./src/json-shape.ts
 var json_shape = __webpack_require__(95165);
 ;// CONCATENATED MODULE: ./src/advisories/match-hints.ts
@@ -733,8 +811,9 @@ var severity = __webpack_require__(34852);
 
 
 
+
 /** Bumped when the file layout changes: files of another format are never read. */
-const record_cache_FORMAT = 2;
+const record_cache_FORMAT = 3;
 const RECORDS_DIR = 'osv-records';
 const HINTS_FILE = 'osv-match-hints.json';
 /**
@@ -879,13 +958,21 @@ class DiskRecordCache {
         }
         this.saveHints();
         for (const record of records) {
+            const detached = detachVersions(record);
+            if (detached === undefined) {
+                // The reader would refuse it: a versions list that is not a list of strings.
+                this.unqueue(record.id, 'a malformed versions list');
+                continue;
+            }
             const file = external_node_path_default().join(this.dir, recordFileName(record.id));
             const temp = `${file}.${TEMP_SUFFIX}.${this.stats.written}.tmp`;
             const content = {
                 format: record_cache_FORMAT,
                 id: record.id,
                 modified: record.modified,
-                record,
+                record: detached.record,
+                listedEntries: detached.entries,
+                listed: detached.listed,
                 scores: (0,severity/* recordVectorScores */.wD)(record)
             };
             try {
@@ -894,11 +981,14 @@ class DiskRecordCache {
             }
             catch (error) {
                 removeQuietly(temp);
-                this.onDisk.delete(record.id);
-                this.stats.written--;
-                this.logger.debug(`Record cache: could not write ${record.id}: ${messageOf(error)}`);
+                this.unqueue(record.id, messageOf(error));
             }
         }
+    }
+    unqueue(id, why) {
+        this.onDisk.delete(id);
+        this.stats.written--;
+        this.logger.debug(`Record cache: could not write ${id}: ${why}`);
     }
     saveHints() {
         if (!this.hints.dirty)
@@ -948,6 +1038,9 @@ function parseCacheFile(text, id) {
         return undefined;
     if (!(0,severity/* rememberVectorScores */.UU)(record, value.scores))
         return undefined;
+    if (!attachVersions(record, { entries: value.listedEntries, listed: value.listed })) {
+        return undefined;
+    }
     return value;
 }
 /** The shape the rest of the tool relies on (see toVulnerability and the matcher). */
@@ -958,7 +1051,7 @@ function isRecord(value) {
     const { affected, aliases, withdrawn } = value;
     if (withdrawn !== undefined && typeof withdrawn !== 'string')
         return false;
-    if (aliases !== undefined && !isStringList(aliases))
+    if (aliases !== undefined && !record_cache_isStringList(aliases))
         return false;
     if (affected === undefined)
         return true;
@@ -967,9 +1060,9 @@ function isRecord(value) {
             (entry.ranges === undefined ||
                 (Array.isArray(entry.ranges) &&
                     entry.ranges.every(range => (0,json_shape/* isObject */.G)(range) && Array.isArray(range.events)))) &&
-            (entry.versions === undefined || isStringList(entry.versions))));
+            (entry.versions === undefined || record_cache_isStringList(entry.versions))));
 }
-function isStringList(value) {
+function record_cache_isStringList(value) {
     return Array.isArray(value) && value.every(item => typeof item === 'string');
 }
 function removeQuietly(file) {
@@ -1722,8 +1815,8 @@ var external_node_os_ = __webpack_require__(48161);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/advisories/gate.ts
 var gate = __webpack_require__(16596);
-// EXTERNAL MODULE: ./src/advisories/record-cache.ts + 1 modules
-var record_cache = __webpack_require__(55149);
+// EXTERNAL MODULE: ./src/advisories/record-cache.ts + 2 modules
+var record_cache = __webpack_require__(6648);
 // EXTERNAL MODULE: ./src/advisories/staleness.ts
 var staleness = __webpack_require__(2177);
 // EXTERNAL MODULE: ./src/config-values.ts
@@ -4033,8 +4126,8 @@ function checkedBaseUrl(raw) {
     return (0,config_values/* parseHttpUrl */.f$)('osv-url', raw);
 }
 
-// EXTERNAL MODULE: ./src/advisories/record-cache.ts + 1 modules
-var record_cache = __webpack_require__(55149);
+// EXTERNAL MODULE: ./src/advisories/record-cache.ts + 2 modules
+var record_cache = __webpack_require__(6648);
 // EXTERNAL MODULE: ./src/advisories/staleness.ts
 var staleness = __webpack_require__(2177);
 ;// CONCATENATED MODULE: ./src/advisories/open-feed.ts
