@@ -563,8 +563,6 @@ var log = __webpack_require__(25625);
 ;// CONCATENATED MODULE: ./src/advisories/lazy-versions.ts
 const LIST_SEPARATOR = '\n';
 const VERSION_SEPARATOR = '\t';
-/** Versions that survive the round trip: non-empty, nothing JSON escapes, no separator. */
-const PLAIN_VERSION = /^[^"\\\u0000-\u001f\u007f-\u009f\u2028\u2029]+$/;
 /** Undefined when a list is not a list of strings: such a record is not cached at all. */
 function detachVersions(record) {
     const affected = record.affected ?? [];
@@ -572,7 +570,7 @@ function detachVersions(record) {
     const lists = entries.map(index => affected[index].versions);
     if (!lists.every(isStringList))
         return undefined;
-    if (entries.length === 0 || !lists.every(list => list.every(v => PLAIN_VERSION.test(v)))) {
+    if (entries.length === 0 || !lists.every(list => list.every(isPlainVersion))) {
         return { record, entries: [], listed: null };
     }
     return {
@@ -622,6 +620,21 @@ function defineLazyVersions(entry, list) {
             return versions;
         }
     });
+}
+/**
+ * A version that survives the round trip: not empty, and none of what JSON.stringify escapes
+ * (quote, backslash, control characters, which include both separators, lone surrogates).
+ */
+function isPlainVersion(version) {
+    if (version === '')
+        return false;
+    for (let i = 0; i < version.length; i++) {
+        const code = version.charCodeAt(i);
+        if (code < 0x20 || code === 0x22 || code === 0x5c || (code >= 0xd800 && code <= 0xdfff)) {
+            return false;
+        }
+    }
+    return true;
 }
 function countOf(text, separator) {
     let count = 0;
