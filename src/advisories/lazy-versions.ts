@@ -10,6 +10,7 @@
  * no version is empty or holds a tab, a line feed or anything else JSON would escape. Any
  * other record keeps its lists inline, as OSV sent them.
  */
+import { isStringList } from '../json-shape.js'
 import type { OsvAffected, OsvRecord } from './osv.js'
 
 export interface DetachedVersions {
@@ -112,8 +113,4 @@ function isIndexList(value: unknown, length: number): value is number[] {
         Number.isInteger(index) && index >= 0 && index < length && (i === 0 || index > value[i - 1])
     )
   )
-}
-
-function isStringList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every(item => typeof item === 'string')
 }

@@ -11,7 +11,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
-import { isObject } from '../json-shape.js'
+import { isObject, isStringList } from '../json-shape.js'
 import type { PackageVersion } from './osv.js'
 
 const FORMAT = 2
@@ -132,8 +132,7 @@ function parseHints(text: string): Map<string, PinNotes> {
 }
 
 function isPinNotes(value: unknown): value is PinNotes {
-  if (!isObject(value) || !Array.isArray(value.ids)) return false
-  if (!value.ids.every(id => typeof id === 'string')) return false
+  if (!isObject(value) || !isStringList(value.ids)) return false
   const { advice } = value
   return (
     advice === undefined ||

@@ -12,7 +12,7 @@ import { statSync } from 'node:fs'
 import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { normalizeName } from '../deps/names.js'
-import { isObject } from '../json-shape.js'
+import { isObject, isStringList } from '../json-shape.js'
 import type { Catalogue, CatalogueEntry, Tally } from './offline-catalogue.js'
 import type { RecordSource } from './offline-source.js'
 import type { ZipLimits } from './zip-reader.js'
@@ -143,7 +143,9 @@ function toCatalogue(
   members: ReadonlySet<string>
 ): Catalogue | string {
   const { members: memberColumn, ids, modified, packages: byName, withoutPypi } = stored
-  if (!isStrings(memberColumn) || !isStrings(ids) || !isStrings(modified)) return 'entries'
+  if (!isStringList(memberColumn) || !isStringList(ids) || !isStringList(modified)) {
+    return 'entries'
+  }
   if (ids.length !== memberColumn.length || modified.length !== memberColumn.length) {
     return 'entries'
   }
@@ -201,10 +203,6 @@ function toTally(value: unknown): Tally | undefined | false {
   const [count, first] = value as unknown[]
   if (!isCount(count) || count === 0 || typeof first !== 'string' || first === '') return false
   return { count, first }
-}
-
-function isStrings(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every(item => typeof item === 'string')
 }
 
 function isCount(value: unknown): value is number {

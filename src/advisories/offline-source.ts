@@ -7,6 +7,7 @@
 import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
 import { ParseError, type FilePosition } from '../errors.js'
+import { isObject, isStringList } from '../json-shape.js'
 import type { OsvRecord } from './osv.js'
 import { ZipArchive, type ZipLimits } from './zip-reader.js'
 
@@ -201,11 +202,6 @@ function describeJsonError(
   return { line, column: before.length - before.lastIndexOf('\n'), reason }
 }
 
-type Json = Record<string, unknown>
-const isObject = (value: unknown): value is Json =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-const isStrings = (value: unknown): boolean =>
-  Array.isArray(value) && value.every(item => typeof item === 'string')
 const OPTIONAL_STRINGS = ['withdrawn', 'summary', 'details', 'schema_version', 'published']
 const EVENT_KEYS = ['introduced', 'fixed', 'last_affected', 'limit']
 
@@ -220,7 +216,7 @@ function shapeProblem(record: unknown): string | undefined {
     key => record[key] != null && typeof record[key] !== 'string'
   )
   if (badString !== undefined) return `"${badString}" is not a string`
-  if (record.aliases != null && !isStrings(record.aliases))
+  if (record.aliases != null && !isStringList(record.aliases))
     return '"aliases" is not a list of strings'
   if (record.affected == null) return undefined
   if (!Array.isArray(record.affected)) return '"affected" is not a list'
@@ -234,7 +230,7 @@ function shapeProblem(record: unknown): string | undefined {
     ) {
       return `${at}.package needs "ecosystem" and "name" strings`
     }
-    if (affected.versions != null && !isStrings(affected.versions)) {
+    if (affected.versions != null && !isStringList(affected.versions)) {
       return `${at}.versions is not a list of strings`
     }
     if (affected.ranges == null) continue

@@ -15,7 +15,7 @@ import { silentLogger, type Logger } from '../log.js'
 import { normalizeName } from '../deps/names.js'
 import { JsonClient, mapWithLimit, type RetryOptions } from './http.js'
 import type { AdvisoryFeed, OsvRecord, PackageVersion } from './osv.js'
-import { isObject } from '../json-shape.js'
+import { isObject, isStringList } from '../json-shape.js'
 
 export const DEFAULT_PYPI_URL = 'https://pypi.org'
 
@@ -141,7 +141,7 @@ export class PypiFeed implements AdvisoryFeed {
     const strings = (field: string): string[] => {
       const value = entry[field]
       if (value === undefined || value === null) return []
-      if (!Array.isArray(value) || !value.every(item => typeof item === 'string')) {
+      if (!isStringList(value)) {
         this.fail(`${name}: ${id}.${field} is not a list of strings`)
       }
       return value as string[]

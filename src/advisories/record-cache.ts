@@ -21,7 +21,7 @@ import { MatchHints } from './match-hints.js'
 import type { RecordStore, VulnRef } from './osv-api.js'
 import type { OsvRecord, PackageVersion } from './osv.js'
 import type { UpgradeAdviceStore } from './upgrade.js'
-import { isObject } from '../json-shape.js'
+import { isObject, isStringList } from '../json-shape.js'
 import { recordVectorScores, rememberVectorScores } from './severity.js'
 
 /** Bumped when the file layout changes: files of another format are never read. */
@@ -300,10 +300,6 @@ function isRecord(value: unknown): value is OsvRecord {
         (entry.versions === undefined || isStringList(entry.versions))
     )
   )
-}
-
-function isStringList(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every(item => typeof item === 'string')
 }
 
 function removeQuietly(file: string): void {
