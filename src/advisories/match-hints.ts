@@ -9,8 +9,8 @@
  * it was worked out from (see upgrade.ts): the same pin with the same records gets the same
  * answer without the search over every listed version.
  */
-import { randomBytes } from 'node:crypto'
-import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
+import { writeFileAtomically } from './atomic-file.js'
 import { isObject, isStringList } from '../json-shape.js'
 import type { PackageVersion } from './osv.js'
 
@@ -89,18 +89,8 @@ export class MatchHints {
   /** Writes the hints when they changed, atomically. Throws what the file system throws. */
   save(): void {
     if (!this.changed) return
-    const temp = `${this.file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
-    try {
-      writeFileSync(temp, JSON.stringify({ format: FORMAT, pins: Object.fromEntries(this.pins) }))
-      renameSync(temp, this.file)
-    } catch (error) {
-      try {
-        unlinkSync(temp)
-      } catch {
-        // Never written.
-      }
-      throw error
-    }
+    const pins = Object.fromEntries(this.pins)
+    writeFileAtomically(this.file, JSON.stringify({ format: FORMAT, pins }))
     this.changed = false
   }
 

@@ -7,12 +7,13 @@
  * rebuilt by a full load. Reading and writing the index only ever saves time: failures are
  * reasons to rebuild, or debug lines.
  */
-import { createHash, randomBytes } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import { statSync } from 'node:fs'
-import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { normalizeName } from '../deps/names.js'
 import { isObject, isStringList } from '../json-shape.js'
+import { writeFileAtomically } from './atomic-file.js'
 import type { Catalogue, CatalogueEntry, Tally } from './offline-catalogue.js'
 import type { RecordSource } from './offline-source.js'
 import type { ZipLimits } from './zip-reader.js'
@@ -127,14 +128,7 @@ export async function writeIndex(file: string, key: IndexKey, catalogue: Catalog
   const body = JSON.stringify(index)
   const text = `{"format":${FORMAT},"checksum":"${sha256(body)}","index":${body}}`
   await mkdir(path.dirname(file), { recursive: true })
-  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`
-  try {
-    await writeFile(temp, text)
-    await rename(temp, file)
-  } catch (error) {
-    await unlink(temp).catch(() => {})
-    throw error
-  }
+  writeFileAtomically(file, text)
 }
 
 /** The catalogue when every part of the stored index is well formed and consistent. */

@@ -11,11 +11,12 @@
  * While the /v1/querybatch of a warm run is on the wire, the records its pins matched last
  * time (see match-hints.ts) are read ahead, so that waiting and reading overlap.
  */
-import { createHash, randomBytes } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { silentLogger, type Logger } from '../log.js'
+import { removeQuietly, writeFileAtomically } from './atomic-file.js'
 import { attachVersions, detachVersions } from './lazy-versions.js'
 import { MatchHints } from './match-hints.js'
 import type { RecordStore, VulnRef } from './osv-api.js'
@@ -34,8 +35,6 @@ const HINTS_FILE = 'osv-match-hints.json'
  * `performance` loads perf_hooks on first use, ~2 ms for a clock this coarse.
  */
 const READ_AHEAD_SLICE_MS = 2
-/** Temp files carry the process and a random tag, so concurrent runs never share one. */
-const TEMP_SUFFIX = `${process.pid}.${randomBytes(4).toString('hex')}`
 
 interface CacheFile {
   format: typeof FORMAT
@@ -206,8 +205,6 @@ export class DiskRecordCache implements RecordStore {
         this.unqueue(record.id, 'a malformed versions list')
         continue
       }
-      const file = path.join(this.dir, recordFileName(record.id))
-      const temp = `${file}.${TEMP_SUFFIX}.${this.stats.written}.tmp`
       const content: CacheFile = {
         format: FORMAT,
         id: record.id,
@@ -218,10 +215,8 @@ export class DiskRecordCache implements RecordStore {
         scores: recordVectorScores(record)
       }
       try {
-        writeFileSync(temp, JSON.stringify(content))
-        renameSync(temp, file)
+        writeFileAtomically(path.join(this.dir, recordFileName(record.id)), JSON.stringify(content))
       } catch (error) {
-        removeQuietly(temp)
         this.unqueue(record.id, messageOf(error))
       }
     }
@@ -300,14 +295,6 @@ function isRecord(value: unknown): value is OsvRecord {
         (entry.versions === undefined || isStringList(entry.versions))
     )
   )
-}
-
-function removeQuietly(file: string): void {
-  try {
-    unlinkSync(file)
-  } catch {
-    // Already gone, or not ours to delete: either way it is not used.
-  }
 }
 
 function messageOf(error: unknown): string {
