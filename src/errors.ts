@@ -47,6 +47,11 @@ export class FeedError extends PyauditError {
   }
 }
 
+/** What an error says, whatever was thrown. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
 export function formatPosition(position: FilePosition): string {
   let text = position.file
   if (position.line !== undefined) text += `:${position.line}`

@@ -7,7 +7,7 @@
  * ways give the same answers, in the same order, with the same warnings.
  */
 import { normalizeName } from '../deps/names.js'
-import { FeedError, PyauditError } from '../errors.js'
+import { FeedError, messageOf, PyauditError } from '../errors.js'
 import { silentLogger, type Logger } from '../log.js'
 import { recordAffects } from './match.js'
 import {
@@ -244,8 +244,4 @@ export class OfflineDatabase implements AdvisoryFeed {
       throw new FeedError(feed, messageOf(error), { cause: error })
     }
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }

@@ -6,7 +6,7 @@
  */
 import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
-import { ParseError, type FilePosition } from '../errors.js'
+import { messageOf, ParseError, type FilePosition } from '../errors.js'
 import { isObject, isStringList } from '../json-shape.js'
 import type { OsvRecord } from './osv.js'
 import { ZipArchive, type ZipLimits } from './zip-reader.js'
@@ -191,7 +191,7 @@ function describeJsonError(
   error: unknown,
   text: string
 ): { line?: number; column?: number; reason: string } {
-  const message = error instanceof Error ? error.message : String(error)
+  const message = messageOf(error)
   const reason = message.split(/, "| in JSON| \(line /)[0]!.trim()
   const lineColumn = /line (\d+) column (\d+)/.exec(message)
   if (lineColumn) return { line: Number(lineColumn[1]), column: Number(lineColumn[2]), reason }

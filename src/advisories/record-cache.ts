@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { messageOf } from '../errors.js'
 import { silentLogger, type Logger } from '../log.js'
 import { removeQuietly, writeFileAtomically } from './atomic-file.js'
 import { attachVersions, detachVersions } from './lazy-versions.js'
@@ -295,8 +296,4 @@ function isRecord(value: unknown): value is OsvRecord {
         (entry.versions === undefined || isStringList(entry.versions))
     )
   )
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
 }
