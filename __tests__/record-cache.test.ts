@@ -460,6 +460,24 @@ describe('DiskRecordCache on its own', () => {
     expect(cvssBaseScore('CVSS_V3', vector)).toBe(1.2)
   })
 
+  test('a file discarded for its versions lists gives none of its scores', () => {
+    // A vector nothing else in this file scores, so the memo in severity.ts has not seen it.
+    const vector = 'CVSS:3.1/AV:P/AC:H/PR:H/UI:R/S:U/C:L/I:N/A:N'
+    const scored: OsvRecord = {
+      ...requests,
+      id: 'GHSA-test-disc-ards',
+      severity: [{ type: 'CVSS_V3', score: vector }]
+    }
+    const cache = new DiskRecordCache(cacheDir)
+    mkdirSync(cache.dir, { recursive: true })
+    const stored = { ...storedFile(scored, { [`CVSS_V3 ${vector}`]: 9.9 }), listedEntries: [5] }
+    writeFileSync(path.join(cache.dir, recordFileName(scored.id)), JSON.stringify(stored))
+    expect(cache.get(scored.id, scored.modified)).toBeUndefined()
+    expect(cache.stats.discarded).toBe(1)
+    // The calculator's score, not the discarded file's 9.9.
+    expect(cvssBaseScore('CVSS_V3', vector)).toBe(1.6)
+  })
+
   test('a directory it cannot write to costs a debug line, never a failure', async () => {
     const blocker = path.join(cacheDir, 'not-a-dir')
     writeFileSync(blocker, '')

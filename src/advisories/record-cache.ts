@@ -269,10 +269,11 @@ function parseCacheFile(text: string, id: string): CacheFile | undefined {
   const { modified, record } = value
   if (typeof modified !== 'string' || !isRecord(record)) return undefined
   if (record.id !== id || record.modified !== modified) return undefined
-  if (!rememberVectorScores(record, value.scores)) return undefined
   if (!attachVersions(record, { entries: value.listedEntries, listed: value.listed })) {
     return undefined
   }
+  // Last: it keeps the scores for the whole run, so only a file found whole may give them.
+  if (!rememberVectorScores(record, value.scores)) return undefined
   return value as unknown as CacheFile
 }
 
