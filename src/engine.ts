@@ -4,6 +4,7 @@ import { assess, type Assessment } from './assess.js'
 import { audit, groupDependencies, type AuditResult } from './audit.js'
 import { loadIgnoreRules } from './advisories/ignore-config.js'
 import { openFeed } from './advisories/open-feed.js'
+import type { AdvisoryFeed } from './advisories/osv.js'
 import type { Config } from './config.js'
 import { collectDependencies } from './deps/collect.js'
 import type { SkippedDependency, SourceResult } from './deps/types.js'
@@ -52,19 +53,8 @@ export async function runAudit(
   const sbomWanted = Boolean(config.outputs.sbomPath || config.dependencyTrack)
   let assessment: Assessment
   try {
-    let result: AuditResult
-    try {
-      result = await audit(sources, opened.feed)
-    } catch (error) {
-      // Fail closed, but leave a record: every dependency listed as not checked, and why.
-      if (error instanceof FeedError && config.outputs.reportPath) {
-        const report = incompleteReport(sources, opened.feed.name, error, config.repositoryRoot)
-        await write(config.outputs.reportPath, serializeReport(report))
-        logger.info(`Wrote an incomplete report to ${config.outputs.reportPath}`)
-      }
-      throw error
-    }
-    result = withFeedSkips(result, opened.skipped?.())
+    const audited = await auditFailingClosed(sources, opened.feed, config, logger)
+    const result = withFeedSkips(audited, opened.skipped?.())
 
     const licenses = await auditLicenses(result.packages, config.licenses, {
       pypiUrl: config.feed.pypiUrl,
@@ -114,6 +104,25 @@ export async function runAudit(
 }
 
 /** The report of a run whose advisory lookup failed: nothing checked, nothing reported clean. */
+/** Fails closed, but leaves a record: every dependency listed as not checked, and why. */
+async function auditFailingClosed(
+  sources: SourceResult[],
+  feed: AdvisoryFeed,
+  config: Config,
+  logger: Logger
+): Promise<AuditResult> {
+  try {
+    return await audit(sources, feed)
+  } catch (error) {
+    if (error instanceof FeedError && config.outputs.reportPath) {
+      const report = incompleteReport(sources, feed.name, error, config.repositoryRoot)
+      await write(config.outputs.reportPath, serializeReport(report))
+      logger.info(`Wrote an incomplete report to ${config.outputs.reportPath}`)
+    }
+    throw error
+  }
+}
+
 export function incompleteReport(
   sources: SourceResult[],
   feed: string,

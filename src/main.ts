@@ -11,24 +11,17 @@ export async function run(
 ): Promise<void> {
   const onRunner =
     env.GITHUB_ACTIONS === 'true' || Object.keys(env).some(key => key.startsWith('INPUT_'))
-  if (argv.length > 0 || !onRunner) {
-    const { runCli } = await import('./cli.js')
-    settleRuntime()
-    process.exitCode = await runCli(argv)
-  } else {
-    const { runAction } = await import('./action.js')
-    settleRuntime()
-    await runAction()
-  }
-  await exitOnceWritten()
-}
-
-/**
- * After the bundle, and the built-in modules it needs, have loaded (see wasm-tiering.ts), and
- * before undici compiles llhttp on the first connection.
- */
-function settleRuntime(): void {
+  const start =
+    argv.length > 0 || !onRunner
+      ? await import('./cli.js').then(({ runCli }) => async () => {
+          process.exitCode = await runCli(argv)
+        })
+      : await import('./action.js').then(({ runAction }) => runAction)
+  // Once the bundle, and the built-in modules it needs, have loaded (see wasm-tiering.ts), and
+  // before undici compiles llhttp on the first connection.
   keepWasmOnBaselineCompiler()
+  await start()
+  await exitOnceWritten()
 }
 
 /**
