@@ -2,6 +2,50 @@ export const id = 15;
 export const ids = [15];
 export const modules = {
 
+/***/ 84125:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ removeQuietly),
+/* harmony export */   l: () => (/* binding */ writeFileAtomically)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
+/**
+ * Cache files are written to a temp file and renamed into place, so a reader (another run
+ * sharing the cache directory, say) sees the old file or the new one, never half of one.
+ */
+
+
+/** The process and a random tag, so concurrent runs never share a temp file. */
+const TEMP_TAG = `${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
+let written = 0;
+/** Throws what the file system throws, after removing the temp file. */
+function writeFileAtomically(file, text) {
+    const temp = `${file}.${TEMP_TAG}.${written++}.tmp`;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.writeFileSync)(temp, text);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.renameSync)(temp, file);
+    }
+    catch (error) {
+        removeQuietly(temp);
+        throw error;
+    }
+}
+function removeQuietly(file) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)(file);
+    }
+    catch {
+        // Already gone, or never written: either way it is not used.
+    }
+}
+
+
+/***/ }),
+
 /***/ 16596:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -558,9 +602,28 @@ var external_node_os_default = /*#__PURE__*/__webpack_require__.n(external_node_
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/errors.ts
+var errors = __webpack_require__(83916);
 // EXTERNAL MODULE: ./src/log.ts
 var log = __webpack_require__(25625);
+// EXTERNAL MODULE: ./src/advisories/atomic-file.ts
+var atomic_file = __webpack_require__(84125);
+// EXTERNAL MODULE: ./src/json-shape.ts
+var json_shape = __webpack_require__(95165);
 ;// CONCATENATED MODULE: ./src/advisories/lazy-versions.ts
+/**
+ * The `versions` lists of a cached record, kept apart from it as one plain text and turned
+ * back into arrays only when something reads them. PyPA records list every affected release
+ * (a fifth of the cache's bytes, 71,000 strings for 200 pins), yet a warm run reads none of
+ * them: the querybatch says which records apply and the upgrades come from the cache (see
+ * upgrade.ts). Parsing them anyway cost ~5% of a warm run's instructions, most of it in GC.
+ *
+ * The text is the lists joined by line feeds, their versions by tabs: it needs no JSON escapes,
+ * so the file parses fast, and it splits back exactly because a record is only detached when
+ * no version is empty or holds a tab, a line feed or anything else JSON would escape. Any
+ * other record keeps its lists inline, as OSV sent them.
+ */
+
 const LIST_SEPARATOR = '\n';
 const VERSION_SEPARATOR = '\t';
 /** Undefined when a list is not a list of strings: such a record is not cached at all. */
@@ -568,7 +631,7 @@ function detachVersions(record) {
     const affected = record.affected ?? [];
     const entries = affected.flatMap((entry, index) => (entry.versions === undefined ? [] : [index]));
     const lists = entries.map(index => affected[index].versions);
-    if (!lists.every(isStringList))
+    if (!lists.every(json_shape/* isStringList */.e))
         return undefined;
     if (entries.length === 0 || !lists.every(list => list.every(isPlainVersion))) {
         return { record, entries: [], listed: null };
@@ -647,12 +710,7 @@ function isIndexList(value, length) {
     return (Array.isArray(value) &&
         value.every((index, i) => Number.isInteger(index) && index >= 0 && index < length && (i === 0 || index > value[i - 1])));
 }
-function isStringList(value) {
-    return Array.isArray(value) && value.every(item => typeof item === 'string');
-}
 
-// EXTERNAL MODULE: ./src/json-shape.ts
-var json_shape = __webpack_require__(95165);
 ;// CONCATENATED MODULE: ./src/advisories/match-hints.ts
 /**
  * What each pin matched in earlier runs: `name==version` -> advisory ids, kept beside the
@@ -740,20 +798,8 @@ class MatchHints {
     save() {
         if (!this.changed)
             return;
-        const temp = `${this.file}.${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}.tmp`;
-        try {
-            (0,external_node_fs_.writeFileSync)(temp, JSON.stringify({ format: FORMAT, pins: Object.fromEntries(this.pins) }));
-            (0,external_node_fs_.renameSync)(temp, this.file);
-        }
-        catch (error) {
-            try {
-                (0,external_node_fs_.unlinkSync)(temp);
-            }
-            catch {
-                // Never written.
-            }
-            throw error;
-        }
+        const pins = Object.fromEntries(this.pins);
+        (0,atomic_file/* writeFileAtomically */.l)(this.file, JSON.stringify({ format: FORMAT, pins }));
         this.changed = false;
     }
     load() {
@@ -785,9 +831,7 @@ function parseHints(text) {
     return pins;
 }
 function isPinNotes(value) {
-    if (!(0,json_shape/* isObject */.G)(value) || !Array.isArray(value.ids))
-        return false;
-    if (!value.ids.every(id => typeof id === 'string'))
+    if (!(0,json_shape/* isObject */.G)(value) || !(0,json_shape/* isStringList */.e)(value.ids))
         return false;
     const { advice } = value;
     return (advice === undefined ||
@@ -825,6 +869,8 @@ var severity = __webpack_require__(34852);
 
 
 
+
+
 /** Bumped when the file layout changes: files of another format are never read. */
 const record_cache_FORMAT = 3;
 const RECORDS_DIR = 'osv-records';
@@ -835,8 +881,6 @@ const HINTS_FILE = 'osv-match-hints.json';
  * `performance` loads perf_hooks on first use, ~2 ms for a clock this coarse.
  */
 const READ_AHEAD_SLICE_MS = 2;
-/** Temp files carry the process and a random tag, so concurrent runs never share one. */
-const TEMP_SUFFIX = `${process.pid}.${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
 /**
  * The cache directory when the `cache-dir` input is empty: the runner's tool cache on
  * GitHub runners (kept on self-hosted ones, and what actions/cache saves on hosted ones),
@@ -977,8 +1021,6 @@ class DiskRecordCache {
                 this.unqueue(record.id, 'a malformed versions list');
                 continue;
             }
-            const file = external_node_path_default().join(this.dir, recordFileName(record.id));
-            const temp = `${file}.${TEMP_SUFFIX}.${this.stats.written}.tmp`;
             const content = {
                 format: record_cache_FORMAT,
                 id: record.id,
@@ -989,12 +1031,10 @@ class DiskRecordCache {
                 scores: (0,severity/* recordVectorScores */.wD)(record)
             };
             try {
-                (0,external_node_fs_.writeFileSync)(temp, JSON.stringify(content));
-                (0,external_node_fs_.renameSync)(temp, file);
+                (0,atomic_file/* writeFileAtomically */.l)(external_node_path_default().join(this.dir, recordFileName(record.id)), JSON.stringify(content));
             }
             catch (error) {
-                removeQuietly(temp);
-                this.unqueue(record.id, messageOf(error));
+                this.unqueue(record.id, (0,errors/* messageOf */.bD)(error));
             }
         }
     }
@@ -1011,7 +1051,7 @@ class DiskRecordCache {
             this.hintsWritten = true;
         }
         catch (error) {
-            this.logger.debug(`Record cache: could not write the match hints: ${messageOf(error)}`);
+            this.logger.debug(`Record cache: could not write the match hints: ${(0,errors/* messageOf */.bD)(error)}`);
         }
     }
     /** Reads one record file; one that cannot be trusted is deleted on the spot. */
@@ -1029,7 +1069,7 @@ class DiskRecordCache {
             return stored;
         this.stats.discarded++;
         this.logger.debug(`Record cache: discarded an unreadable file for ${id}`);
-        removeQuietly(file);
+        (0,atomic_file/* removeQuietly */.S)(file);
         return 'unusable';
     }
 }
@@ -1049,11 +1089,12 @@ function parseCacheFile(text, id) {
         return undefined;
     if (record.id !== id || record.modified !== modified)
         return undefined;
-    if (!(0,severity/* rememberVectorScores */.UU)(record, value.scores))
-        return undefined;
     if (!attachVersions(record, { entries: value.listedEntries, listed: value.listed })) {
         return undefined;
     }
+    // Last: it keeps the scores for the whole run, so only a file found whole may give them.
+    if (!(0,severity/* rememberVectorScores */.UU)(record, value.scores))
+        return undefined;
     return value;
 }
 /** The shape the rest of the tool relies on (see toVulnerability and the matcher). */
@@ -1064,7 +1105,7 @@ function isRecord(value) {
     const { affected, aliases, withdrawn } = value;
     if (withdrawn !== undefined && typeof withdrawn !== 'string')
         return false;
-    if (aliases !== undefined && !record_cache_isStringList(aliases))
+    if (aliases !== undefined && !(0,json_shape/* isStringList */.e)(aliases))
         return false;
     if (affected === undefined)
         return true;
@@ -1073,21 +1114,7 @@ function isRecord(value) {
             (entry.ranges === undefined ||
                 (Array.isArray(entry.ranges) &&
                     entry.ranges.every(range => (0,json_shape/* isObject */.G)(range) && Array.isArray(range.events)))) &&
-            (entry.versions === undefined || record_cache_isStringList(entry.versions))));
-}
-function record_cache_isStringList(value) {
-    return Array.isArray(value) && value.every(item => typeof item === 'string');
-}
-function removeQuietly(file) {
-    try {
-        (0,external_node_fs_.unlinkSync)(file);
-    }
-    catch {
-        // Already gone, or not ours to delete: either way it is not used.
-    }
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
+            (entry.versions === undefined || (0,json_shape/* isStringList */.e)(entry.versions))));
 }
 
 
@@ -5438,20 +5465,8 @@ async function runAudit(config, logger, now = new Date()) {
     const sbomWanted = Boolean(config.outputs.sbomPath || config.dependencyTrack);
     let assessment;
     try {
-        let result;
-        try {
-            result = await audit(sources, opened.feed);
-        }
-        catch (error) {
-            // Fail closed, but leave a record: every dependency listed as not checked, and why.
-            if (error instanceof errors/* FeedError */.lS && config.outputs.reportPath) {
-                const report = incompleteReport(sources, opened.feed.name, error, config.repositoryRoot);
-                await write(config.outputs.reportPath, serializeReport(report));
-                logger.info(`Wrote an incomplete report to ${config.outputs.reportPath}`);
-            }
-            throw error;
-        }
-        result = withFeedSkips(result, opened.skipped?.());
+        const audited = await auditFailingClosed(sources, opened.feed, config, logger);
+        const result = withFeedSkips(audited, opened.skipped?.());
         const licenses = await auditLicenses(result.packages, config.licenses, {
             pypiUrl: config.feed.pypiUrl,
             offline: Boolean(config.feed.advisoryDb),
@@ -5500,6 +5515,20 @@ async function runAudit(config, logger, now = new Date()) {
     return { outcome, files, ...(sbom ? { sbom } : {}), warnings, notices };
 }
 /** The report of a run whose advisory lookup failed: nothing checked, nothing reported clean. */
+/** Fails closed, but leaves a record: every dependency listed as not checked, and why. */
+async function auditFailingClosed(sources, feed, config, logger) {
+    try {
+        return await audit(sources, feed);
+    }
+    catch (error) {
+        if (error instanceof errors/* FeedError */.lS && config.outputs.reportPath) {
+            const report = incompleteReport(sources, feed.name, error, config.repositoryRoot);
+            await write(config.outputs.reportPath, serializeReport(report));
+            logger.info(`Wrote an incomplete report to ${config.outputs.reportPath}`);
+        }
+        throw error;
+    }
+}
 function incompleteReport(sources, feed, error, repositoryRoot) {
     const notChecked = groupDependencies(sources.flatMap(s => s.dependencies)).map(pkg => ({
         name: pkg.name,
@@ -5556,6 +5585,7 @@ async function write(file, content) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   bD: () => (/* binding */ messageOf),
 /* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   lS: () => (/* binding */ FeedError),
 /* harmony export */   mB: () => (/* binding */ ParseError),
@@ -5597,6 +5627,10 @@ class FeedError extends PyauditError {
         super(`Advisory feed ${feed} failed: ${detail}`, options);
         this.feed = feed;
     }
+}
+/** What an error says, whatever was thrown. */
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 function formatPosition(position) {
     let text = position.file;
@@ -5998,11 +6032,15 @@ function matrixLegHash(env, discriminators) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ isObject)
+/* harmony export */   G: () => (/* binding */ isObject),
+/* harmony export */   e: () => (/* binding */ isStringList)
 /* harmony export */ });
 /** A JSON object (not null, not an array): what every feed and lockfile reader checks first. */
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function isStringList(value) {
+    return Array.isArray(value) && value.every(item => typeof item === 'string');
 }
 
 

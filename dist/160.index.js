@@ -5,13 +5,21 @@ export const modules = {
 /***/ 67160:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  runCli: () => (/* binding */ runCli)
+  API_KEY_VARIABLE: () => (/* binding */ API_KEY_VARIABLE),
+  EXIT_CLEAN: () => (/* binding */ EXIT_CLEAN),
+  EXIT_ERROR: () => (/* binding */ EXIT_ERROR),
+  EXIT_FINDINGS: () => (/* binding */ EXIT_FINDINGS),
+  USAGE: () => (/* binding */ USAGE),
+  cliInputs: () => (/* binding */ cliInputs),
+  parseArguments: () => (/* binding */ parseArguments),
+  runCli: () => (/* binding */ runCli),
+  runnerOnlyWarnings: () => (/* binding */ runnerOnlyWarnings)
 });
-
-// UNUSED EXPORTS: API_KEY_VARIABLE, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS, USAGE, cliInputs, parseArguments, runnerOnlyWarnings
 
 // EXTERNAL MODULE: ./src/config.ts + 1 modules
 var src_config = __webpack_require__(40103);

@@ -173,6 +173,8 @@ var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/json-shape.ts
+var json_shape = __webpack_require__(95165);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:zlib"
@@ -458,6 +460,7 @@ function decode(raw, method, budget, problem) {
 
 
 
+
 const READ_CONCURRENCY = 16;
 /**
  * Opens a database; I/O errors (a missing path) are thrown as they are. Given the source this
@@ -588,7 +591,7 @@ function parseRecord(data, where, member) {
  * the reason but never echo the file's own text.
  */
 function describeJsonError(error, text) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = (0,errors/* messageOf */.bD)(error);
     const reason = message.split(/, "| in JSON| \(line /)[0].trim();
     const lineColumn = /line (\d+) column (\d+)/.exec(message);
     if (lineColumn)
@@ -600,13 +603,11 @@ function describeJsonError(error, text) {
     const line = before.split('\n').length;
     return { line, column: before.length - before.lastIndexOf('\n'), reason };
 }
-const isObject = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
-const isStrings = (value) => Array.isArray(value) && value.every(item => typeof item === 'string');
 const OPTIONAL_STRINGS = ['withdrawn', 'summary', 'details', 'schema_version', 'published'];
 const EVENT_KEYS = ['introduced', 'fixed', 'last_affected', 'limit'];
 /** The fields matching and reporting read must have the types osv.ts promises; null = absent. */
 function shapeProblem(record) {
-    if (!isObject(record))
+    if (!(0,json_shape/* isObject */.G)(record))
         return 'not a JSON object';
     if (typeof record.id !== 'string' || record.id === '')
         return '"id" is missing';
@@ -616,7 +617,7 @@ function shapeProblem(record) {
     const badString = OPTIONAL_STRINGS.find(key => record[key] != null && typeof record[key] !== 'string');
     if (badString !== undefined)
         return `"${badString}" is not a string`;
-    if (record.aliases != null && !isStrings(record.aliases))
+    if (record.aliases != null && !(0,json_shape/* isStringList */.e)(record.aliases))
         return '"aliases" is not a list of strings';
     if (record.affected == null)
         return undefined;
@@ -624,14 +625,14 @@ function shapeProblem(record) {
         return '"affected" is not a list';
     for (const [i, affected] of record.affected.entries()) {
         const at = `affected[${i}]`;
-        if (!isObject(affected))
+        if (!(0,json_shape/* isObject */.G)(affected))
             return `${at} is not an object`;
         const pkg = affected.package;
         if (pkg != null &&
-            !(isObject(pkg) && typeof pkg.ecosystem === 'string' && typeof pkg.name === 'string')) {
+            !((0,json_shape/* isObject */.G)(pkg) && typeof pkg.ecosystem === 'string' && typeof pkg.name === 'string')) {
             return `${at}.package needs "ecosystem" and "name" strings`;
         }
-        if (affected.versions != null && !isStrings(affected.versions)) {
+        if (affected.versions != null && !(0,json_shape/* isStringList */.e)(affected.versions)) {
             return `${at}.versions is not a list of strings`;
         }
         if (affected.ranges == null)
@@ -639,9 +640,9 @@ function shapeProblem(record) {
         if (!Array.isArray(affected.ranges))
             return `${at}.ranges is not a list`;
         for (const [j, range] of affected.ranges.entries()) {
-            const events = isObject(range) && typeof range.type === 'string' ? range.events : undefined;
+            const events = (0,json_shape/* isObject */.G)(range) && typeof range.type === 'string' ? range.events : undefined;
             const eventsOk = Array.isArray(events) &&
-                events.every(e => isObject(e) && EVENT_KEYS.every(k => e[k] === undefined || typeof e[k] === 'string'));
+                events.every(e => (0,json_shape/* isObject */.G)(e) && EVENT_KEYS.every(k => e[k] === undefined || typeof e[k] === 'string'));
             if (!eventsOk)
                 return `${at}.ranges[${j}] needs a "type" and a list of string "events"`;
         }
@@ -766,7 +767,7 @@ class OfflineDatabase {
             return;
         const file = (0,offline_index.indexFile)(indexDir, key);
         await (0,offline_index.writeIndex)(file, key, catalogue).catch((error) => {
-            logger.debug(`Offline index ${file}: not written (${messageOf(error)})`);
+            logger.debug(`Offline index ${file}: not written (${(0,errors/* messageOf */.bD)(error)})`);
         });
     }
     /** Reads the records of the packages not looked up before, checking each against the index. */
@@ -841,12 +842,9 @@ class OfflineDatabase {
             if (error instanceof errors/* PyauditError */.xE)
                 throw error;
             const feed = `offline database ${this.location}`;
-            throw new errors/* FeedError */.lS(feed, messageOf(error), { cause: error });
+            throw new errors/* FeedError */.lS(feed, (0,errors/* messageOf */.bD)(error), { cause: error });
         }
     }
-}
-function messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
 }
 
 
@@ -871,8 +869,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _deps_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(96498);
-/* harmony import */ var _json_shape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(95165);
+/* harmony import */ var _deps_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(96498);
+/* harmony import */ var _json_shape_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95165);
+/* harmony import */ var _atomic_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(84125);
 /**
  * An index of an offline database, cached on disk between runs, so that a run reads only the
  * members holding the records of the packages it looks up instead of inflating and parsing
@@ -882,6 +881,7 @@ __webpack_require__.r(__webpack_exports__);
  * rebuilt by a full load. Reading and writing the index only ever saves time: failures are
  * reasons to rebuild, or debug lines.
  */
+
 
 
 
@@ -954,7 +954,7 @@ async function readIndex(file, key, members) {
     catch {
         return { reason: 'not JSON' };
     }
-    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(index))
+    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(index))
         return { reason: 'ill-shaped (not an object)' };
     if (JSON.stringify(index.key) !== JSON.stringify(key))
         return { reason: 'stale' };
@@ -977,25 +977,18 @@ async function writeIndex(file, key, catalogue) {
     const body = JSON.stringify(index);
     const text = `{"format":${FORMAT},"checksum":"${sha256(body)}","index":${body}}`;
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`;
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temp, text);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, file);
-    }
-    catch (error) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.unlink)(temp).catch(() => { });
-        throw error;
-    }
+    (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomically */ .l)(file, text);
 }
 /** The catalogue when every part of the stored index is well formed and consistent. */
 function toCatalogue(stored, members) {
     const { members: memberColumn, ids, modified, packages: byName, withoutPypi } = stored;
-    if (!isStrings(memberColumn) || !isStrings(ids) || !isStrings(modified))
+    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isStringList */ .e)(memberColumn) || !(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isStringList */ .e)(ids) || !(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isStringList */ .e)(modified)) {
         return 'entries';
+    }
     if (ids.length !== memberColumn.length || modified.length !== memberColumn.length) {
         return 'entries';
     }
-    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(byName))
+    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(byName))
         return 'packages';
     if (!isCount(withoutPypi))
         return 'withoutPypi';
@@ -1023,7 +1016,7 @@ function toCatalogue(stored, members) {
     const packages = new Map();
     const named = new Array(entries.length).fill(false);
     for (const [name, positions] of Object.entries(byName)) {
-        if (name === '' || (0,_deps_names_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeName */ .P)(name) !== name)
+        if (name === '' || (0,_deps_names_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeName */ .P)(name) !== name)
             return 'a package name';
         if (!Array.isArray(positions) || positions.length === 0)
             return 'a package';
@@ -1059,9 +1052,6 @@ function toTally(value) {
     if (!isCount(count) || count === 0 || typeof first !== 'string' || first === '')
         return false;
     return { count, first };
-}
-function isStrings(value) {
-    return Array.isArray(value) && value.every(item => typeof item === 'string');
 }
 function isCount(value) {
     return Number.isSafeInteger(value) && value >= 0;

@@ -21,8 +21,9 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _deps_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(96498);
-/* harmony import */ var _json_shape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(95165);
+/* harmony import */ var _deps_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(96498);
+/* harmony import */ var _json_shape_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95165);
+/* harmony import */ var _atomic_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(84125);
 /**
  * An index of an offline database, cached on disk between runs, so that a run reads only the
  * members holding the records of the packages it looks up instead of inflating and parsing
@@ -32,6 +33,7 @@ __webpack_require__.r(__webpack_exports__);
  * rebuilt by a full load. Reading and writing the index only ever saves time: failures are
  * reasons to rebuild, or debug lines.
  */
+
 
 
 
@@ -104,7 +106,7 @@ async function readIndex(file, key, members) {
     catch {
         return { reason: 'not JSON' };
     }
-    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(index))
+    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(index))
         return { reason: 'ill-shaped (not an object)' };
     if (JSON.stringify(index.key) !== JSON.stringify(key))
         return { reason: 'stale' };
@@ -127,25 +129,18 @@ async function writeIndex(file, key, catalogue) {
     const body = JSON.stringify(index);
     const text = `{"format":${FORMAT},"checksum":"${sha256(body)}","index":${body}}`;
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file), { recursive: true });
-    const temp = `${file}.${process.pid}.${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}.tmp`;
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(temp, text);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(temp, file);
-    }
-    catch (error) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.unlink)(temp).catch(() => { });
-        throw error;
-    }
+    (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomically */ .l)(file, text);
 }
 /** The catalogue when every part of the stored index is well formed and consistent. */
 function toCatalogue(stored, members) {
     const { members: memberColumn, ids, modified, packages: byName, withoutPypi } = stored;
-    if (!isStrings(memberColumn) || !isStrings(ids) || !isStrings(modified))
+    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isStringList */ .e)(memberColumn) || !(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isStringList */ .e)(ids) || !(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isStringList */ .e)(modified)) {
         return 'entries';
+    }
     if (ids.length !== memberColumn.length || modified.length !== memberColumn.length) {
         return 'entries';
     }
-    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(byName))
+    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(byName))
         return 'packages';
     if (!isCount(withoutPypi))
         return 'withoutPypi';
@@ -173,7 +168,7 @@ function toCatalogue(stored, members) {
     const packages = new Map();
     const named = new Array(entries.length).fill(false);
     for (const [name, positions] of Object.entries(byName)) {
-        if (name === '' || (0,_deps_names_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeName */ .P)(name) !== name)
+        if (name === '' || (0,_deps_names_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeName */ .P)(name) !== name)
             return 'a package name';
         if (!Array.isArray(positions) || positions.length === 0)
             return 'a package';
@@ -209,9 +204,6 @@ function toTally(value) {
     if (!isCount(count) || count === 0 || typeof first !== 'string' || first === '')
         return false;
     return { count, first };
-}
-function isStrings(value) {
-    return Array.isArray(value) && value.every(item => typeof item === 'string');
 }
 function isCount(value) {
     return Number.isSafeInteger(value) && value >= 0;

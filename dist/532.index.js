@@ -132,7 +132,7 @@ class PypiFeed {
             const value = entry[field];
             if (value === undefined || value === null)
                 return [];
-            if (!Array.isArray(value) || !value.every(item => typeof item === 'string')) {
+            if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .isStringList */ .e)(value)) {
                 this.fail(`${name}: ${id}.${field} is not a list of strings`);
             }
             return value;

@@ -58,24 +58,16 @@ function keepWasmOnBaselineCompiler(arch = process.arch, nodeVersion = process.v
  */
 async function run(argv = process.argv.slice(2), env = process.env) {
     const onRunner = env.GITHUB_ACTIONS === 'true' || Object.keys(env).some(key => key.startsWith('INPUT_'));
-    if (argv.length > 0 || !onRunner) {
-        const { runCli } = await Promise.all(/* import() */[__nccwpck_require__.e(212), __nccwpck_require__.e(15), __nccwpck_require__.e(160)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67160));
-        settleRuntime();
-        process.exitCode = await runCli(argv);
-    }
-    else {
-        const { runAction } = await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(212), __nccwpck_require__.e(15), __nccwpck_require__.e(133)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66133));
-        settleRuntime();
-        await runAction();
-    }
-    await exitOnceWritten();
-}
-/**
- * After the bundle, and the built-in modules it needs, have loaded (see wasm-tiering.ts), and
- * before undici compiles llhttp on the first connection.
- */
-function settleRuntime() {
+    const start = argv.length > 0 || !onRunner
+        ? await Promise.all(/* import() */[__nccwpck_require__.e(212), __nccwpck_require__.e(15), __nccwpck_require__.e(160)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67160)).then(({ runCli }) => async () => {
+            process.exitCode = await runCli(argv);
+        })
+        : await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(212), __nccwpck_require__.e(15), __nccwpck_require__.e(133)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66133)).then(({ runAction }) => runAction);
+    // Once the bundle, and the built-in modules it needs, have loaded (see wasm-tiering.ts), and
+    // before undici compiles llhttp on the first connection.
     keepWasmOnBaselineCompiler();
+    await start();
+    await exitOnceWritten();
 }
 /**
  * Everything the run does is awaited by now, so the process ends here instead of letting
