@@ -443,35 +443,33 @@ describe('DiskRecordCache on its own', () => {
     })
   })
 
-  test('a warm run takes the scores it kept instead of scoring the vectors again', () => {
-    // A vector nothing else in this file scores, so the memo in severity.ts has not seen it.
-    const vector = 'CVSS:3.1/AV:A/AC:H/PR:L/UI:R/S:C/C:L/I:H/A:N'
-    const scored: OsvRecord = {
-      ...requests,
-      id: 'GHSA-test-scor-ecch',
-      severity: [{ type: 'CVSS_V3', score: vector }]
-    }
+  /**
+   * A record scored by one CVSS v3 vector, written to the cache with `score` for it (and
+   * `changes` to the file). Each test passes a vector nothing else in this file scores, so the
+   * memo in severity.ts has not seen it.
+   */
+  function plantScoredFile(id: string, vector: string, score: number, changes: object = {}) {
+    const scored: OsvRecord = { ...requests, id, severity: [{ type: 'CVSS_V3', score: vector }] }
     const cache = new DiskRecordCache(cacheDir)
     mkdirSync(cache.dir, { recursive: true })
+    const stored = { ...storedFile(scored, { [`CVSS_V3 ${vector}`]: score }), ...changes }
+    writeFileSync(path.join(cache.dir, recordFileName(id)), JSON.stringify(stored))
+    return { cache, scored }
+  }
+
+  test('a warm run takes the scores it kept instead of scoring the vectors again', () => {
+    const vector = 'CVSS:3.1/AV:A/AC:H/PR:L/UI:R/S:C/C:L/I:H/A:N'
     // 1.2 is not what the calculator says (6.2): proof that the score used is the file's.
-    const stored = storedFile(scored, { [`CVSS_V3 ${vector}`]: 1.2 })
-    writeFileSync(path.join(cache.dir, recordFileName(scored.id)), JSON.stringify(stored))
+    const { cache, scored } = plantScoredFile('GHSA-test-scor-ecch', vector, 1.2)
     expect(cache.get(scored.id, scored.modified)).toEqual(scored)
     expect(cvssBaseScore('CVSS_V3', vector)).toBe(1.2)
   })
 
   test('a file discarded for its versions lists gives none of its scores', () => {
-    // A vector nothing else in this file scores, so the memo in severity.ts has not seen it.
     const vector = 'CVSS:3.1/AV:P/AC:H/PR:H/UI:R/S:U/C:L/I:N/A:N'
-    const scored: OsvRecord = {
-      ...requests,
-      id: 'GHSA-test-disc-ards',
-      severity: [{ type: 'CVSS_V3', score: vector }]
-    }
-    const cache = new DiskRecordCache(cacheDir)
-    mkdirSync(cache.dir, { recursive: true })
-    const stored = { ...storedFile(scored, { [`CVSS_V3 ${vector}`]: 9.9 }), listedEntries: [5] }
-    writeFileSync(path.join(cache.dir, recordFileName(scored.id)), JSON.stringify(stored))
+    const { cache, scored } = plantScoredFile('GHSA-test-disc-ards', vector, 9.9, {
+      listedEntries: [5]
+    })
     expect(cache.get(scored.id, scored.modified)).toBeUndefined()
     expect(cache.stats.discarded).toBe(1)
     // The calculator's score, not the discarded file's 9.9.
