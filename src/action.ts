@@ -1,17 +1,17 @@
 import * as core from '@actions/core'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { parseConfig, type Config } from './config.js'
-import { redactCredentials } from './config-values.js'
-import { describeError } from './describe-error.js'
-import { sendSbomToDependencyTrack } from './dependency-track-run.js'
-import { runAudit, type EngineRun } from './engine.js'
-import { actionLogger } from './github/action-logger.js'
-import { planAnnotations } from './github/annotations.js'
-import { fitSummary } from './github/summary.js'
-import { uploadArtifact } from './github/artifact.js'
-import { commentKey, commentOnPullRequest } from './github/comment.js'
-import type { AuditOutcome } from './outcome.js'
+import { parseConfig, type Config } from './config/config.js'
+import { redactCredentials } from './config/values.js'
+import { describeError } from './shared/describe-error.js'
+import { sendSbomToDependencyTrack } from './integrations/dependency-track/run.js'
+import { runAudit, type EngineRun } from './pipeline/run-audit.js'
+import { actionLogger } from './integrations/github/action-logger.js'
+import { planAnnotations } from './integrations/github/annotations.js'
+import { fitSummary } from './integrations/github/summary.js'
+import { uploadArtifact } from './integrations/github/artifact.js'
+import { commentKey, commentOnPullRequest } from './integrations/github/comment.js'
+import type { AuditOutcome } from './pipeline/outcome.js'
 import { summaryCounts } from './report/counts.js'
 import { renderMarkdown } from './report/markdown.js'
 
@@ -145,7 +145,7 @@ async function sendToDependencyTrack(config: Config, run: EngineRun): Promise<st
   const { result } = upload
   core.setOutput('dependency-track-token', result.token)
   core.setOutput('dependency-track-project-uuid', result.projectUuid ?? '')
-  const { renderDependencyTrack } = await import('./report/dependency-track-markdown.js')
+  const { renderDependencyTrack } = await import('./integrations/dependency-track/markdown.js')
   return renderDependencyTrack(result)
 }
 

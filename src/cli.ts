@@ -1,10 +1,10 @@
-import { INPUT_DEFAULTS, parseConfig, type Config, type InputReader } from './config.js'
-import { describeError } from './describe-error.js'
-import { sendSbomToDependencyTrack } from './dependency-track-run.js'
-import { runAudit, type EngineRun } from './engine.js'
-import { InputError } from './errors.js'
-import type { Logger } from './log.js'
-import { renderDependencyTrackLines } from './report/dependency-track-terminal.js'
+import { INPUT_DEFAULTS, parseConfig, type Config, type InputReader } from './config/config.js'
+import { describeError } from './shared/describe-error.js'
+import { sendSbomToDependencyTrack } from './integrations/dependency-track/run.js'
+import { runAudit, type EngineRun } from './pipeline/run-audit.js'
+import { InputError } from './shared/errors.js'
+import type { Logger } from './shared/log.js'
+import { renderDependencyTrackLines } from './integrations/dependency-track/terminal.js'
 import { plainText, renderTerminal } from './report/terminal.js'
 
 export const EXIT_CLEAN = 0

@@ -1,4 +1,4 @@
-import { keepWasmOnBaselineCompiler } from './wasm-tiering.js'
+import { keepWasmOnBaselineCompiler } from './net/wasm-tiering.js'
 
 /**
  * One bundle serves both uses. Command-line arguments, or no sign of a runner, make it the

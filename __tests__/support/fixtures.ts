@@ -1,6 +1,10 @@
 import type { Severity } from '../../src/advisories/severity.js'
 import type { Dependency } from '../../src/deps/types.js'
-import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from '../../src/outcome.js'
+import type {
+  AuditOutcome,
+  ReportedPackage,
+  ReportedVulnerability
+} from '../../src/pipeline/outcome.js'
 
 export function dependency(name: string, version: string, file: string, line: number): Dependency {
   return { name, version, location: { file, line }, format: 'requirements' }

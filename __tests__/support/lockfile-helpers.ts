@@ -1,4 +1,4 @@
-import { ParseError } from '../../src/errors.js'
+import { ParseError } from '../../src/shared/errors.js'
 
 /** The ParseError `action` throws; anything else thrown (or nothing) fails the test. */
 export function parseErrorOf(action: () => unknown): ParseError {

@@ -10,7 +10,7 @@
  * no version is empty or holds a tab, a line feed or anything else JSON would escape. Any
  * other record keeps its lists inline, as OSV sent them.
  */
-import { isStringList } from '../json-shape.js'
+import { isStringList } from '../shared/json-shape.js'
 import type { OsvAffected, OsvRecord } from './osv.js'
 
 export interface DetachedVersions {

@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { writeFileAtomically } from './atomic-file.js'
-import { isObject, isStringList } from '../json-shape.js'
+import { isObject, isStringList } from '../shared/json-shape.js'
 import type { PackageVersion } from './osv.js'
 
 const FORMAT = 2

@@ -7,8 +7,8 @@
  * ways give the same answers, in the same order, with the same warnings.
  */
 import { normalizeName } from '../deps/names.js'
-import { FeedError, messageOf, PyauditError } from '../errors.js'
-import { silentLogger, type Logger } from '../log.js'
+import { FeedError, messageOf, PyauditError } from '../shared/errors.js'
+import { silentLogger, type Logger } from '../shared/log.js'
 import { recordAffects } from './match.js'
 import {
   readCatalogue,

@@ -6,8 +6,8 @@
  */
 import { open, readdir, realpath, stat, type FileHandle } from 'node:fs/promises'
 import path from 'node:path'
-import { messageOf, ParseError, type FilePosition } from '../errors.js'
-import { isObject, isStringList } from '../json-shape.js'
+import { messageOf, ParseError, type FilePosition } from '../shared/errors.js'
+import { isObject, isStringList } from '../shared/json-shape.js'
 import type { OsvRecord } from './osv.js'
 import { ZipArchive, type ZipLimits } from './zip-reader.js'
 

@@ -4,12 +4,12 @@
  * records of those matches are fetched. The steps are public so that a cache keyed by
  * (id, modified) can sit between them and skip the records it already holds.
  */
-import { parseHttpUrl } from '../config-values.js'
-import { FeedError } from '../errors.js'
-import { silentLogger, type Logger } from '../log.js'
-import { JsonClient, mapWithLimit, type RetryOptions } from './http.js'
+import { parseHttpUrl } from '../config/values.js'
+import { FeedError } from '../shared/errors.js'
+import { silentLogger, type Logger } from '../shared/log.js'
+import { JsonClient, mapWithLimit, type RetryOptions } from '../net/http.js'
 import type { AdvisoryFeed, OsvRecord, PackageVersion } from './osv.js'
-import { isObject } from '../json-shape.js'
+import { isObject } from '../shared/json-shape.js'
 
 export const DEFAULT_OSV_API_URL = 'https://api.osv.dev'
 /** The service rejects larger batches with HTTP 400 "Too many queries.". */

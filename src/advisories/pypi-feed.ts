@@ -8,14 +8,14 @@
  * facts, so the usual conversion (toVulnerability) reports it as pip-audit would.
  */
 import { valid } from '@renovatebot/pep440'
-import { parseHttpUrl } from '../config-values.js'
+import { parseHttpUrl } from '../config/values.js'
 import { normalVersion } from '../deps/versions.js'
-import { FeedError } from '../errors.js'
-import { silentLogger, type Logger } from '../log.js'
+import { FeedError } from '../shared/errors.js'
+import { silentLogger, type Logger } from '../shared/log.js'
 import { normalizeName } from '../deps/names.js'
-import { JsonClient, mapWithLimit, type RetryOptions } from './http.js'
+import { JsonClient, mapWithLimit, type RetryOptions } from '../net/http.js'
 import type { AdvisoryFeed, OsvRecord, PackageVersion } from './osv.js'
-import { isObject, isStringList } from '../json-shape.js'
+import { isObject, isStringList } from '../shared/json-shape.js'
 
 export const DEFAULT_PYPI_URL = 'https://pypi.org'
 

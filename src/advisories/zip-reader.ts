@@ -11,7 +11,7 @@
 import { readSync } from 'node:fs'
 import { open, type FileHandle } from 'node:fs/promises'
 import zlib from 'node:zlib'
-import { ParseError } from '../errors.js'
+import { ParseError } from '../shared/errors.js'
 
 export interface ZipLimits {
   /** Members in the central directory, counting directories and skipped ones. */

@@ -1,12 +1,12 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { InputError, PyauditError } from '../errors.js'
-import type { Logger } from '../log.js'
+import { InputError, PyauditError } from '../shared/errors.js'
+import type { Logger } from '../shared/log.js'
 import { detectDependencyFiles, formatOfFile, type DetectedFile } from './detect.js'
 import { markerEnvironmentFor } from './markers.js'
 import { readDependencyFile, type FileRead } from './read-file.js'
 import type { SourceResult } from './types.js'
-import { repositoryPath } from '../report/paths.js'
+import { repositoryPath } from '../shared/paths.js'
 
 export const DEFAULT_PYTHON_VERSION = '3.12'
 

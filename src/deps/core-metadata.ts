@@ -16,7 +16,7 @@
  *
  * The body after the blank line is the description and is ignored.
  */
-import { ParseError } from '../errors.js'
+import { ParseError } from '../shared/errors.js'
 import type { PackageMetadata } from './types.js'
 
 export interface CoreMetadata {

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import type { Logger } from '../log.js'
+import type { Logger } from '../shared/log.js'
 import type { SourceFormat } from './types.js'
 
 export interface DetectedFile {

@@ -3,7 +3,7 @@
  * running this tool: the audit asks "would pip install this line on CPython 3.X / Linux x86_64?".
  */
 import { satisfies, valid, validRange } from '@renovatebot/pep440'
-import { InputError } from '../errors.js'
+import { InputError } from '../shared/errors.js'
 import { normalizeName } from './names.js'
 import {
   Cursor,

@@ -15,7 +15,7 @@
 import * as fs from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { InputError, ParseError, PyauditError } from '../errors.js'
+import { InputError, ParseError, PyauditError } from '../shared/errors.js'
 import { normalizeName } from './names.js'
 import { lastLines, locateInterpreter, PYTHON_INPUT, runPython } from './python.js'
 import type {
@@ -25,7 +25,7 @@ import type {
   SkippedDependency,
   SourceResult
 } from './types.js'
-import { isObject } from '../json-shape.js'
+import { isObject } from '../shared/json-shape.js'
 
 export interface PipResolveRequest {
   /** Interpreter or virtualenv whose pip resolves (input `python`). */

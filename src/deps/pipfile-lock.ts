@@ -4,7 +4,7 @@
  * to `{ "version": "==X", "hashes": [...], "markers": ..., "index": ... }` or to a VCS / path / file
  * entry. Groups: default is main, develop is dev, a custom category keeps its name.
  */
-import { ParseError } from '../errors.js'
+import { ParseError } from '../shared/errors.js'
 import type { SourceResult } from './types.js'
 import {
   entryError,
@@ -17,7 +17,7 @@ import {
   type TomlTable
 } from './toml-file.js'
 import { notAReleaseReason, SourceResultBuilder } from './source-builder.js'
-import { isObject } from '../json-shape.js'
+import { isObject } from '../shared/json-shape.js'
 
 const GROUP_OF_CATEGORY = new Map([
   ['default', 'main'],

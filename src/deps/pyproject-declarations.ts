@@ -2,7 +2,7 @@
  * The declarations of one pyproject.toml as they are read: each with its PEP 508 form, line and
  * groups; plus positions, typed access and errors placed at the right line.
  */
-import { ParseError } from '../errors.js'
+import { ParseError } from '../shared/errors.js'
 import { parseRequirement, RequirementSyntaxError, type Requirement } from './pep508.js'
 import type { PoetryDependencyInfo } from './pyproject-poetry.js'
 import { describeType, isTable, type TomlTable } from './toml-file.js'

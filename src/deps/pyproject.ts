@@ -10,7 +10,7 @@
  * else with the group names joined (`lint,test`).
  */
 import path from 'node:path'
-import { ParseError } from '../errors.js'
+import { ParseError } from '../shared/errors.js'
 import { evaluateMarker, type MarkerEnvironment } from './markers.js'
 import { normalizeName } from './names.js'
 import { pinnedVersion, RequirementSyntaxError, type Requirement } from './pep508.js'

@@ -11,7 +11,7 @@
 import { execFile } from 'node:child_process'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { InputError, PyauditError } from '../errors.js'
+import { InputError, PyauditError } from '../shared/errors.js'
 
 /** The input name used in error messages. */
 export const PYTHON_INPUT = 'python'

@@ -3,7 +3,7 @@
  * backslash continuations, comments and ${VAR} expansion, in pip's order (req_file.preprocess).
  * Every logical line can map an offset in its text back to the physical line and column.
  */
-import { ParseError } from '../errors.js'
+import { ParseError } from '../shared/errors.js'
 
 export interface LogicalLine {
   text: string

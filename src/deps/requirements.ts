@@ -6,7 +6,7 @@
 import { realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { ParseError } from '../errors.js'
+import { ParseError } from '../shared/errors.js'
 import { evaluateMarker, type MarkerEnvironment } from './markers.js'
 import { RequirementSyntaxError, type Requirement } from './pep508.js'
 import { classifyRequirement, type ClassifiedRequirement } from './requirements-kind.js'

@@ -1,4 +1,4 @@
-import type { Logger } from '../log.js'
+import type { Logger } from '../shared/log.js'
 import { resolveWithPip, resolvedToSource } from './pip-resolve.js'
 import { normalizeName } from './names.js'
 import type { FileRead } from './read-file.js'

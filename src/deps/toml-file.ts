@@ -6,7 +6,7 @@ import { realpath } from 'node:fs/promises'
 import { isInside, OUTSIDE_REASON, readDependencyBytes } from './containment.js'
 import path from 'node:path'
 import { parse as parseTomlText, TomlError, type TomlTableWithoutBigInt } from 'smol-toml'
-import { ParseError } from '../errors.js'
+import { ParseError } from '../shared/errors.js'
 import { withoutArtifactLists, type ArtifactLists } from './toml-artifacts.js'
 
 export type { ArtifactLists }

@@ -18,7 +18,7 @@
  * pip-licenses prints a `License` field that holds a whole license text as it is; shortening it
  * for display is done elsewhere (license-text.ts), the value here is what pip-licenses yields.
  */
-import { InputError } from '../errors.js'
+import { InputError } from '../shared/errors.js'
 import type { PackageMetadata } from '../deps/types.js'
 
 export type LicenseFrom = 'mixed' | 'meta' | 'classifier' | 'expression'

@@ -21,8 +21,8 @@
  * only the first.
  */
 import { eq, valid } from '@renovatebot/pep440'
-import { InputError } from '../errors.js'
-import { excerpt, parseBoolean } from '../config-values.js'
+import { InputError } from '../shared/errors.js'
+import { excerpt, parseBoolean } from '../config/values.js'
 import { normalizeName } from '../deps/names.js'
 import type { LicenseField } from './license-of.js'
 import { parseSpdx, satisfiedBy, spdxTerms } from './spdx.js'

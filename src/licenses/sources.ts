@@ -12,10 +12,10 @@
  * A PyPI that fails (after the client's retries) fails the run: FeedError naming PyPI. A
  * release PyPI does not have (404) is a definite answer: its license is UNKNOWN, noted.
  */
-import { FeedError, InputError } from '../errors.js'
-import { excerpt } from '../config-values.js'
-import { JsonClient, mapWithLimit, type RetryOptions } from '../advisories/http.js'
-import { silentLogger, type Logger } from '../log.js'
+import { FeedError, InputError } from '../shared/errors.js'
+import { excerpt } from '../config/values.js'
+import { JsonClient, mapWithLimit, type RetryOptions } from '../net/http.js'
+import { silentLogger, type Logger } from '../shared/log.js'
 import { normalizeName } from '../deps/names.js'
 import type { PackageMetadata } from '../deps/types.js'
 import type { LicenseSubjectInput } from './check.js'

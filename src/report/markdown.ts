@@ -1,9 +1,9 @@
 import type { LicenseEntry } from '../licenses/check.js'
-import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from '../outcome.js'
+import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from '../pipeline/outcome.js'
 import { compareSeverity } from '../advisories/severity.js'
 import { summaryCounts } from './counts.js'
-import { escapeMarkdown, truncate } from './escape.js'
-import { advisoryUrl, repositoryPath } from './paths.js'
+import { escapeMarkdown, truncate } from '../shared/escape.js'
+import { advisoryUrl, repositoryPath } from '../shared/paths.js'
 
 export interface MarkdownOptions {
   repositoryRoot: string

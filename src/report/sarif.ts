@@ -6,10 +6,10 @@ import { createHash } from 'node:crypto'
 import * as path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { Location } from '../deps/types.js'
-import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from '../outcome.js'
+import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from '../pipeline/outcome.js'
 import { fixAdvice, type PackageFinding } from './advice.js'
-import { escapeMarkdown, safeUrl, truncate } from './escape.js'
-import { advisoryUrl, repositoryPath } from './paths.js'
+import { escapeMarkdown, safeUrl, truncate } from '../shared/escape.js'
+import { advisoryUrl, repositoryPath } from '../shared/paths.js'
 
 export interface SarifOptions {
   /** Result locations are given relative to it (`%SRCROOT%`). */

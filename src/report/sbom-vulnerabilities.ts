@@ -6,10 +6,10 @@ import * as Enums from '@cyclonedx/cyclonedx-library/Enums'
 import * as Models from '@cyclonedx/cyclonedx-library/Models'
 import type { OsvRecord } from '../advisories/osv.js'
 import { cvssBaseScore, levelOfScore } from '../advisories/severity.js'
-import type { ReportedPackage, ReportedVulnerability } from '../outcome.js'
+import type { ReportedPackage, ReportedVulnerability } from '../pipeline/outcome.js'
 import { fixAdvice, type PackageFinding } from './advice.js'
-import { safeUrl } from './escape.js'
-import { advisoryUrl } from './paths.js'
+import { safeUrl } from '../shared/escape.js'
+import { advisoryUrl } from '../shared/paths.js'
 
 const V = Models.Vulnerability
 const { RatingMethod, Severity: CdxSeverity, AnalysisState, AnalysisResponse } = Enums.Vulnerability

@@ -16,8 +16,8 @@ import { PackageURL } from 'packageurl-js'
 import { normalizeName } from '../deps/names.js'
 import type { Location, SkippedDependency } from '../deps/types.js'
 import type { LicenseEntry } from '../licenses/check.js'
-import type { AuditOutcome, ReportedPackage } from '../outcome.js'
-import { repositoryPath } from './paths.js'
+import type { AuditOutcome, ReportedPackage } from '../pipeline/outcome.js'
+import { repositoryPath } from '../shared/paths.js'
 import { buildVulnerabilities } from './sbom-vulnerabilities.js'
 
 export interface SbomOptions {

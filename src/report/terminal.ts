@@ -1,6 +1,6 @@
-import type { AuditOutcome } from '../outcome.js'
+import type { AuditOutcome } from '../pipeline/outcome.js'
 import { summaryCounts } from './counts.js'
-import { truncate } from './escape.js'
+import { truncate } from '../shared/escape.js'
 import { plural } from './markdown.js'
 
 /** Untrusted text on a terminal: no escape sequences, no line breaks. */

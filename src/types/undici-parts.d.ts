@@ -1,4 +1,4 @@
-// undici's own files behind its index (see src/undici-parts.ts); each is what the index
+// undici's own files behind its index (see src/net/undici-parts.ts); each is what the index
 // exports under the same name.
 declare module 'undici/lib/dispatcher/agent.js' {
   import { Agent } from 'undici'

@@ -1,0 +1,122 @@
+import { compareSeverity } from '../../advisories/severity.js'
+import type {
+  AuditOutcome,
+  ReportedPackage,
+  ReportedVulnerability
+} from '../../pipeline/outcome.js'
+import { truncate } from '../../shared/escape.js'
+import { repositoryPath } from '../../shared/paths.js'
+
+/** GitHub shows at most this many annotations of each level per step. */
+export const MAX_ANNOTATIONS = 10
+
+export interface Annotation {
+  level: 'error' | 'warning'
+  title: string
+  message: string
+  file?: string
+  line?: number
+}
+
+/**
+ * Annotations at the line that declares each problem, worst first: findings that fail the
+ * step and license violations as errors, findings below the gate as warnings. Where there
+ * are more than GitHub shows, the last slot of that level counts the rest. Messages are
+ * plain text: @actions/core escapes them for the workflow command.
+ */
+export function planAnnotations(outcome: AuditOutcome, repositoryRoot: string): Annotation[] {
+  const ranked = outcome.packages
+    .map(pkg => ({ pkg, active: activeFindings(pkg) }))
+    .filter(({ active }) => active.length > 0)
+    .sort((a, b) => compareSeverity(a.active[0]!.severity, b.active[0]!.severity))
+  const errors: Annotation[] = []
+  const warnings: Annotation[] = []
+  for (const { pkg, active } of ranked) {
+    const failing = active.filter(v => v.failing)
+    const passing = active.filter(v => !v.failing)
+    if (failing.length) errors.push(...findingAnnotations(pkg, failing, 'error', repositoryRoot))
+    if (passing.length)
+      warnings.push(...findingAnnotations(pkg, passing, 'warning', repositoryRoot))
+  }
+  for (const entry of outcome.licenses.filter(e => e.violation)) {
+    const pkg = outcome.packages.find(p => p.name === entry.name && p.version === entry.version)
+    const base = {
+      level: 'error' as const,
+      title: `${entry.name} ${entry.version}: license ${truncate(entry.license, 60)}`,
+      message: `License policy violated: ${entry.rule ?? 'not allowed'}`
+    }
+    errors.push(
+      ...(pkg
+        ? pkg.declarations.map(dep => ({ ...base, ...place(dep.location, repositoryRoot) }))
+        : [base])
+    )
+  }
+  return [...capped(errors, 'error'), ...capped(warnings, 'warning')]
+}
+
+function activeFindings(pkg: ReportedPackage): ReportedVulnerability[] {
+  return pkg.vulnerabilities
+    .filter(v => !v.ignored)
+    .sort((a, b) => compareSeverity(a.severity, b.severity))
+}
+
+function findingAnnotations(
+  pkg: ReportedPackage,
+  findings: ReportedVulnerability[],
+  level: Annotation['level'],
+  repositoryRoot: string
+): Annotation[] {
+  const malicious = findings.some(v => v.malicious)
+  const count = findings.length
+  const what = malicious
+    ? 'MALICIOUS PACKAGE'
+    : `${count} known ${count === 1 ? 'vulnerability' : 'vulnerabilities'}`
+  const upgrade =
+    pkg.recommendedVersion === undefined
+      ? ''
+      : pkg.recommendedVersion === null
+        ? ' (no version without known vulnerabilities)'
+        : ` (upgrade to ${pkg.recommendedVersion})`
+  const title = `${pkg.name} ${pkg.version}: ${what}${malicious ? '' : upgrade}`
+  const message = findings
+    .map(vuln => {
+      const ids = [vuln.id, ...vuln.aliases.filter(alias => alias.startsWith('CVE-'))].join(' / ')
+      const fix = vuln.fixVersions.length
+        ? `fixed in ${vuln.fixVersions.join(', ')}`
+        : 'no fix known'
+      const severity =
+        vuln.severity.score !== undefined
+          ? `${vuln.severity.level} ${vuln.severity.score}`
+          : vuln.severity.level
+      return `${ids} [${severity}] (${fix}): ${truncate(vuln.description, 160)}`
+    })
+    .join('\n')
+  return pkg.declarations.map(dep => ({
+    level,
+    title,
+    message,
+    ...place(dep.location, repositoryRoot)
+  }))
+}
+
+function place(
+  location: { file: string; line: number },
+  root: string
+): { file: string; line?: number } {
+  return {
+    file: repositoryPath(location.file, root),
+    ...(location.line > 0 ? { line: location.line } : {})
+  }
+}
+
+function capped(annotations: Annotation[], level: Annotation['level']): Annotation[] {
+  if (annotations.length <= MAX_ANNOTATIONS) return annotations
+  const shown = annotations.slice(0, MAX_ANNOTATIONS - 1)
+  const hidden = annotations.length - shown.length
+  shown.push({
+    level,
+    title: `${hidden} more`,
+    message: `${hidden} more ${level === 'error' ? 'errors' : 'warnings'} are not annotated (GitHub shows ${MAX_ANNOTATIONS} per step); see the job summary or the report.`
+  })
+  return shown
+}

@@ -1,0 +1,127 @@
+import type { AuditResult } from './look-up.js'
+import { gate, rateFindings, type SeverityThreshold } from './gate.js'
+import { applyIgnores, type IgnoreRule, type IgnoredFinding } from './ignores.js'
+import type { OsvRecord } from '../advisories/osv.js'
+import { compareSeverity, isMalicious, severityOf } from '../advisories/severity.js'
+import { rememberedRecommendation, type UpgradeAdviceStore } from '../advisories/upgrade.js'
+import type { Vulnerability } from '../advisories/vulnerability.js'
+import type { LicenseEntry } from '../licenses/check.js'
+import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from './outcome.js'
+import { plural } from '../report/markdown.js'
+
+export interface AssessOptions {
+  rules: readonly IgnoreRule[]
+  /** YYYY-MM-DD (UTC) that ignore expiry is judged against. */
+  today: string
+  failOnVulnerability: boolean
+  failOnSeverity: SeverityThreshold
+  failOnUnknownSeverity: boolean
+  /** Skipped dependencies fail the run. */
+  strict: boolean
+  licenses: LicenseEntry[]
+  failOnLicense: boolean
+  /** Every record of a package where the feed has them all (offline); else only the matches are known. */
+  recordsFor?: (name: string) => readonly OsvRecord[]
+  /** Upgrades recommended in earlier runs, and where this run's are kept. */
+  upgradeAdvice?: UpgradeAdviceStore
+  tool: AuditOutcome['tool']
+  databaseUpdated?: Date
+}
+
+export interface Assessment {
+  outcome: AuditOutcome
+  /** Expired ignore rules: they stopped applying. */
+  warnings: string[]
+  /** Ignore rules that matched nothing: worth cleaning up. */
+  notices: string[]
+}
+
+/**
+ * Turns raw matches into verdicts: ignores, severity, the gate, malicious packages,
+ * recommended upgrades, license violations and strictness. Pure: data in, data out.
+ */
+export function assess(result: AuditResult, options: AssessOptions): Assessment {
+  const ignores = applyIgnores(result.packages, options.rules, options.today)
+  const verdict = gate(rateFindings(ignores.active), {
+    threshold: options.failOnSeverity,
+    failOnUnknown: options.failOnUnknownSeverity
+  })
+  const ignoredBy = new Map<Vulnerability, IgnoredFinding>(
+    ignores.ignored.map(f => [f.vulnerability, f])
+  )
+  // Malware fails the step whatever the severity settings, fail-on-vulnerability included.
+  const failing = new Set<Vulnerability>(
+    verdict.failing
+      .filter(finding => options.failOnVulnerability || isMalicious(finding.vulnerability))
+      .map(finding => finding.vulnerability)
+  )
+
+  const packages: ReportedPackage[] = result.packages.map(pkg => {
+    const vulnerabilities = pkg.vulnerabilities
+      .map(vuln => reportVulnerability(vuln, ignoredBy.get(vuln), failing.has(vuln)))
+      .sort((a, b) => compareSeverity(a.severity, b.severity))
+    const reported: ReportedPackage = { ...pkg, vulnerabilities }
+    if (vulnerabilities.length > 0) {
+      const records = options.recordsFor?.(pkg.name) ?? pkg.vulnerabilities.map(v => v.record)
+      reported.recommendedVersion = rememberedRecommendation(pkg, records, options.upgradeAdvice)
+    }
+    return reported
+  })
+
+  const failureReasons: string[] = []
+  if (failing.size > 0) {
+    failureReasons.push(
+      options.failOnVulnerability
+        ? verdict.reason
+        : `Failed: ${plural(verdict.malicious.length, 'malicious package')} (malware fails the step even with fail-on-vulnerability: false).`
+    )
+  }
+  const violations = options.licenses.filter(entry => entry.violation)
+  if (violations.length > 0 && options.failOnLicense) {
+    failureReasons.push(`Failed: ${plural(violations.length, 'license violation')}.`)
+  }
+  if (options.strict && result.skipped.length > 0) {
+    failureReasons.push(
+      `Failed: ${plural(result.skipped.length, 'dependency', 'dependencies')} could not be audited (strict: true).`
+    )
+  }
+  return {
+    outcome: {
+      tool: options.tool,
+      feed: result.feed,
+      ...(options.databaseUpdated
+        ? { databaseUpdated: options.databaseUpdated.toISOString() }
+        : {}),
+      sources: result.sources,
+      packages,
+      skipped: result.skipped,
+      licenses: options.licenses,
+      result: failureReasons.length > 0 ? 'fail' : 'pass',
+      failureReasons
+    },
+    warnings: ignores.expired.map(notice => notice.message),
+    notices: ignores.unused.map(notice => notice.message)
+  }
+}
+
+function reportVulnerability(
+  vuln: Vulnerability,
+  ignored: IgnoredFinding | undefined,
+  failing: boolean
+): ReportedVulnerability {
+  return {
+    ...vuln,
+    severity: severityOf(vuln.record),
+    malicious: isMalicious(vuln),
+    ...(ignored
+      ? {
+          ignored: {
+            origin: ignored.rule.origin,
+            ...(ignored.rule.reason ? { reason: ignored.rule.reason } : {}),
+            ...(ignored.rule.until ? { until: ignored.rule.until } : {})
+          }
+        }
+      : {}),
+    failing
+  }
+}

@@ -1,0 +1,60 @@
+import { clean } from '@renovatebot/pep440'
+import type { AdvisoryFeed, PackageVersion } from '../advisories/osv.js'
+import { dedupeAliases, toVulnerability, type Vulnerability } from '../advisories/vulnerability.js'
+import type { Dependency, SkippedDependency, SourceResult } from '../deps/types.js'
+
+/** One distinct name and version, with every place that declares it and what affects it. */
+export interface AuditedPackage {
+  name: string
+  version: string
+  declarations: Dependency[]
+  vulnerabilities: Vulnerability[]
+}
+
+export interface AuditResult {
+  feed: string
+  sources: SourceResult[]
+  /** Every distinct audited package, in first-declared order. */
+  packages: AuditedPackage[]
+  skipped: SkippedDependency[]
+}
+
+/**
+ * Groups dependencies by name and version so each is looked up once, however many files
+ * declare it, then turns the feed's records into pip-audit-style vulnerabilities.
+ */
+export async function audit(sources: SourceResult[], feed: AdvisoryFeed): Promise<AuditResult> {
+  const packages = groupDependencies(sources.flatMap(source => source.dependencies))
+  const queries: PackageVersion[] = packages.map(({ name, version }) => ({ name, version }))
+  const records = await feed.lookup(queries)
+  packages.forEach((pkg, index) => {
+    const found = (records[index] ?? [])
+      .map(record => toVulnerability(record, pkg.name))
+      .filter((vuln): vuln is Vulnerability => vuln !== undefined)
+    pkg.vulnerabilities = dedupeAliases(found)
+  })
+  return {
+    feed: feed.name,
+    sources,
+    packages,
+    skipped: sources.flatMap(source => source.skipped)
+  }
+}
+
+export function groupDependencies(dependencies: Dependency[]): AuditedPackage[] {
+  const byKey = new Map<string, AuditedPackage>()
+  for (const dependency of dependencies) {
+    const key = `${dependency.name}@${clean(dependency.version) ?? dependency.version}`
+    const existing = byKey.get(key)
+    if (existing) existing.declarations.push(dependency)
+    else {
+      byKey.set(key, {
+        name: dependency.name,
+        version: dependency.version,
+        declarations: [dependency],
+        vulnerabilities: []
+      })
+    }
+  }
+  return [...byKey.values()]
+}
