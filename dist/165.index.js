@@ -9,10 +9,10 @@ export const modules = {
 /* harmony export */   readPipfileLock: () => (/* binding */ readPipfileLock)
 /* harmony export */ });
 /* unused harmony export parsePipfileLock */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(83916);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
 /* harmony import */ var _toml_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51454);
 /* harmony import */ var _source_builder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(97083);
-/* harmony import */ var _json_shape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(95165);
+/* harmony import */ var _shared_json_shape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66511);
 /**
  * Pipfile.lock (pipenv, JSON): `_meta`, then one object per package category, `default`
  * ([packages]) and `develop` ([dev-packages]) plus any custom category, each mapping a package name
@@ -35,21 +35,21 @@ async function readPipfileLock(absolutePath, options) {
 function parsePipfileLock(text, absolutePath, options) {
     const file = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .shownPath */ .pS)(absolutePath, options);
     const document = parseJson(text, file);
-    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(document))
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ParseError */ .mB({ file, line: 1, column: 1 }, 'expected a JSON object');
+    if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(document))
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ParseError */ .mB({ file, line: 1, column: 1 }, 'expected a JSON object');
     const lines = categoryKeyLines(text);
     const builder = new _source_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .SourceResultBuilder */ .Km(absolutePath, 'Pipfile.lock');
     for (const [category, packages] of Object.entries(document)) {
         if (category === '_meta')
             continue;
         const categoryContext = { file, line: lines.get(category)?.line ?? 0, entry: `"${category}"` };
-        if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(packages))
+        if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(packages))
             throw (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .entryError */ .Pm)(categoryContext, 'must be an object of packages');
         const group = GROUP_OF_CATEGORY.get(category) ?? category;
         for (const [name, entry] of Object.entries(packages)) {
             const line = lines.get(category)?.keys.get(name) ?? 0;
             const context = { file, line, entry: `package '${name}'` };
-            if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(entry))
+            if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(entry))
                 throw (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .entryError */ .Pm)(context, 'must be an object');
             readEntry(name, entry, group, context, builder);
         }
@@ -103,7 +103,7 @@ function parseJson(text, file) {
         const column = offset - before.lastIndexOf('\n');
         // V8 may quote part of the input in its message: keep it on one line.
         const detail = message.replace(/\s*(in JSON )?at position \d+.*$/s, '').replace(/\s+/g, ' ');
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ParseError */ .mB({ file, line, column }, `invalid JSON: ${detail}`);
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ParseError */ .mB({ file, line, column }, `invalid JSON: ${detail}`);
     }
 }
 /**

@@ -16,10 +16,10 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/deps/names.ts
 var deps_names = __webpack_require__(96498);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/log.ts
-var log = __webpack_require__(25625);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __webpack_require__(58382);
+// EXTERNAL MODULE: ./src/shared/log.ts
+var log = __webpack_require__(21827);
 // EXTERNAL MODULE: ./src/advisories/match.ts
 var match = __webpack_require__(54170);
 // EXTERNAL MODULE: ./src/advisories/vulnerability.ts
@@ -173,8 +173,8 @@ var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: ./src/json-shape.ts
-var json_shape = __webpack_require__(95165);
+// EXTERNAL MODULE: ./src/shared/json-shape.ts
+var json_shape = __webpack_require__(66511);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:zlib"
@@ -870,7 +870,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _deps_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(96498);
-/* harmony import */ var _json_shape_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95165);
+/* harmony import */ var _shared_json_shape_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(66511);
 /* harmony import */ var _atomic_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(84125);
 /**
  * An index of an offline database, cached on disk between runs, so that a run reads only the
@@ -954,7 +954,7 @@ async function readIndex(file, key, members) {
     catch {
         return { reason: 'not JSON' };
     }
-    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(index))
+    if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(index))
         return { reason: 'ill-shaped (not an object)' };
     if (JSON.stringify(index.key) !== JSON.stringify(key))
         return { reason: 'stale' };
@@ -982,13 +982,13 @@ async function writeIndex(file, key, catalogue) {
 /** The catalogue when every part of the stored index is well formed and consistent. */
 function toCatalogue(stored, members) {
     const { members: memberColumn, ids, modified, packages: byName, withoutPypi } = stored;
-    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isStringList */ .e)(memberColumn) || !(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isStringList */ .e)(ids) || !(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isStringList */ .e)(modified)) {
+    if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isStringList */ .e)(memberColumn) || !(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isStringList */ .e)(ids) || !(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isStringList */ .e)(modified)) {
         return 'entries';
     }
     if (ids.length !== memberColumn.length || modified.length !== memberColumn.length) {
         return 'entries';
     }
-    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(byName))
+    if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(byName))
         return 'packages';
     if (!isCount(withoutPypi))
         return 'withoutPypi';

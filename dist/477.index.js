@@ -22,7 +22,7 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
 /* harmony import */ var _deps_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(96498);
-/* harmony import */ var _json_shape_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(95165);
+/* harmony import */ var _shared_json_shape_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(66511);
 /* harmony import */ var _atomic_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(84125);
 /**
  * An index of an offline database, cached on disk between runs, so that a run reads only the
@@ -106,7 +106,7 @@ async function readIndex(file, key, members) {
     catch {
         return { reason: 'not JSON' };
     }
-    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(index))
+    if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(index))
         return { reason: 'ill-shaped (not an object)' };
     if (JSON.stringify(index.key) !== JSON.stringify(key))
         return { reason: 'stale' };
@@ -134,13 +134,13 @@ async function writeIndex(file, key, catalogue) {
 /** The catalogue when every part of the stored index is well formed and consistent. */
 function toCatalogue(stored, members) {
     const { members: memberColumn, ids, modified, packages: byName, withoutPypi } = stored;
-    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isStringList */ .e)(memberColumn) || !(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isStringList */ .e)(ids) || !(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isStringList */ .e)(modified)) {
+    if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isStringList */ .e)(memberColumn) || !(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isStringList */ .e)(ids) || !(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isStringList */ .e)(modified)) {
         return 'entries';
     }
     if (ids.length !== memberColumn.length || modified.length !== memberColumn.length) {
         return 'entries';
     }
-    if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(byName))
+    if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(byName))
         return 'packages';
     if (!isCount(withoutPypi))
         return 'withoutPypi';

@@ -19,10 +19,10 @@ var promises_ = __webpack_require__(51455);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./node_modules/yauzl/index.js
 var yauzl = __webpack_require__(20663);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
-// EXTERNAL MODULE: ./src/log.ts
-var log = __webpack_require__(25625);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __webpack_require__(58382);
+// EXTERNAL MODULE: ./src/shared/log.ts
+var log = __webpack_require__(21827);
 ;// CONCATENATED MODULE: ./src/deps/core-metadata.ts
 /**
  * Core metadata (METADATA, PKG-INFO, legacy `*.egg-info` files), read the way Python's
@@ -378,7 +378,7 @@ async function* zipEntries(zip) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58382);
 /**
  * Finding and running the user's Python interpreter. Everything goes through execFile with an
  * argument array (no shell) and a timeout.
@@ -425,17 +425,17 @@ function runPython(command, args, options = {}) {
                 return resolve({ exitCode: 0, stdout, stderr });
             const failure = error;
             if (failure.code === 'ENOENT') {
-                return reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, `${displayName} was not found`));
+                return reject(new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, `${displayName} was not found`));
             }
             if (failure.code === 'EACCES') {
-                return reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, `${displayName} is not executable`));
+                return reject(new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, `${displayName} is not executable`));
             }
             if (failure.killed) {
-                return reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PyauditError */ .xE(`${options.activity ?? displayName} did not finish within ${timeoutMs / 1000} s and was stopped`));
+                return reject(new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PyauditError */ .xE(`${options.activity ?? displayName} did not finish within ${timeoutMs / 1000} s and was stopped`));
             }
             if (typeof failure.code === 'number')
                 return resolve({ exitCode: failure.code, stdout, stderr });
-            reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, `${displayName} could not be run: ${failure.message}`));
+            reject(new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, `${displayName} could not be run: ${failure.message}`));
         });
     });
 }
@@ -445,7 +445,7 @@ function runPython(command, args, options = {}) {
  */
 async function locateInterpreter(pythonOrVenv, cwd = process.cwd()) {
     if (pythonOrVenv.trim() === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, 'is empty');
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, 'is empty');
     const absolute = node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(cwd, pythonOrVenv);
     const stat = await node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat(absolute).catch(() => undefined);
     if (stat?.isDirectory()) {
@@ -454,14 +454,14 @@ async function locateInterpreter(pythonOrVenv, cwd = process.cwd()) {
             if ((await node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat(file).catch(() => undefined))?.isFile())
                 return file;
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, `${pythonOrVenv} is a directory without ${interpreterCandidates()[0]}: not a virtual environment`);
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, `${pythonOrVenv} is a directory without ${interpreterCandidates()[0]}: not a virtual environment`);
     }
     if (stat)
         return absolute;
     const bareName = !pythonOrVenv.includes('/') && !pythonOrVenv.includes(node_path__WEBPACK_IMPORTED_MODULE_2__.sep);
     if (bareName)
         return pythonOrVenv;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, `${pythonOrVenv} was not found`);
+    throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, `${pythonOrVenv} was not found`);
 }
 function interpreterCandidates() {
     return process.platform === 'win32'
@@ -478,7 +478,7 @@ async function inspectInterpreter(pythonOrVenv, options = {}) {
     const fields = result.stdout.split('\0');
     if (result.exitCode !== 0 || fields[0] !== MARKER || fields.length < 4) {
         const detail = lastLines(result.stderr, 3);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, `${pythonOrVenv} is not a working Python 3 interpreter${detail ? `: ${detail}` : ''}`);
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, `${pythonOrVenv} is not a working Python 3 interpreter${detail ? `: ${detail}` : ''}`);
     }
     const [, version, executable, prefix, ...sysPath] = fields;
     return { command, version, executable, prefix, sysPath };

@@ -11,13 +11,13 @@ export const modules = {
 /* unused harmony exports DEFAULT_PYPI_URL, skipKey, toOsvRecord */
 /* harmony import */ var _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68898);
 /* harmony import */ var _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(_renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(57392);
+/* harmony import */ var _config_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73750);
 /* harmony import */ var _deps_versions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3433);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
-/* harmony import */ var _log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(25625);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58382);
+/* harmony import */ var _shared_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(21827);
 /* harmony import */ var _deps_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(96498);
-/* harmony import */ var _http_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(94771);
-/* harmony import */ var _json_shape_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(95165);
+/* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(59663);
+/* harmony import */ var _shared_json_shape_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(66511);
 /**
  * PyPI's JSON API as an advisory feed (https://docs.pypi.org/api/json/#known-vulnerabilities):
  * GET /pypi/<name>/<version>/json lists the advisories that affect that release. This
@@ -51,8 +51,8 @@ class PypiFeed {
         this.baseUrl = checkedBaseUrl(options.baseUrl ?? DEFAULT_PYPI_URL);
         this.name = `PyPI JSON API (${this.baseUrl})`;
         this.concurrency = Math.max(1, options.concurrency ?? 16);
-        this.logger = options.logger ?? _log_js__WEBPACK_IMPORTED_MODULE_4__/* .silentLogger */ .q;
-        this.client = new _http_js__WEBPACK_IMPORTED_MODULE_5__/* .JsonClient */ ._u({
+        this.logger = options.logger ?? _shared_log_js__WEBPACK_IMPORTED_MODULE_4__/* .silentLogger */ .q;
+        this.client = new _net_http_js__WEBPACK_IMPORTED_MODULE_5__/* .JsonClient */ ._u({
             feedName: this.name,
             connections: this.concurrency,
             timeoutMs: options.timeoutMs,
@@ -66,7 +66,7 @@ class PypiFeed {
      */
     async lookup(packages) {
         const unique = [...new Map(packages.map(pin => [skipKey(pin), pin])).values()];
-        const answers = await (0,_http_js__WEBPACK_IMPORTED_MODULE_5__/* .mapWithLimit */ .c$)(unique, this.concurrency, (pin, _, signal) => this.release(pin, signal));
+        const answers = await (0,_net_http_js__WEBPACK_IMPORTED_MODULE_5__/* .mapWithLimit */ .c$)(unique, this.concurrency, (pin, _, signal) => this.release(pin, signal));
         const byKey = new Map(unique.map((pin, i) => [skipKey(pin), answers[i]]));
         return packages.map(pin => byKey.get(skipKey(pin)));
     }
@@ -106,7 +106,7 @@ class PypiFeed {
     }
     /** The release's list, checked; no `vulnerabilities` key means none for any version. */
     vulnerabilities(body, name) {
-        if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(body))
+        if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(body))
             this.fail(`${name}: answer is not an object`);
         const list = body.vulnerabilities;
         if (list === undefined || list === null)
@@ -116,7 +116,7 @@ class PypiFeed {
         return list.map(entry => this.vulnerability(entry, name));
     }
     vulnerability(entry, name) {
-        if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(entry) || typeof entry.id !== 'string' || entry.id === '') {
+        if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(entry) || typeof entry.id !== 'string' || entry.id === '') {
             this.fail(`${name}: a vulnerability has no id`);
         }
         const id = entry.id;
@@ -132,7 +132,7 @@ class PypiFeed {
             const value = entry[field];
             if (value === undefined || value === null)
                 return [];
-            if (!(0,_json_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .isStringList */ .e)(value)) {
+            if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .isStringList */ .e)(value)) {
                 this.fail(`${name}: ${id}.${field} is not a list of strings`);
             }
             return value;
@@ -150,7 +150,7 @@ class PypiFeed {
         };
     }
     fail(detail) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FeedError */ .lS(this.name, `malformed answer: ${detail}`);
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FeedError */ .lS(this.name, `malformed answer: ${detail}`);
     }
 }
 /**

@@ -37,8 +37,8 @@ function fixAdvice({ pkg, finding }) {
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
 /* harmony import */ var _advice_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(52296);
-/* harmony import */ var _escape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(14031);
-/* harmony import */ var _paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4278);
+/* harmony import */ var _shared_escape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76242);
+/* harmony import */ var _shared_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40405);
 /**
  * The run's findings as SARIF 2.1.0 for GitHub code scanning: one rule per advisory, one result
  * per finding and place that declares the package. Pure: the outcome in, JSON text out.
@@ -78,7 +78,7 @@ function buildSarif(outcome, options) {
     const ruleIds = [...byRule.keys()];
     const fingerprints = new Map();
     const results = [...byRule.values()].flatMap(findings => findings.flatMap(({ pkg, finding }) => pkg.declarations.map(declaration => {
-        const uri = (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryPath */ .S)(declaration.location.file, root);
+        const uri = (0,_shared_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryPath */ .S)(declaration.location.file, root);
         const identity = hash([finding.id, pkg.name, uri]);
         const occurrence = (fingerprints.get(identity) ?? 0) + 1;
         fingerprints.set(identity, occurrence);
@@ -139,9 +139,9 @@ function ruleOf(findings) {
     const score = securitySeverity(finding);
     return {
         id: finding.id,
-        shortDescription: { text: (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .xv)(title, DESCRIPTION_LIMIT) },
-        fullDescription: { text: (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .xv)(details, DESCRIPTION_LIMIT) },
-        helpUri: (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .advisoryUrl */ .L)(finding.id),
+        shortDescription: { text: (0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .xv)(title, DESCRIPTION_LIMIT) },
+        fullDescription: { text: (0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .xv)(details, DESCRIPTION_LIMIT) },
+        helpUri: (0,_shared_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .advisoryUrl */ .L)(finding.id),
         help: helpOf(findings, title, details),
         defaultConfiguration: { level: levelOf(finding) },
         properties: {
@@ -154,7 +154,7 @@ function helpOf(findings, title, details) {
     const { finding } = findings[0];
     const aliases = [...new Set(findings.flatMap(item => item.finding.aliases))];
     const affected = findings.map(item => `${item.pkg.name} ${item.pkg.version}: ${(0,_advice_js__WEBPACK_IMPORTED_MODULE_5__/* .fixAdvice */ .g)(item)}`);
-    const links = [(0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .advisoryUrl */ .L)(finding.id), ...referenceUrls(finding)];
+    const links = [(0,_shared_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .advisoryUrl */ .L)(finding.id), ...referenceUrls(finding)];
     const text = [
         title,
         ...(details === title ? [] : ['', details]),
@@ -165,11 +165,11 @@ function helpOf(findings, title, details) {
         `Advisory: ${links[0]}`
     ].join('\n');
     const markdown = [
-        `**${(0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(title)}**`,
-        ...(details === title ? [] : ['', (0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)((0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .xv)(details, 4000))]),
+        `**${(0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(title)}**`,
+        ...(details === title ? [] : ['', (0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)((0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .xv)(details, 4000))]),
         '',
-        ...affected.map(line => `- ${(0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(line)}`),
-        ...(aliases.length > 0 ? ['', `Aliases: ${aliases.map(_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV).join(', ')}`] : []),
+        ...affected.map(line => `- ${(0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(line)}`),
+        ...(aliases.length > 0 ? ['', `Aliases: ${aliases.map(_shared_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV).join(', ')}`] : []),
         '',
         ...links.map(url => `- <${url}>`)
     ].join('\n');
@@ -180,7 +180,7 @@ function referenceUrls(finding) {
     const references = Array.isArray(finding.record.references) ? finding.record.references : [];
     const urls = references
         .filter(reference => reference?.type === 'ADVISORY' || reference?.type === 'FIX')
-        .flatMap(reference => (typeof reference.url === 'string' ? ((0,_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .safeUrl */ .Pl)(reference.url) ?? []) : []));
+        .flatMap(reference => (typeof reference.url === 'string' ? ((0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .safeUrl */ .Pl)(reference.url) ?? []) : []));
     return [...new Set(urls)].slice(0, 5);
 }
 function messageOf(pkg, finding) {
@@ -235,7 +235,7 @@ function tagsOf(finding) {
  * the top of the file.
  */
 function locationOf(location, root) {
-    const relative = (0,_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryPath */ .S)(location.file, root);
+    const relative = (0,_shared_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryPath */ .S)(location.file, root);
     const artifactLocation = !node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(relative)
         ? { uri: relative.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT }
         : { uri: (0,node_url__WEBPACK_IMPORTED_MODULE_2__.pathToFileURL)(location.file).href };

@@ -19,7 +19,7 @@ export const modules = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(83916);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58382);
 /**
  * Finding and running the user's Python interpreter. Everything goes through execFile with an
  * argument array (no shell) and a timeout.
@@ -66,17 +66,17 @@ function runPython(command, args, options = {}) {
                 return resolve({ exitCode: 0, stdout, stderr });
             const failure = error;
             if (failure.code === 'ENOENT') {
-                return reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, `${displayName} was not found`));
+                return reject(new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, `${displayName} was not found`));
             }
             if (failure.code === 'EACCES') {
-                return reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, `${displayName} is not executable`));
+                return reject(new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, `${displayName} is not executable`));
             }
             if (failure.killed) {
-                return reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PyauditError */ .xE(`${options.activity ?? displayName} did not finish within ${timeoutMs / 1000} s and was stopped`));
+                return reject(new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .PyauditError */ .xE(`${options.activity ?? displayName} did not finish within ${timeoutMs / 1000} s and was stopped`));
             }
             if (typeof failure.code === 'number')
                 return resolve({ exitCode: failure.code, stdout, stderr });
-            reject(new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, `${displayName} could not be run: ${failure.message}`));
+            reject(new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, `${displayName} could not be run: ${failure.message}`));
         });
     });
 }
@@ -86,7 +86,7 @@ function runPython(command, args, options = {}) {
  */
 async function locateInterpreter(pythonOrVenv, cwd = process.cwd()) {
     if (pythonOrVenv.trim() === '')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, 'is empty');
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, 'is empty');
     const absolute = node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(cwd, pythonOrVenv);
     const stat = await node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat(absolute).catch(() => undefined);
     if (stat?.isDirectory()) {
@@ -95,14 +95,14 @@ async function locateInterpreter(pythonOrVenv, cwd = process.cwd()) {
             if ((await node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat(file).catch(() => undefined))?.isFile())
                 return file;
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, `${pythonOrVenv} is a directory without ${interpreterCandidates()[0]}: not a virtual environment`);
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, `${pythonOrVenv} is a directory without ${interpreterCandidates()[0]}: not a virtual environment`);
     }
     if (stat)
         return absolute;
     const bareName = !pythonOrVenv.includes('/') && !pythonOrVenv.includes(node_path__WEBPACK_IMPORTED_MODULE_2__.sep);
     if (bareName)
         return pythonOrVenv;
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, `${pythonOrVenv} was not found`);
+    throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, `${pythonOrVenv} was not found`);
 }
 function interpreterCandidates() {
     return process.platform === 'win32'
@@ -119,7 +119,7 @@ async function inspectInterpreter(pythonOrVenv, options = {}) {
     const fields = result.stdout.split('\0');
     if (result.exitCode !== 0 || fields[0] !== MARKER || fields.length < 4) {
         const detail = lastLines(result.stderr, 3);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, `${pythonOrVenv} is not a working Python 3 interpreter${detail ? `: ${detail}` : ''}`);
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .InputError */ .dz(PYTHON_INPUT, `${pythonOrVenv} is not a working Python 3 interpreter${detail ? `: ${detail}` : ''}`);
     }
     const [, version, executable, prefix, ...sysPath] = fields;
     return { command, version, executable, prefix, sysPath };
@@ -154,14 +154,14 @@ var promises_ = __webpack_require__(51455);
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/errors.ts
-var errors = __webpack_require__(83916);
+// EXTERNAL MODULE: ./src/shared/errors.ts
+var errors = __webpack_require__(58382);
 // EXTERNAL MODULE: ./src/deps/names.ts
 var names = __webpack_require__(96498);
 // EXTERNAL MODULE: ./src/deps/python.ts
 var python = __webpack_require__(63602);
-// EXTERNAL MODULE: ./src/json-shape.ts
-var json_shape = __webpack_require__(95165);
+// EXTERNAL MODULE: ./src/shared/json-shape.ts
+var json_shape = __webpack_require__(66511);
 ;// CONCATENATED MODULE: ./src/deps/pip-resolve.ts
 /**
  * Resolving requirements with the user's own pip: `pip install --dry-run --ignore-installed

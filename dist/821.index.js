@@ -51,14 +51,14 @@ var spec = __webpack_require__(94321);
 var packageurl_js = __webpack_require__(87091);
 // EXTERNAL MODULE: ./src/deps/names.ts
 var names = __webpack_require__(96498);
-// EXTERNAL MODULE: ./src/report/paths.ts
-var paths = __webpack_require__(4278);
+// EXTERNAL MODULE: ./src/shared/paths.ts
+var paths = __webpack_require__(40405);
 // EXTERNAL MODULE: ./src/advisories/severity.ts
 var advisories_severity = __webpack_require__(34852);
 // EXTERNAL MODULE: ./src/report/advice.ts
 var advice = __webpack_require__(52296);
-// EXTERNAL MODULE: ./src/report/escape.ts
-var report_escape = __webpack_require__(14031);
+// EXTERNAL MODULE: ./src/shared/escape.ts
+var shared_escape = __webpack_require__(76242);
 ;// CONCATENATED MODULE: ./src/report/sbom-vulnerabilities.ts
 /**
  * The SBOM's `vulnerabilities` section: one entry per advisory, affecting every package it was
@@ -172,7 +172,7 @@ function ratingsOf(record, finding) {
 function advisoriesOf(record) {
     const urls = (record.references ?? [])
         .filter(reference => reference?.type === 'ADVISORY' && typeof reference.url === 'string')
-        .flatMap(reference => (0,report_escape/* safeUrl */.Pl)(reference.url) ?? []);
+        .flatMap(reference => (0,shared_escape/* safeUrl */.Pl)(reference.url) ?? []);
     return [...new Set(urls)].map(url => new V.Advisory(url));
 }
 function cwesOf(record) {

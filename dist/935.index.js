@@ -21174,7 +21174,7 @@ module.exports = baseFlatten;
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var Symbol = __webpack_require__(38584),
-    getRawTag = __webpack_require__(72911),
+    getRawTag = __webpack_require__(95292),
     objectToString = __webpack_require__(71723);
 
 /** `Object#toString` result references. */
@@ -21767,7 +21767,7 @@ module.exports = getPrototype;
 
 /***/ }),
 
-/***/ 72911:
+/***/ 95292:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 var Symbol = __webpack_require__(38584);

@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34496);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(91733);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 34496:
+/***/ 91733:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -26,7 +26,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:v8"
 const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
-;// CONCATENATED MODULE: ./src/wasm-tiering.ts
+;// CONCATENATED MODULE: ./src/net/wasm-tiering.ts
 /**
  * undici parses HTTP with llhttp compiled to WebAssembly. V8 starts it on its baseline
  * compiler (Liftoff) and, once it is hot, recompiles it with TurboFan on a background thread.
@@ -59,10 +59,10 @@ function keepWasmOnBaselineCompiler(arch = process.arch, nodeVersion = process.v
 async function run(argv = process.argv.slice(2), env = process.env) {
     const onRunner = env.GITHUB_ACTIONS === 'true' || Object.keys(env).some(key => key.startsWith('INPUT_'));
     const start = argv.length > 0 || !onRunner
-        ? await Promise.all(/* import() */[__nccwpck_require__.e(212), __nccwpck_require__.e(15), __nccwpck_require__.e(160)]).then(__nccwpck_require__.bind(__nccwpck_require__, 67160)).then(({ runCli }) => async () => {
+        ? await Promise.all(/* import() */[__nccwpck_require__.e(212), __nccwpck_require__.e(772), __nccwpck_require__.e(103)]).then(__nccwpck_require__.bind(__nccwpck_require__, 7103)).then(({ runCli }) => async () => {
             process.exitCode = await runCli(argv);
         })
-        : await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(212), __nccwpck_require__.e(15), __nccwpck_require__.e(133)]).then(__nccwpck_require__.bind(__nccwpck_require__, 66133)).then(({ runAction }) => runAction);
+        : await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(212), __nccwpck_require__.e(772), __nccwpck_require__.e(418)]).then(__nccwpck_require__.bind(__nccwpck_require__, 8418)).then(({ runAction }) => runAction);
     // Once the bundle, and the built-in modules it needs, have loaded (see wasm-tiering.ts), and
     // before undici compiles llhttp on the first connection.
     keepWasmOnBaselineCompiler();
