@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals'
 import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { INPUT_DEFAULTS, parseConfig, parseList } from '../../src/config/config.js'
-import { redactCredentials } from '../../src/config/values.js'
+import { redactCredentials } from '../../src/shared/text.js'
 import { InputError } from '../../src/shared/errors.js'
 import { TESTS_DIR } from '../support/paths.js'
 

@@ -1,4 +1,5 @@
-import { excerpt, parseBoolean } from './values.js'
+import { excerpt } from '../shared/text.js'
+import { parseBoolean } from './values.js'
 import { InputError } from '../shared/errors.js'
 import {
   defaultProjectCoordinates,

@@ -1,4 +1,5 @@
 import { InputError } from '../shared/errors.js'
+import { excerpt, redactCredentials } from '../shared/text.js'
 
 /** Parsers for single input values; each error names the input and quotes a short excerpt. */
 
@@ -54,16 +55,4 @@ export function parsePythonVersion(name: string, value: string): string {
     )
   }
   return value
-}
-
-/** `https://user:secret@host/` -> `https://user:***@host/`, so index URLs can be logged. */
-export function redactCredentials(text: string): string {
-  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:)[^/\s@]*@/gi, '$1***@')
-}
-
-/** A short, single-line excerpt of untrusted text for error messages. */
-export function excerpt(value: string, max = 60): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = value.replace(/[\u0000-\u001f\u007f]/g, ' ')
-  return flat.length > max ? `${flat.slice(0, max)}…` : flat
 }

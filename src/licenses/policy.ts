@@ -22,7 +22,8 @@
  */
 import { eq, valid } from '@renovatebot/pep440'
 import { InputError } from '../shared/errors.js'
-import { excerpt, parseBoolean } from '../config/values.js'
+import { parseBoolean } from '../config/values.js'
+import { excerpt } from '../shared/text.js'
 import { normalizeName } from '../deps/names.js'
 import type { LicenseField } from './license-of.js'
 import { parseSpdx, satisfiedBy, spdxTerms } from './spdx.js'

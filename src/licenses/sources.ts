@@ -13,7 +13,7 @@
  * release PyPI does not have (404) is a definite answer: its license is UNKNOWN, noted.
  */
 import { FeedError, InputError } from '../shared/errors.js'
-import { excerpt } from '../config/values.js'
+import { excerpt } from '../shared/text.js'
 import { JsonClient, mapWithLimit, type RetryOptions } from '../net/http.js'
 import { silentLogger, type Logger } from '../shared/log.js'
 import { normalizeName } from '../deps/names.js'

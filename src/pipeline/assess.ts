@@ -7,7 +7,7 @@ import { rememberedRecommendation, type UpgradeAdviceStore } from '../advisories
 import type { Vulnerability } from '../advisories/vulnerability.js'
 import type { LicenseEntry } from '../licenses/check.js'
 import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from './outcome.js'
-import { plural } from '../report/markdown.js'
+import { plural } from '../shared/text.js'
 
 export interface AssessOptions {
   rules: readonly IgnoreRule[]

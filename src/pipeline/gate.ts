@@ -10,6 +10,7 @@
  */
 import { InputError } from '../shared/errors.js'
 import type { Finding } from './ignores.js'
+import { plural } from '../shared/text.js'
 import {
   compareSeverity,
   isMalicious,
@@ -122,8 +123,4 @@ function joinWords(parts: readonly string[]): string {
   return parts.length <= 1
     ? (parts[0] ?? '')
     : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }

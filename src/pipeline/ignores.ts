@@ -25,6 +25,7 @@ import { normalizeName } from '../deps/names.js'
 import { InputError } from '../shared/errors.js'
 import { isMalicious } from '../advisories/severity.js'
 import type { Vulnerability } from '../advisories/vulnerability.js'
+import { plural } from '../shared/text.js'
 
 export interface IgnoreRule {
   id: string
@@ -171,8 +172,4 @@ function expiredMessage(rule: IgnoreRule, count: number): string {
 
 function unusedMessage(rule: IgnoreRule): string {
   return `${describeRule(rule)} matched no finding; remove it if it is no longer needed.`
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`
 }

@@ -4,7 +4,7 @@
  * there, and the run still passes.
  */
 import { InputError } from '../shared/errors.js'
-import { excerpt } from '../config/values.js'
+import { excerpt } from '../shared/text.js'
 
 export const DEFAULT_MAX_DB_AGE = '7'
 /** Where a fresh copy comes from: OSV's per-ecosystem export, the layout the database reads. */

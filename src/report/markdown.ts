@@ -4,6 +4,7 @@ import { compareSeverity } from '../advisories/severity.js'
 import { summaryCounts } from './counts.js'
 import { escapeMarkdown, truncate } from '../shared/escape.js'
 import { advisoryUrl, repositoryPath } from '../shared/paths.js'
+import { plural } from '../shared/text.js'
 
 export interface MarkdownOptions {
   repositoryRoot: string
@@ -219,8 +220,4 @@ function footer(outcome: AuditOutcome, root: string): string {
 
 function row(cells: string[]): string {
   return `| ${cells.join(' | ')} |`
-}
-
-export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
-  return `${count} ${count === 1 ? singular : pluralForm}`
 }

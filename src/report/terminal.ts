@@ -1,7 +1,7 @@
 import type { AuditOutcome } from '../pipeline/outcome.js'
 import { summaryCounts } from './counts.js'
 import { truncate } from '../shared/escape.js'
-import { plural } from './markdown.js'
+import { plural } from '../shared/text.js'
 
 /** Untrusted text on a terminal: no escape sequences, no line breaks. */
 export function plainText(text: string): string {

@@ -1,7 +1,7 @@
 import type { DependencyTrackResult } from './client.js'
 import type { DependencyTrackComponent } from './results.js'
 import { truncate } from '../../shared/escape.js'
-import { plural } from '../../report/markdown.js'
+import { plural } from '../../shared/text.js'
 import { plainText } from '../../report/terminal.js'
 
 const MAX_ROWS = 50
