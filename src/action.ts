@@ -11,7 +11,7 @@ import { planAnnotations } from './integrations/github/annotations.js'
 import { fitSummary } from './integrations/github/summary.js'
 import { uploadArtifact } from './integrations/github/artifact.js'
 import { commentKey, commentOnPullRequest } from './integrations/github/comment.js'
-import type { AuditOutcome } from './pipeline/outcome.js'
+import type { AuditOutcome } from './report/outcome.js'
 import { summaryCounts } from './report/counts.js'
 import { renderMarkdown } from './report/markdown.js'
 

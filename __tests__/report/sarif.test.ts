@@ -11,7 +11,7 @@ import type {
   AuditOutcome,
   ReportedPackage,
   ReportedVulnerability
-} from '../../src/pipeline/outcome.js'
+} from '../../src/report/outcome.js'
 import { buildSarif } from '../../src/report/sarif.js'
 import { TESTS_DIR } from '../support/paths.js'
 

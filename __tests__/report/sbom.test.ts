@@ -12,7 +12,7 @@ import type {
   AuditOutcome,
   ReportedPackage,
   ReportedVulnerability
-} from '../../src/pipeline/outcome.js'
+} from '../../src/report/outcome.js'
 import { buildSbom } from '../../src/report/sbom.js'
 import { groupDependencies } from '../../src/pipeline/look-up.js'
 import { parseUvLock } from '../../src/deps/uv-lock.js'

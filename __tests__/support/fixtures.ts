@@ -4,7 +4,7 @@ import type {
   AuditOutcome,
   ReportedPackage,
   ReportedVulnerability
-} from '../../src/pipeline/outcome.js'
+} from '../../src/report/outcome.js'
 
 export function dependency(name: string, version: string, file: string, line: number): Dependency {
   return { name, version, location: { file, line }, format: 'requirements' }

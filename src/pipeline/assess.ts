@@ -6,7 +6,7 @@ import { compareSeverity, isMalicious, severityOf } from '../advisories/severity
 import { rememberedRecommendation, type UpgradeAdviceStore } from '../advisories/upgrade.js'
 import type { Vulnerability } from '../advisories/vulnerability.js'
 import type { LicenseEntry } from '../licenses/check.js'
-import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from './outcome.js'
+import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from '../report/outcome.js'
 import { plural } from '../shared/text.js'
 
 export interface AssessOptions {

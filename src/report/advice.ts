@@ -2,7 +2,7 @@
  * What to do about one finding, in the words SARIF results and the SBOM's recommendations
  * share: remove a malicious package, else the fix versions and the recommended upgrade.
  */
-import type { ReportedPackage, ReportedVulnerability } from '../pipeline/outcome.js'
+import type { ReportedPackage, ReportedVulnerability } from './outcome.js'
 
 /** One advisory as found in one package. */
 export interface PackageFinding {

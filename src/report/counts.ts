@@ -1,4 +1,4 @@
-import type { AuditOutcome } from '../pipeline/outcome.js'
+import type { AuditOutcome } from './outcome.js'
 
 export interface SummaryCounts {
   packages: number

@@ -1,5 +1,5 @@
 import { normalVersion } from '../deps/versions.js'
-import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from '../pipeline/outcome.js'
+import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from './outcome.js'
 import type { LicenseEntry } from '../licenses/check.js'
 import { repositoryPath } from '../shared/paths.js'
 import { summaryCounts, type SummaryCounts } from './counts.js'

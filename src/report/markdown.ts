@@ -1,5 +1,5 @@
 import type { LicenseEntry } from '../licenses/check.js'
-import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from '../pipeline/outcome.js'
+import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from './outcome.js'
 import { compareSeverity } from '../advisories/severity.js'
 import { summaryCounts } from './counts.js'
 import { escapeMarkdown, truncate } from '../shared/escape.js'

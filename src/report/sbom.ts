@@ -16,7 +16,7 @@ import { PackageURL } from 'packageurl-js'
 import { normalizeName } from '../deps/names.js'
 import type { Location, SkippedDependency } from '../deps/types.js'
 import type { LicenseEntry } from '../licenses/check.js'
-import type { AuditOutcome, ReportedPackage } from '../pipeline/outcome.js'
+import type { AuditOutcome, ReportedPackage } from './outcome.js'
 import { repositoryPath } from '../shared/paths.js'
 import { buildVulnerabilities } from './sbom-vulnerabilities.js'
 

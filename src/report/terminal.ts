@@ -1,4 +1,4 @@
-import type { AuditOutcome } from '../pipeline/outcome.js'
+import type { AuditOutcome } from './outcome.js'
 import { summaryCounts } from './counts.js'
 import { truncate } from '../shared/escape.js'
 import { plural } from '../shared/text.js'

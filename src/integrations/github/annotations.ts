@@ -1,9 +1,5 @@
 import { compareSeverity } from '../../advisories/severity.js'
-import type {
-  AuditOutcome,
-  ReportedPackage,
-  ReportedVulnerability
-} from '../../pipeline/outcome.js'
+import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from '../../report/outcome.js'
 import { truncate } from '../../shared/escape.js'
 import { repositoryPath } from '../../shared/paths.js'
 

@@ -1,4 +1,4 @@
-import type { AuditOutcome } from '../../pipeline/outcome.js'
+import type { AuditOutcome } from '../../report/outcome.js'
 import { renderMarkdown } from '../../report/markdown.js'
 
 /** GitHub refuses a step summary over 1 MiB; stay below it with room for what follows. */
