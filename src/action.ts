@@ -5,11 +5,18 @@ import { parseConfig, type Config } from './config/config.js'
 import { redactCredentials } from './shared/text.js'
 import { describeError } from './shared/describe-error.js'
 import { sendSbomToDependencyTrack } from './integrations/dependency-track/run.js'
+import type { CacheDirectoryStore } from './pipeline/open-feed.js'
 import { runAudit, type EngineRun } from './pipeline/run-audit.js'
+import { REPORT_WRITERS } from './pipeline/write-reports.js'
 import { actionLogger } from './integrations/github/action-logger.js'
 import { planAnnotations } from './integrations/github/annotations.js'
 import { fitSummary } from './integrations/github/summary.js'
 import { uploadArtifact } from './integrations/github/artifact.js'
+import {
+  restoreCacheDir,
+  saveCacheDir,
+  type RestoredCache
+} from './integrations/github/actions-cache.js'
 import { commentKey, commentOnPullRequest } from './integrations/github/comment.js'
 import type { AuditOutcome } from './report/outcome.js'
 import { summaryCounts } from './report/counts.js'
@@ -17,15 +24,13 @@ import { renderMarkdown } from './report/markdown.js'
 
 /** The GitHub Action: inputs from INPUT_* variables, results as outputs, summary, annotations. */
 export async function runAction(): Promise<void> {
+  const env = process.env
   try {
-    const config = parseConfig(
-      name => core.getInput(name),
-      { cwd: process.cwd(), env: process.env },
-      'action'
-    )
+    const config = parseConfig(name => core.getInput(name), { cwd: process.cwd(), env }, 'action')
     maskSecrets(config)
-    const run = await runAudit(config, actionLogger)
-    const publishError = await publish(config, run)
+    const cacheStore = actionsCacheStore(env)
+    const run = await runAudit(config, actionLogger, { env, cacheStore })
+    const publishError = await publish(config, run, env)
     const reasons = [...run.outcome.failureReasons]
     if (publishError !== undefined) reasons.push(describeError(publishError))
     if (reasons.length > 0) core.setFailed(reasons.join(' '))
@@ -43,11 +48,24 @@ function maskSecrets(config: Config): void {
   }
 }
 
+/** The advisory cache outlives the run in the Actions cache, where the runner has one. */
+function actionsCacheStore(env: NodeJS.ProcessEnv): CacheDirectoryStore {
+  let restored: RestoredCache | undefined
+  return {
+    restore: async dir => {
+      restored = await restoreCacheDir(dir, env, actionLogger)
+    },
+    save: async (dir, changed) => {
+      await saveCacheDir(dir, restored, changed, actionLogger)
+    }
+  }
+}
+
 /**
  * Everything the run shows. A Dependency-Track failure is returned, not thrown, so the
  * summary, the artifact and the comment still go out and the verdict is still reported.
  */
-async function publish(config: Config, run: EngineRun): Promise<unknown> {
+async function publish(config: Config, run: EngineRun, env: NodeJS.ProcessEnv): Promise<unknown> {
   const { outcome } = run
   const counts = summaryCounts(outcome)
   run.warnings.forEach(message => core.warning(message))
@@ -57,9 +75,7 @@ async function publish(config: Config, run: EngineRun): Promise<unknown> {
   core.setOutput('vulnerable-package-count', counts.vulnerable_packages)
   core.setOutput('license-violation-count', counts.license_violations)
   core.setOutput('result', outcome.result)
-  core.setOutput('report', run.files.report ?? '')
-  core.setOutput('sbom', run.files.sbom ?? '')
-  core.setOutput('sarif', run.files.sarif ?? '')
+  for (const writer of REPORT_WRITERS) core.setOutput(writer.output, run.files[writer.input] ?? '')
   core.setOutput('findings', JSON.stringify(compactFindings(outcome)))
 
   for (const annotation of planAnnotations(outcome, config.repositoryRoot)) {
@@ -80,11 +96,11 @@ async function publish(config: Config, run: EngineRun): Promise<unknown> {
   let dependencyTrackLine: string | undefined
   let dependencyTrackError: unknown
   try {
-    dependencyTrackLine = await sendToDependencyTrack(config, run)
+    dependencyTrackLine = await sendToDependencyTrack(config, run, env)
   } catch (error) {
     dependencyTrackError = error
   }
-  if (process.env.GITHUB_STEP_SUMMARY) {
+  if (env.GITHUB_STEP_SUMMARY) {
     await core.summary
       .addRaw(fitSummary(markdown, outcome, config.repositoryRoot))
       .addRaw(dependencyTrackLine ?? '')
@@ -93,13 +109,14 @@ async function publish(config: Config, run: EngineRun): Promise<unknown> {
 
   let artifactUrl: string | undefined
   if (config.outputs.uploadArtifact) {
-    const files = [run.files.report, run.files.sbom, run.files.sarif, summaryFile].filter(
+    const reports = REPORT_WRITERS.filter(writer => writer.inArtifact)
+    const files = [...reports.map(writer => run.files[writer.input]), summaryFile].filter(
       (f): f is string => !!f
     )
     try {
       const artifact = await uploadArtifact(
         files,
-        process.env,
+        env,
         actionLogger,
         message => core.notice(message),
         {
@@ -126,11 +143,11 @@ async function publish(config: Config, run: EngineRun): Promise<unknown> {
       markdown: renderMarkdown(outcome, { repositoryRoot: config.repositoryRoot, maxPackages: 30 }),
       result: outcome.result,
       key: commentKey(
-        process.env,
+        env,
         path.relative(config.repositoryRoot, config.workingDirectory),
         discriminators(config)
       ),
-      env: process.env,
+      env,
       logger: actionLogger,
       ...(artifactUrl ? { reportUrl: artifactUrl } : {})
     })
@@ -139,8 +156,12 @@ async function publish(config: Config, run: EngineRun): Promise<unknown> {
 }
 
 /** Dependency-Track upload; its errors fail the step (the user asked for it), after everything else is out. */
-async function sendToDependencyTrack(config: Config, run: EngineRun): Promise<string | undefined> {
-  const upload = await sendSbomToDependencyTrack(config, run.sbom, actionLogger)
+async function sendToDependencyTrack(
+  config: Config,
+  run: EngineRun,
+  env: NodeJS.ProcessEnv
+): Promise<string | undefined> {
+  const upload = await sendSbomToDependencyTrack(config, run.sbom, actionLogger, env)
   if (!upload) return undefined
   const { result } = upload
   core.setOutput('dependency-track-token', result.token)

@@ -1,6 +1,7 @@
 import { INPUT_DEFAULTS, parseConfig, type Config, type InputReader } from './config/config.js'
 import { describeError } from './shared/describe-error.js'
 import { sendSbomToDependencyTrack } from './integrations/dependency-track/run.js'
+import { NO_CACHE_STORE } from './pipeline/open-feed.js'
 import { runAudit, type EngineRun } from './pipeline/run-audit.js'
 import { InputError } from './shared/errors.js'
 import type { Logger } from './shared/log.js'
@@ -141,7 +142,7 @@ export async function runCli(argv: string[]): Promise<number> {
       'cli'
     )
     runnerOnlyWarnings(parsed).forEach(message => logger.warning(message))
-    const run = await runAudit(config, logger)
+    const run = await runAudit(config, logger, { env: process.env, cacheStore: NO_CACHE_STORE })
     run.warnings.forEach(message => logger.warning(message))
     run.notices.forEach(message => logger.info(message))
     process.stdout.write(renderTerminal(run.outcome))
@@ -160,7 +161,8 @@ async function uploadSbom(config: Config, run: EngineRun, logger: Logger): Promi
   if (!url) return true
   try {
     // The client's progress lines would repeat the outcome printed below.
-    const upload = await sendSbomToDependencyTrack(config, run.sbom, { ...logger, info: () => {} })
+    const quiet = { ...logger, info: () => {} }
+    const upload = await sendSbomToDependencyTrack(config, run.sbom, quiet, process.env)
     if (upload) {
       const lines = renderDependencyTrackLines(upload.result, upload.project)
       process.stderr.write(`${lines.join('\n')}\n`)

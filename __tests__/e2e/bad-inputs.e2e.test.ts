@@ -77,7 +77,7 @@ async function prepare(c: Case): Promise<string> {
 async function audit(work: string, inputs: Record<string, string>): Promise<void> {
   const values = new Map(Object.entries({ 'advisory-db': fixtureDb, 'max-db-age': '0', ...inputs }))
   const config = parseConfig(name => values.get(name) ?? '', { cwd: work, env: {} }, 'cli')
-  await runAudit(config, silentLogger)
+  await runAudit(config, silentLogger, { env: process.env })
 }
 
 /** Runs the case and returns the error and the message a user would see. */

@@ -55,7 +55,7 @@ async function run() {
   ])
   const config = parseConfig(name => inputs.get(name) ?? '', { cwd: work, env: {} }, 'cli')
   const before = { ...server.counts }
-  const { outcome } = await runAudit(config, silentLogger)
+  const { outcome } = await runAudit(config, silentLogger, { env: process.env })
   const requests = {
     querybatch: server.counts.querybatch - before.querybatch,
     query: server.counts.query - before.query,

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
-import { assess, type AssessOptions } from '../../src/pipeline/assess.js'
+import { assessFindings, type AssessOptions } from '../../src/pipeline/assess.js'
 import type { AuditResult } from '../../src/pipeline/look-up.js'
 import type { OsvRecord } from '../../src/advisories/osv.js'
 import { toVulnerability } from '../../src/advisories/vulnerability.js'
@@ -54,9 +54,9 @@ const options: AssessOptions = {
   tool: { name: 'pyaudit-action', version: 'test' }
 }
 
-describe('assess', () => {
+describe('assessFindings', () => {
   test('scores, sorts worst first, gates, and recommends the smallest clean version', () => {
-    const { outcome } = assess(result([low, high]), options)
+    const { outcome } = assessFindings(result([low, high]), options)
     const pkg = outcome.packages[0]!
     expect(
       pkg.vulnerabilities.map(v => [v.id, v.severity.level, v.severity.score, v.failing])
@@ -71,13 +71,13 @@ describe('assess', () => {
   })
 
   test('a threshold above the findings passes; the findings stay, not failing', () => {
-    const { outcome } = assess(result([low]), { ...options, failOnSeverity: 'medium' })
+    const { outcome } = assessFindings(result([low]), { ...options, failOnSeverity: 'medium' })
     expect(outcome.result).toBe('pass')
     expect(outcome.packages[0]!.vulnerabilities[0]!.failing).toBe(false)
   })
 
   test('ignores apply by alias, stay visible, and unused or expired rules are reported', () => {
-    const { outcome, warnings, notices } = assess(result([high]), {
+    const { outcome, warnings, notices } = assessFindings(result([high]), {
       ...options,
       rules: [
         { id: 'GHSA-high-0000-0000', reason: 'accepted', origin: '.pyaudit.toml:2' },
@@ -102,7 +102,10 @@ describe('assess', () => {
   })
 
   test('malware fails even with fail-on-vulnerability: false; other findings then do not', () => {
-    const { outcome } = assess(result([high, malware]), { ...options, failOnVulnerability: false })
+    const { outcome } = assessFindings(result([high, malware]), {
+      ...options,
+      failOnVulnerability: false
+    })
     expect(outcome.packages[0]!.vulnerabilities.map(v => [v.id, v.malicious, v.failing])).toEqual(
       expect.arrayContaining([
         ['MAL-2026-1', true, true],
@@ -126,8 +129,8 @@ describe('assess', () => {
         }
       ]
     }
-    expect(assess(skipped, options).outcome.result).toBe('pass')
-    expect(assess(skipped, { ...options, strict: true }).outcome.failureReasons).toEqual([
+    expect(assessFindings(skipped, options).outcome.result).toBe('pass')
+    expect(assessFindings(skipped, { ...options, strict: true }).outcome.failureReasons).toEqual([
       'Failed: 1 dependency could not be audited (strict: true).'
     ])
     const violation = {
@@ -142,10 +145,11 @@ describe('assess', () => {
       rule: 'fail-on GPL-3.0-only'
     }
     expect(
-      assess(result([]), { ...options, licenses: [violation] }).outcome.failureReasons
+      assessFindings(result([]), { ...options, licenses: [violation] }).outcome.failureReasons
     ).toEqual(['Failed: 1 license violation.'])
     expect(
-      assess(result([]), { ...options, licenses: [violation], failOnLicense: false }).outcome.result
+      assessFindings(result([]), { ...options, licenses: [violation], failOnLicense: false })
+        .outcome.result
     ).toBe('pass')
   })
 })

@@ -53,6 +53,8 @@ export interface OsvApiFeedOptions {
   logger?: Logger
   detailStrategy?: DetailStrategy
   records?: RecordStore
+  /** Where the proxy variables are read (the entry's environment); none, no proxy. */
+  env?: NodeJS.ProcessEnv
 }
 
 export interface DetailPlan {
@@ -90,7 +92,8 @@ export class OsvApiFeed implements AdvisoryFeed {
       connections: this.concurrency,
       timeoutMs: options.timeoutMs,
       retry: options.retry,
-      logger: options.logger
+      logger: options.logger,
+      env: options.env
     })
   }
 

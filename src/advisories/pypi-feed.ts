@@ -26,6 +26,8 @@ export interface PypiFeedOptions {
   timeoutMs?: number
   retry?: RetryOptions
   logger?: Logger
+  /** Where the proxy variables are read (the entry's environment); none, no proxy. */
+  env?: NodeJS.ProcessEnv
 }
 
 /** One entry of a release's `vulnerabilities` list, checked. */
@@ -64,7 +66,8 @@ export class PypiFeed implements AdvisoryFeed {
       connections: this.concurrency,
       timeoutMs: options.timeoutMs,
       retry: options.retry,
-      logger: options.logger
+      logger: options.logger,
+      env: options.env
     })
   }
 

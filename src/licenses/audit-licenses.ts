@@ -1,9 +1,33 @@
-import type { AuditedPackage } from '../pipeline/look-up.js'
-import type { Config } from '../config/config.js'
+import type { PackageMetadata } from '../deps/types.js'
 import type { Logger } from '../shared/log.js'
 import type { LicenseEntry } from './check.js'
-import { hasLicensePolicy } from './policy.js'
-import { gatherLicenseMetadata } from './sources.js'
+import type { LicenseFrom } from './license-of.js'
+import { hasLicensePolicy, type LicensePolicy } from './policy.js'
+import { gatherLicenseMetadata, type LicenseSourceMode } from './sources.js'
+
+/** What the license check needs of an audited package: the metadata any declaration carries. */
+export interface LicensedPackage {
+  name: string
+  version: string
+  declarations: ReadonlyArray<{ metadata?: PackageMetadata }>
+}
+
+/** The license settings: where metadata comes from, which field counts, and the policy. */
+export interface LicenseSettings {
+  source: LicenseSourceMode
+  from: LicenseFrom
+  policy: LicensePolicy
+}
+
+export interface LicenseAuditOptions {
+  pypiUrl: string
+  offline: boolean
+  /** A report that lists licenses (the SBOM) is wanted: PyPI is asked even without a policy. */
+  sbomWanted: boolean
+  logger: Logger
+  /** The entry's environment (proxy variables for PyPI). */
+  env?: NodeJS.ProcessEnv
+}
 
 export interface LicenseAudit {
   entries: LicenseEntry[]
@@ -17,12 +41,12 @@ export interface LicenseAudit {
  * no license requests at all, and then reports what installed metadata says.
  */
 export async function auditLicenses(
-  packages: readonly AuditedPackage[],
-  config: Config['licenses'],
-  options: { pypiUrl: string; offline: boolean; sbomWanted: boolean; logger: Logger }
+  packages: readonly LicensedPackage[],
+  settings: LicenseSettings,
+  options: LicenseAuditOptions
 ): Promise<LicenseAudit> {
-  const needed = hasLicensePolicy(config.policy) || options.sbomWanted
-  const mode = needed || config.source === 'none' ? config.source : 'environment'
+  const needed = hasLicensePolicy(settings.policy) || options.sbomWanted
+  const mode = needed || settings.source === 'none' ? settings.source : 'environment'
   const subjects = packages.map(pkg => {
     const metadata = pkg.declarations.find(dep => dep.metadata)?.metadata
     return { name: pkg.name, version: pkg.version, ...(metadata ? { metadata } : {}) }
@@ -31,7 +55,8 @@ export async function auditLicenses(
     mode,
     pypiUrl: options.pypiUrl,
     offline: options.offline,
-    logger: options.logger
+    logger: options.logger,
+    env: options.env
   })
   if (!gathered.checked) return { entries: [], notes: [] }
   const { checkLicenses } = await import('./check.js')
@@ -40,8 +65,8 @@ export async function auditLicenses(
   const hasMetadata = gathered.subjects.some(subject => subject.metadata)
   const suggest = hasMetadata ? (await import('./spdx-suggest.js')).suggestSpdx : undefined
   return {
-    entries: checkLicenses(gathered.subjects, config.policy, {
-      from: config.from,
+    entries: checkLicenses(gathered.subjects, settings.policy, {
+      from: settings.from,
       ...(suggest ? { suggest } : {})
     }),
     notes: needed ? gathered.notes : []

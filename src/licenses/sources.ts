@@ -52,6 +52,8 @@ export interface GatherLicenseOptions {
   timeoutMs?: number
   logger?: Logger
   signal?: AbortSignal
+  /** Where the proxy variables are read (the entry's environment); none, no proxy. */
+  env?: NodeJS.ProcessEnv
 }
 
 export interface GatheredLicenses {
@@ -134,7 +136,8 @@ async function fetchFromPypi(
       connections: options.concurrency ?? DEFAULT_CONCURRENCY,
       ...(options.retry ? { retry: options.retry } : {}),
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
-      logger: options.logger ?? silentLogger
+      logger: options.logger ?? silentLogger,
+      env: options.env
     })
   // One request per release, however many files declare it.
   const keys = [...new Set(packages.map(key))]

@@ -30,6 +30,8 @@ export interface JsonClientOptions {
   retry?: RetryOptions
   logger?: Logger
   maxResponseBytes?: number
+  /** Where the proxy variables are read (the entry's environment); none, no proxy. */
+  env?: NodeJS.ProcessEnv
 }
 
 export const DEFAULT_RETRY: Required<RetryOptions> = {
@@ -95,7 +97,7 @@ export class JsonClient {
       connect: { timeout: this.timeoutMs }
     }
     // Self-hosted runners often sit behind a proxy; honour the usual variables when set.
-    this.dispatcher = proxyConfigured()
+    this.dispatcher = proxyConfigured(options.env ?? {})
       ? new EnvHttpProxyAgent(poolOptions)
       : new Agent(poolOptions)
   }
@@ -318,8 +320,8 @@ function oneLine(text: string): string {
   return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat
 }
 
-function proxyConfigured(): boolean {
-  const env = process.env
+/** Whether `env` names a proxy; undici's EnvHttpProxyAgent then picks it (and NO_PROXY) up. */
+export function proxyConfigured(env: NodeJS.ProcessEnv): boolean {
   return Boolean(env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy)
 }
 

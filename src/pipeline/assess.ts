@@ -40,7 +40,7 @@ export interface Assessment {
  * Turns raw matches into verdicts: ignores, severity, the gate, malicious packages,
  * recommended upgrades, license violations and strictness. Pure: data in, data out.
  */
-export function assess(result: AuditResult, options: AssessOptions): Assessment {
+export function assessFindings(result: AuditResult, options: AssessOptions): Assessment {
   const ignores = applyIgnores(result.packages, options.rules, options.today)
   const verdict = gate(rateFindings(ignores.active), {
     threshold: options.failOnSeverity,

@@ -23,7 +23,10 @@ export interface AuditResult {
  * Groups dependencies by name and version so each is looked up once, however many files
  * declare it, then turns the feed's records into pip-audit-style vulnerabilities.
  */
-export async function audit(sources: SourceResult[], feed: AdvisoryFeed): Promise<AuditResult> {
+export async function lookUpAdvisories(
+  sources: SourceResult[],
+  feed: AdvisoryFeed
+): Promise<AuditResult> {
   const packages = groupDependencies(sources.flatMap(source => source.dependencies))
   const queries: PackageVersion[] = packages.map(({ name, version }) => ({ name, version }))
   const records = await feed.lookup(queries)

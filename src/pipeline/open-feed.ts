@@ -1,5 +1,4 @@
 import type { Config } from '../config/config.js'
-import { restoreCacheDir, saveCacheDir } from '../integrations/github/actions-cache.js'
 import type { Logger } from '../shared/log.js'
 import { OsvApiFeed } from '../advisories/osv-api.js'
 import type { AdvisoryFeed, OsvRecord } from '../advisories/osv.js'
@@ -22,52 +21,105 @@ export interface OpenedFeed {
   finish(): Promise<void>
 }
 
-/** Each feed's code loads only for the feed chosen: the offline database's zip reader, say. */
-export async function openFeed(
-  config: Config['feed'],
-  env: NodeJS.ProcessEnv,
-  logger: Logger,
-  now: Date,
-  shownPath: (file: string) => string = file => file
+/**
+ * Keeps the advisory cache directory from one run to the next. The action fills it with the
+ * Actions cache; the CLI, whose cache directory simply stays on disk, with NO_CACHE_STORE.
+ */
+export interface CacheDirectoryStore {
+  /** Fills `dir` with what an earlier run kept, when there is any. */
+  restore(dir: string): Promise<void>
+  /** Keeps `dir` for later runs; `changed` says whether this run added anything to it. */
+  save(dir: string, changed: boolean): Promise<void>
+}
+
+export const NO_CACHE_STORE: CacheDirectoryStore = {
+  restore: async () => {},
+  save: async () => {}
+}
+
+export type FeedSettings = Config['feed']
+
+export interface FeedContext {
+  /** The environment the entry was started with (proxy variables). */
+  env: NodeJS.ProcessEnv
+  logger: Logger
+  now: Date
+  cacheStore: CacheDirectoryStore
+  /** How messages show a file (relative to the repository). */
+  shownPath: (file: string) => string
+}
+
+type OpenFeed = (settings: FeedSettings, context: FeedContext) => Promise<OpenedFeed>
+
+/**
+ * The online feeds, keyed by the `vulnerability-service` input. The code of a feed other
+ * than the default loads only when chosen.
+ */
+const FEEDS: Readonly<Record<FeedSettings['service'], OpenFeed>> = {
+  osv: openOsvApi,
+  pypi: openPypiJsonApi
+}
+
+/** The values `vulnerability-service` accepts, in the order of the table. */
+export const FEED_SERVICES = Object.keys(FEEDS) as ReadonlyArray<FeedSettings['service']>
+
+/** An offline database (`advisory-db`) wins over the service: it means no network at all. */
+export async function openFeed(settings: FeedSettings, context: FeedContext): Promise<OpenedFeed> {
+  const open = settings.advisoryDb ? openOfflineDatabase : FEEDS[settings.service]
+  return open(settings, context)
+}
+
+async function openOfflineDatabase(
+  settings: FeedSettings,
+  { logger, now, shownPath }: FeedContext
 ): Promise<OpenedFeed> {
-  if (config.advisoryDb) {
-    const label = shownPath(config.advisoryDb)
-    const [{ OfflineDatabase }, { offlineIndexDir }] = await Promise.all([
-      import('../advisories/offline-db.js'),
-      import('../advisories/offline-index.js')
-    ])
-    // The index of the database is kept with the advisory cache, and only when caching is on.
-    const indexDir = config.cache ? offlineIndexDir(config.cacheDir) : undefined
-    const database = await OfflineDatabase.load(config.advisoryDb, { logger, label, indexDir })
-    const newest = database.newestModified()
-    const warning = stalenessWarning(newest, config.maxDbAgeDays, now)
-    if (warning) logger.warning(warning)
-    return {
-      feed: database,
-      recordsFor: name => database.recordsFor(name),
-      ...(newest ? { databaseUpdated: newest } : {}),
-      finish: async () => {}
-    }
+  const file = settings.advisoryDb!
+  const [{ OfflineDatabase }, { offlineIndexDir }] = await Promise.all([
+    import('../advisories/offline-db.js'),
+    import('../advisories/offline-index.js')
+  ])
+  // The index of the database is kept with the advisory cache, and only when caching is on.
+  const indexDir = settings.cache ? offlineIndexDir(settings.cacheDir) : undefined
+  const database = await OfflineDatabase.load(file, { logger, label: shownPath(file), indexDir })
+  const newest = database.newestModified()
+  const warning = stalenessWarning(newest, settings.maxDbAgeDays, now)
+  if (warning) logger.warning(warning)
+  return {
+    feed: database,
+    recordsFor: name => database.recordsFor(name),
+    ...(newest ? { databaseUpdated: newest } : {}),
+    finish: async () => {}
   }
-  if (config.service === 'pypi') {
-    const { PypiFeed } = await import('../advisories/pypi-feed.js')
-    const feed = new PypiFeed({ baseUrl: config.pypiUrl, logger })
-    return { feed, skipped: () => feed.skipped(), finish: () => feed.close() }
-  }
-  if (!config.cache) {
-    const feed = new OsvApiFeed({ baseUrl: config.osvUrl, logger })
+}
+
+async function openPypiJsonApi(
+  settings: FeedSettings,
+  { env, logger }: FeedContext
+): Promise<OpenedFeed> {
+  const { PypiFeed } = await import('../advisories/pypi-feed.js')
+  const feed = new PypiFeed({ baseUrl: settings.pypiUrl, logger, env })
+  return { feed, skipped: () => feed.skipped(), finish: () => feed.close() }
+}
+
+async function openOsvApi(
+  settings: FeedSettings,
+  { env, logger, cacheStore }: FeedContext
+): Promise<OpenedFeed> {
+  if (!settings.cache) {
+    const feed = new OsvApiFeed({ baseUrl: settings.osvUrl, logger, env })
     return { feed, finish: () => feed.close() }
   }
-  const restored = await restoreCacheDir(config.cacheDir, env, logger)
-  const cache = new DiskRecordCache(config.cacheDir, { logger })
-  const feed = new OsvApiFeed({ baseUrl: config.osvUrl, logger, records: cache })
+  const { cacheDir } = settings
+  await cacheStore.restore(cacheDir)
+  const cache = new DiskRecordCache(cacheDir, { logger })
+  const feed = new OsvApiFeed({ baseUrl: settings.osvUrl, logger, records: cache, env })
   return {
     feed,
     upgradeAdvice: cache.upgradeAdvice,
     finish: async () => {
       await feed.close()
       await cache.flush()
-      await saveCacheDir(config.cacheDir, restored, cache.changed, logger)
+      await cacheStore.save(cacheDir, cache.changed)
       logger.debug(`Advisory cache ${cache.dir}: ${JSON.stringify(cache.stats)}`)
     }
   }

@@ -1,9 +1,9 @@
 import * as fs from 'node:fs/promises'
-import * as path from 'node:path'
-import { assess, type Assessment } from './assess.js'
-import { audit, groupDependencies, type AuditResult } from './look-up.js'
+import { assessFindings, type Assessment } from './assess.js'
+import { lookUpAdvisories, groupDependencies, type AuditResult } from './look-up.js'
 import { loadIgnoreRules } from './ignore-config.js'
-import { openFeed } from './open-feed.js'
+import { NO_CACHE_STORE, openFeed, type CacheDirectoryStore } from './open-feed.js'
+import { reportsListLicenses, writeReports, type WrittenReports } from './write-reports.js'
 import type { AdvisoryFeed } from '../advisories/osv.js'
 import type { Config } from '../config/config.js'
 import { collectDependencies } from '../deps/collect.js'
@@ -12,27 +12,39 @@ import { FeedError } from '../shared/errors.js'
 import { auditLicenses } from '../licenses/audit-licenses.js'
 import type { Logger } from '../shared/log.js'
 import type { AuditOutcome } from '../report/outcome.js'
-import { buildJsonReport, serializeReport, type JsonReport } from '../report/json-report.js'
+import { renderSbom, writeJsonReport, type ReportContext } from '../report/writers.js'
 import { repositoryPath } from '../shared/paths.js'
 import { TOOL } from '../tool.js'
 
+export interface RunContext {
+  /** The environment the entry started with: pip, Python and the proxy settings read it. */
+  env: NodeJS.ProcessEnv
+  /** Keeps the advisory cache between runs; by default it just stays on disk. */
+  cacheStore?: CacheDirectoryStore
+  now?: Date
+}
+
 export interface EngineRun {
   outcome: AuditOutcome
-  /** Files written, by kind. */
-  files: { report?: string; sbom?: string; sarif?: string }
-  /** The SBOM text, when one was built (Dependency-Track uploads it). */
+  /** Files written, by report. */
+  files: WrittenReports
+  /** The SBOM text, when Dependency-Track is configured (it uploads it). */
   sbom?: string
   warnings: string[]
   notices: string[]
 }
 
-/** The whole audit, shared by the action and the CLI: collect, look up, assess, write reports. */
+/**
+ * The whole audit, shared by the action and the CLI: collect dependencies, look up their
+ * advisories, check licenses, assess the findings, write the reports.
+ */
 export async function runAudit(
   config: Config,
   logger: Logger,
-  now = new Date()
+  context: RunContext
 ): Promise<EngineRun> {
-  const env = process.env
+  const { env } = context
+  const now = context.now ?? new Date()
   const sources = await collectDependencies({
     ...config.sources,
     workingDirectory: config.workingDirectory,
@@ -45,26 +57,31 @@ export async function runAudit(
     ...(config.findings.configFile ? { configPath: config.findings.configFile } : {}),
     ignoreVulnsInput: config.findings.ignoreVulns
   })
-  const opened = await openFeed(config.feed, env, logger, now, file =>
-    repositoryPath(file, config.repositoryRoot)
-  )
+  const opened = await openFeed(config.feed, {
+    env,
+    logger,
+    now,
+    cacheStore: context.cacheStore ?? NO_CACHE_STORE,
+    shownPath: file => repositoryPath(file, config.repositoryRoot)
+  })
   const pinned = sources.reduce((sum, source) => sum + source.dependencies.length, 0)
   logger.info(`Checking ${pinned} pinned dependencies against ${opened.feed.name}`)
-  const sbomWanted = Boolean(config.outputs.sbomPath || config.dependencyTrack)
+  const reportContext: ReportContext = { repositoryRoot: config.repositoryRoot, now }
   let assessment: Assessment
   try {
-    const audited = await auditFailingClosed(sources, opened.feed, config, logger)
-    const result = withFeedSkips(audited, opened.skipped?.())
+    const found = await lookUpFailingClosed(sources, opened.feed, config, reportContext, logger)
+    const result = withFeedSkips(found, opened.skipped?.())
 
     const licenses = await auditLicenses(result.packages, config.licenses, {
       pypiUrl: config.feed.pypiUrl,
       offline: Boolean(config.feed.advisoryDb),
-      sbomWanted,
-      logger
+      sbomWanted: reportsListLicenses(config.outputs) || Boolean(config.dependencyTrack),
+      logger,
+      env
     })
     licenses.notes.forEach(note => logger.info(note))
 
-    assessment = assess(result, {
+    assessment = assessFindings(result, {
       rules,
       today: now.toISOString().slice(0, 10),
       ...config.findings,
@@ -82,53 +99,48 @@ export async function runAudit(
   }
   const { outcome, warnings, notices } = assessment
 
-  const root = config.repositoryRoot
-  const files: EngineRun['files'] = {}
-  const { reportPath, sbomPath, sarifPath } = config.outputs
-  if (reportPath)
-    files.report = await write(reportPath, serializeReport(buildJsonReport(outcome, root)))
-  // The SBOM and SARIF builders (CycloneDX's model above all) load only when asked for.
-  const sbom = sbomWanted
-    ? (await import('../report/sbom.js')).buildSbom(outcome, {
-        repositoryRoot: root,
-        timestamp: now
-      })
+  const files = await writeReports(outcome, config.outputs, reportContext, logger)
+  const sbom = config.dependencyTrack
+    ? await sbomToUpload(outcome, files.sbom, reportContext)
     : undefined
-  if (sbomPath && sbom) files.sbom = await write(sbomPath, sbom)
-  if (sarifPath) {
-    const { buildSarif } = await import('../report/sarif.js')
-    files.sarif = await write(sarifPath, buildSarif(outcome, { repositoryRoot: root }))
-  }
-  for (const [kind, file] of Object.entries(files)) logger.info(`Wrote the ${kind} to ${file}`)
   return { outcome, files, ...(sbom ? { sbom } : {}), warnings, notices }
 }
 
-/** The report of a run whose advisory lookup failed: nothing checked, nothing reported clean. */
+/** The SBOM Dependency-Track gets: the very file written, when there is one. */
+async function sbomToUpload(
+  outcome: AuditOutcome,
+  written: string | undefined,
+  context: ReportContext
+): Promise<string> {
+  return written ? fs.readFile(written, 'utf8') : renderSbom(outcome, context)
+}
+
 /** Fails closed, but leaves a record: every dependency listed as not checked, and why. */
-async function auditFailingClosed(
+async function lookUpFailingClosed(
   sources: SourceResult[],
   feed: AdvisoryFeed,
   config: Config,
+  context: ReportContext,
   logger: Logger
 ): Promise<AuditResult> {
   try {
-    return await audit(sources, feed)
+    return await lookUpAdvisories(sources, feed)
   } catch (error) {
-    if (error instanceof FeedError && config.outputs.reportPath) {
-      const report = incompleteReport(sources, feed.name, error, config.repositoryRoot)
-      await write(config.outputs.reportPath, serializeReport(report))
-      logger.info(`Wrote an incomplete report to ${config.outputs.reportPath}`)
+    const { reportPath } = config.outputs
+    if (error instanceof FeedError && reportPath) {
+      await writeJsonReport(incompleteOutcome(sources, feed.name, error), context, reportPath)
+      logger.info(`Wrote an incomplete report to ${reportPath}`)
     }
     throw error
   }
 }
 
-export function incompleteReport(
+/** The outcome of a run whose advisory lookup failed: nothing checked, nothing reported clean. */
+export function incompleteOutcome(
   sources: SourceResult[],
   feed: string,
-  error: FeedError,
-  repositoryRoot: string
-): JsonReport {
+  error: FeedError
+): AuditOutcome {
   const notChecked: SkippedDependency[] = groupDependencies(
     sources.flatMap(s => s.dependencies)
   ).map(pkg => ({
@@ -138,7 +150,7 @@ export function incompleteReport(
     location: pkg.declarations[0]!.location,
     format: pkg.declarations[0]!.format
   }))
-  const outcome: AuditOutcome = {
+  return {
     tool: TOOL,
     feed,
     sources,
@@ -149,7 +161,6 @@ export function incompleteReport(
     failureReasons: [error.message],
     incomplete: true
   }
-  return buildJsonReport(outcome, repositoryRoot)
 }
 
 /** Releases a feed could not audit (PyPI does not know them) are skipped, never "clean". */
@@ -174,10 +185,4 @@ function withFeedSkips(
     return false
   })
   return { ...result, packages, skipped: [...result.skipped, ...skipped] }
-}
-
-async function write(file: string, content: string): Promise<string> {
-  await fs.mkdir(path.dirname(file), { recursive: true })
-  await fs.writeFile(file, content)
-  return file
 }

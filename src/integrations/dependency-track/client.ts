@@ -56,6 +56,8 @@ export interface DependencyTrackOptions {
   /** Base of the backoff between retries. Default 250 ms. */
   retryDelayMs?: number
   logger: Logger
+  /** Where the proxy variables are read (the entry's environment); none, no proxy. */
+  env?: NodeJS.ProcessEnv
 }
 
 export interface DependencyTrackResult {
@@ -86,7 +88,8 @@ export async function uploadToDependencyTrack(
       logger,
       timeoutMs: options.requestTimeoutMs ?? 120_000,
       attempts: options.attempts ?? 3,
-      ...(options.retryDelayMs !== undefined ? { baseDelayMs: options.retryDelayMs } : {})
+      ...(options.retryDelayMs !== undefined ? { baseDelayMs: options.retryDelayMs } : {}),
+      env: options.env
     })
     const context = (step: DependencyTrackStep): FailureContext => ({
       step,

@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import type { FormData } from '../../net/undici-formdata.js'
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from '../../net/undici-parts.js'
 import { PyauditError } from '../../shared/errors.js'
-import { backoffDelay, DEFAULT_RETRY, parseRetryAfter } from '../../net/http.js'
+import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, proxyConfigured } from '../../net/http.js'
 import type { Logger } from '../../shared/log.js'
 
 /** Dependency-Track could not be reached, or answered in a way no input change explains. */
@@ -36,6 +36,8 @@ export interface HttpOptions {
   /** Tries per request, the first included. */
   attempts: number
   baseDelayMs?: number
+  /** Where the proxy variables are read (the entry's environment); none, no proxy. */
+  env?: NodeJS.ProcessEnv
 }
 
 const TRANSIENT_STATUS = new Set([429, 500, 502, 503, 504])
@@ -50,8 +52,7 @@ export class DependencyTrackHttp {
     private readonly options: HttpOptions
   ) {
     const poolOptions = { connections: 4, connect: { timeout: options.timeoutMs } }
-    const env = process.env
-    const proxied = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy
+    const proxied = proxyConfigured(options.env ?? {})
     this.dispatcher = proxied ? new EnvHttpProxyAgent(poolOptions) : new Agent(poolOptions)
   }
 

@@ -21,13 +21,14 @@ export interface DependencyTrackUpload {
 export async function sendSbomToDependencyTrack(
   config: Config,
   sbom: string | undefined,
-  logger: Logger
+  logger: Logger,
+  env: NodeJS.ProcessEnv
 ): Promise<DependencyTrackUpload | undefined> {
   const options = config.dependencyTrack
   if (!options) return undefined
   // The engine builds an SBOM whenever Dependency-Track is configured; none would be a bug.
   if (sbom === undefined) throw new Error('no SBOM was built for the Dependency-Track upload')
   const { uploadToDependencyTrack } = await import('./client.js')
-  const result = await uploadToDependencyTrack(sbom, { ...options, logger })
+  const result = await uploadToDependencyTrack(sbom, { ...options, logger, env })
   return { result, project: describeTarget(options) }
 }

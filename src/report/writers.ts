@@ -1,0 +1,45 @@
+/**
+ * The report files. A writer writes its own file, so that one may stream a large document to
+ * disk instead of building it as one string first. The pipeline's table of report writers
+ * (src/pipeline/write-reports.ts) says which input names each file.
+ */
+import * as fs from 'node:fs/promises'
+import * as path from 'node:path'
+import { buildJsonReport, serializeReport } from './json-report.js'
+import type { AuditOutcome } from './outcome.js'
+
+export interface ReportContext {
+  /** Files are named relative to it inside the reports. */
+  repositoryRoot: string
+  /** When the run happened (the SBOM's timestamp). */
+  now: Date
+}
+
+export type WriteReport = (
+  outcome: AuditOutcome,
+  context: ReportContext,
+  file: string
+) => Promise<void>
+
+export const writeJsonReport: WriteReport = (outcome, context, file) =>
+  writeTextFile(file, serializeReport(buildJsonReport(outcome, context.repositoryRoot)))
+
+export const writeSbom: WriteReport = async (outcome, context, file) =>
+  writeTextFile(file, await renderSbom(outcome, context))
+
+/** CycloneDX's model, the slowest part to load, loads only when an SBOM is asked for. */
+export async function renderSbom(outcome: AuditOutcome, context: ReportContext): Promise<string> {
+  const { buildSbom } = await import('./sbom.js')
+  return buildSbom(outcome, { repositoryRoot: context.repositoryRoot, timestamp: context.now })
+}
+
+export const writeSarif: WriteReport = async (outcome, context, file) => {
+  const { buildSarif } = await import('./sarif.js')
+  await writeTextFile(file, buildSarif(outcome, { repositoryRoot: context.repositoryRoot }))
+}
+
+/** Writes `text` to `file`, making its directory first. */
+export async function writeTextFile(file: string, text: string): Promise<void> {
+  await fs.mkdir(path.dirname(file), { recursive: true })
+  await fs.writeFile(file, text)
+}
