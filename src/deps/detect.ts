@@ -1,20 +1,12 @@
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import type { Logger } from '../shared/log.js'
-import type { SourceFormat } from './types.js'
+import { FALLBACK_FORMAT, FILE_FORMATS, type FileFormatName, type FormatRole } from './formats.js'
 
 export interface DetectedFile {
   file: string
-  format: SourceFormat
+  format: FileFormatName
 }
-
-const LOCKFILES: ReadonlyArray<[RegExp, SourceFormat]> = [
-  [/^pylock(\.[^.]+)?\.toml$/, 'pylock.toml'],
-  [/^uv\.lock$/, 'uv.lock'],
-  [/^poetry\.lock$/, 'poetry.lock'],
-  [/^pdm\.lock$/, 'pdm.lock'],
-  [/^Pipfile\.lock$/, 'Pipfile.lock']
-]
 
 /** Directories that hold installed or vendored code, never a project's own declarations. */
 const IGNORED_DIRECTORIES = new Set([
@@ -34,18 +26,19 @@ const IGNORED_DIRECTORIES = new Set([
 const MAX_DEPTH = 6
 
 /** The format of a file the user named explicitly; anything unknown is read as requirements, as `pip -r` would. */
-export function formatOfFile(file: string): SourceFormat {
+export function formatOfFile(file: string): FileFormatName {
   const base = path.basename(file)
-  for (const [pattern, format] of LOCKFILES) if (pattern.test(base)) return format
-  if (base === 'pyproject.toml') return 'pyproject'
-  return 'requirements'
+  return FILE_FORMATS.find(format => named(format, base))?.format ?? FALLBACK_FORMAT
 }
 
-function isRequirementsName(base: string): boolean {
-  return (
-    /^requirements.*\.(txt|in)$/i.test(base) ||
-    /^(dev|test|constraints)-?requirements.*\.txt$/i.test(base)
-  )
+function named(format: { names: readonly RegExp[] }, base: string): boolean {
+  return format.names.some(pattern => pattern.test(base))
+}
+
+/** The files of one directory that detection reads as the formats of `role`. */
+function filesOfRole(files: readonly string[], role: FormatRole): string[] {
+  const formats = FILE_FORMATS.filter(format => format.role === role)
+  return files.filter(name => formats.some(format => named(format, name)))
 }
 
 /**
@@ -71,21 +64,21 @@ async function walk(
     .filter(e => e.isFile())
     .map(e => e.name)
     .sort()
-  const lockfiles = files.filter(name => LOCKFILES.some(([pattern]) => pattern.test(name)))
-  const requirements = files.filter(isRequirementsName)
+  const lockfiles = filesOfRole(files, 'lockfile')
+  const requirements = filesOfRole(files, 'requirements')
   const compiled = new Set(requirements.filter(n => n.endsWith('.txt')).map(n => n.slice(0, -4)))
 
   for (const name of lockfiles)
     found.push({ file: path.join(dir, name), format: formatOfFile(name) })
-  if (files.includes('pyproject.toml')) {
+  for (const name of filesOfRole(files, 'manifest')) {
     const pinnedBy =
       lockfiles.length > 0 ? lockfiles : await compiledFromPyproject(dir, requirements)
     if (pinnedBy.length > 0) {
       logger.info(
-        `${path.join(dir, 'pyproject.toml')}: using ${pinnedBy.join(', ')} instead, which pins what it declares`
+        `${path.join(dir, name)}: using ${pinnedBy.join(', ')} instead, which pins what it declares`
       )
     } else {
-      found.push({ file: path.join(dir, 'pyproject.toml'), format: 'pyproject' })
+      found.push({ file: path.join(dir, name), format: formatOfFile(name) })
     }
   }
   for (const name of requirements) {
@@ -95,7 +88,7 @@ async function walk(
       )
       continue
     }
-    found.push({ file: path.join(dir, name), format: 'requirements' })
+    found.push({ file: path.join(dir, name), format: formatOfFile(name) })
   }
   if (depth >= MAX_DEPTH) return
   const subdirectories = entries

@@ -1,3 +1,5 @@
+import type { FileFormatName } from './formats.js'
+
 /** Where a dependency was declared, so findings can be annotated at the exact line. */
 export interface Location {
   /** Absolute path of the file that declares it. */
@@ -6,17 +8,8 @@ export interface Location {
   line: number
 }
 
-/** The dependency file formats we read. */
-export type SourceFormat =
-  | 'requirements'
-  | 'pyproject'
-  | 'poetry.lock'
-  | 'uv.lock'
-  | 'Pipfile.lock'
-  | 'pdm.lock'
-  | 'pylock.toml'
-  | 'environment'
-  | 'pip-report'
+/** Where dependencies come from: a file format (see formats.ts), an environment, pip's report. */
+export type SourceFormat = FileFormatName | 'environment' | 'pip-report'
 
 /** A dependency pinned to one exact version: something an advisory feed can be asked about. */
 export interface Dependency {

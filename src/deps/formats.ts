@@ -1,0 +1,113 @@
+/**
+ * The dependency-file formats: how each is recognised by name and which reader reads it.
+ * Detection (detect.ts), dispatch (read-file.ts) and the `SourceFormat` type (types.ts) all
+ * follow from this table, so a new lockfile format is its reader module plus one row here.
+ */
+import type { FileRead, ReadContext } from './read-file.js'
+import { parseRequirementsFile, requirementsToSource } from './requirements.js'
+import type { ReadOptions } from './toml-file.js'
+import type { SourceResult } from './types.js'
+
+/**
+ * What a file of the format is to detection: a lockfile wins over the manifest it locks in the
+ * same directory (pyproject.toml); requirements files are found by their usual names.
+ */
+export type FormatRole = 'lockfile' | 'manifest' | 'requirements'
+
+export interface FileFormat {
+  /** The name reports give the format (`format` in the JSON report). */
+  format: string
+  role: FormatRole
+  /** File names (without the directory) that are this format. */
+  names: readonly RegExp[]
+  /** Reads one file; the reader's module loads on first use, so unused formats cost nothing. */
+  read: (file: string, context: ReadContext) => Promise<FileRead>
+}
+
+/** A lockfile reader as every lockfile module exports one. */
+type LockfileReader = (file: string, options: ReadOptions) => Promise<SourceResult>
+
+function lockfile(load: () => Promise<LockfileReader>): FileFormat['read'] {
+  return async (file, context) => {
+    const read = await load()
+    const options = { displayPath: context.displayPath, allowedRoots: context.allowedRoots }
+    return { source: await read(file, options), filesRead: [file] }
+  }
+}
+
+/** Every format, lockfiles first: a file named explicitly is the first format whose names match. */
+export const FILE_FORMATS = [
+  {
+    format: 'pylock.toml',
+    role: 'lockfile',
+    names: [/^pylock(\.[^.]+)?\.toml$/],
+    read: lockfile(async () => (await import('./pylock.js')).readPylock)
+  },
+  {
+    format: 'uv.lock',
+    role: 'lockfile',
+    names: [/^uv\.lock$/],
+    read: lockfile(async () => (await import('./uv-lock.js')).readUvLock)
+  },
+  {
+    format: 'poetry.lock',
+    role: 'lockfile',
+    names: [/^poetry\.lock$/],
+    read: lockfile(async () => (await import('./poetry-lock.js')).readPoetryLock)
+  },
+  {
+    format: 'pdm.lock',
+    role: 'lockfile',
+    names: [/^pdm\.lock$/],
+    read: lockfile(async () => (await import('./pdm-lock.js')).readPdmLock)
+  },
+  {
+    format: 'Pipfile.lock',
+    role: 'lockfile',
+    names: [/^Pipfile\.lock$/],
+    read: lockfile(async () => (await import('./pipfile-lock.js')).readPipfileLock)
+  },
+  {
+    format: 'pyproject',
+    role: 'manifest',
+    names: [/^pyproject\.toml$/],
+    read: readPyprojectFile
+  },
+  {
+    format: 'requirements',
+    role: 'requirements',
+    names: [/^requirements.*\.(txt|in)$/i, /^(dev|test|constraints)-?requirements.*\.txt$/i],
+    read: readRequirementsFile
+  }
+] as const satisfies readonly FileFormat[]
+
+export type FileFormatName = (typeof FILE_FORMATS)[number]['format']
+
+/** How a file named explicitly is read when no format claims its name, as `pip -r` would. */
+export const FALLBACK_FORMAT: FileFormatName = 'requirements'
+
+/** Requirements files are the common case: their reader is loaded with this module. */
+async function readRequirementsFile(file: string, context: ReadContext): Promise<FileRead> {
+  const parsed = await parseRequirementsFile(file, {
+    markerEnvironment: context.markerEnvironment,
+    env: context.env,
+    displayPath: context.displayPath,
+    allowedRoots: context.allowedRoots
+  })
+  return {
+    source: requirementsToSource(parsed, file),
+    filesRead: parsed.files,
+    requirements: parsed.lines,
+    indexOptions: parsed.options
+  }
+}
+
+async function readPyprojectFile(file: string, context: ReadContext): Promise<FileRead> {
+  const { readPyproject } = await import('./pyproject.js')
+  const { source, requirements } = await readPyproject(file, {
+    displayPath: context.displayPath,
+    allowedRoots: context.allowedRoots,
+    markerEnvironment: context.markerEnvironment
+  })
+  return { source, filesRead: [file], declarations: requirements }
+}
