@@ -237,7 +237,7 @@ describe('terminal table', () => {
     )
     expect(text).toContain('Found 1 known vulnerability in 1 package.')
     expect(text).toMatch(/^Name\s+Version\s+ID\s+Fix Versions\s+Severity\s+Summary$/m)
-    expect(text).toMatch(/^requests\s+2\.19\.1\s+PYSEC-1\s+2\.20\.0\s+unknown\s+bad \[31m red$/m)
+    expect(text).toMatch(/^requests\s+2\.19\.1\s+PYSEC-1\s+2\.20\.0\s+unknown\s+bad red$/m)
     expect(text).toMatch(/^requests\s+2\.19\.1\s+2\.31\.0$/m)
     expect(text).toMatch(/^requests\s+2\.19\.1\s+PYSEC-2023-74\s+proxies are not used$/m)
     expect(text).not.toContain('\u001b')

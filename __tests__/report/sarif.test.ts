@@ -263,7 +263,7 @@ describe('buildSarif', () => {
     const [only] = build(outcome).runs[0].tool.driver.rules as Json[]
     expect(only!.help.markdown).toBe(
       [
-        '**Leak &lt;img src=x onerror=alert\\(1\\)&gt; \\[click\\]\\(https://evil.example\\)**',
+        '**Leak &lt;img src=x onerror=alert\\(1\\)&gt; \\[click\\]\\(https:\u2060//evil.example\\)**',
         '',
         '\\# Heading  &lt;script&gt;alert\\(1\\)&lt;/script&gt;',
         '',

@@ -1,7 +1,9 @@
 import { normalVersion } from '../deps/versions.js'
 import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from './outcome.js'
 import type { LicenseEntry } from '../licenses/check.js'
+import { redactSecrets } from '../shared/escape.js'
 import { repositoryPath } from '../shared/paths.js'
+import { writeJsonFile } from './json-file.js'
 import { summaryCounts, type SummaryCounts } from './counts.js'
 
 /**
@@ -129,6 +131,18 @@ function reportFix(pkg: ReportedPackage): ReportedFix | ReportedFixSkip {
       }
 }
 
+/** The report as one string: for tests and small reports; runs write it with writeJsonReport. */
 export function serializeReport(report: JsonReport): string {
-  return `${JSON.stringify(report, null, 2)}\n`
+  return `${JSON.stringify(report, redactStrings, 2)}\n`
+}
+
+/** The report written to `file` piece by piece: the same bytes as serializeReport, at any size. */
+export async function writeJsonReport(report: JsonReport, file: string): Promise<void> {
+  // Down to the entries of each list (a dependency, a fix, a license, a source).
+  await writeJsonFile(file, report, { replacer: redactStrings, expandDepth: 2 })
+}
+
+/** Names, reasons and the feed may hold a URL with credentials, or a server's echo of a secret. */
+function redactStrings(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? redactSecrets(value) : value
 }

@@ -2,7 +2,7 @@ import type { LicenseEntry } from '../licenses/check.js'
 import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from './outcome.js'
 import { compareSeverity } from '../advisories/severity.js'
 import { summaryCounts } from './counts.js'
-import { escapeMarkdown, truncate } from '../shared/escape.js'
+import { cleanText, escapeMarkdown, truncate } from '../shared/escape.js'
 import { advisoryUrl, repositoryPath } from '../shared/paths.js'
 import { plural } from '../shared/text.js'
 
@@ -75,7 +75,7 @@ export function renderMarkdown(outcome: AuditOutcome, options: MarkdownOptions):
             severityCell(v),
             `${link(v.id)}${v.aliases.length ? `<br><sub>${v.aliases.map(escapeMarkdown).join(', ')}</sub>` : ''}`,
             v.fixVersions.length ? v.fixVersions.map(escapeMarkdown).join(', ') : 'no fix known',
-            escapeMarkdown(truncate(v.description, options.maxDescription ?? 200))
+            escapeMarkdown(truncate(cleanText(v.description), options.maxDescription ?? 200))
           ])
         )
       }

@@ -1,6 +1,7 @@
 /**
  * The run's findings as SARIF 2.1.0 for GitHub code scanning: one rule per advisory, one result
- * per finding and place that declares the package. Pure: the outcome in, JSON text out.
+ * per finding and place that declares the package. buildSarif gives the JSON text; writeSarif
+ * writes the same bytes to a file piece by piece, at any size.
  */
 import { createHash } from 'node:crypto'
 import * as path from 'node:path'
@@ -8,8 +9,9 @@ import { pathToFileURL } from 'node:url'
 import type { Location } from '../deps/types.js'
 import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from './outcome.js'
 import { fixAdvice, type PackageFinding } from './advice.js'
-import { escapeMarkdown, safeUrl, truncate } from '../shared/escape.js'
+import { cleanText, escapeMarkdown, redactSecrets, safeUrl, truncate } from '../shared/escape.js'
 import { advisoryUrl, repositoryPath } from '../shared/paths.js'
+import { writeJsonFile } from './json-file.js'
 
 export interface SarifOptions {
   /** Result locations are given relative to it (`%SRCROOT%`). */
@@ -18,8 +20,26 @@ export interface SarifOptions {
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json'
 const SRCROOT = '%SRCROOT%'
-/** GitHub cuts rule descriptions at 1024 characters and keeps only 10 tags per rule. */
-const DESCRIPTION_LIMIT = 1024
+/**
+ * The longest each text field may be, in characters; a longer text is cut and says so. GitHub
+ * cuts rule descriptions at 1024 characters itself; the others keep one hostile advisory
+ * from swelling the file (a 5 MB advisory once made an 11 MB SARIF file).
+ */
+export const SARIF_TEXT_LIMITS = {
+  /** shortDescription and fullDescription of a rule. */
+  description: 1024,
+  /** A result's message and a notification's (a package that was not audited). */
+  message: 2048,
+  /** A rule's help, the text and the Markdown each. */
+  help: 16_384
+} as const
+/** Parts of the help: the advisory's details, and how many affected packages are listed. */
+const DETAILS_LIMIT = 8192
+const AFFECTED_LIMIT = 10
+const LINE_LIMIT = 300
+/** A reference longer than this is not a link anyone follows: left out. */
+const URL_LIMIT = 500
+/** GitHub keeps only 10 tags per rule. */
 const TAG_LIMIT = 10
 
 /*
@@ -37,15 +57,39 @@ type Finding = PackageFinding
  * show them.
  */
 export function buildSarif(outcome: AuditOutcome, options: SarifOptions): string {
+  return `${JSON.stringify(sarifLog(outcome, options), redactStrings, 2)}\n`
+}
+
+/** The same bytes as buildSarif, written to `file` piece by piece. */
+export async function writeSarif(
+  outcome: AuditOutcome,
+  options: SarifOptions,
+  file: string
+): Promise<void> {
+  // Down to each result's and each rule's members: no piece holds more than one of them.
+  await writeJsonFile(file, sarifLog(outcome, options), {
+    replacer: redactStrings,
+    expandDepth: 6
+  })
+}
+
+/** Every string: a skipped requirement's URL may carry credentials, a message a server's echo. */
+function redactStrings(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? redactSecrets(value) : value
+}
+
+function sarifLog(outcome: AuditOutcome, options: SarifOptions) {
   const root = options.repositoryRoot
   const byRule = new Map<string, Finding[]>()
   for (const pkg of outcome.packages) {
     for (const finding of pkg.vulnerabilities) {
       if (finding.ignored) continue
-      byRule.set(finding.id, [...(byRule.get(finding.id) ?? []), { pkg, finding }])
+      const findings = byRule.get(finding.id)
+      if (findings) findings.push({ pkg, finding })
+      else byRule.set(finding.id, [{ pkg, finding }])
     }
   }
-  const ruleIds = [...byRule.keys()]
+  const ruleIndex = new Map([...byRule.keys()].map((id, index) => [id, index]))
   const fingerprints = new Map<string, number>()
 
   const results = [...byRule.values()].flatMap(findings =>
@@ -57,9 +101,9 @@ export function buildSarif(outcome: AuditOutcome, options: SarifOptions): string
         fingerprints.set(identity, occurrence)
         return {
           ruleId: finding.id,
-          ruleIndex: ruleIds.indexOf(finding.id),
+          ruleIndex: ruleIndex.get(finding.id),
           level: levelOf(finding),
-          message: { text: messageOf(pkg, finding) },
+          message: { text: messageText(messageOf(pkg, finding)) },
           locations: [locationOf(declaration.location, root)],
           // GitHub matches alerts across runs on this key only. Built from the advisory, the
           // package and the file, not the line, so an alert survives edits that move lines.
@@ -92,7 +136,7 @@ export function buildSarif(outcome: AuditOutcome, options: SarifOptions): string
             // Requirements that could not be audited, so no viewer mistakes silence for safety.
             toolExecutionNotifications: outcome.skipped.map(skip => ({
               level: 'warning',
-              message: { text: `${skip.name} was not audited: ${skip.reason}` },
+              message: { text: messageText(`${skip.name} was not audited: ${skip.reason}`) },
               locations: [locationOf(skip.location, root)]
             }))
           }
@@ -101,25 +145,29 @@ export function buildSarif(outcome: AuditOutcome, options: SarifOptions): string
       }
     ]
   }
-  return `${JSON.stringify(log, null, 2)}\n`
+  return log
 }
 
 function ruleOf(findings: readonly Finding[]) {
   const { finding } = findings[0]!
   const record = finding.record
-  const summary =
-    record.summary?.trim() || (finding.description === 'N/A' ? '' : finding.description)
-  const title =
+  const summary = cleanText(
+    record.summary?.trim() || (finding.description === 'N/A' ? '' : finding.description),
+    { multiline: true }
+  )
+  const title = truncate(
     summary ||
-    (finding.malicious
-      ? `Malicious package ${findings[0]!.pkg.name}`
-      : `Known vulnerability ${finding.id} in ${findings[0]!.pkg.name}`)
-  const details = record.details?.trim() || title
+      (finding.malicious
+        ? `Malicious package ${findings[0]!.pkg.name}`
+        : `Known vulnerability ${finding.id} in ${findings[0]!.pkg.name}`),
+    SARIF_TEXT_LIMITS.description
+  )
+  const details = cleanText(record.details ?? '', { multiline: true }).trim() || title
   const score = securitySeverity(finding)
   return {
     id: finding.id,
-    shortDescription: { text: truncate(title, DESCRIPTION_LIMIT) },
-    fullDescription: { text: truncate(details, DESCRIPTION_LIMIT) },
+    shortDescription: { text: title },
+    fullDescription: { text: truncate(details, SARIF_TEXT_LIMITS.description) },
     helpUri: advisoryUrl(finding.id),
     help: helpOf(findings, title, details),
     defaultConfiguration: { level: levelOf(finding) },
@@ -130,30 +178,67 @@ function ruleOf(findings: readonly Finding[]) {
   }
 }
 
+/** Title and details are clean text already; every part is cut to its share of the limit. */
 function helpOf(findings: readonly Finding[], title: string, details: string) {
   const { finding } = findings[0]!
-  const aliases = [...new Set(findings.flatMap(item => item.finding.aliases))]
-  const affected = findings.map(item => `${item.pkg.name} ${item.pkg.version}: ${fixAdvice(item)}`)
+  const aliases = truncate(
+    cleanText([...new Set(findings.flatMap(item => item.finding.aliases))].join(', ')),
+    SARIF_TEXT_LIMITS.description
+  )
+  const affected = findings
+    .slice(0, AFFECTED_LIMIT)
+    .map(item =>
+      truncate(cleanText(`${item.pkg.name} ${item.pkg.version}: ${fixAdvice(item)}`), LINE_LIMIT)
+    )
+  if (findings.length > AFFECTED_LIMIT) {
+    affected.push(`…and ${findings.length - AFFECTED_LIMIT} more packages`)
+  }
+  const shownDetails = details === title ? [] : ['', truncate(details, DETAILS_LIMIT)]
   const links = [advisoryUrl(finding.id), ...referenceUrls(finding)]
   const text = [
     title,
-    ...(details === title ? [] : ['', details]),
+    ...shownDetails,
     '',
     ...affected.map(line => `- ${line}`),
-    ...(aliases.length > 0 ? ['', `Aliases: ${aliases.join(', ')}`] : []),
+    ...(aliases ? ['', `Aliases: ${aliases}`] : []),
     '',
     `Advisory: ${links[0]}`
   ].join('\n')
+  // Escaping lengthens text (& becomes &amp;): the details get what is left of the limit.
+  const markdownDetails = shownDetails.map(paragraph => escapeMarkdown(paragraph))
   const markdown = [
     `**${escapeMarkdown(title)}**`,
-    ...(details === title ? [] : ['', escapeMarkdown(truncate(details, 4000))]),
+    ...markdownDetails.map(line => cutEscaped(line, DETAILS_LIMIT)),
     '',
     ...affected.map(line => `- ${escapeMarkdown(line)}`),
-    ...(aliases.length > 0 ? ['', `Aliases: ${aliases.map(escapeMarkdown).join(', ')}`] : []),
+    ...(aliases ? ['', `Aliases: ${escapeMarkdown(aliases)}`] : []),
     '',
     ...links.map(url => `- <${url}>`)
   ].join('\n')
-  return { text, markdown }
+  return {
+    text: capLines(text, SARIF_TEXT_LIMITS.help),
+    markdown: capLines(markdown, SARIF_TEXT_LIMITS.help)
+  }
+}
+
+/** A message: cleaned and cut to the limit. */
+function messageText(text: string): string {
+  return truncate(cleanText(text, { multiline: true }), SARIF_TEXT_LIMITS.message)
+}
+
+/** Escaped Markdown cut without leaving half an escape (`\\`, `&amp;`) at the end. */
+function cutEscaped(markdown: string, max: number): string {
+  if (markdown.length <= max) return markdown
+  return `${markdown.slice(0, max - 1).replace(/\\$|&[a-z]*$|[\ud800-\udbff]$/, '')}…`
+}
+
+/** At most `max` characters, cut at a line end, with a last line that says so. */
+function capLines(text: string, max: number): string {
+  if (text.length <= max) return text
+  const note = `\n\n… cut to ${max} characters; the advisory has the whole text.`
+  const room = max - note.length
+  const end = text.lastIndexOf('\n', room)
+  return `${text.slice(0, end > 0 ? end : room)}${note}`
 }
 
 /** The record's advisory and fix links, plain http(s) only. */
@@ -162,6 +247,7 @@ function referenceUrls(finding: ReportedVulnerability): string[] {
   const urls = references
     .filter(reference => reference?.type === 'ADVISORY' || reference?.type === 'FIX')
     .flatMap(reference => (typeof reference.url === 'string' ? (safeUrl(reference.url) ?? []) : []))
+    .filter(url => url.length <= URL_LIMIT)
   return [...new Set(urls)].slice(0, 5)
 }
 

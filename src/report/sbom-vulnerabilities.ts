@@ -29,7 +29,9 @@ export function buildVulnerabilities(
   for (const pkg of packages) {
     for (const finding of pkg.vulnerabilities) {
       const key = `${finding.id}\0${JSON.stringify(finding.ignored ?? null)}`
-      groups.set(key, [...(groups.get(key) ?? []), { pkg, finding }])
+      const group = groups.get(key)
+      if (group) group.push({ pkg, finding })
+      else groups.set(key, [{ pkg, finding }])
     }
   }
   return [...groups.values()].map(group => vulnerabilityOf(group, components))

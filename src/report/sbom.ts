@@ -17,6 +17,7 @@ import { normalizeName } from '../deps/names.js'
 import type { Location, SkippedDependency } from '../deps/types.js'
 import type { LicenseEntry } from '../licenses/check.js'
 import type { AuditOutcome, ReportedPackage } from './outcome.js'
+import { redactSecrets } from '../shared/escape.js'
 import { repositoryPath } from '../shared/paths.js'
 import { buildVulnerabilities } from './sbom-vulnerabilities.js'
 
@@ -70,7 +71,12 @@ export function buildSbom(outcome: AuditOutcome, options: SbomOptions): string {
 
   const factory = new Serialize.JSON.Normalize.Factory(Spec.Spec1dot6)
   const normalized = factory.makeForBom().normalize(bom, { sortLists: false })
-  return `${JSON.stringify(withHonestGraph(normalized, graph), null, 2)}\n`
+  return `${JSON.stringify(withHonestGraph(normalized, graph), redactStrings, 2)}\n`
+}
+
+/** Names, reasons and the feed may hold a URL with credentials, or a server's echo of a secret. */
+function redactStrings(_key: string, value: unknown): unknown {
+  return typeof value === 'string' ? redactSecrets(value) : value
 }
 
 function packageComponent(

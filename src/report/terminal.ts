@@ -1,12 +1,11 @@
 import type { AuditOutcome } from './outcome.js'
 import { summaryCounts } from './counts.js'
-import { truncate } from '../shared/escape.js'
+import { cleanText, truncate } from '../shared/escape.js'
 import { plural } from '../shared/text.js'
 
-/** Untrusted text on a terminal: no escape sequences, no line breaks. */
+/** Untrusted text on a terminal: no escape sequences, bidi controls or line breaks, no credentials. */
 export function plainText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+  return cleanText(text)
 }
 
 /** pip-audit's columns layout (Name, Version, ID, Fix Versions), plus severity and what was skipped. */
@@ -31,7 +30,7 @@ export function renderTerminal(outcome: AuditOutcome): string {
           vuln.severity.score !== undefined
             ? `${vuln.severity.level} ${vuln.severity.score}`
             : vuln.severity.level,
-          truncate(vuln.description, 60)
+          truncate(cleanText(vuln.description), 60)
         ])
     )
     out.push(...table(['Name', 'Version', 'ID', 'Fix Versions', 'Severity', 'Summary'], rows))
@@ -76,7 +75,11 @@ export function renderTerminal(outcome: AuditOutcome): string {
       )
     )
   }
-  out.push('', ...(outcome.failureReasons.length ? outcome.failureReasons : ['Passed.']))
+  // Reasons quote feeds and files: as plain as every table cell.
+  out.push(
+    '',
+    ...(outcome.failureReasons.length ? outcome.failureReasons : ['Passed.']).map(plainText)
+  )
   return `${out.join('\n')}\n`
 }
 

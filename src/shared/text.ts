@@ -7,9 +7,13 @@ export function excerpt(value: string, max = 60): string {
   return flat.length > max ? `${flat.slice(0, max)}…` : flat
 }
 
-/** `https://user:secret@host/` -> `https://user:***@host/`, so index URLs can be logged. */
+/**
+ * `https://user:secret@host/` -> `https://***@host/`, so URLs can be printed. The whole
+ * userinfo goes, user included: a token is often given as the user (`https://TOKEN@host`).
+ * It ends at the last `@` before the path, as URL parsers and pip read it.
+ */
 export function redactCredentials(text: string): string {
-  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^/\s:@]*:)[^/\s@]*@/gi, '$1***@')
+  return text.replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^/?#\s]*@/gi, '$1***@')
 }
 
 /** `1 package`, `2 packages`; irregular nouns give their plural form. */

@@ -1,6 +1,6 @@
 import { compareSeverity } from '../../advisories/severity.js'
 import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from '../../report/outcome.js'
-import { truncate } from '../../shared/escape.js'
+import { cleanText, truncate } from '../../shared/escape.js'
 import { repositoryPath } from '../../shared/paths.js'
 
 /** GitHub shows at most this many annotations of each level per step. */
@@ -38,7 +38,7 @@ export function planAnnotations(outcome: AuditOutcome, repositoryRoot: string): 
     const pkg = outcome.packages.find(p => p.name === entry.name && p.version === entry.version)
     const base = {
       level: 'error' as const,
-      title: `${entry.name} ${entry.version}: license ${truncate(entry.license, 60)}`,
+      title: `${entry.name} ${entry.version}: license ${truncate(cleanText(entry.license), 60)}`,
       message: `License policy violated: ${entry.rule ?? 'not allowed'}`
     }
     errors.push(
@@ -47,7 +47,16 @@ export function planAnnotations(outcome: AuditOutcome, repositoryRoot: string): 
         : [base])
     )
   }
-  return [...capped(errors, 'error'), ...capped(warnings, 'warning')]
+  return [...capped(errors, 'error'), ...capped(warnings, 'warning')].map(clean)
+}
+
+/** Titles and messages quote packages, licenses and advisories: cleaned of what could hide or mislead. */
+function clean(annotation: Annotation): Annotation {
+  return {
+    ...annotation,
+    title: cleanText(annotation.title),
+    message: cleanText(annotation.message, { multiline: true })
+  }
 }
 
 function activeFindings(pkg: ReportedPackage): ReportedVulnerability[] {
@@ -84,7 +93,7 @@ function findingAnnotations(
         vuln.severity.score !== undefined
           ? `${vuln.severity.level} ${vuln.severity.score}`
           : vuln.severity.level
-      return `${ids} [${severity}] (${fix}): ${truncate(vuln.description, 160)}`
+      return `${ids} [${severity}] (${fix}): ${truncate(cleanText(vuln.description), 160)}`
     })
     .join('\n')
   return pkg.declarations.map(dep => ({
