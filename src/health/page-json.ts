@@ -1,0 +1,69 @@
+/**
+ * A PEP 691 JSON project page (`application/vnd.pypi.simple.v1+json`): `meta.api-version`
+ * 1.x, `files[]` with `filename`, `hashes` and PEP 592's `yanked` (false, true or a reason),
+ * and PEP 792's `project-status` `{status, reason}`. PEP 700's `versions[]` and `upload-time`
+ * are not needed: a file's version comes from its name, as pip reads it.
+ */
+import { isObject } from '../shared/json-shape.js'
+import { excerpt } from '../shared/text.js'
+import {
+  PageFormatError,
+  projectFacts,
+  readProjectStatus,
+  readSha256,
+  type ListedFile
+} from './project-facts.js'
+import type { ProjectFacts } from './types.js'
+
+export function parseJsonProjectPage(
+  body: string,
+  normalizedName: string,
+  wanted: readonly string[]
+): ProjectFacts {
+  let page: unknown
+  try {
+    page = JSON.parse(body)
+  } catch (error) {
+    const detail = error instanceof Error ? ` (${excerpt(error.message, 100)})` : ''
+    throw new PageFormatError(`malformed JSON${detail}`)
+  }
+  if (!isObject(page)) throw new PageFormatError('the JSON page is not an object')
+  checkApiVersion(isObject(page.meta) ? page.meta['api-version'] : undefined)
+  if (!Array.isArray(page.files)) throw new PageFormatError("the JSON page has no 'files' list")
+  const files = page.files.map(readFile)
+  const statusField = page['project-status']
+  const status = isObject(statusField)
+    ? readProjectStatus(statusField.status, statusField.reason)
+    : readProjectStatus(undefined, undefined)
+  return projectFacts(normalizedName, files, status, wanted)
+}
+
+/**
+ * PEP 629 / 691: a client fails on a major version it does not know, and reads any 1.x
+ * (minor versions only add fields).
+ */
+export function checkApiVersion(version: unknown): void {
+  if (typeof version !== 'string' || !/^\d+\.\d+$/.test(version.trim())) {
+    throw new PageFormatError('the page gives no api-version (PEP 691 requires meta.api-version)')
+  }
+  const major = version.trim().split('.')[0]
+  if (major !== '1') {
+    throw new PageFormatError(
+      `api-version ${excerpt(version, 20)} is not supported (this tool reads 1.x)`
+    )
+  }
+}
+
+function readFile(entry: unknown, index: number): ListedFile {
+  if (!isObject(entry) || typeof entry.filename !== 'string') {
+    throw new PageFormatError(`files[${index}] has no filename`)
+  }
+  const hashes = isObject(entry.hashes) ? entry.hashes : {}
+  const sha256 = readSha256(hashes.sha256)
+  const yanked = entry.yanked
+  return {
+    filename: entry.filename,
+    ...(sha256 === undefined ? {} : { sha256 }),
+    yanked: typeof yanked === 'string' ? yanked : yanked === true ? '' : false
+  }
+}

@@ -1,0 +1,91 @@
+/**
+ * From the files an index page lists to the small answer the checks read: the project's
+ * PEP 792 status and, for each version asked for, how many files it has, how many are yanked,
+ * and their sha256 digests. Both page formats (PEP 691 JSON, PEP 503 HTML) end here.
+ */
+import { excerpt } from '../shared/text.js'
+import { versionOfFile } from './filenames.js'
+import type { ProjectFacts, ProjectStatus, ProjectStatusName, ReleaseFacts } from './types.js'
+import { memoisedVersionKey } from './version-key.js'
+
+/** A page that is not what the API promises; the client retries once, then fails closed. */
+export class PageFormatError extends Error {
+  override readonly name = 'PageFormatError'
+}
+
+/** One file as a page lists it. */
+export interface ListedFile {
+  filename: string
+  /** Lowercase hex; absent when the page gives no sha256 for the file. */
+  sha256?: string
+  /** PEP 592: false, or the reason ('' when none was given). */
+  yanked: false | string
+}
+
+const KNOWN_STATUSES: readonly ProjectStatusName[] = [
+  'active',
+  'archived',
+  'quarantined',
+  'deprecated'
+]
+/** Index-given text is shown in reports: one line, and not a page long. */
+const MAX_REASON_LENGTH = 300
+const SHA256 = /^[0-9a-f]{64}$/
+
+/** PEP 792: a status this tool does not know reads as active; the reason only with a status. */
+export function readProjectStatus(status: unknown, reason: unknown): ProjectStatus {
+  const name = typeof status === 'string' ? status.trim().toLowerCase() : ''
+  const known = KNOWN_STATUSES.find(candidate => candidate === name)
+  if (known === undefined) return { status: 'active' }
+  const shown = typeof reason === 'string' ? cleanText(reason) : ''
+  return shown === '' ? { status: known } : { status: known, reason: shown }
+}
+
+/** A sha256 as pages write it (any case); undefined when it is not 64 hex digits. */
+export function readSha256(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined
+  const lower = value.trim().toLowerCase()
+  return SHA256.test(lower) ? lower : undefined
+}
+
+/** Untrusted text made safe to carry: control characters gone, one line, bounded. */
+export function cleanText(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\u0000-\u001f\u007f]/g, ' ')
+  return excerpt(flat.replace(/\s+/g, ' ').trim(), MAX_REASON_LENGTH)
+}
+
+/**
+ * The answer for `wanted` versions of project `normalizedName` (each as written; PEP 440
+ * equality decides which files belong to it). Files of other versions are not kept.
+ */
+export function projectFacts(
+  normalizedName: string,
+  files: readonly ListedFile[],
+  status: ProjectStatus,
+  wanted: readonly string[]
+): ProjectFacts {
+  const keyOf = memoisedVersionKey()
+  const releases = new Map<string, ReleaseFacts>()
+  for (const version of wanted) {
+    const key = keyOf(version)
+    if (!releases.has(key)) {
+      releases.set(key, { version, files: 0, yankedFiles: 0, sha256: [], filesWithoutSha256: 0 })
+    }
+  }
+  for (const file of files) {
+    const version = versionOfFile(file.filename, normalizedName)
+    const release = version === undefined ? undefined : releases.get(keyOf(version))
+    if (release === undefined) continue
+    release.files++
+    if (file.yanked !== false) {
+      release.yankedFiles++
+      const reason = cleanText(file.yanked)
+      if (release.yankedReason === undefined && reason !== '') release.yankedReason = reason
+    }
+    if (file.sha256 === undefined) release.filesWithoutSha256++
+    else if (!release.sha256.includes(file.sha256)) release.sha256.push(file.sha256)
+  }
+  for (const release of releases.values()) release.sha256.sort()
+  return { status, releases: [...releases.values()] }
+}
