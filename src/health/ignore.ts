@@ -1,0 +1,137 @@
+/**
+ * `package-check-ignore`: package-health findings a team has accepted, by name (every finding
+ * about the package) or `name==version` (only that release), with a reason, and in
+ * .pyaudit.toml an expiry date too. Pure: the date is an argument, never the clock. Expiry
+ * reads as for advisory ignores (src/pipeline/ignores.ts): `until` is the first day the rule
+ * no longer applies.
+ */
+import { eq, valid } from '@renovatebot/pep440'
+import { InputError } from '../shared/errors.js'
+import { excerpt, plural } from '../shared/text.js'
+import { normalizeProjectName } from './filenames.js'
+import type { PackageIssue } from './types.js'
+
+export interface PackageCheckIgnoreRule {
+  /** PEP 503 normalised name. */
+  name: string
+  /** Only this release (PEP 440 equality: 2.31 matches 2.31.0). */
+  version?: string
+  reason?: string
+  /** YYYY-MM-DD: the first day the rule no longer applies. */
+  until?: string
+  /** Where it was written: 'input package-check-ignore, line 2' or 'file:line'. */
+  origin: string
+}
+
+export interface IgnoredPackageIssue {
+  issue: PackageIssue
+  /** The first live rule that matches; its reason is the one shown. */
+  rule: PackageCheckIgnoreRule
+}
+
+export interface PackageIgnoreNotice {
+  rule: PackageCheckIgnoreRule
+  message: string
+}
+
+export interface PackageIgnoreOutcome {
+  /** Findings no rule ignores, in the order given. */
+  active: PackageIssue[]
+  ignored: IgnoredPackageIssue[]
+  /** Rules past their date (a warning each). */
+  expired: PackageIgnoreNotice[]
+  /** Live rules that matched nothing (a notice each, so stale entries get removed). */
+  unused: PackageIgnoreNotice[]
+}
+
+const PACKAGE_NAME = /^([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])$/
+
+/**
+ * One rule from its text, `name` or `name==version`; undefined with `error` set when the text
+ * is not one. Shared by the input and by .pyaudit.toml's `package` / `version` keys.
+ */
+export function parsePackageRule(
+  text: string
+): { name: string; version?: string } | { error: string } {
+  const [namePart, version, ...rest] = text.split('==').map(part => part.trim())
+  if (rest.length > 0 || !namePart || version === '') {
+    return {
+      error: `expected a package name or name==version, got ${JSON.stringify(excerpt(text))}`
+    }
+  }
+  if (!PACKAGE_NAME.test(namePart)) {
+    return { error: `${JSON.stringify(excerpt(namePart))} is not a package name` }
+  }
+  if (version !== undefined && valid(version) === null) {
+    return { error: `${JSON.stringify(excerpt(version))} is not a PEP 440 version` }
+  }
+  const name = normalizeProjectName(namePart)
+  return version === undefined ? { name } : { name, version }
+}
+
+/** The input: one `name` or `name==version` per line, `# reason` after it; blank lines skipped. */
+export function parsePackageCheckIgnoreInput(
+  text: string,
+  inputName = 'package-check-ignore'
+): PackageCheckIgnoreRule[] {
+  const rules: PackageCheckIgnoreRule[] = []
+  text.split(/\r?\n|\r/).forEach((line, index) => {
+    const hash = line.indexOf('#')
+    const spec = (hash === -1 ? line : line.slice(0, hash)).trim()
+    const reason = hash === -1 ? '' : line.slice(hash + 1).trim()
+    if (spec === '') return
+    const where = `line ${index + 1}`
+    const parsed = parsePackageRule(spec)
+    if ('error' in parsed) throw new InputError(inputName, `${where}: ${parsed.error}`)
+    rules.push({ ...parsed, ...(reason ? { reason } : {}), origin: `input ${inputName}, ${where}` })
+  })
+  return rules
+}
+
+export function applyPackageCheckIgnores(
+  issues: readonly PackageIssue[],
+  rules: readonly PackageCheckIgnoreRule[],
+  today: string
+): PackageIgnoreOutcome {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today))
+    throw new Error(`today must be YYYY-MM-DD, got '${today}'`)
+  const expired = (rule: PackageCheckIgnoreRule) => rule.until !== undefined && today >= rule.until
+  const matches = new Map<PackageCheckIgnoreRule, number>(rules.map(rule => [rule, 0]))
+  const outcome: PackageIgnoreOutcome = { active: [], ignored: [], expired: [], unused: [] }
+  for (const issue of issues) {
+    const matching = rules.filter(rule => ruleMatches(rule, issue))
+    for (const rule of matching) matches.set(rule, matches.get(rule)! + 1)
+    const rule = matching.find(candidate => !expired(candidate))
+    if (rule === undefined) outcome.active.push(issue)
+    else outcome.ignored.push({ issue, rule })
+  }
+  for (const rule of rules) {
+    const count = matches.get(rule)!
+    if (expired(rule)) {
+      const effect =
+        count === 0
+          ? 'it matches no current finding, so it can be removed'
+          : `${plural(count, 'finding')} it covered ${count === 1 ? 'is' : 'are'} reported again`
+      outcome.expired.push({
+        rule,
+        message: `${describe(rule)} expired on ${rule.until}: ${effect}.`
+      })
+    } else if (count === 0) {
+      const message = `${describe(rule)} matched no finding; remove it if it is no longer needed.`
+      outcome.unused.push({ rule, message })
+    }
+  }
+  return outcome
+}
+
+export function ruleMatches(rule: PackageCheckIgnoreRule, issue: PackageIssue): boolean {
+  if (rule.name !== normalizeProjectName(issue.name)) return false
+  if (rule.version === undefined) return true
+  const both = valid(rule.version) !== null && valid(issue.version) !== null
+  return both ? eq(rule.version, issue.version) : rule.version === issue.version
+}
+
+function describe(rule: PackageCheckIgnoreRule): string {
+  const target = rule.version === undefined ? rule.name : `${rule.name}==${rule.version}`
+  return `Package check ignore rule for ${target} (${rule.origin})`
+}
