@@ -11,13 +11,15 @@ import type { OsvRecord } from '../../src/advisories/osv.js'
 import { isMalicious, severityOf } from '../../src/advisories/severity.js'
 import { toVulnerability } from '../../src/advisories/vulnerability.js'
 import { jsonPieces, writeJsonFile } from '../../src/report/json-file.js'
-import { buildJsonReport, serializeReport, writeJsonReport } from '../../src/report/json-report.js'
+import { buildJsonReport, serializeReport } from '../../src/report/json-report.js'
 import type { AuditOutcome, ReportedPackage } from '../../src/report/outcome.js'
-import { buildSarif, writeSarif } from '../../src/report/sarif.js'
+import { buildSarif } from '../../src/report/sarif.js'
+import { writeJsonReport, writeSarif, type ReportContext } from '../../src/report/writers.js'
 import { dependency, outcome, reportedPackage, vulnerability } from '../support/fixtures.js'
 import { TESTS_DIR } from '../support/paths.js'
 
 const ROOT = '/repo'
+const CONTEXT: ReportContext = { repositoryRoot: ROOT, now: new Date(0) }
 /** The longest string V8 makes on 64-bit platforms (Node 20 and 24). */
 const MAX_STRING_LENGTH = 2 ** 29 - 24
 
@@ -90,16 +92,16 @@ async function fixtureOutcome(): Promise<AuditOutcome> {
 
 describe('reports written piece by piece', () => {
   test('the JSON report file is byte for byte what serializeReport gives', async () => {
-    const report = buildJsonReport(await fixtureOutcome(), ROOT)
+    const audit = await fixtureOutcome()
     const file = path.join(dir, 'nested', 'report.json')
-    await writeJsonReport(report, file)
-    expect(await readFile(file, 'utf8')).toBe(serializeReport(report))
+    await writeJsonReport(audit, CONTEXT, file)
+    expect(await readFile(file, 'utf8')).toBe(serializeReport(buildJsonReport(audit, ROOT)))
   })
 
   test('the SARIF file is byte for byte what buildSarif gives', async () => {
     const audit = await fixtureOutcome()
     const file = path.join(dir, 'out.sarif')
-    await writeSarif(audit, { repositoryRoot: ROOT }, file)
+    await writeSarif(audit, CONTEXT, file)
     expect(await readFile(file, 'utf8')).toBe(buildSarif(audit, { repositoryRoot: ROOT }))
   })
 
@@ -131,9 +133,8 @@ describe('reports written piece by piece', () => {
         [vulnerability(`PYSEC-2099-${index}`, { description: text, fixVersions: ['1.0.1'] })]
       )
     )
-    const report = buildJsonReport(outcome(packages), ROOT)
     const file = path.join(dir, 'huge.json')
-    await writeJsonReport(report, file)
+    await writeJsonReport(outcome(packages), CONTEXT, file)
     const { size } = await stat(file)
     expect(size).toBeGreaterThan(MAX_STRING_LENGTH)
     const handle = await open(file)

@@ -131,13 +131,13 @@ function reportFix(pkg: ReportedPackage): ReportedFix | ReportedFixSkip {
       }
 }
 
-/** The report as one string: for tests and small reports; runs write it with writeJsonReport. */
+/** The report as one string: for tests and small reports; runs write it with writeJsonReportFile. */
 export function serializeReport(report: JsonReport): string {
   return `${JSON.stringify(report, redactStrings, 2)}\n`
 }
 
 /** The report written to `file` piece by piece: the same bytes as serializeReport, at any size. */
-export async function writeJsonReport(report: JsonReport, file: string): Promise<void> {
+export async function writeJsonReportFile(report: JsonReport, file: string): Promise<void> {
   // Down to the entries of each list (a dependency, a fix, a license, a source).
   await writeJsonFile(file, report, { replacer: redactStrings, expandDepth: 2 })
 }

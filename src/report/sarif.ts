@@ -1,6 +1,6 @@
 /**
  * The run's findings as SARIF 2.1.0 for GitHub code scanning: one rule per advisory, one result
- * per finding and place that declares the package. buildSarif gives the JSON text; writeSarif
+ * per finding and place that declares the package. buildSarif gives the JSON text; writeSarifFile
  * writes the same bytes to a file piece by piece, at any size.
  */
 import { createHash } from 'node:crypto'
@@ -61,7 +61,7 @@ export function buildSarif(outcome: AuditOutcome, options: SarifOptions): string
 }
 
 /** The same bytes as buildSarif, written to `file` piece by piece. */
-export async function writeSarif(
+export async function writeSarifFile(
   outcome: AuditOutcome,
   options: SarifOptions,
   file: string

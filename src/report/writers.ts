@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { buildJsonReport, serializeReport } from './json-report.js'
+import { buildJsonReport, writeJsonReportFile } from './json-report.js'
 import type { AuditOutcome } from './outcome.js'
 
 export interface ReportContext {
@@ -22,7 +22,7 @@ export type WriteReport = (
 ) => Promise<void>
 
 export const writeJsonReport: WriteReport = (outcome, context, file) =>
-  writeTextFile(file, serializeReport(buildJsonReport(outcome, context.repositoryRoot)))
+  writeJsonReportFile(buildJsonReport(outcome, context.repositoryRoot), file)
 
 export const writeSbom: WriteReport = async (outcome, context, file) =>
   writeTextFile(file, await renderSbom(outcome, context))
@@ -34,8 +34,8 @@ export async function renderSbom(outcome: AuditOutcome, context: ReportContext):
 }
 
 export const writeSarif: WriteReport = async (outcome, context, file) => {
-  const { buildSarif } = await import('./sarif.js')
-  await writeTextFile(file, buildSarif(outcome, { repositoryRoot: context.repositoryRoot }))
+  const { writeSarifFile } = await import('./sarif.js')
+  await writeSarifFile(outcome, { repositoryRoot: context.repositoryRoot }, file)
 }
 
 /** Writes `text` to `file`, making its directory first. */
