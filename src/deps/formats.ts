@@ -27,52 +27,44 @@ export interface FileFormat {
 /** A lockfile reader as every lockfile module exports one. */
 type LockfileReader = (file: string, options: ReadOptions) => Promise<SourceResult>
 
-function lockfile(load: () => Promise<LockfileReader>): FileFormat['read'] {
-  return async (file, context) => {
-    const read = await load()
-    const options = { displayPath: context.displayPath, allowedRoots: context.allowedRoots }
-    return { source: await read(file, options), filesRead: [file] }
-  }
+/** A lockfile format: named by `name`, read by the reader `load` gives on first use. */
+function lockfile<Format extends string>(
+  format: Format,
+  name: RegExp,
+  load: () => Promise<LockfileReader>
+) {
+  return {
+    format,
+    role: 'lockfile',
+    names: [name],
+    read: async (file: string, context: ReadContext): Promise<FileRead> => {
+      const read = await load()
+      const options = { displayPath: context.displayPath, allowedRoots: context.allowedRoots }
+      return { source: await read(file, options), filesRead: [file] }
+    }
+  } as const satisfies FileFormat
 }
 
 /** Every format, lockfiles first: a file named explicitly is the first format whose names match. */
 export const FILE_FORMATS = [
-  {
-    format: 'pylock.toml',
-    role: 'lockfile',
-    names: [/^pylock(\.[^.]+)?\.toml$/],
-    read: lockfile(async () => (await import('./pylock.js')).readPylock)
-  },
-  {
-    format: 'uv.lock',
-    role: 'lockfile',
-    names: [/^uv\.lock$/],
-    read: lockfile(async () => (await import('./uv-lock.js')).readUvLock)
-  },
-  {
-    format: 'poetry.lock',
-    role: 'lockfile',
-    names: [/^poetry\.lock$/],
-    read: lockfile(async () => (await import('./poetry-lock.js')).readPoetryLock)
-  },
-  {
-    format: 'pdm.lock',
-    role: 'lockfile',
-    names: [/^pdm\.lock$/],
-    read: lockfile(async () => (await import('./pdm-lock.js')).readPdmLock)
-  },
-  {
-    format: 'Pipfile.lock',
-    role: 'lockfile',
-    names: [/^Pipfile\.lock$/],
-    read: lockfile(async () => (await import('./pipfile-lock.js')).readPipfileLock)
-  },
-  {
-    format: 'pyproject',
-    role: 'manifest',
-    names: [/^pyproject\.toml$/],
-    read: readPyprojectFile
-  },
+  lockfile(
+    'pylock.toml',
+    /^pylock(\.[^.]+)?\.toml$/,
+    async () => (await import('./pylock.js')).readPylock
+  ),
+  lockfile('uv.lock', /^uv\.lock$/, async () => (await import('./uv-lock.js')).readUvLock),
+  lockfile(
+    'poetry.lock',
+    /^poetry\.lock$/,
+    async () => (await import('./poetry-lock.js')).readPoetryLock
+  ),
+  lockfile('pdm.lock', /^pdm\.lock$/, async () => (await import('./pdm-lock.js')).readPdmLock),
+  lockfile(
+    'Pipfile.lock',
+    /^Pipfile\.lock$/,
+    async () => (await import('./pipfile-lock.js')).readPipfileLock
+  ),
+  { format: 'pyproject', role: 'manifest', names: [/^pyproject\.toml$/], read: readPyprojectFile },
   {
     format: 'requirements',
     role: 'requirements',

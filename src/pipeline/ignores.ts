@@ -25,7 +25,7 @@ import { normalizeName } from '../deps/names.js'
 import { InputError } from '../shared/errors.js'
 import { isMalicious } from '../advisories/severity.js'
 import type { Vulnerability } from '../advisories/vulnerability.js'
-import { plural } from '../shared/text.js'
+import { listEntries, plural } from '../shared/text.js'
 
 export interface IgnoreRule {
   id: string
@@ -77,13 +77,8 @@ export function isAdvisoryId(text: string): boolean {
 
 /** The `ignore-vulns` input: one id per line, `# reason` optional; blank and `#` lines skipped. */
 export function parseIgnoreVulnsInput(text: string): IgnoreRule[] {
-  const rules: IgnoreRule[] = []
-  text.split(/\r?\n|\r/).forEach((line, index) => {
-    const hash = line.indexOf('#')
-    const id = (hash === -1 ? line : line.slice(0, hash)).trim()
-    const reason = hash === -1 ? '' : line.slice(hash + 1).trim()
-    if (id === '') return
-    const where = `line ${index + 1}`
+  return listEntries(text).map(({ entry: id, reason, line }) => {
+    const where = `line ${line}`
     if (/[\s,;]/.test(id)) {
       throw new InputError(
         'ignore-vulns',
@@ -96,9 +91,8 @@ export function parseIgnoreVulnsInput(text: string): IgnoreRule[] {
         `${where}: ${JSON.stringify(id)} is not an advisory id (like GHSA-…, PYSEC-…, CVE-…)`
       )
     }
-    rules.push({ id, ...(reason ? { reason } : {}), origin: `input ignore-vulns, ${where}` })
+    return { id, ...(reason ? { reason } : {}), origin: `input ignore-vulns, ${where}` }
   })
-  return rules
 }
 
 export function applyIgnores(
