@@ -17,7 +17,7 @@ import { readDistributions } from '../src/deps/environment.js'
 import { checkLicenses } from '../src/licenses/check.js'
 import { suggestSpdx } from '../src/licenses/spdx-suggest.js'
 import { selectLicense } from '../src/licenses/license-of.js'
-import { parseLicensePolicy } from '../src/licenses/policy.js'
+import { parseLicensePolicy } from '../src/config/config.js'
 
 const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' } } })
 const runs = Number(values.runs)

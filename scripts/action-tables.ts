@@ -1,11 +1,14 @@
 /**
- * The README's tables of inputs and outputs, generated from action.yml so the two never
- * disagree. `npx tsx scripts/action-tables.ts` rewrites README.md between the markers;
- * a test fails when README.md is not what this would write.
+ * action.yml's inputs, written from the input table (src/config/inputs.ts), and the README's
+ * tables of inputs and outputs, written from action.yml, so that none of them disagree.
+ * `npx tsx scripts/action-tables.ts` rewrites action.yml's `inputs:` block, then README.md
+ * between the markers; tests fail when either is not what this would write.
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parse } from 'yaml'
+import { actionDefault, INPUT_GROUPS, type InputRow } from '../src/config/input-kinds.js'
+import { INPUTS } from '../src/config/inputs.js'
 
 interface ActionYaml {
   inputs: Record<string, { description: string; default?: string; required?: boolean }>
@@ -38,6 +41,38 @@ export function actionTables(actionYml: string): { inputs: string; outputs: stri
   return { inputs, outputs }
 }
 
+/** A YAML string in single quotes, or in double quotes when that reads better (OSV's). */
+function yamlString(text: string): string {
+  if (text.includes("'") && !/["\\]/.test(text)) return `"${text}"`
+  return `'${text.replace(/'/g, "''")}'`
+}
+
+/** action.yml's `inputs:` block: every row of the table, under a comment naming its group. */
+export function actionInputs(): string {
+  const lines = ['inputs:']
+  let group = ''
+  for (const [name, row] of Object.entries(INPUTS as Record<string, InputRow>)) {
+    if (row.group !== group) {
+      group = row.group
+      lines.push(`  # ${INPUT_GROUPS[row.group]}`)
+    }
+    lines.push(
+      `  ${name}:`,
+      `    description: ${yamlString(row.description)}`,
+      '    required: false',
+      `    default: ${yamlString(actionDefault(row))}`
+    )
+  }
+  return `${lines.join('\n')}\n`
+}
+
+/** action.yml with its `inputs:` block (up to the blank line before `outputs:`) replaced. */
+export function withInputs(actionYml: string, inputs: string): string {
+  const pattern = /^inputs:\n[\s\S]*?\n(?=\noutputs:)/m
+  if (!pattern.test(actionYml)) throw new Error('action.yml has no inputs: block before outputs:')
+  return actionYml.replace(pattern, () => inputs)
+}
+
 export function withTables(readme: string, tables: { inputs: string; outputs: string }): string {
   const replace = (text: string, marker: string, table: string): string => {
     const pattern = new RegExp(`(<!-- ${marker}:start -->\\n)[\\s\\S]*?(<!-- ${marker}:end -->)`)
@@ -48,7 +83,10 @@ export function withTables(readme: string, tables: { inputs: string; outputs: st
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const actionPath = path.join(ROOT, 'action.yml')
+  const actionYml = withInputs(readFileSync(actionPath, 'utf8'), actionInputs())
+  writeFileSync(actionPath, actionYml)
   const readmePath = path.join(ROOT, 'README.md')
-  const tables = actionTables(readFileSync(path.join(ROOT, 'action.yml'), 'utf8'))
+  const tables = actionTables(actionYml)
   writeFileSync(readmePath, withTables(readFileSync(readmePath, 'utf8'), tables))
 }

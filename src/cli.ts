@@ -1,4 +1,7 @@
-import { INPUT_DEFAULTS, parseConfig, type Config, type InputReader } from './config/config.js'
+import { parseConfig, type Config, type InputReader } from './config/config.js'
+import { INPUT_NAMES, inputRow } from './config/inputs.js'
+import { nearest } from './config/suggest.js'
+import { API_KEY_VARIABLE, usage } from './config/usage.js'
 import { describeError } from './shared/describe-error.js'
 import { sendSbomToDependencyTrack } from './integrations/dependency-track/run.js'
 import { NO_CACHE_STORE } from './pipeline/open-feed.js'
@@ -7,85 +10,42 @@ import { InputError } from './shared/errors.js'
 import type { Logger } from './shared/log.js'
 import { renderDependencyTrackLines } from './integrations/dependency-track/terminal.js'
 import { plainText, renderTerminal } from './report/terminal.js'
+import { TOOL } from './tool.js'
 
 export const EXIT_CLEAN = 0
 export const EXIT_FINDINGS = 1
 export const EXIT_ERROR = 2
 
-const BOOLEAN_INPUTS = new Set(
-  Object.entries(INPUT_DEFAULTS)
-    .filter(([, value]) => value === 'true' || value === 'false')
-    .map(([name]) => name)
-)
-const LIST_INPUTS = new Set(['paths', 'ignore-vulns', 'extra-index-url'])
-/** Inputs that only the action on a runner acts on, each with the value that asks for nothing. */
-const RUNNER_ONLY_INPUTS: Readonly<Record<string, string | undefined>> = {
-  comment: 'never',
-  'upload-artifact': 'false',
-  'artifact-name': undefined,
-  'retention-days': undefined,
-  'github-token': undefined
-}
-/** A secret on the command line would be in shell history and in `ps`; the environment is not. */
-export const API_KEY_VARIABLE = 'DEPENDENCY_TRACK_API_KEY'
+export { API_KEY_VARIABLE } from './config/usage.js'
 
-export const USAGE = `Usage: pyaudit [options] [paths...]
+/** The --help text: every input as a flag, grouped, with its default. */
+export const USAGE = usage()
 
-Audits Python dependencies for known vulnerabilities and license problems. Every action input
-is a flag of the same name (--name value, --name=value; booleans also --name / --no-name).
-The most used:
-  --paths FILE|DIR            requirements file, lockfile, pyproject.toml or directory (repeatable; also positional)
-  --working-directory DIR     resolve relative paths here (default: .)
-  --python PATH               audit this interpreter's or virtualenv's installed packages
-  --resolve pip               resolve ranges to the exact set pip would install (runs pip; may build sdists)
-  --advisory-db PATH          offline OSV database (directory or all.zip); no network is used
-  --vulnerability-service S   osv (default) or pypi
-  --fail-on-severity LEVEL    low (default), medium, high or critical
-  --ignore-vulns ID           ignore an advisory (repeat the flag for more)
-  --license-fail-on 'GPL;General Public License' --license-partial-match
-                              fail on GPL, LGPL and AGPL however spelled (without
-                              --license-partial-match, names must match whole)
-  --license-allow-only 'MIT;BSD-3-Clause;Apache-2.0'
-  --report FILE  --sbom FILE  --sarif FILE   write the JSON report, CycloneDX SBOM, SARIF
-  --no-fail-on-vulnerability  exit 0 even when vulnerabilities are found
-  --dependency-track-url URL  upload the SBOM to Dependency-Track, with the API key from the
-                              ${API_KEY_VARIABLE} environment variable (a
-                              --dependency-track-api-key flag would leave the key in shell
-                              history and in ps)
-  --dependency-track-project NAME  --dependency-track-version VERSION
-                              the project to upload to; outside a GitHub workflow the name is
-                              required (or --dependency-track-project-uuid)
-  --dependency-track-wait     wait for processing, then list its findings and policy violations
-  --help                      show this text
-
---comment, --upload-artifact, --artifact-name, --retention-days and --github-token act only
-in the GitHub Action; given here, each is ignored with a warning.
-
-Exit codes: 0 passed, 1 failed (findings or violations), 2 error. A Dependency-Track upload
-that fails is an error (2), reported after the audit's verdict.
-`
+const isBoolean = (name: string): boolean => inputRow(name)?.kind.type === 'boolean'
 
 /** Turns argv into input values keyed by the action's input names. */
-export function parseArguments(argv: string[]): Map<string, string> | 'help' {
+export function parseArguments(argv: string[]): Map<string, string> | 'help' | 'version' {
   const values = new Map<string, string>()
   const add = (name: string, value: string): void => {
-    if (LIST_INPUTS.has(name) && values.has(name)) values.set(name, `${values.get(name)}\n${value}`)
+    const repeatable = inputRow(name)?.kind.type === 'list'
+    if (repeatable && values.has(name)) values.set(name, `${values.get(name)}\n${value}`)
     else values.set(name, value)
   }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] ?? ''
     if (arg === '--help' || arg === '-h') return 'help'
+    if (arg === '--version') return 'version'
     if (!arg.startsWith('--')) {
       add('paths', arg)
       continue
     }
     const [flag = '', inlineValue] = splitOnce(arg.slice(2), '=')
-    if (flag.startsWith('no-') && BOOLEAN_INPUTS.has(flag.slice(3)) && inlineValue === undefined) {
+    if (flag.startsWith('no-') && isBoolean(flag.slice(3)) && inlineValue === undefined) {
       values.set(flag.slice(3), 'false')
       continue
     }
-    if (!(flag in INPUT_DEFAULTS)) throw new InputError(`--${flag}`, 'unknown option (see --help)')
-    if (BOOLEAN_INPUTS.has(flag) && inlineValue === undefined && !isBooleanWord(argv[i + 1])) {
+    if (inputRow(flag) === undefined) throw unknownOption(flag)
+    if (isBoolean(flag) && inlineValue === undefined && !isBooleanWord(argv[i + 1])) {
       values.set(flag, 'true')
       continue
     }
@@ -96,12 +56,30 @@ export function parseArguments(argv: string[]): Map<string, string> | 'help' {
   return values
 }
 
-/** Warnings for flags that only the action on a runner acts on; a flag that asks for nothing is quiet. */
+function unknownOption(flag: string): InputError {
+  const flags = [
+    ...INPUT_NAMES,
+    ...INPUT_NAMES.filter(isBoolean).map(name => `no-${name}`),
+    'help',
+    'version'
+  ]
+  const suggestion = nearest(flag, flags)
+  return new InputError(
+    `--${flag}`,
+    `unknown option (see --help)${suggestion ? `; did you mean --${suggestion}?` : ''}`
+  )
+}
+
+/**
+ * Warnings for flags that only the action on a runner acts on, in the order given; a flag
+ * that asks for nothing (--comment never, --no-upload-artifact) is quiet.
+ */
 export function runnerOnlyWarnings(values: Map<string, string>): string[] {
-  return Object.entries(RUNNER_ONLY_INPUTS)
-    .filter(([name, off]) => {
-      const value = values.get(name)?.trim().toLowerCase() ?? ''
-      return value !== '' && value !== off
+  return [...values.entries()]
+    .filter(([name, given]) => {
+      const runnerOnly = inputRow(name)?.runnerOnly
+      const value = given.trim().toLowerCase()
+      return runnerOnly !== undefined && value !== '' && value !== runnerOnly.quiet
     })
     .map(([name]) => `--${name} applies only to the GitHub Action on a runner; ignored here`)
 }
@@ -132,8 +110,8 @@ export async function runCli(argv: string[]): Promise<number> {
   }
   try {
     const parsed = parseArguments(argv)
-    if (parsed === 'help') {
-      process.stdout.write(USAGE)
+    if (parsed === 'help' || parsed === 'version') {
+      process.stdout.write(parsed === 'help' ? USAGE : `${TOOL.name} ${TOOL.version}\n`)
       return EXIT_CLEAN
     }
     const config = parseConfig(

@@ -1,7 +1,10 @@
-import { expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 import { cliInputs, parseArguments, runnerOnlyWarnings, USAGE } from '../../src/cli.js'
+import { parseLicensePolicy } from '../../src/config/config.js'
+import { INPUT_GROUPS, actionDefault, type InputRow } from '../../src/config/input-kinds.js'
+import { INPUTS } from '../../src/config/inputs.js'
 import { InputError } from '../../src/shared/errors.js'
-import { evaluatePolicy, parseLicensePolicy } from '../../src/licenses/policy.js'
+import { evaluatePolicy } from '../../src/licenses/policy.js'
 
 test('flags map onto input names; positionals and repeated --paths accumulate', () => {
   const values = parseArguments([
@@ -44,9 +47,10 @@ test('unknown flags and missing values are errors naming the flag', () => {
   )
   expect(() => parseArguments(['--osv-url'])).toThrow("Input '--osv-url': needs a value")
   expect(parseArguments(['--help'])).toBe('help')
+  expect(parseArguments(['x.txt', '--version'])).toBe('version')
 })
 
-test('runner-only flags warn when given, and not when absent or asking for nothing', () => {
+test('runner-only flags warn when given, in the order given, and not when absent or asking for nothing', () => {
   expect(runnerOnlyWarnings(parseArguments(['x.txt']) as Map<string, string>)).toEqual([])
   expect(
     runnerOnlyWarnings(
@@ -61,9 +65,20 @@ test('runner-only flags warn when given, and not when absent or asking for nothi
       >
     )
   ).toEqual([
-    '--comment applies only to the GitHub Action on a runner; ignored here',
     '--upload-artifact applies only to the GitHub Action on a runner; ignored here',
+    '--comment applies only to the GitHub Action on a runner; ignored here',
     '--retention-days applies only to the GitHub Action on a runner; ignored here'
+  ])
+  expect(
+    runnerOnlyWarnings(
+      parseArguments(['--github-token', 't', '--artifact-name=a', '--comment', 'NEVER']) as Map<
+        string,
+        string
+      >
+    )
+  ).toEqual([
+    '--github-token applies only to the GitHub Action on a runner; ignored here',
+    '--artifact-name applies only to the GitHub Action on a runner; ignored here'
   ])
 })
 
@@ -86,11 +101,16 @@ test('the Dependency-Track key comes from the flag, else from the environment wi
   )
 })
 
-test('every flag the usage text shows is one the parser accepts', () => {
-  const flags = [...USAGE.matchAll(/(?<![\w-])--([a-z][a-z-]*)/g)].map(match => `--${match[1]}`)
+test('every flag the usage text shows, in its examples and its flag lines, is one the parser accepts', () => {
+  const examples = USAGE.slice(USAGE.indexOf('Examples:'), USAGE.indexOf('\n\nWhere'))
+  const flagLines = USAGE.split('\n').filter(line => line.startsWith('  --'))
+  const flags = [
+    ...[examples, ...flagLines].join('\n').matchAll(/(?<![\w-])--([a-z][a-z-]*)/g)
+  ].map(match => `--${match[1]}`)
+  expect(flags).toContain('--license-partial-match')
   expect(flags).toContain('--dependency-track-url')
   for (const flag of new Set(flags)) {
-    if (flag === '--help' || flag === '--name' || flag === '--no-name') continue
+    if (['--help', '--version', '--name', '--no-name'].includes(flag)) continue
     // An unknown flag throws; a known one takes 'x' as its value or as a path.
     expect(() => parseArguments([flag, 'x'])).not.toThrow()
   }
@@ -118,4 +138,129 @@ test("the usage text's license example catches GPL however spelled; exact names 
     expect(evaluatePolicy(subject(license), exact)).toEqual([])
   }
   expect(evaluatePolicy(subject('MIT License'), policy)).toEqual([])
+})
+
+const rows = Object.entries(INPUTS as Record<string, InputRow>)
+
+describe('flags come from the input table', () => {
+  test.each(rows.map(([name]) => [name]))('--%s is a flag that sets the input', name => {
+    const row = INPUTS[name as keyof typeof INPUTS] as InputRow
+    const value = row.kind.type === 'boolean' ? 'false' : 'v'
+    expect(parseArguments([`--${name}`, value])).toEqual(new Map([[name, value]]))
+    expect(parseArguments([`--${name}=${value}`])).toEqual(new Map([[name, value]]))
+  })
+
+  test('every boolean is also --no-name; no other input is', () => {
+    for (const [name, row] of rows) {
+      if (row.kind.type === 'boolean') {
+        expect(parseArguments([`--no-${name}`])).toEqual(new Map([[name, 'false']]))
+        expect(parseArguments([`--${name}`])).toEqual(new Map([[name, 'true']]))
+      } else {
+        expect(() => parseArguments([`--no-${name}`])).toThrow(InputError)
+      }
+    }
+  })
+
+  test('every list may be repeated; any other flag given twice keeps the last value', () => {
+    const lists = rows.filter(([, row]) => row.kind.type === 'list').map(([name]) => name)
+    expect(lists).toEqual([
+      'paths',
+      'extra-index-url',
+      'ignore-vulns',
+      'license-fail-on',
+      'license-allow-only',
+      'license-ignore-packages'
+    ])
+    for (const name of lists) {
+      expect(parseArguments([`--${name}`, 'a', `--${name}=b`])).toEqual(new Map([[name, 'a\nb']]))
+    }
+    expect(parseArguments(['--report', 'a', '--report', 'b'])).toEqual(new Map([['report', 'b']]))
+  })
+
+  test('repeated license flags add up to one policy', () => {
+    const values = parseArguments([
+      '--license-fail-on',
+      'GPL-3.0-only',
+      '--license-fail-on',
+      'AGPL-3.0-only;LGPL-3.0-only',
+      '--license-ignore-packages',
+      'pytz',
+      '--license-ignore-packages',
+      'certifi:2024.2.2'
+    ]) as Map<string, string>
+    const policy = parseLicensePolicy(name => values.get(name) ?? '')
+    expect(policy.failOn).toEqual(['GPL-3.0-only', 'AGPL-3.0-only', 'LGPL-3.0-only'])
+    expect(policy.ignorePackages).toEqual([
+      { name: 'pytz' },
+      { name: 'certifi', version: '2024.2.2' }
+    ])
+  })
+})
+
+describe('--help', () => {
+  const sections = USAGE.split(/\n(?=\S[^\n]*:\n)/)
+  const sectionOf = (flag: string) => sections.find(section => section.includes(`\n  ${flag}`))
+
+  test.each(rows.map(([name]) => [name]))('lists --%s under its group, with its default', name => {
+    const row = INPUTS[name as keyof typeof INPUTS] as InputRow
+    const section = sectionOf(`--${name}`)
+    expect(section?.startsWith(INPUT_GROUPS[row.group])).toBe(true)
+    const line = section!.split('\n').find(text => new RegExp(`^  --${name}\\b(?!-)`).test(text))!
+    // The flag's own lines: up to the next flag.
+    const rest = section!.slice(section!.indexOf(line) + line.length)
+    const notes = line + rest.split(/\n {2}--/)[0]
+    if (row.kind.type === 'boolean') expect(line).toContain(`--no-${name}`)
+    if (actionDefault(row)) expect(notes).toContain(`default: ${actionDefault(row)}`)
+    else expect(notes).not.toMatch(/\(default:/)
+    if (row.runnerOnly) expect(notes).toContain('GitHub Action only')
+    else expect(notes).not.toContain('GitHub Action only')
+    // The description follows, wrapped: its words, in order.
+    const text = section!.slice(section!.indexOf(line) + line.length).replace(/\s+/g, ' ')
+    expect(text).toContain(row.description.split(/\s+/).join(' '))
+  })
+
+  test('shows the groups in order, then --help and --version, and fits 100 columns', () => {
+    const headings = USAGE.split('\n').filter(line => /^\S.*:$/.test(line))
+    expect(headings).toEqual([
+      'Examples:',
+      'Where dependencies come from:',
+      'Where advisories come from:',
+      'What fails the step:',
+      'Licenses:',
+      'Reports:',
+      'GitHub only (the GitHub Action acts on these; given here, each is ignored with a warning):',
+      'Dependency-Track:',
+      'Network:',
+      'Other options:'
+    ])
+    expect(USAGE).toMatch(/\n {2}--help, -h\n/)
+    expect(USAGE).toMatch(/\n {2}--version\n/)
+    const wide = USAGE.split('\n').filter(line => line.length > 100)
+    expect(wide).toEqual([])
+  })
+
+  test('says where the Dependency-Track key comes from', () => {
+    expect(USAGE).toContain('DEPENDENCY_TRACK_API_KEY')
+  })
+})
+
+describe('an unknown option suggests the nearest', () => {
+  test.each([
+    ['--fail-on-sevrity', '--fail-on-severity'],
+    ['--advisory-bd', '--advisory-db'],
+    ['--no-stict', '--no-strict'],
+    ['--verison', '--version'],
+    ['--sarf', '--sarif'],
+    ['--dependency-track-wiat', '--dependency-track-wait']
+  ])('%s: did you mean %s?', (typed, suggested) => {
+    expect(() => parseArguments([typed, 'x'])).toThrow(
+      new InputError(typed, `unknown option (see --help); did you mean ${suggested}?`)
+    )
+  })
+
+  test('and guesses nothing when nothing is near', () => {
+    expect(() => parseArguments(['--frobnicate'])).toThrow(
+      new InputError('--frobnicate', 'unknown option (see --help)')
+    )
+  })
 })

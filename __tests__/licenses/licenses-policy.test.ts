@@ -3,17 +3,13 @@ import * as fs from 'node:fs'
 import * as path from 'node:path'
 import { parseCoreMetadata } from '../../src/deps/core-metadata.js'
 import type { Dependency, PackageMetadata } from '../../src/deps/types.js'
-import { InputError } from '../../src/shared/errors.js'
 import {
   checkLicenses,
   type LicenseEntry,
   type LicenseSubjectInput
 } from '../../src/licenses/check.js'
-import {
-  hasLicensePolicy,
-  parseLicensePolicy,
-  type LicensePolicy
-} from '../../src/licenses/policy.js'
+import { parseLicensePolicy } from '../../src/config/config.js'
+import type { LicensePolicy } from '../../src/licenses/policy.js'
 import { auditLicenses } from '../../src/licenses/audit-licenses.js'
 import type { AuditedPackage } from '../../src/pipeline/look-up.js'
 import { silentLogger } from '../../src/shared/log.js'
@@ -58,57 +54,6 @@ function check(inputs: Record<string, string>, packages = PACKAGES): LicenseEntr
 function violators(entries: LicenseEntry[]): string[] {
   return entries.filter(entry => entry.violation).map(entry => entry.name)
 }
-
-describe('parseLicensePolicy', () => {
-  test('nothing set is no policy', () => {
-    const policy = policyOf({})
-    expect(policy).toEqual({
-      failOn: [],
-      allowOnly: [],
-      partialMatch: false,
-      failOnUnknown: false,
-      ignorePackages: []
-    })
-    expect(hasLicensePolicy(policy)).toBe(false)
-  })
-
-  test("';'-separated like pip-licenses: items stripped, empty ones dropped; line breaks separate too", () => {
-    const policy = policyOf({
-      'license-fail-on': ' GPL-3.0-only ;;AGPL-3.0-only; ',
-      'license-allow-only': 'MIT License;\nBSD License\nMIT License',
-      'license-partial-match': 'true',
-      'license-fail-on-unknown': 'True'
-    })
-    expect(policy.failOn).toEqual(['GPL-3.0-only', 'AGPL-3.0-only'])
-    expect(policy.allowOnly).toEqual(['MIT License', 'BSD License'])
-    expect(policy.partialMatch).toBe(true)
-    expect(policy.failOnUnknown).toBe(true)
-    expect(hasLicensePolicy(policy)).toBe(true)
-  })
-
-  test('a list that names no license, or a bad boolean, is an InputError naming the input', () => {
-    expect(() => policyOf({ 'license-fail-on': ' ; ;' })).toThrow(InputError)
-    expect(() => policyOf({ 'license-allow-only': ';' })).toThrow(
-      /^Input 'license-allow-only': ';' names no license/
-    )
-    expect(() => policyOf({ 'license-partial-match': 'yes' })).toThrow(
-      /^Input 'license-partial-match': expected true or false/
-    )
-    expect(() => policyOf({ 'license-fail-on-unknown': '1' })).toThrow(
-      /^Input 'license-fail-on-unknown'/
-    )
-  })
-
-  test('license-ignore-packages: names or name:version, normalised; anything else is refused', () => {
-    expect(
-      policyOf({ 'license-ignore-packages': 'Django pytz:2017.3,\nFoo_Bar.baz' }).ignorePackages
-    ).toEqual([{ name: 'django' }, { name: 'pytz', version: '2017.3' }, { name: 'foo-bar-baz' }])
-    expect(() => policyOf({ 'license-ignore-packages': 'good bad!name' })).toThrow(
-      /^Input 'license-ignore-packages': 'bad!name' is not a package name/
-    )
-    expect(() => policyOf({ 'license-ignore-packages': 'pytz:' })).toThrow(/no valid version/)
-  })
-})
 
 describe('license-fail-on', () => {
   test('exact and case-insensitive; an OR leaves a way out, an AND does not', () => {

@@ -6,12 +6,8 @@ import { afterEach, describe, expect, test } from '@jest/globals'
 import type { Dependency, PackageMetadata } from '../../src/deps/types.js'
 import { FeedError, InputError } from '../../src/shared/errors.js'
 import { checkLicenses } from '../../src/licenses/check.js'
-import { parseLicensePolicy } from '../../src/licenses/policy.js'
-import {
-  gatherLicenseMetadata,
-  parseLicenseSource,
-  type GatherLicenseOptions
-} from '../../src/licenses/sources.js'
+import { parseLicensePolicy } from '../../src/config/config.js'
+import { gatherLicenseMetadata, type GatherLicenseOptions } from '../../src/licenses/sources.js'
 import { PypiLicenseServer, type LicensedRelease } from '../support/pypi-license-server.js'
 
 const BSD_TEXT = [
@@ -213,13 +209,5 @@ describe('license-source without PyPI', () => {
       gatherLicenseMetadata(LOCKED, options(url, { mode: 'pypi', offline: true }))
     ).rejects.toThrow(InputError)
     expect(server!.paths).toEqual([])
-  })
-
-  test('parseLicenseSource', () => {
-    expect(parseLicenseSource('license-source', '')).toBe('auto')
-    expect(parseLicenseSource('license-source', 'PyPI')).toBe('pypi')
-    expect(() => parseLicenseSource('license-source', 'lockfile')).toThrow(
-      /^Input 'license-source': expected one of auto, environment, pypi, none/
-    )
   })
 })

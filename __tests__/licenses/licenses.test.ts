@@ -5,11 +5,9 @@ import parse from 'spdx-expression-parse'
 import correct from 'spdx-correct'
 import { parseCoreMetadata } from '../../src/deps/core-metadata.js'
 import type { PackageMetadata } from '../../src/deps/types.js'
-import { InputError } from '../../src/shared/errors.js'
 import {
   comparePythonStrings,
   licensesFromClassifiers,
-  parseLicenseFrom,
   selectLicense
 } from '../../src/licenses/license-of.js'
 import { displayLicense, recogniseLicenseText } from '../../src/licenses/license-text.js'
@@ -100,15 +98,6 @@ describe('selectLicense: what pip-licenses shows for each metadata style', () =>
       '\u{1F600}'
     ])
     expect(['ab', 'a', 'B'].sort(comparePythonStrings)).toEqual(['B', 'a', 'ab'])
-  })
-
-  test('license-from accepts the four --from values, case-insensitively; anything else names the input', () => {
-    expect(parseLicenseFrom('license-from', '')).toBe('mixed')
-    expect(parseLicenseFrom('license-from', ' Classifier ')).toBe('classifier')
-    expect(() => parseLicenseFrom('license-from', 'all')).toThrow(InputError)
-    expect(() => parseLicenseFrom('license-from', 'all')).toThrow(
-      /^Input 'license-from': expected one of mixed, meta, classifier, expression/
-    )
   })
 })
 

@@ -3,7 +3,6 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import {
   gate,
-  parseSeverityThreshold,
   rateFindings,
   type RatedFinding,
   type SeverityThreshold
@@ -12,7 +11,6 @@ import { applyIgnores, type Finding } from '../../src/pipeline/ignores.js'
 import type { OsvRecord, OsvSeverity } from '../../src/advisories/osv.js'
 import { toVulnerability } from '../../src/advisories/vulnerability.js'
 import type { AuditedPackage } from '../../src/pipeline/look-up.js'
-import { InputError } from '../../src/shared/errors.js'
 import { TESTS_DIR } from '../support/paths.js'
 
 const RECORDS = path.resolve(TESTS_DIR, 'fixtures', 'osv', 'records')
@@ -58,37 +56,6 @@ const MALICIOUS_ALIAS = osv('GHSA-2m4x-9q7c-h3fp', {
 const everyLevel = (): RatedFinding[] =>
   rateFindings(findingsOf(pkg('app', UNRATED, LOW, MEDIUM, MODERATE, HIGH, CRITICAL)))
 const ids = (findings: RatedFinding[]) => findings.map(finding => finding.vulnerability.id)
-
-describe('parseSeverityThreshold', () => {
-  test.each([
-    ['low', 'low'],
-    ['medium', 'medium'],
-    ['high', 'high'],
-    ['critical', 'critical'],
-    [' High ', 'high'],
-    ['CRITICAL', 'critical'],
-    ['', 'low']
-  ])('%p is %s', (input, threshold) => {
-    expect(parseSeverityThreshold(input)).toBe(threshold)
-  })
-
-  test.each(['moderate', 'none', 'unknown', '7.0', 'high,critical'])(
-    '%p is an InputError',
-    input => {
-      let error: unknown
-      try {
-        parseSeverityThreshold(input)
-      } catch (caught) {
-        error = caught
-      }
-      expect(error).toBeInstanceOf(InputError)
-      expect((error as InputError).input).toBe('fail-on-severity')
-      expect((error as InputError).message).toBe(
-        `Input 'fail-on-severity': expected one of low, medium, high, critical, got ${JSON.stringify(input)}`
-      )
-    }
-  )
-})
 
 describe('gate', () => {
   test('rateFindings attaches each advisory severity', () => {

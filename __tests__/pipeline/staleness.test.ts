@@ -2,14 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { InputError } from '../../src/shared/errors.js'
 import { OfflineDatabase } from '../../src/advisories/offline-db.js'
-import {
-  DEFAULT_MAX_DB_AGE,
-  PYPI_ALL_ZIP_URL,
-  parseMaxDbAge,
-  stalenessWarning
-} from '../../src/pipeline/staleness.js'
+import { PYPI_ALL_ZIP_URL, stalenessWarning } from '../../src/pipeline/staleness.js'
 import { TESTS_DIR } from '../support/paths.js'
 
 const REPO_ROOT = path.resolve(TESTS_DIR, '..')
@@ -24,42 +18,6 @@ const OLD_SNAPSHOT = path.resolve(
 const RECORDS = path.resolve(TESTS_DIR, 'fixtures', 'osv', 'records')
 const NOW = new Date('2026-08-01T12:00:00Z')
 const daysBefore = (days: number) => new Date(NOW.getTime() - days * 24 * 60 * 60 * 1000)
-
-describe('parseMaxDbAge', () => {
-  test.each([
-    ['7', 7],
-    ['7d', 7],
-    [' 14D ', 14],
-    ['36h', 1.5],
-    ['2w', 14],
-    ['0', 0],
-    ['0d', 0],
-    ['', 7]
-  ])('%j is %d days', (value, days) => {
-    expect(parseMaxDbAge(value)).toBe(days)
-  })
-
-  test('the default is 7 days', () => {
-    expect(parseMaxDbAge(DEFAULT_MAX_DB_AGE)).toBe(7)
-  })
-
-  test.each(['-1', '1.5', '7 days', 'd', '7m', 'seven', '123456', '7d\n::warning::x'])(
-    '%j is an InputError naming max-db-age',
-    value => {
-      let thrown: unknown
-      try {
-        parseMaxDbAge(value)
-      } catch (error) {
-        thrown = error
-      }
-      expect(thrown).toBeInstanceOf(InputError)
-      expect((thrown as InputError).input).toBe('max-db-age')
-      expect((thrown as InputError).message).toMatch(/^Input 'max-db-age': expected a whole number/)
-      // Untrusted text is echoed on one line only, so it cannot start a workflow command.
-      expect((thrown as InputError).message).not.toContain('\n')
-    }
-  )
-})
 
 describe('stalenessWarning', () => {
   test('fresh data, or data exactly at the limit, gives no warning', () => {
@@ -80,10 +38,10 @@ describe('stalenessWarning', () => {
   })
 
   test('limits in hours read as hours', () => {
-    expect(stalenessWarning(daysBefore(1.75), parseMaxDbAge('36h'), NOW)).toMatch(
+    expect(stalenessWarning(daysBefore(1.75), 1.5, NOW)).toMatch(
       /is 42 hours old .* limit of 36 hours\./
     )
-    expect(stalenessWarning(daysBefore(1.25), parseMaxDbAge('1d'), NOW)).toMatch(
+    expect(stalenessWarning(daysBefore(1.25), 1, NOW)).toMatch(
       /is 30 hours old .* limit of 1 day\./
     )
   })

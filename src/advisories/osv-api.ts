@@ -4,14 +4,12 @@
  * records of those matches are fetched. The steps are public so that a cache keyed by
  * (id, modified) can sit between them and skip the records it already holds.
  */
-import { parseHttpUrl } from '../config/values.js'
 import { FeedError } from '../shared/errors.js'
 import { silentLogger, type Logger } from '../shared/log.js'
 import { JsonClient, mapWithLimit, type RetryOptions } from '../net/http.js'
 import type { AdvisoryFeed, OsvRecord, PackageVersion } from './osv.js'
 import { isObject } from '../shared/json-shape.js'
 
-export const DEFAULT_OSV_API_URL = 'https://api.osv.dev'
 /** The service rejects larger batches with HTTP 400 "Too many queries.". */
 export const MAX_BATCH_QUERIES = 1000
 const ECOSYSTEM = 'PyPI'
@@ -45,7 +43,8 @@ export interface RecordStore {
 export type DetailStrategy = 'auto' | 'by-package' | 'by-id'
 
 export interface OsvApiFeedOptions {
-  baseUrl?: string
+  /** The service's base URL (the osv-url input, checked by src/config/). */
+  baseUrl: string
   /** Requests in flight at most, which is also the size of the connection pool. */
   concurrency?: number
   timeoutMs?: number
@@ -80,8 +79,8 @@ export class OsvApiFeed implements AdvisoryFeed {
   private readonly client: JsonClient
   private readonly logger: Logger
 
-  constructor(options: OsvApiFeedOptions = {}) {
-    this.baseUrl = checkedBaseUrl(options.baseUrl ?? DEFAULT_OSV_API_URL)
+  constructor(options: OsvApiFeedOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '')
     this.name = `OSV API (${this.baseUrl})`
     this.concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY)
     this.strategy = options.detailStrategy ?? 'auto'
@@ -299,8 +298,4 @@ function chunk<T>(items: readonly T[], size: number): T[][] {
   const chunks: T[][] = []
   for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size))
   return chunks
-}
-
-function checkedBaseUrl(raw: string): string {
-  return parseHttpUrl('osv-url', raw)
 }

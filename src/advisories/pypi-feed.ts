@@ -8,7 +8,6 @@
  * facts, so the usual conversion (toVulnerability) reports it as pip-audit would.
  */
 import { valid } from '@renovatebot/pep440'
-import { parseHttpUrl } from '../config/values.js'
 import { normalVersion } from '../deps/versions.js'
 import { FeedError } from '../shared/errors.js'
 import { silentLogger, type Logger } from '../shared/log.js'
@@ -17,10 +16,9 @@ import { JsonClient, mapWithLimit, type RetryOptions } from '../net/http.js'
 import type { AdvisoryFeed, OsvRecord, PackageVersion } from './osv.js'
 import { isObject, isStringList } from '../shared/json-shape.js'
 
-export const DEFAULT_PYPI_URL = 'https://pypi.org'
-
 export interface PypiFeedOptions {
-  baseUrl?: string
+  /** PyPI's base URL (the pypi-url input, checked by src/config/). */
+  baseUrl: string
   /** Requests in flight at most, which is also the size of the connection pool. */
   concurrency?: number
   timeoutMs?: number
@@ -56,8 +54,8 @@ export class PypiFeed implements AdvisoryFeed {
   private readonly logger: Logger
   private readonly skips = new Map<string, string>()
 
-  constructor(options: PypiFeedOptions = {}) {
-    this.baseUrl = checkedBaseUrl(options.baseUrl ?? DEFAULT_PYPI_URL)
+  constructor(options: PypiFeedOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '')
     this.name = `PyPI JSON API (${this.baseUrl})`
     this.concurrency = Math.max(1, options.concurrency ?? 16)
     this.logger = options.logger ?? silentLogger
@@ -195,9 +193,4 @@ export function toOsvRecord(vuln: PypiVulnerability, name: string): OsvRecord {
     ...(vuln.link === null ? {} : { references: [{ type: 'ADVISORY', url: vuln.link }] }),
     database_specific: { source: 'PyPI JSON API', ...(vuln.source ? { origin: vuln.source } : {}) }
   }
-}
-
-/** str(packaging.version.Version(v)), the form pip-audit puts in the URL; else as written. */
-function checkedBaseUrl(raw: string): string {
-  return parseHttpUrl('pypi-url', raw)
 }

@@ -1,12 +1,9 @@
-import { excerpt } from '../shared/text.js'
-import { parseBoolean } from './values.js'
 import { InputError } from '../shared/errors.js'
 import {
   defaultProjectCoordinates,
-  normalizeBaseUrl,
-  parseDependencyTrackParent,
-  UUID_PATTERN
+  parseDependencyTrackParent
 } from '../integrations/dependency-track/inputs.js'
+import type { InputName, InputValue } from './inputs.js'
 
 export interface DependencyTrackConfig {
   url: string
@@ -22,13 +19,16 @@ export interface DependencyTrackConfig {
   waitTimeoutMs: number
 }
 
-/** The dependency-track-* inputs; undefined when no server is configured. */
+/**
+ * The dependency-track-* inputs; undefined when no server is configured, and then the others
+ * are not read at all (so not refused either).
+ */
 export function parseDependencyTrack(
-  input: (name: string) => string,
+  value: <N extends InputName>(name: N) => InputValue<N>,
   env: NodeJS.ProcessEnv
 ): DependencyTrackConfig | undefined {
-  const url = input('dependency-track-url')
-  const apiKey = input('dependency-track-api-key')
+  const url = value('dependency-track-url')
+  const apiKey = value('dependency-track-api-key')
   if (!url) {
     if (apiKey)
       throw new InputError('dependency-track-api-key', 'is set but dependency-track-url is not')
@@ -36,16 +36,10 @@ export function parseDependencyTrack(
   }
   if (!apiKey)
     throw new InputError('dependency-track-api-key', 'is required when dependency-track-url is set')
-  const projectUuid = input('dependency-track-project-uuid')
-  if (projectUuid && !UUID_PATTERN.test(projectUuid)) {
-    throw new InputError(
-      'dependency-track-project-uuid',
-      'expected a project UUID such as 3f1d0c2e-...'
-    )
-  }
+  const projectUuid = value('dependency-track-project-uuid')
   const defaults = defaultProjectCoordinates(env)
-  const projectName = input('dependency-track-project') || defaults.projectName
-  const projectVersion = input('dependency-track-version') || defaults.projectVersion
+  const projectName = value('dependency-track-project') || defaults.projectName
+  const projectVersion = value('dependency-track-version') || defaults.projectVersion
   if (!projectUuid && !projectName) {
     throw new InputError(
       'dependency-track-project',
@@ -53,22 +47,14 @@ export function parseDependencyTrack(
     )
   }
   return {
-    url: normalizeBaseUrl(url),
+    url,
     apiKey,
     ...(projectName ? { projectName } : {}),
     ...(projectVersion ? { projectVersion } : {}),
-    ...(projectUuid ? { projectUuid: projectUuid.toLowerCase() } : {}),
-    ...parseDependencyTrackParent(input('dependency-track-parent')),
-    autoCreate: parseBoolean('dependency-track-auto-create', input('dependency-track-auto-create')),
-    wait: parseBoolean('dependency-track-wait', input('dependency-track-wait')),
-    waitTimeoutMs:
-      parseSeconds('dependency-track-wait-timeout', input('dependency-track-wait-timeout')) * 1000
+    ...(projectUuid ? { projectUuid } : {}),
+    ...parseDependencyTrackParent(value('dependency-track-parent')),
+    autoCreate: value('dependency-track-auto-create'),
+    wait: value('dependency-track-wait'),
+    waitTimeoutMs: value('dependency-track-wait-timeout')
   }
-}
-
-function parseSeconds(name: string, value: string): number {
-  if (!/^\d{1,6}$/.test(value) || Number(value) === 0) {
-    throw new InputError(name, `expected a whole number of seconds, got '${excerpt(value)}'`)
-  }
-  return Number(value)
 }

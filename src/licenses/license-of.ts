@@ -18,7 +18,6 @@
  * pip-licenses prints a `License` field that holds a whole license text as it is; shortening it
  * for display is done elsewhere (license-text.ts), the value here is what pip-licenses yields.
  */
-import { InputError } from '../shared/errors.js'
 import type { PackageMetadata } from '../deps/types.js'
 
 export type LicenseFrom = 'mixed' | 'meta' | 'classifier' | 'expression'
@@ -34,22 +33,6 @@ export interface SelectedLicense {
   /** The licenses pip-licenses matches `--fail-on` / `--allow-only` against (its license set). */
   names: string[]
   field: LicenseField
-}
-
-const LICENSE_FROM: readonly LicenseFrom[] = ['mixed', 'meta', 'classifier', 'expression']
-
-/** The `license-from` input: one of pip-licenses' `--from` values (case-insensitive); '' is mixed. */
-export function parseLicenseFrom(input: string, value: string): LicenseFrom {
-  const wanted = value.trim().toLowerCase()
-  if (wanted === '') return 'mixed'
-  const found = LICENSE_FROM.find(from => from === wanted)
-  if (!found) {
-    throw new InputError(
-      input,
-      `expected one of ${LICENSE_FROM.join(', ')}, got '${value.trim().slice(0, 40)}'`
-    )
-  }
-  return found
 }
 
 /** pip-licenses' find_license_from_classifier. */

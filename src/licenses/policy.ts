@@ -10,6 +10,7 @@
  *   License / License-Expression value). fail-on trips when ANY of them matches; allow-only
  *   trips when NONE of them is allowed (`len(uncommon_licenses) == len(license_names)`).
  * - `license-ignore-packages` names packages (`name` or `name:version`) that are not checked.
+ *   src/config/ reads these inputs into a LicensePolicy.
  *
  * SPDX-aware on top, through spdx-satisfies: when a package's SPDX expression is known, an OR
  * needs one acceptable side and an AND needs all (`MIT OR GPL-3.0-only` is allowed by an allow
@@ -21,8 +22,6 @@
  * only the first.
  */
 import { eq, valid } from '@renovatebot/pep440'
-import { InputError } from '../shared/errors.js'
-import { parseBoolean } from '../config/values.js'
 import { excerpt } from '../shared/text.js'
 import { normalizeName } from '../deps/names.js'
 import type { LicenseField } from './license-of.js'
@@ -51,72 +50,6 @@ export interface PolicySubject {
   spdx: string | null
   /** No license at all: pip-licenses shows UNKNOWN and no SPDX expression is known either. */
   unknown: boolean
-}
-
-export const LICENSE_POLICY_INPUTS = {
-  failOn: 'license-fail-on',
-  allowOnly: 'license-allow-only',
-  partialMatch: 'license-partial-match',
-  ignorePackages: 'license-ignore-packages',
-  failOnUnknown: 'license-fail-on-unknown'
-} as const
-
-const PROJECT_NAME = /^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$/i
-
-/** The policy inputs; `read` gives an input's raw value, '' when unset. */
-export function parseLicensePolicy(read: (inputName: string) => string): LicensePolicy {
-  const flag = (input: string): boolean => {
-    const value = read(input).trim()
-    return value === '' ? false : parseBoolean(input, value)
-  }
-  return {
-    failOn: parseLicenseList(LICENSE_POLICY_INPUTS.failOn, read(LICENSE_POLICY_INPUTS.failOn)),
-    allowOnly: parseLicenseList(
-      LICENSE_POLICY_INPUTS.allowOnly,
-      read(LICENSE_POLICY_INPUTS.allowOnly)
-    ),
-    partialMatch: flag(LICENSE_POLICY_INPUTS.partialMatch),
-    failOnUnknown: flag(LICENSE_POLICY_INPUTS.failOnUnknown),
-    ignorePackages: parseIgnorePackages(read(LICENSE_POLICY_INPUTS.ignorePackages))
-  }
-}
-
-/**
- * pip-licenses' list: ';'-separated, items stripped, empty items dropped ("MIT;;BSD;" is MIT
- * and BSD). Line breaks separate items too, for multi-line YAML. A value that is not blank but
- * names no license at all (";;") is refused rather than read as "no policy".
- */
-export function parseLicenseList(input: string, value: string): string[] {
-  const items = value
-    .split(/[;\n]/)
-    .map(item => item.trim())
-    .filter(item => item !== '')
-  if (items.length === 0 && value.trim() !== '') {
-    throw new InputError(input, `'${excerpt(value)}' names no license (items are separated by ';')`)
-  }
-  return [...new Set(items)]
-}
-
-/** `name` or `name:version`, separated by whitespace or commas (pip-licenses takes one per argument). */
-export function parseIgnorePackages(value: string): PackageSelector[] {
-  const input = LICENSE_POLICY_INPUTS.ignorePackages
-  return value
-    .split(/[\s,]+/)
-    .filter(item => item !== '')
-    .map(item => {
-      const colon = item.indexOf(':')
-      const name = colon < 0 ? item : item.slice(0, colon)
-      const version = colon < 0 ? undefined : item.slice(colon + 1)
-      if (!PROJECT_NAME.test(name)) {
-        throw new InputError(input, `'${excerpt(item)}' is not a package name (or name:version)`)
-      }
-      if (version !== undefined && !/^[A-Za-z0-9!+._-]+$/.test(version)) {
-        throw new InputError(input, `'${excerpt(item)}' has no valid version after ':'`)
-      }
-      return version === undefined
-        ? { name: normalizeName(name) }
-        : { name: normalizeName(name), version }
-    })
 }
 
 export function hasLicensePolicy(policy: LicensePolicy): boolean {

@@ -22,27 +22,12 @@ import type { LicenseSubjectInput } from './check.js'
 
 export type LicenseSourceMode = 'auto' | 'environment' | 'pypi' | 'none'
 
-const MODES: readonly LicenseSourceMode[] = ['auto', 'environment', 'pypi', 'none']
-export const DEFAULT_PYPI_URL = 'https://pypi.org'
 const DEFAULT_CONCURRENCY = 8
-
-export function parseLicenseSource(input: string, value: string): LicenseSourceMode {
-  const wanted = value.trim().toLowerCase()
-  if (wanted === '') return 'auto'
-  const mode = MODES.find(candidate => candidate === wanted)
-  if (!mode) {
-    throw new InputError(
-      input,
-      `expected one of ${MODES.join(', ')}, got '${value.trim().slice(0, 40)}'`
-    )
-  }
-  return mode
-}
 
 export interface GatherLicenseOptions {
   mode: LicenseSourceMode
-  /** PyPI's base URL, without a trailing slash. */
-  pypiUrl?: string
+  /** PyPI's base URL (the pypi-url input), without a trailing slash. */
+  pypiUrl: string
   /** Offline mode (an advisory-db is set): nothing may be fetched. */
   offline: boolean
   /** A client to reuse; otherwise one is made for the call and closed after it. */
@@ -127,7 +112,7 @@ async function fetchFromPypi(
   packages: readonly Named[],
   options: GatherLicenseOptions
 ): Promise<Array<PackageMetadata | undefined>> {
-  const base = (options.pypiUrl ?? DEFAULT_PYPI_URL).replace(/\/+$/, '')
+  const base = options.pypiUrl.replace(/\/+$/, '')
   const feed = `PyPI JSON API (${base})`
   const client =
     options.client ??

@@ -8,7 +8,6 @@
  * be installed at all, so no severity threshold and no unknown-severity setting hides them;
  * only an explicit ignore rule naming the report does (see ignores.ts).
  */
-import { InputError } from '../shared/errors.js'
 import type { Finding } from './ignores.js'
 import { plural } from '../shared/text.js'
 import {
@@ -28,18 +27,6 @@ export const SEVERITY_THRESHOLDS: readonly SeverityThreshold[] = [
   'high',
   'critical'
 ]
-
-/** The `fail-on-severity` input; empty means the default, low (every rated finding fails). */
-export function parseSeverityThreshold(value: string): SeverityThreshold {
-  const text = value.trim().toLowerCase()
-  if (text === '') return 'low'
-  const threshold = SEVERITY_THRESHOLDS.find(level => level === text)
-  if (threshold !== undefined) return threshold
-  throw new InputError(
-    'fail-on-severity',
-    `expected one of ${SEVERITY_THRESHOLDS.join(', ')}, got ${JSON.stringify(value)}`
-  )
-}
 
 export interface RatedFinding extends Finding {
   severity: Severity

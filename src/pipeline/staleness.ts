@@ -1,38 +1,14 @@
 /**
  * How old an offline advisory database may be before a run warns about it. A stale database
  * is a silent false negative: advisories published since it was downloaded are simply not
- * there, and the run still passes.
+ * there, and the run still passes. The max-db-age input is read by src/config/.
  */
-import { InputError } from '../shared/errors.js'
-import { excerpt } from '../shared/text.js'
 
-export const DEFAULT_MAX_DB_AGE = '7'
 /** Where a fresh copy comes from: OSV's per-ecosystem export, the layout the database reads. */
 export const PYPI_ALL_ZIP_URL = 'https://osv-vulnerabilities.storage.googleapis.com/PyPI/all.zip'
 
 const HOUR_MS = 60 * 60 * 1000
 const DAY_MS = 24 * HOUR_MS
-const UNIT_DAYS: Readonly<Record<string, number>> = { d: 1, h: 1 / 24, w: 7 }
-/** Whole numbers only (up to 5 digits: a century in days), with an optional unit. */
-const MAX_DB_AGE = /^(\d{1,5}) ?([dhw]?)$/i
-
-/**
- * The `max-db-age` input in days: `7` or `7d` (days), `36h` (hours), `2w` (weeks); `0`
- * turns the check off. Empty means the default, 7 days. Anything else is an InputError.
- */
-export function parseMaxDbAge(value: string): number {
-  const text = value.trim() === '' ? DEFAULT_MAX_DB_AGE : value.trim()
-  const match = MAX_DB_AGE.exec(text)
-  if (match === null) {
-    throw new InputError(
-      'max-db-age',
-      `expected a whole number of days (7 or 7d), hours (36h) or weeks (2w), or 0 to turn ` +
-        `the check off; got '${excerpt(value)}'`
-    )
-  }
-  const unit = (match[2] || 'd').toLowerCase()
-  return Number(match[1]) * UNIT_DAYS[unit]!
-}
 
 /**
  * A warning when the database's newest `modified` date is more than `maxAgeDays` before

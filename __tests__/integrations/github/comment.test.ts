@@ -2,14 +2,12 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } fr
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { InputError } from '../../../src/shared/errors.js'
 import {
   commentBody,
   commentKey,
   commentMarker,
   commentOnPullRequest,
   MAX_COMMENT_LENGTH,
-  parseCommentMode,
   type PullRequestCommentOptions
 } from '../../../src/integrations/github/comment.js'
 import type { Logger } from '../../../src/shared/log.js'
@@ -215,16 +213,6 @@ describe('commentOnPullRequest against a fake GitHub REST API', () => {
 })
 
 describe('comment inputs, keys and bodies', () => {
-  test('comment accepts never, on-failure and always', () => {
-    expect(parseCommentMode('')).toBe('never')
-    expect(parseCommentMode(' On-Failure ')).toBe('on-failure')
-    expect(parseCommentMode('always')).toBe('always')
-    expect(() => parseCommentMode('yes')).toThrow(InputError)
-    expect(() => parseCommentMode('yes')).toThrow(
-      "Input 'comment': expected never, on-failure or always"
-    )
-  })
-
   test('the key tells workflows, jobs, directories and matrix legs apart', () => {
     const env = {
       GITHUB_WORKFLOW: 'CI',

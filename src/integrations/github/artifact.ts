@@ -115,27 +115,6 @@ export function artifactUrl(env: NodeJS.ProcessEnv, id: number): string | undefi
   return `${server}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/artifacts/${id}`
 }
 
-/** Input `artifact-name`: undefined when empty (use the default). */
-export function parseArtifactName(raw: string): string | undefined {
-  const name = raw.trim()
-  if (name === '') return undefined
-  checkArtifactName(name)
-  return name
-}
-
-/** Input `retention-days`: a whole number of days; empty or 0 keeps the repository default. */
-export function parseRetentionDays(raw: string): number | undefined {
-  const value = raw.trim()
-  if (value === '' || value === '0') return undefined
-  if (!/^\d+$/.test(value) || Number(value) > 400) {
-    throw new InputError(
-      'retention-days',
-      `expected a whole number of days from 1 to 90 (up to 400 where the repository allows it), got "${value}"`
-    )
-  }
-  return Number(value)
-}
-
 /**
  * GHES has no artifact service v4. Checked here, as @actions/artifact checks it, so that the
  * library does not first print its own warning about it.
@@ -154,7 +133,8 @@ function isEnterpriseServer(env: NodeJS.ProcessEnv): boolean {
 // eslint-disable-next-line no-control-regex
 const FORBIDDEN_IN_NAME = /[":<>|*?\\/\u0000-\u001f]/
 
-function checkArtifactName(name: string): void {
+/** Refuses a name the service would refuse (the artifact-name input, checked by parseConfig). */
+export function checkArtifactName(name: string): void {
   const bad = FORBIDDEN_IN_NAME.exec(name)
   if (bad) {
     throw new InputError(

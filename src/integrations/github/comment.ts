@@ -10,7 +10,6 @@
  * fork's read-only token, a missing permission, an API failure) the run warns and goes on.
  */
 import { readFile } from 'node:fs/promises'
-import { InputError } from '../../shared/errors.js'
 import type { Logger } from '../../shared/log.js'
 import { safeUrl } from '../../shared/escape.js'
 import { matrixLegHash } from './matrix-leg.js'
@@ -104,13 +103,6 @@ export async function commentOnPullRequest(
   } catch (error) {
     return failed(logger, describeApiError(error, pull.number))
   }
-}
-
-/** Input `comment`. */
-export function parseCommentMode(raw: string): CommentMode {
-  const value = raw.trim().toLowerCase() || 'never'
-  if (value === 'never' || value === 'on-failure' || value === 'always') return value
-  throw new InputError('comment', `expected never, on-failure or always, got "${raw.trim()}"`)
 }
 
 /**
