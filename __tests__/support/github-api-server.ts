@@ -3,6 +3,12 @@
  * (paginated with a Link header, as GitHub does), create and update, authorised by token.
  * A read-only token gets GitHub's 403 "Resource not accessible by integration"; a body over
  * 65,536 characters gets its 422 validation error.
+ *
+ * Each token acts as someone: by default an installation token (GITHUB_TOKEN) acting as the
+ * `github-actions[bot]` bot, else the user given with `identities`. As on GitHub, GET /user
+ * answers an installation token with 403 "Resource not accessible by integration", and
+ * GraphQL's `viewer` names the bot. Comments a token creates are authored by its identity;
+ * a token with write access may edit anyone's comment, as GitHub lets a collaborator.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { LoopbackServer } from './loopback-server.js'
@@ -17,6 +23,7 @@ export interface IssueComment {
 }
 
 const MAX_BODY = 65_536
+const INSTALLATION_BOT: IssueComment['user'] = { login: 'github-actions[bot]', type: 'Bot' }
 
 export class GitHubApiServer extends LoopbackServer {
   /** Token to access: what the token may do. */
@@ -24,6 +31,10 @@ export class GitHubApiServer extends LoopbackServer {
   /** Comments per "owner/repo#number". */
   readonly comments = new Map<string, IssueComment[]>()
   readonly requests: string[] = []
+  /** Who a token acts as; a token not listed is an installation token of github-actions[bot]. */
+  readonly identities = new Map<string, IssueComment['user']>()
+  /** Answer writes with a 422 whose message echoes the request's Authorization header. */
+  echoAuthorization = false
   private nextId = 9_000_000
   /** Seeds a comment written by someone else. */
   addComment(issue: string, body: string, login = 'someone'): IssueComment {
@@ -70,6 +81,33 @@ export class GitHubApiServer extends LoopbackServer {
         documentation_url: 'https://docs.github.com/rest/issues/comments#create-an-issue-comment',
         status: '403'
       })
+    const identity = this.identities.get(token!) ?? INSTALLATION_BOT
+    if (req.method === 'GET' && url.pathname === '/user') {
+      if (identity.type === 'Bot') {
+        return json(res, 403, {
+          message: 'Resource not accessible by integration',
+          documentation_url: 'https://docs.github.com/rest/users/users#get-the-authenticated-user',
+          status: '403'
+        })
+      }
+      return json(res, 200, { login: identity.login, id: 583231, type: 'User' })
+    }
+    if (req.method === 'POST' && url.pathname === '/graphql') {
+      const { query } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { query: string }
+      if (!/\bviewer\s*\{\s*login\s*\}/.test(query)) {
+        return json(res, 200, {
+          errors: [{ message: 'This stand-in answers only viewer { login }' }]
+        })
+      }
+      return json(res, 200, { data: { viewer: { login: identity.login } } })
+    }
+    if (this.echoAuthorization && (req.method === 'POST' || req.method === 'PATCH')) {
+      return json(res, 422, {
+        message: `Validation Failed for a request with authorization: ${req.headers.authorization}`,
+        documentation_url: 'https://docs.github.com/rest',
+        status: '422'
+      })
+    }
     const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname)
     if (list) {
       const issue = `${list[1]}/${list[2]}#${list[3]}`
@@ -78,7 +116,7 @@ export class GitHubApiServer extends LoopbackServer {
         if (access !== 'write') return forbidden()
         const body = readBody(chunks)
         if (body === undefined) return tooLong(res)
-        const comment = this.store(issue, body, { login: 'github-actions[bot]', type: 'Bot' })
+        const comment = this.store(issue, body, identity)
         return json(res, 201, comment)
       }
     }

@@ -122,6 +122,9 @@ describe('commentOnPullRequest against a fake GitHub REST API', () => {
     expect(api.requests).toEqual([
       'GET /repos/octo/app/issues/17/comments?per_page=100',
       'GET /repos/octo/app/issues/17/comments?per_page=100&page=2',
+      // Who the token is, to edit only its own comment: an installation token's bot.
+      'GET /user',
+      'POST /graphql',
       `PATCH /repos/octo/app/issues/comments/${ours[0]!.id}`
     ])
   })

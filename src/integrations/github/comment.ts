@@ -8,10 +8,14 @@
  *
  * A comment is a copy of the job summary, not the verdict: when it cannot be written (a
  * fork's read-only token, a missing permission, an API failure) the run warns and goes on.
+ *
+ * Only a comment the token's own identity wrote is ever edited: anyone can paste the marker
+ * into a comment of their own, and editing theirs would put our verdict under their name,
+ * where they could change it. Such a comment is left alone and ours is made beside it.
  */
 import { readFile } from 'node:fs/promises'
 import type { Logger } from '../../shared/log.js'
-import { safeUrl } from '../../shared/escape.js'
+import { cleanText, registerSecret, safeUrl } from '../../shared/escape.js'
 import { matrixLegHash } from './matrix-leg.js'
 
 export type CommentMode = 'never' | 'on-failure' | 'always'
@@ -60,6 +64,8 @@ export async function commentOnPullRequest(
   }
 
   const marker = commentMarker(options.key)
+  // A server's error text may echo the token: it is redacted wherever it would be printed.
+  registerSecret(options.token)
   try {
     const { getOctokit } = await import('@actions/github')
     const octokit = getOctokit(options.token, {
@@ -68,11 +74,15 @@ export async function commentOnPullRequest(
     })
     const target = { owner, repo, issue_number: pull.number }
     let existing: { id: number } | undefined
+    let identity: string | undefined
     for await (const page of octokit.paginate.iterator(octokit.rest.issues.listComments, {
       ...target,
       per_page: 100
     })) {
-      existing = page.data.find(comment => comment.body?.includes(marker))
+      const marked = page.data.filter(comment => comment.body?.includes(marker))
+      if (marked.length === 0) continue
+      identity ??= await tokenLogin(octokit)
+      existing = marked.find(comment => comment.user?.login === identity)
       if (existing) break
     }
 
@@ -179,6 +189,38 @@ async function readPullRequest(
   }
 }
 
+/** The identity the default GITHUB_TOKEN acts as, as comments name their author. */
+export const GITHUB_ACTIONS_LOGIN = 'github-actions[bot]'
+
+type Octokit = ReturnType<typeof import('@actions/github').getOctokit>
+
+/**
+ * Who the token acts as, as REST names comment authors. GET /user answers a user's token
+ * (a personal access token); an installation token (GITHUB_TOKEN, a GitHub App's) is refused
+ * there with 403 "Resource not accessible by integration", and GraphQL's `viewer` names its
+ * bot (`<app>[bot]`). Where that fails too, the token is taken for GITHUB_TOKEN.
+ */
+async function tokenLogin(octokit: Octokit): Promise<string> {
+  try {
+    return (await octokit.rest.users.getAuthenticated()).data.login
+  } catch (error) {
+    if ((error as { status?: unknown }).status !== 403) throw error
+  }
+  try {
+    const { viewer } = await octokit.graphql<{ viewer?: { login?: unknown } }>(
+      'query { viewer { login } }'
+    )
+    const login = viewer?.login
+    // A bot's comments carry the [bot] suffix, whether or not GraphQL's login does.
+    if (typeof login === 'string' && login !== '') {
+      return login.endsWith('[bot]') ? login : `${login}[bot]`
+    }
+  } catch {
+    // Not every token may use GraphQL: the default token's bot is the best guess left.
+  }
+  return GITHUB_ACTIONS_LOGIN
+}
+
 function runUrl(env: NodeJS.ProcessEnv): string | undefined {
   if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return undefined
   const server = (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')
@@ -188,8 +230,11 @@ function runUrl(env: NodeJS.ProcessEnv): string | undefined {
 function describeApiError(error: unknown, pull: number): string {
   const status = (error as { status?: unknown } | undefined)?.status
   const raw = error instanceof Error ? error.message : String(error)
-  // eslint-disable-next-line no-control-regex
-  const message = raw.replace(/[\u0000-\u001f]+/g, ' ')
+  // The server's words: an echo of the Authorization header loses its credential.
+  const message = cleanText(raw).replace(
+    /\b(authorization:?\s*(?:token|bearer|basic)?\s*)[^\s,;"'}]+/gi,
+    '$1***'
+  )
   const where = `Could not comment on pull request #${pull}`
   if (status === 403 && /not accessible by integration/i.test(message)) {
     return (
