@@ -55,13 +55,15 @@ type OpenFeed = (settings: FeedSettings, context: FeedContext) => Promise<Opened
  * The online feeds, keyed by the `vulnerability-service` input. The code of a feed other
  * than the default loads only when chosen.
  */
-const FEEDS: Readonly<Record<FeedSettings['service'], OpenFeed>> = {
+const FEEDS = {
   osv: openOsvApi,
   pypi: openPypiJsonApi
-}
+} as const satisfies Readonly<Record<string, OpenFeed>>
 
-/** The values `vulnerability-service` accepts, in the order of the table. */
-export const FEED_SERVICES = Object.keys(FEEDS) as ReadonlyArray<FeedSettings['service']>
+/** A value `vulnerability-service` accepts. */
+export type FeedService = keyof typeof FEEDS
+/** Every value `vulnerability-service` accepts, in the order of the table. */
+export const FEED_SERVICES = Object.keys(FEEDS) as readonly FeedService[]
 
 /** An offline database (`advisory-db`) wins over the service: it means no network at all. */
 export async function openFeed(settings: FeedSettings, context: FeedContext): Promise<OpenedFeed> {
