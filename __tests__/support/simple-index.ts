@@ -3,6 +3,11 @@
  * (a wheel is a zip holding `<name>-<version>.dist-info/` with METADATA, WHEEL and RECORD) and
  * served as a PEP 503 simple index (HTML, links carrying `#sha256=`) or, when the client asks
  * for it, PEP 691 JSON. Optionally requires HTTP basic auth, like a private index.
+ *
+ * For the package-health checks it can also mark files yanked (PEP 592), give projects a
+ * PEP 792 status (in JSON `project-status`, in HTML the `pypi:project-status` meta tags),
+ * list files it does not serve by name and digest (the real files a lockfile pins), and
+ * fail every project page with one HTTP status.
  */
 import { createHash } from 'node:crypto'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
@@ -17,6 +22,24 @@ export interface WheelSpec {
   license?: string
   licenseExpression?: string
   classifiers?: string[]
+  requiresPython?: string
+  /** List the wheel as yanked (PEP 592): true, or the reason. */
+  yanked?: boolean | string
+}
+
+/** A file listed on a project page by name and digest only: its bytes are not served. */
+export interface ListedFile {
+  project: string
+  filename: string
+  sha256: string
+  yanked?: boolean | string
+}
+
+/** The entries of a project page, whether built here or only listed. */
+interface PageFile {
+  filename: string
+  sha256: string
+  yanked?: boolean | string
   requiresPython?: string
 }
 
@@ -137,10 +160,19 @@ export interface SimpleIndexOptions {
   auth?: { username: string; password: string }
   /** Serve only PEP 503 HTML, ignoring a client's request for PEP 691 JSON. */
   htmlOnly?: boolean
+  /** Files listed on project pages by name and digest (not served). */
+  listed?: ListedFile[]
+  /** PEP 792 status per project (normalised name); a project with one is served even with no files. */
+  statuses?: Record<string, { status: string; reason?: string }>
+  /** Answer every project page with this HTTP status (an index that fails). */
+  failProjects?: number
+  /** The api-version of JSON pages and the repository-version of HTML ones (default 1.0). */
+  apiVersion?: string
 }
 
 export class SimpleIndex {
-  readonly requests: Array<{ path: string; accept: string }> = []
+  /** Every request: its path, Accept header, and Authorization header when one was sent. */
+  readonly requests: Array<{ path: string; accept: string; authorization?: string }> = []
   private readonly wheels = new Map<string, BuiltWheel>()
   private readonly server: Server
   private readonly sockets = new Set<Socket>()
@@ -184,7 +216,8 @@ export class SimpleIndex {
   private handle(request: IncomingMessage, response: ServerResponse): void {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1')
     const accept = request.headers.accept ?? ''
-    this.requests.push({ path: url.pathname, accept })
+    const authorization = request.headers.authorization
+    this.requests.push({ path: url.pathname, accept, ...(authorization ? { authorization } : {}) })
     if (this.options.auth && !this.authorized(request.headers.authorization)) {
       response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="test index"' }).end()
       return
@@ -215,32 +248,79 @@ export class SimpleIndex {
   }
 
   private sendProject(name: string, accept: string, response: ServerResponse): void {
-    const wheels = [...this.wheels.values()].filter(wheel => normalize(wheel.spec.name) === name)
-    if (wheels.length === 0) {
+    if (this.options.failProjects !== undefined) {
+      response.writeHead(this.options.failProjects, { 'Content-Type': 'text/plain' }).end('failing')
+      return
+    }
+    const files: PageFile[] = [...this.wheels.values()]
+      .filter(wheel => normalize(wheel.spec.name) === name)
+      .map(wheel => ({
+        filename: wheel.filename,
+        sha256: wheel.sha256,
+        ...(wheel.spec.yanked !== undefined ? { yanked: wheel.spec.yanked } : {}),
+        ...(wheel.spec.requiresPython ? { requiresPython: wheel.spec.requiresPython } : {})
+      }))
+    for (const file of this.options.listed ?? []) {
+      if (normalize(file.project) === name) files.push(file)
+    }
+    const status = this.options.statuses?.[name]
+    if (files.length === 0 && status === undefined) {
       response.writeHead(404, { 'Content-Type': 'text/plain' }).end('no such project')
       return
     }
+    const apiVersion = this.options.apiVersion ?? '1.0'
     if (!this.options.htmlOnly && accept.includes('application/vnd.pypi.simple.v1+json')) {
-      const files = wheels.map(wheel => ({
-        filename: wheel.filename,
-        url: `/files/${wheel.filename}`,
-        hashes: { sha256: wheel.sha256 },
-        ...(wheel.spec.requiresPython ? { 'requires-python': wheel.spec.requiresPython } : {})
-      }))
-      const body = JSON.stringify({ meta: { 'api-version': '1.0' }, name, files })
+      const body = JSON.stringify({
+        meta: { 'api-version': apiVersion },
+        name,
+        ...(status ? { 'project-status': status } : {}),
+        files: files.map(file => ({
+          filename: file.filename,
+          url: `/files/${file.filename}`,
+          hashes: { sha256: file.sha256 },
+          ...(file.requiresPython ? { 'requires-python': file.requiresPython } : {}),
+          ...(file.yanked !== undefined ? { yanked: file.yanked } : {})
+        }))
+      })
       response.writeHead(200, { 'Content-Type': 'application/vnd.pypi.simple.v1+json' }).end(body)
       return
     }
-    const links = wheels.map(wheel => {
-      const python = wheel.spec.requiresPython
-        ? ` data-requires-python="${wheel.spec.requiresPython.replace(/</g, '&lt;').replace(/>/g, '&gt;')}"`
+    const links = files.map(file => {
+      const python = file.requiresPython
+        ? ` data-requires-python="${escapeAttribute(file.requiresPython)}"`
         : ''
-      return `<a href="/files/${wheel.filename}#sha256=${wheel.sha256}"${python}>${wheel.filename}</a><br/>`
+      const yanked =
+        file.yanked === undefined || file.yanked === false
+          ? ''
+          : file.yanked === true
+            ? ' data-yanked'
+            : ` data-yanked="${escapeAttribute(file.yanked)}"`
+      return `<a href="/files/${file.filename}#sha256=${file.sha256}"${python}${yanked}>${file.filename}</a><br/>`
     })
-    response.writeHead(200, { 'Content-Type': 'text/html' }).end(html(links.join('\n')))
+    const meta = status
+      ? [
+          `<meta name="pypi:project-status" content="${escapeAttribute(status.status)}">`,
+          ...(status.reason !== undefined
+            ? [
+                `<meta name="pypi:project-status-reason" content="${escapeAttribute(status.reason)}">`
+              ]
+            : [])
+        ]
+      : []
+    response
+      .writeHead(200, { 'Content-Type': 'text/html' })
+      .end(html(links.join('\n'), apiVersion, meta.join('')))
   }
 }
 
-function html(body: string): string {
-  return `<!DOCTYPE html>\n<html><head><meta name="pypi:repository-version" content="1.0"></head><body>\n${body}\n</body></html>\n`
+function escapeAttribute(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+}
+
+function html(body: string, repositoryVersion = '1.0', head = ''): string {
+  return `<!DOCTYPE html>\n<html><head><meta name="pypi:repository-version" content="${repositoryVersion}">${head}</head><body>\n${body}\n</body></html>\n`
 }
