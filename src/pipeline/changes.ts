@@ -444,7 +444,7 @@ export function describeChangeCounts(counts: ChangeCounts): string {
   return `${counts.fixed} fixed by this change, ${counts.introduced} introduced, ${counts.alreadyThere} already on the base`
 }
 
-/** One name and version, versions compared as PEP 440 does ("2.0" is "2.0.0"). */
+/** One name and version, grouped as the look-up groups them (`groupDependencies`). */
 function pinKey(pin: { name: string; version: string }): string {
   return `${normalizeName(pin.name)}@${clean(pin.version) ?? pin.version}`
 }
