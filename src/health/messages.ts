@@ -14,7 +14,7 @@ export function indexList(indexes: readonly string[]): string {
 export function notFoundMessage(name: string, indexes: readonly string[]): string {
   const where = indexes.length > 1 ? `any of ${indexList(indexes)}` : indexList(indexes)
   return (
-    `${name} is not on ${where} (HTTP 404). Either the name is misspelt (a typo such as ` +
+    `${name} is not on ${where}: no project of that name. Either the name is misspelt (a typo such as ` +
     `'requets' for 'requests'), or it is a private package that this index does not serve, ` +
     `and then anyone may register the name there and pip would install theirs (dependency ` +
     `confusion). Fix the name; or set index-url to the private index that serves it; or, ` +
