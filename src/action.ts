@@ -1,7 +1,9 @@
 import * as core from '@actions/core'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { parseConfig, type Config } from './config/config.js'
+import { parseConfig, type Config, type InputReader } from './config/config.js'
+import { cleanText, redactSecrets, registerSecret, urlSecrets } from './shared/escape.js'
+import type { Logger } from './shared/log.js'
 import { redactCredentials } from './shared/text.js'
 import { describeError } from './shared/describe-error.js'
 import { sendSbomToDependencyTrack } from './integrations/dependency-track/run.js'
@@ -26,26 +28,66 @@ import { renderMarkdown } from './report/markdown.js'
 export async function runAction(): Promise<void> {
   const env = process.env
   try {
-    const config = parseConfig(name => core.getInput(name), { cwd: process.cwd(), env }, 'action')
-    maskSecrets(config)
+    const config = parseConfig(
+      maskingInputs(name => core.getInput(name)),
+      { cwd: process.cwd(), env },
+      'action'
+    )
     const cacheStore = actionsCacheStore(env)
-    const run = await runAudit(config, actionLogger, { env, cacheStore })
+    const run = await runAudit(config, logger, { env, cacheStore })
     const publishError = await publish(config, run, env)
     const reasons = [...run.outcome.failureReasons]
     if (publishError !== undefined) reasons.push(describeError(publishError))
-    if (reasons.length > 0) core.setFailed(reasons.join(' '))
+    if (reasons.length > 0) core.setFailed(masked(reasons.join(' ')))
   } catch (error) {
-    core.setFailed(describeError(error))
+    core.setFailed(masked(describeError(error)))
   }
 }
 
-function maskSecrets(config: Config): void {
-  if (config.dependencyTrack) core.setSecret(config.dependencyTrack.apiKey)
-  if (config.outputs.githubToken) core.setSecret(config.outputs.githubToken)
-  for (const url of [config.sources.indexUrl, ...config.sources.extraIndexUrls]) {
-    const password = url ? new URL(url).password : ''
-    if (password) core.setSecret(decodeURIComponent(password))
+/** Inputs whose whole value is a secret. */
+const SECRET_INPUTS = new Set(['github-token', 'dependency-track-api-key'])
+const maskedSecrets = new Set<string>()
+
+/**
+ * A secret for the runner's log masking (core.setSecret) and for the redaction of all we print:
+ * the runner masks only literal text, which Markdown escaping (`odt\_abc`) would defeat.
+ */
+function maskSecret(secret: string): void {
+  if (secret === '' || maskedSecrets.has(secret)) return
+  maskedSecrets.add(secret)
+  core.setSecret(secret)
+  registerSecret(secret)
+}
+
+/**
+ * Inputs as they are read, each one's secrets masked before anything can print them: the
+ * token and the API key whole, and the credentials of any URL (osv-url, pypi-url, index-url,
+ * extra-index-url, dependency-track-url, python...).
+ */
+function maskingInputs(read: InputReader): InputReader {
+  return name => {
+    const value = read(name)
+    if (SECRET_INPUTS.has(name)) maskSecret(value.trim())
+    urlSecrets(value).forEach(maskSecret)
+    return value
   }
+}
+
+/**
+ * Text for the log: the credentials of any URL in it (a requirements file's private index, a
+ * `name @ https://user:token@...` requirement) are masked before the line is written, and
+ * the line itself is cleaned and redacted.
+ */
+function masked(text: string): string {
+  urlSecrets(text).forEach(maskSecret)
+  return cleanText(text, { multiline: true })
+}
+
+/** Every log line of the run goes through masked. */
+const logger: Logger = {
+  debug: message => actionLogger.debug(masked(message)),
+  info: message => actionLogger.info(masked(message)),
+  warning: message => actionLogger.warning(masked(message))
 }
 
 /** The advisory cache outlives the run in the Actions cache, where the runner has one. */
@@ -53,10 +95,10 @@ function actionsCacheStore(env: NodeJS.ProcessEnv): CacheDirectoryStore {
   let restored: RestoredCache | undefined
   return {
     restore: async dir => {
-      restored = await restoreCacheDir(dir, env, actionLogger)
+      restored = await restoreCacheDir(dir, env, logger)
     },
     save: async (dir, changed) => {
-      await saveCacheDir(dir, restored, changed, actionLogger)
+      await saveCacheDir(dir, restored, changed, logger)
     }
   }
 }
@@ -68,15 +110,17 @@ function actionsCacheStore(env: NodeJS.ProcessEnv): CacheDirectoryStore {
 async function publish(config: Config, run: EngineRun, env: NodeJS.ProcessEnv): Promise<unknown> {
   const { outcome } = run
   const counts = summaryCounts(outcome)
-  run.warnings.forEach(message => core.warning(message))
-  run.notices.forEach(message => core.notice(message))
+  // Skipped requirements may name a URL with credentials: masked before anything is printed.
+  for (const skip of outcome.skipped) urlSecrets(`${skip.name} ${skip.reason}`).forEach(maskSecret)
+  run.warnings.forEach(message => core.warning(masked(message)))
+  run.notices.forEach(message => core.notice(masked(message)))
 
   core.setOutput('vulnerability-count', counts.vulnerabilities)
   core.setOutput('vulnerable-package-count', counts.vulnerable_packages)
   core.setOutput('license-violation-count', counts.license_violations)
   core.setOutput('result', outcome.result)
   for (const writer of REPORT_WRITERS) core.setOutput(writer.output, run.files[writer.input] ?? '')
-  core.setOutput('findings', JSON.stringify(compactFindings(outcome)))
+  core.setOutput('findings', redactSecrets(JSON.stringify(compactFindings(outcome))))
 
   for (const annotation of planAnnotations(outcome, config.repositoryRoot)) {
     const properties = {
@@ -117,8 +161,8 @@ async function publish(config: Config, run: EngineRun, env: NodeJS.ProcessEnv): 
       const artifact = await uploadArtifact(
         files,
         env,
-        actionLogger,
-        message => core.notice(message),
+        logger,
+        message => core.notice(masked(message)),
         {
           ...(config.outputs.artifactName ? { name: config.outputs.artifactName } : {}),
           ...(config.outputs.retentionDays ? { retentionDays: config.outputs.retentionDays } : {}),
@@ -132,7 +176,7 @@ async function publish(config: Config, run: EngineRun, env: NodeJS.ProcessEnv): 
       }
     } catch (error) {
       // A report that did not upload must not hide the verdict: it stays on disk and in the summary.
-      core.warning(describeError(error))
+      core.warning(masked(describeError(error)))
     }
   }
 
@@ -148,7 +192,7 @@ async function publish(config: Config, run: EngineRun, env: NodeJS.ProcessEnv): 
         discriminators(config)
       ),
       env,
-      logger: actionLogger,
+      logger,
       ...(artifactUrl ? { reportUrl: artifactUrl } : {})
     })
   }
@@ -161,7 +205,7 @@ async function sendToDependencyTrack(
   run: EngineRun,
   env: NodeJS.ProcessEnv
 ): Promise<string | undefined> {
-  const upload = await sendSbomToDependencyTrack(config, run.sbom, actionLogger, env)
+  const upload = await sendSbomToDependencyTrack(config, run.sbom, logger, env)
   if (!upload) return undefined
   const { result } = upload
   core.setOutput('dependency-track-token', result.token)

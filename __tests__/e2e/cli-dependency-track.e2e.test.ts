@@ -126,7 +126,7 @@ describe('the CLI uploads its SBOM to Dependency-Track', () => {
     expect(server.requests).toContain(`GET /api/v1/event/token/${token}`)
     expect(run.stderr).toMatch(/^Dependency-Track: 1 finding, 1 policy violation\.$/m)
     expect(run.stderr).toMatch(
-      /^ {2}finding requests 2\.19\.1: CVE-2018-18074 \[2J forged line HIGH \(not analysed\)$/m
+      /^ {2}finding requests 2\.19\.1: CVE-2018-18074 forged line HIGH \(not analysed\)$/m
     )
     expect(run.stderr).toMatch(
       /^ {2}policy violation requests 2\.19\.1: No requests \(OPERATIONAL, WARN\): PACKAGE_URL MATCHES requests$/m

@@ -73,6 +73,12 @@ export class DependencyTrackServer extends LoopbackServer {
   unavailable = 0
   /** Answer every request with this, whatever it asks. */
   broken?: { status: number; body: string }
+  /**
+   * A server that echoes the X-Api-Key it was sent, as some proxies and debug builds do: in
+   * finding titles, policy names and the bodies of its 401 and 403 answers.
+   */
+  echoApiKey = false
+  private lastKey = ''
   private readonly tokens = new Map<string, { project: Project; polls: number }>()
   addKey(key: string, ...permissions: string[]): void {
     this.keys.set(key, new Set(permissions))
@@ -100,12 +106,14 @@ export class DependencyTrackServer extends LoopbackServer {
       this.unavailable--
       return text(res, 503, 'Service Unavailable')
     }
-    const permissions = this.keys.get(String(req.headers['x-api-key'] ?? ''))
+    this.lastKey = String(req.headers['x-api-key'] ?? '')
+    const echo = (words: string) => (this.echoApiKey ? `${words} ${this.lastKey}` : '')
+    const permissions = this.keys.get(this.lastKey)
     // Alpine's authentication filter: an unknown key gets an empty 401.
-    if (!permissions) return text(res, 401, '')
+    if (!permissions) return text(res, 401, echo('Unknown API key'))
     const need = (permission: string): boolean => {
       if (permissions.has(permission)) return true
-      text(res, 403, '')
+      text(res, 403, echo(`Missing ${permission} for API key`))
       return false
     }
     const route = `${req.method} ${url.pathname}`
@@ -219,6 +227,7 @@ export class DependencyTrackServer extends LoopbackServer {
             uuid: randomUUID(),
             source: advisory.source,
             vulnId: advisory.vulnId,
+            ...(this.echoApiKey ? { title: `Reported for API key ${this.lastKey}` } : {}),
             severity: advisory.severity,
             severityRank: 1,
             aliases: advisory.aliases ?? []
@@ -245,7 +254,11 @@ export class DependencyTrackServer extends LoopbackServer {
             operator: 'MATCHES',
             subject: 'PACKAGE_URL',
             value: policy.purlContains,
-            policy: { uuid: randomUUID(), name: policy.name, violationState: policy.violationState }
+            policy: {
+              uuid: randomUUID(),
+              name: this.echoApiKey ? `${policy.name} (key ${this.lastKey})` : policy.name,
+              violationState: policy.violationState
+            }
           }
         }))
     )

@@ -13,6 +13,7 @@ import {
   type DependencyTrackStep,
   type FailureContext
 } from './errors.js'
+import { redactSecrets, registerSecret } from '../../shared/escape.js'
 import { DependencyTrackError, DependencyTrackHttp, redactKey } from './http.js'
 import { checkApiKey, describeTarget, normalizeBaseUrl } from './inputs.js'
 import {
@@ -78,6 +79,8 @@ export async function uploadToDependencyTrack(
   let http: DependencyTrackHttp | undefined
   try {
     checkApiKey(apiKey)
+    // Whatever the server says may echo the key: redacted wherever it is printed, escaped or not.
+    registerSecret(apiKey)
     const baseUrl = normalizeBaseUrl(options.url)
     if (baseUrl.startsWith('http:') && !/^http:\/\/(localhost|127\.|\[::1\])/.test(baseUrl)) {
       logger.warning(`${INPUTS.url} is plain http: the API key crosses the network unencrypted.`)
@@ -106,7 +109,10 @@ export async function uploadToDependencyTrack(
     const token = await upload(http, sbomJson, options, context)
     logger.info(`Uploaded the SBOM to Dependency-Track project ${target} (token ${token})`)
     if (!options.wait) {
-      return { token, ...(options.projectUuid ? { projectUuid: options.projectUuid } : {}) }
+      return redacted({
+        token,
+        ...(options.projectUuid ? { projectUuid: options.projectUuid } : {})
+      })
     }
     const api = apiOf(http, context)
     await waitForProcessing(
@@ -123,10 +129,12 @@ export async function uploadToDependencyTrack(
     logger.info(
       `Dependency-Track reports ${findings.length} finding(s) and ${policyViolations.length} policy violation(s) for ${target}`
     )
-    return { token, projectUuid, findings, policyViolations }
+    return redacted({ token, projectUuid, findings, policyViolations })
   } catch (error) {
     // Belt and braces: nothing that leaves this module may carry the key.
-    if (error instanceof Error && apiKey) error.message = redactKey(error.message, apiKey)
+    if (error instanceof Error && apiKey) {
+      error.message = redactSecrets(redactKey(error.message, apiKey))
+    }
     throw error
   } finally {
     await http?.close()
@@ -208,8 +216,23 @@ function parseJson(text: string, step: DependencyTrackStep, baseUrl: string): un
 
 function redactingLogger(logger: Logger, apiKey: string): Logger {
   return {
-    debug: message => logger.debug(redactKey(message, apiKey)),
-    info: message => logger.info(redactKey(message, apiKey)),
-    warning: message => logger.warning(redactKey(message, apiKey))
+    debug: message => logger.debug(redactSecrets(redactKey(message, apiKey))),
+    info: message => logger.info(redactSecrets(redactKey(message, apiKey))),
+    warning: message => logger.warning(redactSecrets(redactKey(message, apiKey)))
   }
+}
+
+/**
+ * The server's answer with every known secret taken out of its text (a server that echoes the
+ * key in a title or a token would otherwise carry it into the summary and the outputs).
+ */
+function redacted<T>(value: T): T {
+  if (typeof value === 'string') return redactSecrets(value) as T
+  if (Array.isArray(value)) return value.map(redacted) as T
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, redacted(item)])
+    ) as T
+  }
+  return value
 }
