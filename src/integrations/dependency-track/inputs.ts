@@ -3,6 +3,7 @@
  * implies. Pure. Messages never echo the API key.
  */
 import { InputError } from '../../shared/errors.js'
+import { redactCredentials } from '../../shared/text.js'
 import { DEPENDENCY_TRACK_INPUTS as INPUTS } from './errors.js'
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
@@ -42,7 +43,7 @@ export function normalizeBaseUrl(raw: string): string {
   } catch {
     throw new InputError(
       INPUTS.url,
-      `"${raw}" is not a URL; expected e.g. https://dtrack.example.com`
+      `"${redactCredentials(raw)}" is not a URL; expected e.g. https://dtrack.example.com`
     )
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
