@@ -21,6 +21,11 @@ export interface Dependency {
   format: SourceFormat
   /** Dependency group where the format has them (main, dev, an extra's name...). */
   group?: string
+  /**
+   * The PEP 508 environment marker under which this pin is installed, as written (normalised
+   * whitespace), when it is conditional: reports show it next to a finding.
+   */
+  marker?: string
   /** Package metadata where the source has it (installed environments, pip reports): licenses use it. */
   metadata?: PackageMetadata
   /**

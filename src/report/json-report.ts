@@ -16,7 +16,7 @@ export interface JsonReport {
   licenses: LicenseEntry[]
   sources: Array<{ file: string; format: string; dependencies: number; skipped: number }>
   summary: SummaryCounts & {
-    result: 'pass' | 'fail'
+    result: AuditOutcome['result']
     failure_reasons: string[]
     incomplete: boolean
   }

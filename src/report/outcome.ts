@@ -2,6 +2,7 @@ import type { Severity } from '../advisories/severity.js'
 import type { Vulnerability } from '../advisories/vulnerability.js'
 import type { Dependency, SkippedDependency, SourceResult } from '../deps/types.js'
 import type { LicenseEntry } from '../licenses/check.js'
+import type { PackageIssue } from '../health/types.js'
 
 /**
  * Everything a run found, in the form every report (JSON, SBOM, SARIF, summary, comment,
@@ -19,11 +20,50 @@ export interface AuditOutcome {
   skipped: SkippedDependency[]
   /** One entry per audited package when licenses were checked; empty when they were not. */
   licenses: LicenseEntry[]
-  result: 'pass' | 'fail'
+  /** `error`: the run could not check what it was asked to (see `error`); never a pass. */
+  result: 'pass' | 'fail' | 'error'
   /** Why the step fails (empty on pass), one line each. */
   failureReasons: string[]
   /** Set when an advisory lookup failed: nothing was checked, every dependency is listed as skipped. */
   incomplete?: boolean
+  /** What went wrong when `result` is `error`: reports say it instead of any count. */
+  error?: RunError
+  /** Present only when the verdict counts what a pull request changes (scope `changes`). */
+  changes?: ChangeScope
+  /** Package-health findings from the index; undefined when package checks did not run. */
+  packageIssues?: PackageIssue[]
+}
+
+export interface RunError {
+  /** The error as shown to the user (names the feed, the input or the file). */
+  message: string
+  /** What was checked before it happened and what was not, in words, e.g. "advisories: not checked". */
+  checked: string[]
+  notChecked: string[]
+}
+
+/** How a dependency differs from the base of a pull request. */
+export type DependencyChange = 'added' | 'changed' | 'unchanged' | 'unknown'
+
+export interface BaseRef {
+  /** The ref as given (base-ref) or the event's base branch. */
+  ref: string
+  sha: string
+}
+
+/** A base pin that the change removes or upgrades out of its advisories. */
+export interface FixedByChange {
+  name: string
+  oldVersion: string
+  /** The version that replaced it; null when the change removed the pin. */
+  newVersion: string | null
+  /** Ids of the advisories that affected the old version and affect no version at the head. */
+  advisories: string[]
+}
+
+export interface ChangeScope {
+  base: BaseRef
+  fixedByChange: FixedByChange[]
 }
 
 export interface ReportedPackage {
@@ -38,6 +78,8 @@ export interface ReportedPackage {
    * null when none is known; undefined when the package has no findings.
    */
   recommendedVersion?: string | null
+  /** Scope `changes` only: how the pull request changes this pin. */
+  change?: DependencyChange
 }
 
 export interface ReportedVulnerability extends Vulnerability {
@@ -48,4 +90,6 @@ export interface ReportedVulnerability extends Vulnerability {
   ignored?: { reason?: string; origin: string; until?: string }
   /** Whether this finding makes the step fail under the configured gate. */
   failing: boolean
+  /** Scope `changes` only: the change brings this finding in (false: already on the base). */
+  introduced?: boolean
 }

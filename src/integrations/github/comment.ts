@@ -26,7 +26,7 @@ export interface PullRequestCommentOptions {
   token: string
   /** The report as Markdown (the job summary's text). */
   markdown: string
-  result: 'pass' | 'fail'
+  result: 'pass' | 'fail' | 'error'
   /** From commentKey(): tells this audit's comment apart from other audits' in the workflow. */
   key: string
   env: NodeJS.ProcessEnv
