@@ -1,11 +1,10 @@
 /**
  * The offline database at full size: load OSV's PyPI all.zip and match 200, 1,000 and 10,000
- * pinned dependencies shaped like real projects (see support/pins.ts). Measured in-process
+ * pinned dependencies shaped like real projects (see support/pins.ts), and 1,000 drawn the way
+ * heavy-online.ts draws its set (packages with many advisories favoured). Measured in-process
  * (load, match, recommended upgrades, peak RSS), against a naive matcher that scans every
- * record per dependency, and as the whole CLI in its own process (wall and CPU time, peak RSS)
- * three ways: without the cache (every record read), with an empty cache directory (every
- * record read, then the database's index written) and with the index a previous run left
- * (only the records of the pinned packages read).
+ * record per dependency, and as the whole CLI in its own process (wall and CPU time, peak RSS).
+ * Every record is read on every run: no index is kept between runs (see offline-db.ts).
  *
  * Run: npx tsx bench/offline.ts [--zip PATH] [--counts 200,1000,10000] [--runs 3] [--repo DIR]
  * [--bundle]. --bundle also bundles src/index.ts with esbuild (installed with tsx) into a
@@ -25,7 +24,7 @@ import { OfflineDatabase, parseRecord } from '../src/advisories/offline-db.js'
 import type { OsvRecord, PackageVersion } from '../src/advisories/osv.js'
 import { recommendedVersion } from '../src/advisories/upgrade.js'
 import { ZipArchive } from '../src/advisories/zip-reader.js'
-import { drawPins, requirementsText } from './support/pins.js'
+import { drawPins, requirementsText, type DrawnPins } from './support/pins.js'
 
 const HERE = fileURLToPath(import.meta.url)
 const REPO_ROOT = path.resolve(path.dirname(HERE), '..')
@@ -47,7 +46,7 @@ const { values } = parseArgs({
     bundle: { type: 'boolean', default: false },
     worker: { type: 'string' },
     pins: { type: 'string' },
-    'index-dir': { type: 'string' }
+    heavy: { type: 'boolean', default: true }
   }
 })
 
@@ -60,23 +59,15 @@ interface WorkerResult {
   findings: number
 }
 
-/**
- * One in-process measurement: `indexed` is OfflineDatabase reading every record, `index` the
- * same reading through the index in `indexDir`, `naive` scans every record.
- */
-async function runWorker(
-  kind: string,
-  zip: string,
-  pinsFile: string,
-  indexDir?: string
-): Promise<WorkerResult> {
+/** One in-process measurement: `indexed` is OfflineDatabase, `naive` scans every record. */
+async function runWorker(kind: string, zip: string, pinsFile: string): Promise<WorkerResult> {
   const pins = JSON.parse(await readFile(pinsFile, 'utf8')) as PackageVersion[]
   const started = performance.now()
   let found: OsvRecord[][]
   let recommendMs: number | undefined
   let loadMs: number
   if (kind !== 'naive') {
-    const db = await OfflineDatabase.load(zip, kind === 'index' ? { indexDir } : {})
+    const db = await OfflineDatabase.load(zip)
     loadMs = performance.now() - started
     found = await db.lookup(pins)
     // What the engine adds per vulnerable package (assess.ts), timed apart from matching.
@@ -174,7 +165,11 @@ async function main(): Promise<void> {
       `${records.length} records in ${zip}; median of ${runs} runs; ${os.cpus().length} CPUs`
     )
     for (const count of values.counts!.split(',').map(Number)) {
-      await measureCount(records, count, { zip, runs, work, clis })
+      await measureCount(records, count, { zip, runs, work, clis }, drawPins(records, count))
+    }
+    if (values.heavy) {
+      const mix = { vulnerable: 0.3, advisedClean: 0.2, weighting: 'advisories' } as const
+      await measureCount(records, 1000, { zip, runs, work, clis }, drawPins(records, 1000, mix))
     }
   } finally {
     rmSync(work, { recursive: true, force: true })
@@ -203,9 +198,13 @@ interface Setup {
   clis: [string, string[]][]
 }
 
-async function measureCount(records: OsvRecord[], count: number, setup: Setup): Promise<void> {
+async function measureCount(
+  records: OsvRecord[],
+  count: number,
+  setup: Setup,
+  drawn: DrawnPins
+): Promise<void> {
   const { zip, runs, work } = setup
-  const drawn = drawPins(records, count)
   const pinsFile = path.join(work, `pins-${count}.json`)
   const requirements = path.join(work, `requirements-${count}.txt`)
   writeFileSync(pinsFile, JSON.stringify(drawn.pins))
@@ -214,50 +213,41 @@ async function measureCount(records: OsvRecord[], count: number, setup: Setup): 
     `\n${count} pins: ${drawn.vulnerable} vulnerable, ${drawn.advisedClean} of advised ` +
       `packages at a clean version, ${drawn.unknown} unknown to the database`
   )
-  await measureInProcess(zip, runs, pinsFile, path.join(work, 'index'))
+  await measureInProcess(runs, zip, pinsFile)
   for (const [label, command] of setup.clis) {
-    const cli = (cacheArgs: string[]) =>
-      runMeasured([...command, ...cacheArgs, '--advisory-db', zip, requirements], work, work)
-    const slug = `${count}-${label.replace(/\W+/g, '-')}`
-    const warmDir = path.join(work, `warm-${slug}`)
-    let coldRuns = 0
-    const caching: [string, () => string[]][] = [
-      ['no cache', () => ['--no-cache']],
-      ['cold index', () => ['--cache-dir', path.join(work, `cold-${slug}-${coldRuns++}`)]],
-      ['warm index', () => ['--cache-dir', warmDir]]
-    ]
-    // The warm runs find the index this first run leaves.
-    await cli(['--cache-dir', warmDir])
-    if (!existsSync(path.join(warmDir, 'offline-index'))) console.log(`  !! ${label}: no index`)
-    for (const [mode, cacheArgs] of caching) {
-      const result = await median(runs, () => cli(cacheArgs()))
-      const ran = result.stderr.includes(`Checking ${count} pinned dependencies`)
-      if (!ran || result.exitCode !== (drawn.vulnerable > 0 ? 1 : 0)) {
-        console.log(`  !! ${label} exited ${result.exitCode}: ${result.stderr.trim().slice(-400)}`)
-      }
-      const goal = GOALS[count]
-      const met = goal && result.wallMs <= goal.ms && result.maxRssMb <= goal.mb
-      const verdict = goal ? `  goal ${ms(goal.ms)}, ${goal.mb} MB: ${met ? 'met' : 'MISSED'}` : ''
-      console.log(
-        `  ${label.padEnd(24)} ${mode.padEnd(10)} wall ${ms(result.wallMs)}  cpu ${ms(result.cpuMs)}` +
-          `  peak RSS ${mb(result.maxRssMb)}${verdict}`
-      )
+    const cli = () =>
+      runMeasured([...command, '--no-cache', '--advisory-db', zip, requirements], work, work)
+    const result = await median(runs, cli)
+    const ran = result.stderr.includes(`Checking ${count} pinned dependencies`)
+    if (!ran || result.exitCode !== (drawn.vulnerable > 0 ? 1 : 0)) {
+      console.log(`  !! ${label} exited ${result.exitCode}: ${result.stderr.trim().slice(-400)}`)
     }
+    const goal = GOALS[count]
+    const met = goal && result.wallMs <= goal.ms && result.maxRssMb <= goal.mb
+    const verdict = goal ? `  goal ${ms(goal.ms)}, ${goal.mb} MB: ${met ? 'met' : 'MISSED'}` : ''
+    console.log(
+      `  ${label.padEnd(24)} wall ${ms(result.wallMs)}  cpu ${ms(result.cpuMs)}` +
+        `  peak RSS ${mb(result.maxRssMb)}${verdict}`
+    )
   }
 }
 
-/** The in-process workers: a full load, the same through a warm index, and the naive scan. */
-async function measureInProcess(
-  zip: string,
-  runs: number,
-  pinsFile: string,
-  indexDir: string
-): Promise<void> {
+/** The in-process workers: a full load, and the naive scan. */
+async function measureInProcess(runs: number, zip: string, pinsFile: string): Promise<void> {
   // The naive scan takes about a minute at 10,000 pins, so it runs once.
   const worker = (kind: string) =>
     median(kind === 'naive' ? 1 : runs, async () => {
-      const args = ['--import', TSX_LOADER, HERE, '--worker', kind, '--zip', zip]
-      args.push('--pins', pinsFile, '--index-dir', indexDir)
+      const args = [
+        '--import',
+        TSX_LOADER,
+        HERE,
+        '--worker',
+        kind,
+        '--zip',
+        zip,
+        '--pins',
+        pinsFile
+      ]
       return JSON.parse(await capture(process.execPath, args)) as WorkerResult
     })
   const line = (label: string, r: WorkerResult) =>
@@ -265,13 +255,9 @@ async function measureInProcess(
     `  peak RSS ${mb(r.maxRssMb)}  findings ${r.findings}` +
     (r.recommendMs === undefined ? '' : `; then upgrades ${ms(r.recommendMs)}`)
   const indexed = await worker('indexed')
-  console.log(line('in-process, indexed', indexed))
-  await OfflineDatabase.load(zip, { indexDir })
-  const warm = await worker('index')
-  console.log(line('in-process, warm index', warm))
+  console.log(line('in-process, by package', indexed))
   const naive = await worker('naive')
   console.log(line('in-process, naive scan', naive))
-  if (warm.findings !== indexed.findings) console.log('  !! the index and a full load disagree')
   if (naive.findings !== indexed.findings) console.log('  !! naive and indexed disagree')
 }
 
@@ -336,7 +322,7 @@ const mb = (value: number) => `${Math.round(value)} MB`.padStart(7)
 // Last, so every constant above is initialised before it runs.
 if (values.worker !== undefined) {
   const { worker, zip, pins } = values
-  process.stdout.write(JSON.stringify(await runWorker(worker, zip!, pins!, values['index-dir'])))
+  process.stdout.write(JSON.stringify(await runWorker(worker, zip!, pins!)))
 } else {
   await main()
 }

@@ -18,6 +18,11 @@ export type Fault =
   | { kind: 'reset' }
   | { kind: 'stall' }
   | { kind: 'truncate' }
+  /**
+   * One byte every `intervalMs`, forever: of a JSON body after the headers ('body'), or of
+   * the headers themselves ('headers'). Each byte renews a timeout that is per read.
+   */
+  | ({ kind: 'drip' } & Drip)
 
 export interface OsvServerOptions {
   /** Added before every response, to model a real network's round trip. */
@@ -193,8 +198,35 @@ export class OsvServer {
         send(res, 200, full.slice(0, Math.floor(full.length / 2)))
         return
       }
+      case 'drip':
+        return dripForever(fault, req, res)
     }
   }
+}
+
+export interface Drip {
+  intervalMs: number
+  phase?: 'headers' | 'body'
+}
+
+/**
+ * An answer that never ends, one byte every `intervalMs`: close() destroys the socket, which
+ * stops the timer. Shared with the PyPI stand-in.
+ */
+export function dripForever(fault: Drip, req: IncomingMessage, res: ServerResponse): void {
+  const socket = req.socket
+  let write: () => void
+  if (fault.phase === 'headers') {
+    // Written on the socket itself: a header line that never ends.
+    socket.write('HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nx-drip: ')
+    write = () => socket.write('a')
+  } else {
+    res.writeHead(200, { 'content-type': 'application/json', 'content-length': 1_000_000 })
+    res.write('[')
+    write = () => res.write(' ')
+  }
+  const timer = setInterval(write, fault.intervalMs)
+  socket.on('close', () => clearInterval(timer))
 }
 
 function endpointOf(req: IncomingMessage): Endpoint | undefined {

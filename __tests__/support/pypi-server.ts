@@ -12,6 +12,7 @@ import { explain } from '@renovatebot/pep440'
 import type { OsvRecord } from '../../src/advisories/osv.js'
 import { normalizeName } from '../../src/deps/names.js'
 import { sendJson } from './loopback-server.js'
+import { dripForever, type Drip } from './osv-server.js'
 
 /** One entry of a release's `vulnerabilities`, as Warehouse serialises it. */
 export interface PypiVulnerability {
@@ -40,6 +41,8 @@ export type PypiFault =
   | { kind: 'reset' }
   | { kind: 'stall' }
   | { kind: 'truncate' }
+  /** One byte every `intervalMs`, forever (see dripForever). */
+  | ({ kind: 'drip' } & Drip)
 
 export interface PypiServerOptions {
   /** Added before every response, to model a real network's round trip. */
@@ -258,6 +261,8 @@ function inject(fault: PypiFault, req: IncomingMessage, res: ServerResponse): vo
       send(res, 200, full.slice(0, Math.floor(full.length / 2)))
       return
     }
+    case 'drip':
+      return dripForever(fault, req, res)
   }
 }
 

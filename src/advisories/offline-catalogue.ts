@@ -1,8 +1,6 @@
 /**
- * The catalogue of an offline database: which member holds each PyPI record, which packages
- * each record names, and what a full load would warn about. A full load builds it; the index
- * stores it, so that a later run reads only the members of the packages it looks up and
- * checks every record it reads against it.
+ * The catalogue of an offline database, built by reading every record: which member holds each
+ * PyPI record, which packages each record names, and what a full load warns about.
  */
 import { normalizeName } from '../deps/names.js'
 import type { RecordSource } from './offline-source.js'
@@ -36,12 +34,6 @@ export interface Catalogue {
   unsupported?: Tally
   /** Records (one per id) without a PyPI package. */
   withoutPypi: number
-}
-
-/** The members to read for packages not read before: member -> position in the catalogue. */
-export interface ReadPlan {
-  names: string[]
-  members: Map<string, number>
 }
 
 /**
@@ -94,76 +86,6 @@ export async function readCatalogue(
   }
   const catalogue = { entries, packages, withoutPypi: kept.size - entries.length }
   return { catalogue: { ...catalogue, duplicates, unsupported }, records }
-}
-
-/**
- * The records read so far through a catalogue. Each record read must be the one the catalogue
- * promised: same id and modified date, listed under exactly the PyPI names it gives, and each
- * package's records in id order. A catalogue could only be wrong by tampering (its checksum
- * and the database's fingerprint guard the rest); when it is, the caller reads everything.
- */
-export class RecordsOnDemand {
-  private readonly read = new Map<number, OsvRecord>()
-  private readonly loaded = new Set<string>()
-  /** How many packages list each entry. */
-  private readonly listings: Uint32Array
-
-  constructor(readonly catalogue: Catalogue) {
-    this.listings = new Uint32Array(catalogue.entries.length)
-    for (const positions of catalogue.packages.values()) {
-      for (const position of positions) this.listings[position]!++
-    }
-  }
-
-  /** True once every record of `name` (normalised) has been read. */
-  has(name: string): boolean {
-    return this.loaded.has(name)
-  }
-
-  plan(names: readonly string[]): ReadPlan {
-    const wanted = [...new Set(names)].filter(name => !this.loaded.has(name))
-    const members = new Map<string, number>()
-    for (const name of wanted) {
-      for (const position of this.catalogue.packages.get(name) ?? []) {
-        if (!this.read.has(position))
-          members.set(this.catalogue.entries[position]!.member, position)
-      }
-    }
-    return { names: wanted, members }
-  }
-
-  /** Takes the records read for `plan` (member -> record): each name's records, or a problem. */
-  accept(plan: ReadPlan, got: ReadonlyMap<string, OsvRecord>): Map<string, OsvRecord[]> | string {
-    for (const [member, position] of plan.members) {
-      const problem = this.mismatch(member, position, got.get(member))
-      if (problem !== undefined) return problem
-    }
-    for (const [member, position] of plan.members) this.read.set(position, got.get(member)!)
-    const found = new Map<string, OsvRecord[]>()
-    for (const name of plan.names) {
-      const records = (this.catalogue.packages.get(name) ?? []).map(p => this.read.get(p)!)
-      if (records.some((record, i) => i > 0 && compareIds(records[i - 1]!.id, record.id) > 0)) {
-        return `the records of ${name} are out of order`
-      }
-      found.set(name, records)
-    }
-    plan.names.forEach(name => this.loaded.add(name))
-    return found
-  }
-
-  private mismatch(member: string, position: number, record?: OsvRecord): string | undefined {
-    const entry = this.catalogue.entries[position]!
-    if (record === undefined) return `${JSON.stringify(member)} is missing`
-    if (record.id !== entry.id || record.modified !== entry.modified) {
-      return `${JSON.stringify(member)} holds another record`
-    }
-    const names = [...pypiNames(record)]
-    const listed = (name: string) => this.catalogue.packages.get(name)?.includes(position) === true
-    if (names.length !== this.listings[position] || !names.every(listed)) {
-      return `${record.id} is listed under other packages`
-    }
-    return undefined
-  }
 }
 
 function pypiNames(record: OsvRecord): Set<string> {

@@ -1,22 +1,19 @@
 /**
  * An advisory feed read from local OSV JSON: a directory of records, or a zip laid out like
- * OSV's per-ecosystem all.zip (offline-source.ts). Without an index directory every record is
- * loaded and indexed by package name up front, and nothing is written. With one, a cached index
- * of the database (offline-index.ts) says which members hold each package's records, so a
- * lookup reads only those; a missing, stale or damaged index is rebuilt by a full load. Both
- * ways give the same answers, in the same order, with the same warnings.
+ * OSV's per-ecosystem all.zip (offline-source.ts). Every record is loaded and indexed by package
+ * name up front, in memory, and nothing is written.
+ *
+ * There is deliberately no index kept on disk between runs. Earlier releases kept one in the
+ * advisory cache; but the cache directory may be written by other jobs (a self-hosted runner's
+ * tool cache), and an index that leaves a record out of a package hides that record's findings.
+ * No check short of reading every record can prove an index complete, and reading every record
+ * is what a full load costs (~0.25 s for the whole PyPI database), so a full load it is.
  */
 import { normalizeName } from '../deps/names.js'
 import { FeedError, messageOf, PyauditError } from '../shared/errors.js'
 import { silentLogger, type Logger } from '../shared/log.js'
 import { recordAffects } from './match.js'
-import {
-  readCatalogue,
-  RecordsOnDemand,
-  type Catalogue,
-  type CatalogueEntry
-} from './offline-catalogue.js'
-import { indexFile, indexKey, readIndex, writeIndex, type IndexKey } from './offline-index.js'
+import { readCatalogue, type Catalogue, type CatalogueEntry } from './offline-catalogue.js'
 import { openRecordSource, type RecordSource } from './offline-source.js'
 import type { AdvisoryFeed, OsvRecord, PackageVersion } from './osv.js'
 import { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip-reader.js'
@@ -31,15 +28,12 @@ export interface OfflineDatabaseOptions {
   now?: Date
   /** How reports name the database (e.g. relative to the repository); default: its path. */
   label?: string
-  /** Where the database's index is cached between runs; without it nothing is written. */
-  indexDir?: string
 }
 
 interface Settings {
   logger: Logger
   limits: ZipLimits
   now: Date
-  indexDir: string | undefined
 }
 
 /** Clock skew we tolerate before calling a `modified` date a typo from the future. */
@@ -50,12 +44,6 @@ export class OfflineDatabase implements AdvisoryFeed {
   private readonly byName = new Map<string, OsvRecord[]>()
   private newest: number | undefined
   private count = 0
-  /** Set while records are read on demand through an index. */
-  private onDemand: RecordsOnDemand | undefined
-  /** The source the index was checked against (closed): its members need not be listed again. */
-  private indexed: RecordSource | undefined
-  /** Lookups read members one after the other, so two never read the same record twice. */
-  private reading: Promise<void> = Promise.resolve()
 
   private constructor(
     private readonly location: string,
@@ -74,10 +62,9 @@ export class OfflineDatabase implements AdvisoryFeed {
     const db = new OfflineDatabase(location, options.label ?? location, {
       logger,
       limits: { ...DEFAULT_ZIP_LIMITS, ...options.limits },
-      now: options.now ?? new Date(),
-      indexDir: options.indexDir
+      now: options.now ?? new Date()
     })
-    await db.withSource(source => db.open(source))
+    await db.withSource(source => db.loadAll(source))
     const ms = Math.round(performance.now() - started)
     logger.debug(`Loaded ${db.recordCount} PyPI advisories from ${location} in ${ms} ms`)
     return db
@@ -85,11 +72,6 @@ export class OfflineDatabase implements AdvisoryFeed {
 
   async lookup(packages: readonly PackageVersion[]): Promise<OsvRecord[][]> {
     const names = packages.map(({ name }) => normalizeName(name))
-    if (this.onDemand !== undefined) {
-      const read = this.reading.then(() => this.readPackages(names))
-      this.reading = read.catch(() => {})
-      await read
-    }
     return packages.map(({ version }, i) => {
       const candidates = this.byName.get(names[i]!) ?? []
       return candidates.filter(record => recordAffects(record, names[i]!, version))
@@ -98,15 +80,10 @@ export class OfflineDatabase implements AdvisoryFeed {
 
   /**
    * Every advisory, withdrawn ones left out, that names `name` (normalised here) as a PyPI
-   * package, whatever version it affects: what a recommended upgrade is computed from. Read
-   * through an index, only the packages already looked up are known.
+   * package, whatever version it affects: what a recommended upgrade is computed from.
    */
   recordsFor(name: string): readonly OsvRecord[] {
-    const normalized = normalizeName(name)
-    if (this.onDemand !== undefined && !this.onDemand.has(normalized)) {
-      throw new Error(`Internal error: recordsFor(${JSON.stringify(name)}) before its lookup`)
-    }
-    const records = this.byName.get(normalized) ?? []
+    const records = this.byName.get(normalizeName(name)) ?? []
     return records.filter(record => record.withdrawn == null)
   }
 
@@ -120,29 +97,9 @@ export class OfflineDatabase implements AdvisoryFeed {
     return this.newest === undefined ? undefined : new Date(this.newest)
   }
 
-  private async open(source: RecordSource): Promise<void> {
-    const { indexDir, limits, logger } = this.settings
-    if (indexDir === undefined) return this.loadAll(source)
-    const key = await this.io(() => indexKey(source, limits))
-    const file = indexFile(indexDir, key)
-    const found = await readIndex(file, key, source.members)
-    if ('reason' in found) {
-      await this.loadAll(source, key)
-      logger.debug(`Offline index ${file}: rebuilt (${found.reason})`)
-      return
-    }
-    this.onDemand = new RecordsOnDemand(found.catalogue)
-    this.indexed = source
-    this.summarize(found.catalogue)
-    logger.debug(`Offline index ${file}: used`)
-  }
-
-  /** Reads every record; with a key, writes the index of what was read. */
-  private async loadAll(source: RecordSource, key?: IndexKey): Promise<void> {
+  /** Reads every record and indexes the PyPI ones by package name. */
+  private async loadAll(source: RecordSource): Promise<void> {
     const { catalogue, records } = await this.io(() => readCatalogue(source))
-    this.onDemand = undefined
-    this.indexed = undefined
-    this.byName.clear()
     for (const [name, positions] of catalogue.packages) {
       this.byName.set(
         name,
@@ -150,41 +107,6 @@ export class OfflineDatabase implements AdvisoryFeed {
       )
     }
     this.summarize(catalogue)
-    const { indexDir, logger } = this.settings
-    if (key === undefined || indexDir === undefined) return
-    const file = indexFile(indexDir, key)
-    await writeIndex(file, key, catalogue).catch((error: unknown) => {
-      logger.debug(`Offline index ${file}: not written (${messageOf(error)})`)
-    })
-  }
-
-  /** Reads the records of the packages not looked up before, checking each against the index. */
-  private async readPackages(names: readonly string[]): Promise<void> {
-    const demand = this.onDemand
-    if (demand === undefined) return
-    const plan = demand.plan(names)
-    const got = new Map<string, OsvRecord>()
-    if (plan.members.size > 0) {
-      const chosen = new Set(plan.members.keys())
-      await this.withSource(
-        source => this.io(() => source.read(chosen, (member, record) => got.set(member, record))),
-        this.indexed
-      )
-    }
-    const found = demand.accept(plan, got)
-    if (typeof found !== 'string') {
-      found.forEach((records, name) => records.length > 0 && this.byName.set(name, records))
-      return
-    }
-    this.settings.logger.warning(
-      `The offline index of ${this.location} does not match the database (${found}); ` +
-        'reading every record instead'
-    )
-    await this.withSource(async source => {
-      const { indexDir, limits } = this.settings
-      const key = indexDir === undefined ? undefined : await this.io(() => indexKey(source, limits))
-      await this.loadAll(source, key)
-    })
   }
 
   /** Logs what a full load finds worth saying, and takes the count and newest date. */
@@ -220,13 +142,10 @@ export class OfflineDatabase implements AdvisoryFeed {
     logger.debug(`${catalogue.withoutPypi} advisories have no PyPI package; ignored`)
   }
 
-  /** Opens the database for `use`, then closes it; `earlier` spares listing its members again. */
-  private async withSource<T>(
-    use: (source: RecordSource) => Promise<T>,
-    earlier?: RecordSource
-  ): Promise<T> {
+  /** Opens the database for `use`, then closes it. */
+  private async withSource<T>(use: (source: RecordSource) => Promise<T>): Promise<T> {
     const { location, settings } = this
-    const source = await this.io(() => openRecordSource(location, settings.limits, earlier))
+    const source = await this.io(() => openRecordSource(location, settings.limits))
     try {
       return await use(source)
     } finally {

@@ -16,8 +16,6 @@ const READ_CONCURRENCY = 16
 interface SourceBase {
   /** The path as given, for messages. */
   readonly location: string
-  /** The path with every symlink resolved: what the index is kept under. */
-  readonly realLocation: string
   /** Every member that may hold a record, in reading order. */
   readonly members: readonly string[]
   /**
@@ -34,27 +32,13 @@ export type RecordSource =
   | (SourceBase & { readonly kind: 'zip'; readonly archive: ZipArchive })
   | (SourceBase & { readonly kind: 'directory' })
 
-/**
- * Opens a database; I/O errors (a missing path) are thrown as they are. Given the source this
- * database was opened as before, reuses its list of members where it still holds: a directory's
- * listing (files are then read by name, and must still be there), a zip's central directory
- * when the file is unchanged.
- */
-export async function openRecordSource(
-  location: string,
-  limits: ZipLimits,
-  earlier?: RecordSource
-): Promise<RecordSource> {
-  const realLocation = await realpath(location)
-  if ((await stat(realLocation)).isDirectory()) {
-    const members =
-      earlier?.kind === 'directory' && earlier.realLocation === realLocation
-        ? earlier.members
-        : await listDirectory(location, limits)
+/** Opens a database; I/O errors (a missing path) are thrown as they are. */
+export async function openRecordSource(location: string, limits: ZipLimits): Promise<RecordSource> {
+  if ((await stat(location)).isDirectory()) {
+    const members = await listDirectory(location, limits)
     return {
       kind: 'directory',
       location,
-      realLocation,
       members,
       read: (chosen, onRecord) =>
         readFiles(location, members, chosen, limits, (member, data) =>
@@ -63,15 +47,10 @@ export async function openRecordSource(
       close: async () => {}
     }
   }
-  const archive = await ZipArchive.open(
-    location,
-    limits,
-    earlier?.kind === 'zip' ? earlier.archive : undefined
-  )
+  const archive = await ZipArchive.open(location, limits)
   return {
     kind: 'zip',
     location,
-    realLocation,
     archive,
     members: archive.fileNames.filter(isRecordPath),
     read: (chosen, onRecord) =>

@@ -47,6 +47,8 @@ export interface OsvApiFeedOptions {
   baseUrl: string
   /** Requests in flight at most, which is also the size of the connection pool. */
   concurrency?: number
+  /** Limit for the whole of one request, headers and body (the client's default: 60 s). */
+  requestTimeoutMs?: number
   timeoutMs?: number
   retry?: RetryOptions
   logger?: Logger
@@ -89,6 +91,7 @@ export class OsvApiFeed implements AdvisoryFeed {
     this.client = new JsonClient({
       feedName: this.name,
       connections: this.concurrency,
+      requestTimeoutMs: options.requestTimeoutMs,
       timeoutMs: options.timeoutMs,
       retry: options.retry,
       logger: options.logger,

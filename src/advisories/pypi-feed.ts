@@ -21,6 +21,8 @@ export interface PypiFeedOptions {
   baseUrl: string
   /** Requests in flight at most, which is also the size of the connection pool. */
   concurrency?: number
+  /** Limit for the whole of one request, headers and body (the client's default: 60 s). */
+  requestTimeoutMs?: number
   timeoutMs?: number
   retry?: RetryOptions
   logger?: Logger
@@ -62,6 +64,7 @@ export class PypiFeed implements AdvisoryFeed {
     this.client = new JsonClient({
       feedName: this.name,
       connections: this.concurrency,
+      requestTimeoutMs: options.requestTimeoutMs,
       timeoutMs: options.timeoutMs,
       retry: options.retry,
       logger: options.logger,

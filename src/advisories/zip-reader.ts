@@ -63,38 +63,22 @@ export class ZipArchive {
     private readonly handle: FileHandle,
     private readonly problem: Problem,
     private readonly limits: ZipLimits,
-    /** Device, inode, size and mtime: the same file, unchanged, when they are. */
-    private readonly identity: string,
     /** Bytes in the archive file. */
     readonly size: number,
-    /** The central directory's bytes: every member's name, sizes, CRC-32 and offset. */
-    readonly centralDirectory: Buffer,
     private readonly members: readonly Member[]
   ) {}
 
-  /**
-   * Reads the archive's directory, or takes it from `earlier` (a closed ZipArchive of the same
-   * path) when the file is still the one it read. Throws ParseError naming `file` if it is not
-   * a sound zip.
-   */
-  static async open(
-    file: string,
-    limits: ZipLimits = DEFAULT_ZIP_LIMITS,
-    earlier?: ZipArchive
-  ): Promise<ZipArchive> {
+  /** Reads the archive's directory. Throws ParseError naming `file` if it is not a sound zip. */
+  static async open(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipArchive> {
     const problem: Problem = detail => new ParseError({ file }, detail)
     const handle = await open(file)
     try {
-      const { dev, ino, size, mtimeMs } = await handle.stat()
+      const { size } = await handle.stat()
       if (size > limits.maxTotalBytes) {
         throw problem(`is ${size} bytes, over the total limit of ${limits.maxTotalBytes} bytes`)
       }
-      const identity = `${dev} ${ino} ${size} ${mtimeMs}`
-      const { bytes, members } =
-        earlier?.identity === identity
-          ? { bytes: earlier.centralDirectory, members: earlier.members }
-          : readCentralDirectory(fileReader(handle), size, limits, problem)
-      return new ZipArchive(handle, problem, limits, identity, size, bytes, members)
+      const members = readCentralDirectory(fileReader(handle), size, limits, problem)
+      return new ZipArchive(handle, problem, limits, size, members)
     } catch (error) {
       await handle.close()
       throw error
@@ -174,7 +158,7 @@ function readCentralDirectory(
   size: number,
   limits: ZipLimits,
   problem: Problem
-): { bytes: Buffer; members: Member[] } {
+): Member[] {
   const tailStart = Math.max(0, size - TAIL_BYTES)
   const tail = readAt(tailStart, size - tailStart)
   const end = findEndOfCentralDirectory(tail)
@@ -222,7 +206,7 @@ function readCentralDirectory(
     members.push(member)
     at = next
   }
-  return { bytes: directory.subarray(0, at), members }
+  return members
 }
 
 const DAMAGED_ZIP64 = 'has a damaged ZIP64 directory'

@@ -27,6 +27,8 @@ export interface LicenseAuditOptions {
   logger: Logger
   /** The entry's environment (proxy variables for PyPI). */
   env?: NodeJS.ProcessEnv
+  /** Limit for the whole of one request to PyPI (request-timeout). */
+  requestTimeoutMs?: number
 }
 
 export interface LicenseAudit {
@@ -56,7 +58,8 @@ export async function auditLicenses(
     pypiUrl: options.pypiUrl,
     offline: options.offline,
     logger: options.logger,
-    env: options.env
+    env: options.env,
+    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {})
   })
   if (!gathered.checked) return { entries: [], notes: [] }
   const { checkLicenses } = await import('./check.js')

@@ -34,6 +34,8 @@ export interface GatherLicenseOptions {
   client?: JsonClient
   concurrency?: number
   retry?: RetryOptions
+  /** Limit for the whole of one request, headers and body (the client's default: 60 s). */
+  requestTimeoutMs?: number
   timeoutMs?: number
   logger?: Logger
   signal?: AbortSignal
@@ -120,6 +122,7 @@ async function fetchFromPypi(
       feedName: feed,
       connections: options.concurrency ?? DEFAULT_CONCURRENCY,
       ...(options.retry ? { retry: options.retry } : {}),
+      ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
       ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
       logger: options.logger ?? silentLogger,
       env: options.env

@@ -1,8 +1,9 @@
 /**
- * JSON over HTTP for advisory feeds: one keep-alive connection pool per client, per-request
- * timeouts, and retries with exponential backoff and full jitter for the failures that are
- * usually transient (429, 5xx, dropped connections, timeouts, a truncated body). When a
- * request finally fails it throws FeedError naming the feed: a feed never answers "nothing".
+ * JSON over HTTP for advisory feeds: one keep-alive connection pool per client, a deadline
+ * for the whole of each request, and retries with exponential backoff and full jitter for the
+ * failures that are usually transient (429, 5xx, dropped connections, timeouts, a truncated
+ * body). When a request finally fails it throws FeedError naming the feed: a feed never
+ * answers "nothing".
  */
 import { setMaxListeners } from 'node:events'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -23,7 +24,16 @@ export interface RetryOptions {
 export interface JsonClientOptions {
   /** Named in every FeedError, e.g. "OSV API (https://api.osv.dev)". */
   feedName: string
-  /** Limit for the response headers, and for each gap while the body streams in. */
+  /**
+   * Limit for the whole of one request, headers and body (default 60 s). A request past it
+   * is retried like any other failure.
+   */
+  requestTimeoutMs?: number
+  /**
+   * A shorter limit, if wanted, for the response headers and for each gap while the body
+   * streams in (undici's own timeouts). These are per read: a server that sends one byte
+   * every few seconds renews them forever, which is why requestTimeoutMs exists.
+   */
   timeoutMs?: number
   /** Open connections at most; requests beyond that wait for a free one. */
   connections?: number
@@ -40,7 +50,7 @@ export const DEFAULT_RETRY: Required<RetryOptions> = {
   maxDelayMs: 8_000,
   maxRetryAfterMs: 30_000
 }
-const DEFAULT_TIMEOUT_MS = 30_000
+export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 /** A body that is not JSON is retried this many times: a cut-off body is usually transient. */
 const MALFORMED_RETRIES = 1
@@ -79,7 +89,9 @@ export type Found = { found: true; value: unknown } | { found: false; status: nu
 
 export class JsonClient {
   private readonly feedName: string
-  private readonly timeoutMs: number
+  private readonly requestTimeoutMs: number
+  /** undici's per-read timeouts; 0 turns them off. */
+  private readonly readTimeoutMs: number
   private readonly retry: Required<RetryOptions>
   private readonly logger: Logger
   private readonly maxResponseBytes: number
@@ -87,14 +99,18 @@ export class JsonClient {
 
   constructor(options: JsonClientOptions) {
     this.feedName = options.feedName
-    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+    this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
+    // Only a per-read limit shorter than the whole request's can be of use. Otherwise it is
+    // off: the deadline covers it, and its message names the limit the user set.
+    const perRead = options.timeoutMs ?? Infinity
+    this.readTimeoutMs = perRead < this.requestTimeoutMs ? perRead : 0
     this.retry = { ...DEFAULT_RETRY, ...definedOnly(options.retry ?? {}) }
     this.logger = options.logger ?? silentLogger
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
     const poolOptions = {
       connections: options.connections ?? 16,
       keepAliveTimeout: 4_000,
-      connect: { timeout: this.timeoutMs }
+      connect: { timeout: Math.min(perRead, this.requestTimeoutMs) }
     }
     // Self-hosted runners often sit behind a proxy; honour the usual variables when set.
     this.dispatcher = proxyConfigured(options.env ?? {})
@@ -171,6 +187,7 @@ export class JsonClient {
     let text: string
     let status: number
     let retryAfter: string | string[] | undefined
+    const deadline = new RequestDeadline(this.requestTimeoutMs)
     try {
       const response = await request(this.dispatcher, url, {
         method,
@@ -179,16 +196,19 @@ export class JsonClient {
           accept: 'application/json',
           ...(body === undefined ? {} : { 'content-type': 'application/json' })
         },
-        headersTimeout: this.timeoutMs,
-        bodyTimeout: this.timeoutMs,
-        signal
+        headersTimeout: this.readTimeoutMs,
+        bodyTimeout: this.readTimeoutMs,
+        signal: deadline.over(signal)
       })
       status = response.statusCode
       retryAfter = response.headers['retry-after']
       text = await readCapped(response.body, this.maxResponseBytes)
     } catch (error) {
       if (signal?.aborted) throw signal.reason
+      if (deadline.passed) return failed({ description: deadline.description, retryable: true })
       return failed(describeNetworkError(error))
+    } finally {
+      deadline.clear()
     }
     if (status < 200 || status > 299) {
       const description = `HTTP ${status}${errorDetail(text)}`
@@ -203,6 +223,41 @@ export class JsonClient {
       return failed({ description: `malformed JSON${reason}`, retryable: true, malformed: true })
     }
   }
+}
+
+/**
+ * One request's time limit, headers and body together: the signal it gives aborts the request
+ * (undici then destroys the body stream too) when the time is up or the caller's signal fires.
+ */
+export class RequestDeadline {
+  private readonly controller = new AbortController()
+  private readonly timer: NodeJS.Timeout
+
+  constructor(readonly ms: number) {
+    this.timer = setTimeout(() => this.controller.abort(new Error(this.description)), ms)
+  }
+
+  /** The signal to hand to the request: this deadline's, and the caller's when there is one. */
+  over(signal: AbortSignal | undefined): AbortSignal {
+    return signal ? AbortSignal.any([signal, this.controller.signal]) : this.controller.signal
+  }
+
+  get passed(): boolean {
+    return this.controller.signal.aborted
+  }
+
+  get description(): string {
+    return `timed out after ${formatSeconds(this.ms)} (headers and body)`
+  }
+
+  clear(): void {
+    clearTimeout(this.timer)
+  }
+}
+
+/** "60 s", "0.25 s": the unit the request-timeout input is given in. */
+export function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))} s`
 }
 
 /** Carries an `absent` status out of the retry loop to findJson; never escapes it. */

@@ -47,6 +47,8 @@ export interface FeedContext {
   cacheStore: CacheDirectoryStore
   /** How messages show a file (relative to the repository). */
   shownPath: (file: string) => string
+  /** Limit for the whole of one request to a feed (request-timeout); the client's default. */
+  requestTimeoutMs?: number
 }
 
 type OpenFeed = (settings: FeedSettings, context: FeedContext) => Promise<OpenedFeed>
@@ -76,13 +78,8 @@ async function openOfflineDatabase(
   { logger, now, shownPath }: FeedContext
 ): Promise<OpenedFeed> {
   const file = settings.advisoryDb!
-  const [{ OfflineDatabase }, { offlineIndexDir }] = await Promise.all([
-    import('../advisories/offline-db.js'),
-    import('../advisories/offline-index.js')
-  ])
-  // The index of the database is kept with the advisory cache, and only when caching is on.
-  const indexDir = settings.cache ? offlineIndexDir(settings.cacheDir) : undefined
-  const database = await OfflineDatabase.load(file, { logger, label: shownPath(file), indexDir })
+  const { OfflineDatabase } = await import('../advisories/offline-db.js')
+  const database = await OfflineDatabase.load(file, { logger, label: shownPath(file) })
   const newest = database.newestModified()
   const warning = stalenessWarning(newest, settings.maxDbAgeDays, now)
   if (warning) logger.warning(warning)
@@ -96,25 +93,31 @@ async function openOfflineDatabase(
 
 async function openPypiJsonApi(
   settings: FeedSettings,
-  { env, logger }: FeedContext
+  { env, logger, requestTimeoutMs }: FeedContext
 ): Promise<OpenedFeed> {
   const { PypiFeed } = await import('../advisories/pypi-feed.js')
-  const feed = new PypiFeed({ baseUrl: settings.pypiUrl, logger, env })
+  const feed = new PypiFeed({ baseUrl: settings.pypiUrl, logger, env, requestTimeoutMs })
   return { feed, skipped: () => feed.skipped(), finish: () => feed.close() }
 }
 
 async function openOsvApi(
   settings: FeedSettings,
-  { env, logger, cacheStore }: FeedContext
+  { env, logger, cacheStore, requestTimeoutMs }: FeedContext
 ): Promise<OpenedFeed> {
   if (!settings.cache) {
-    const feed = new OsvApiFeed({ baseUrl: settings.osvUrl, logger, env })
+    const feed = new OsvApiFeed({ baseUrl: settings.osvUrl, logger, env, requestTimeoutMs })
     return { feed, finish: () => feed.close() }
   }
   const { cacheDir } = settings
   await cacheStore.restore(cacheDir)
   const cache = new DiskRecordCache(cacheDir, { logger })
-  const feed = new OsvApiFeed({ baseUrl: settings.osvUrl, logger, records: cache, env })
+  const feed = new OsvApiFeed({
+    baseUrl: settings.osvUrl,
+    logger,
+    records: cache,
+    env,
+    requestTimeoutMs
+  })
   return {
     feed,
     upgradeAdvice: cache.upgradeAdvice,

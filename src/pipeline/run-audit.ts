@@ -62,7 +62,8 @@ export async function runAudit(
     logger,
     now,
     cacheStore: context.cacheStore ?? NO_CACHE_STORE,
-    shownPath: file => repositoryPath(file, config.repositoryRoot)
+    shownPath: file => repositoryPath(file, config.repositoryRoot),
+    requestTimeoutMs: config.requestTimeoutMs
   })
   const pinned = sources.reduce((sum, source) => sum + source.dependencies.length, 0)
   logger.info(`Checking ${pinned} pinned dependencies against ${opened.feed.name}`)
@@ -77,7 +78,8 @@ export async function runAudit(
       offline: Boolean(config.feed.advisoryDb),
       sbomWanted: reportsListLicenses(config.outputs) || Boolean(config.dependencyTrack),
       logger,
-      env
+      env,
+      requestTimeoutMs: config.requestTimeoutMs
     })
     licenses.notes.forEach(note => logger.info(note))
 

@@ -1,14 +1,20 @@
 /**
- * HTTP to a Dependency-Track API server: the X-Api-Key header on every call, per-request
- * timeouts, and retries with backoff for what is usually transient (429, 5xx, dropped
- * connections). Answers of any other status are returned for the caller to explain. The API
- * key never appears in anything this module logs or throws.
+ * HTTP to a Dependency-Track API server: the X-Api-Key header on every call, a deadline for
+ * the whole of each request, and retries with backoff for what is usually transient (429,
+ * 5xx, dropped connections). Answers of any other status are returned for the caller to
+ * explain. The API key never appears in anything this module logs or throws.
  */
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { FormData } from '../../net/undici-formdata.js'
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from '../../net/undici-parts.js'
 import { PyauditError } from '../../shared/errors.js'
-import { backoffDelay, DEFAULT_RETRY, parseRetryAfter, proxyConfigured } from '../../net/http.js'
+import {
+  backoffDelay,
+  DEFAULT_RETRY,
+  parseRetryAfter,
+  proxyConfigured,
+  RequestDeadline
+} from '../../net/http.js'
 import type { Logger } from '../../shared/log.js'
 
 /** Dependency-Track could not be reached, or answered in a way no input change explains. */
@@ -32,6 +38,7 @@ export interface DependencyTrackResponse {
 export interface HttpOptions {
   apiKey: string
   logger: Logger
+  /** Limit for the whole of one request, headers and body (the upload's body included). */
   timeoutMs: number
   /** Tries per request, the first included. */
   attempts: number
@@ -68,13 +75,17 @@ export class DependencyTrackHttp {
       let response: DependencyTrackResponse | undefined
       let failure: string
       let retryAfterMs: number | undefined
+      // undici's timeouts are per read: a server dripping bytes would renew them forever.
+      const deadline = new RequestDeadline(this.options.timeoutMs)
       try {
         const answer = await request(this.dispatcher, url, {
           method,
           body,
           headers: { 'x-api-key': this.options.apiKey, accept: 'application/json' },
-          headersTimeout: this.options.timeoutMs,
-          bodyTimeout: this.options.timeoutMs
+          // Off: the deadline covers the whole request, and its message names the limit.
+          headersTimeout: 0,
+          bodyTimeout: 0,
+          signal: deadline.over(undefined)
         })
         const total = Number(single(answer.headers['x-total-count']))
         response = {
@@ -86,7 +97,9 @@ export class DependencyTrackHttp {
         failure = `HTTP ${answer.statusCode}`
         retryAfterMs = parseRetryAfter(answer.headers['retry-after'], Date.now())
       } catch (error) {
-        failure = this.describeNetworkError(error)
+        failure = deadline.passed ? deadline.description : this.describeNetworkError(error)
+      } finally {
+        deadline.clear()
       }
       if (attempt >= this.options.attempts) {
         if (response) return response

@@ -29,6 +29,11 @@ export async function sendSbomToDependencyTrack(
   // The engine builds an SBOM whenever Dependency-Track is configured; none would be a bug.
   if (sbom === undefined) throw new Error('no SBOM was built for the Dependency-Track upload')
   const { uploadToDependencyTrack } = await import('./client.js')
-  const result = await uploadToDependencyTrack(sbom, { ...options, logger, env })
+  const result = await uploadToDependencyTrack(sbom, {
+    ...options,
+    logger,
+    env,
+    requestTimeoutMs: config.requestTimeoutMs
+  })
   return { result, project: describeTarget(options) }
 }

@@ -1,0 +1,75 @@
+/**
+ * Feeds that misbehave, through the whole action and CLI as a runner starts them: a feed that
+ * drips bytes ends the run, failing, within request-timeout per try (never hangs it).
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals'
+import * as fs from 'node:fs/promises'
+import * as path from 'node:path'
+import type { OsvRecord } from '../../src/advisories/osv.js'
+import { OsvServer } from '../support/osv-server.js'
+import { makeWorkspace, runAction, type ActionRun } from '../support/run-action.js'
+
+/**
+ * Five tries of 1 s and the default backoff between them (at most 3.75 s in all), plus the
+ * start of a TypeScript process: well under the default limit of 60 s for even one try, and
+ * generous for a loaded 2-core machine.
+ */
+const UPPER_BOUND_MS = 20_000
+const noStackTrace = (run: ActionRun) => expect(run.stdout + run.stderr).not.toMatch(/^\s+at /m)
+
+let workspace: string
+let server: OsvServer
+let url: string
+
+beforeAll(async () => {
+  workspace = await makeWorkspace({ 'requirements.txt': 'urllib3==2.0.4\nrequests==2.19.0\n' })
+})
+afterAll(() => fs.rm(workspace, { recursive: true, force: true }))
+afterEach(() => server.close())
+
+async function serve(resolver: (name: string, version: string) => OsvRecord[]): Promise<void> {
+  server = new OsvServer(resolver)
+  url = await server.start()
+}
+
+describe('an OSV API that drips a byte every 0.3 s', () => {
+  const failure =
+    /Advisory feed OSV API \(http:\/\/127\.0\.0\.1:\d+\) failed: POST \/v1\/querybatch: timed out after 1 s \(headers and body\), after 5 attempts/
+
+  test('the action with request-timeout: 1 fails closed, fast', async () => {
+    await serve(() => [])
+    server.failNext(1_000, { kind: 'drip', intervalMs: 300 })
+    const run = await runAction(
+      { paths: 'requirements.txt', 'osv-url': url, 'request-timeout': '1', report: 'report.json' },
+      { workspace }
+    )
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(new RegExp(`^::error::.*${failure.source}`, 'm'))
+    expect(run.durationMs).toBeLessThan(UPPER_BOUND_MS)
+    expect(server.counts.querybatch).toBe(5)
+    // Fails closed with a record: every pin listed as not checked, and why.
+    const report = JSON.parse(await fs.readFile(path.join(workspace, 'report.json'), 'utf8'))
+    expect(JSON.stringify(report)).toMatch(/not checked: .*timed out after 1 s/)
+    noStackTrace(run)
+    console.log(
+      `dripping OSV API, request-timeout 1 s: the action failed in ${run.durationMs | 0} ms`
+    )
+  }, 60_000)
+
+  test('the CLI with --request-timeout 1 fails closed, fast', async () => {
+    await serve(() => [])
+    server.failNext(1_000, { kind: 'drip', intervalMs: 300 })
+    const run = await runAction(
+      {},
+      {
+        workspace,
+        args: ['--osv-url', url, '--request-timeout', '1', '--no-cache', 'requirements.txt']
+      }
+    )
+    expect(run.exitCode).not.toBe(0)
+    expect(run.stdout + run.stderr).toMatch(failure)
+    expect(run.durationMs).toBeLessThan(UPPER_BOUND_MS)
+    noStackTrace(run)
+    console.log(`dripping OSV API, request-timeout 1 s: the CLI failed in ${run.durationMs | 0} ms`)
+  }, 60_000)
+})
