@@ -208,6 +208,17 @@ describe('recordAffects', () => {
     ).toBe(true)
   })
 
+  test('a record with no affected list spares no version (only a server match hands one on)', () => {
+    const { affected: _, ...bare } = record('PYSEC-2018-28')
+    expect(recordAffects(bare, 'requests', '2.19.1')).toBe(true)
+    expect(recordAffects(bare, 'requests', '99.0')).toBe(true)
+    // An empty list is a list: it names no affected version.
+    expect(recordAffects({ ...bare, affected: [] }, 'requests', '2.19.1')).toBe(false)
+    expect(recordAffects({ ...bare, withdrawn: '2024-01-01T00:00:00Z' }, 'requests', '1.0')).toBe(
+      false
+    )
+  })
+
   test('only PyPI entries for the normalised name count', () => {
     const requests = record('PYSEC-2018-28')
     expect(recordAffects(requests, 'requests', '2.19.1')).toBe(true)

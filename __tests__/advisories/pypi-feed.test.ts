@@ -279,16 +279,18 @@ describe('PypiFeed failures', () => {
 
   test.each([
     ['a body that is not an object', '[]', /answer is not an object/],
-    ['a vulnerabilities value that is not a list', '{"vulnerabilities":{}}', /not a list/],
-    ['an entry without id', '{"vulnerabilities":[{"aliases":[]}]}', /has no id/],
-    ['aliases that are not strings', '{"vulnerabilities":[{"id":"X","aliases":[1]}]}', /aliases/],
+    ['a vulnerabilities value that is not a list', '"vulnerabilities":{}', /not a list/],
+    ['an entry without id', '"vulnerabilities":[{"aliases":[]}]', /has no id/],
+    ['aliases that are not strings', '"vulnerabilities":[{"id":"X","aliases":[1]}]', /aliases/],
     [
       'a fixed_in that is not PEP 440',
-      '{"vulnerabilities":[{"id":"X","fixed_in":["1.0-x!"]}]}',
+      '"vulnerabilities":[{"id":"X","fixed_in":["1.0-x!"]}]',
       /X has a fixed_in that is not a version/
     ]
-  ])('%s fails closed', async (_, body, message) => {
+  ])('%s fails closed', async (_, answer, message) => {
     const { server, feed } = await setup()
+    // The project's document (info.name) around each malformed list.
+    const body = answer.startsWith('"') ? `{"info":{"name":"PyYAML"},${answer}}` : answer
     server.failNext(1, { kind: 'status', status: 200, body })
     expect((await rejection(feed.lookup([pin('pyyaml', '5.3')]))).message).toMatch(message)
   })

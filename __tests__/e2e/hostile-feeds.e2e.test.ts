@@ -1,13 +1,20 @@
 /**
  * Feeds that misbehave, through the whole action and CLI as a runner starts them: a feed that
- * drips bytes ends the run, failing, within request-timeout per try (never hangs it).
+ * drips bytes ends the run, failing, within request-timeout per try (never hangs it), and
+ * advisory records OSV matched but that cannot be read whole still fail the run as findings.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals'
+import { readFileSync } from 'node:fs'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import type { OsvRecord } from '../../src/advisories/osv.js'
 import { OsvServer } from '../support/osv-server.js'
 import { makeWorkspace, runAction, type ActionRun } from '../support/run-action.js'
+import { TESTS_DIR } from '../support/paths.js'
+
+const RECORDS = path.resolve(TESTS_DIR, 'fixtures', 'osv', 'records')
+const record = (id: string): OsvRecord =>
+  JSON.parse(readFileSync(path.join(RECORDS, `${id}.json`), 'utf8')) as OsvRecord
 
 /**
  * Five tries of 1 s and the default backoff between them (at most 3.75 s in all), plus the
@@ -27,8 +34,11 @@ beforeAll(async () => {
 afterAll(() => fs.rm(workspace, { recursive: true, force: true }))
 afterEach(() => server.close())
 
-async function serve(resolver: (name: string, version: string) => OsvRecord[]): Promise<void> {
-  server = new OsvServer(resolver)
+async function serve(
+  resolver: (name: string, version: string) => OsvRecord[],
+  serveRecord?: (found: OsvRecord) => unknown
+): Promise<void> {
+  server = new OsvServer(resolver, serveRecord ? { serve: serveRecord } : {})
   url = await server.start()
 }
 
@@ -73,3 +83,46 @@ describe('an OSV API that drips a byte every 0.3 s', () => {
     console.log(`dripping OSV API, request-timeout 1 s: the CLI failed in ${run.durationMs | 0} ms`)
   }, 60_000)
 })
+
+test('records OSV matched but that cannot be read whole fail the run as findings', async () => {
+  const urllib3 = record('PYSEC-2023-192')
+  const requests = record('PYSEC-2018-28')
+  await serve(
+    (name, version) =>
+      name === 'urllib3' && version === '2.0.4'
+        ? [urllib3]
+        : name === 'requests' && version === '2.19.0'
+          ? [requests]
+          : [],
+    // urllib3's record has no affected list; requests' has a schema major this version
+    // does not know.
+    found => {
+      if (found.id === urllib3.id) {
+        const { affected: _, ...rest } = found
+        return rest
+      }
+      return { ...found, schema_version: '2.0.0' }
+    }
+  )
+  const run = await runAction(
+    { paths: 'requirements.txt', 'osv-url': url, 'fail-on-severity': 'critical' },
+    { workspace }
+  )
+  expect(run.exitCode).toBe(1)
+  expect(run.outputs['vulnerability-count']).toBe('2')
+  const findings = JSON.parse(run.outputs.findings ?? '[]') as { package: string; id: string }[]
+  expect(findings.map(found => `${found.package} ${found.id}`).sort()).toEqual([
+    'requests PYSEC-2018-28',
+    'urllib3 PYSEC-2023-192'
+  ])
+  // urllib3's CVSS (8.1, high) is below the threshold: what fails is the record whose severity
+  // is unknown, as unknown severity fails by default.
+  expect(run.stdout).toMatch(/^::error::Failed: 1 of unknown severity/m)
+  expect(run.stdout).toMatch(
+    /^::warning::OSV API \(http:\/\/127\.0\.0\.1:\d+\): advisory PYSEC-2023-192 lists no affected packages\./m
+  )
+  expect(run.stdout).toMatch(
+    /^::warning::OSV API \(http:\/\/127\.0\.0\.1:\d+\): advisory PYSEC-2018-28 could not be read in full \(schema_version "2\.0\.0" is not 1\.x\)/m
+  )
+  noStackTrace(run)
+}, 60_000)

@@ -33,6 +33,12 @@ export interface OsvServerOptions {
   queryPageSize?: number
   /** Looks records up for /v1/vulns/{id}; by default, any record the resolver returned. */
   byId?: (id: string) => OsvRecord | undefined
+  /**
+   * What /v1/query and /v1/vulns/{id} send for a record (querybatch lists its id and
+   * modified as they are): by default the record itself. A test serves a malformed record
+   * behind a well-formed listing this way.
+   */
+  serve?: (record: OsvRecord) => unknown
 }
 
 export const MAX_BATCH_QUERIES = 1000
@@ -147,15 +153,19 @@ export class OsvServer {
     }
     if (endpoint === 'query' && req.method === 'POST') {
       const { page, next } = this.page(parseJson(body), this.options.queryPageSize ?? Infinity)
-      return omitEmpty({ vulns: page, next_page_token: next })
+      return omitEmpty({ vulns: page.map(record => this.served(record)), next_page_token: next })
     }
     if (endpoint === 'vulns' && req.method === 'GET') {
       const id = decodeURIComponent(new URL(req.url ?? '', 'http://x').pathname.slice(10))
       const record = this.options.byId ? this.options.byId(id) : this.seen.get(id)
       if (!record) throw new HttpFailure(404, 5, 'Bug not found.')
-      return record
+      return this.served(record)
     }
     throw new HttpFailure(404, 5, 'Method does not exist.')
+  }
+
+  private served(record: OsvRecord): unknown {
+    return this.options.serve ? this.options.serve(record) : record
   }
 
   /** One page of a query's matches; the token is an offset, opaque to clients. */

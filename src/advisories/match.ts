@@ -31,9 +31,17 @@ export function affects(affected: OsvAffected, version: string): boolean {
   return listed(affected.versions ?? [], version)
 }
 
-/** Whether `record` affects `name` (PEP 503 normalised) at `version`. Withdrawn records never do. */
+/**
+ * Whether `record` affects `name` (PEP 503 normalised) at `version`. Withdrawn records never
+ * do. A record with no `affected` list at all (or one the OSV API feed could not read, see
+ * readOsvRecord) says of no version that it is spared, and only reaches here because a server
+ * matched it to the release (the offline database lists a record only under the packages its
+ * `affected` names): it counts as affecting every version, so no upgrade is ever recommended
+ * as clean of it.
+ */
 export function recordAffects(record: OsvRecord, name: string, version: string): boolean {
   if (record.withdrawn != null) return false
+  if (record.affected == null) return true
   const wanted = normalizeName(name)
   return (record.affected ?? []).some(
     affected => isPyPIEntryFor(affected, wanted) && affects(affected, version)

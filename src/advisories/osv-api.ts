@@ -7,8 +7,9 @@
 import { FeedError } from '../shared/errors.js'
 import { silentLogger, type Logger } from '../shared/log.js'
 import { JsonClient, mapWithLimit, type RetryOptions } from '../net/http.js'
-import type { AdvisoryFeed, OsvRecord, PackageVersion } from './osv.js'
+import { readOsvRecord, type AdvisoryFeed, type OsvRecord, type PackageVersion } from './osv.js'
 import { isObject } from '../shared/json-shape.js'
+import { excerpt } from '../shared/text.js'
 
 /** The service rejects larger batches with HTTP 400 "Too many queries.". */
 export const MAX_BATCH_QUERIES = 1000
@@ -144,12 +145,31 @@ export class OsvApiFeed implements AdvisoryFeed {
     return refs.map(byId => [...byId.values()])
   }
 
-  /** Step 2: the full records behind `refs[i]` for each query, withdrawn ones dropped. */
+  /**
+   * Step 2: the full records behind `refs[i]` for each query, withdrawn ones dropped. Every
+   * record is read as far as it can be (readOsvRecord; see checkRecord for what fails): the
+   * service already matched the release, so a record it names is never dropped for what it
+   * lacks or gets wrong.
+   */
   async fetchRecords(
     queries: readonly PackageVersion[],
     refs: readonly (readonly VulnRef[])[]
   ): Promise<OsvRecord[][]> {
     const byId = new Map<string, OsvRecord>()
+    const listedModified = new Map(refs.flat().map(ref => [ref.id, ref.modified]))
+    const unreadable = new Map<string, string[]>()
+    const read = (raw: OsvRecord): OsvRecord => {
+      const { record, unreadable: problems } = readOsvRecord(
+        raw as unknown as Record<string, unknown>,
+        raw.id,
+        listedModified.get(raw.id) ?? ''
+      )
+      if (problems.length > 0) unreadable.set(raw.id, problems)
+      byId.set(raw.id, record)
+      return record
+    }
+    // A held record was read whole when it was fetched (only those are put), and checking it
+    // again would split the versions lists the cache keeps as text until something needs them.
     const held = (ref: VulnRef): boolean => {
       const record = this.records?.get(ref.id, ref.modified)
       if (record) byId.set(ref.id, record)
@@ -157,9 +177,10 @@ export class OsvApiFeed implements AdvisoryFeed {
     }
     const plan = planDetailFetches(refs, held, this.strategy)
     const extras = new Map<number, OsvRecord[]>()
-    const store = (record: OsvRecord): void => {
-      byId.set(record.id, record)
-      this.records?.put?.(record)
+    const store = (raw: OsvRecord): void => {
+      const record = read(raw)
+      // Only a record read whole is kept for later runs: one read in part is asked again.
+      if (record === raw) this.records?.put?.(record)
     }
     type Task = { query: number } | { id: string }
     const tasks: Task[] = [
@@ -173,7 +194,7 @@ export class OsvApiFeed implements AdvisoryFeed {
       const listed = new Set((refs[task.query] ?? []).map(ref => ref.id))
       extras.set(
         task.query,
-        found.filter(record => !listed.has(record.id))
+        found.filter(record => !listed.has(record.id)).map(record => byId.get(record.id)!)
       )
     })
     // The database can change between the steps: fetch by id what /v1/query no longer listed.
@@ -182,11 +203,48 @@ export class OsvApiFeed implements AdvisoryFeed {
       this.getRecord(id, signal)
     )
     late.forEach(store)
-    return refs.map((listed, i) =>
+    const results = refs.map((listed, i) =>
       [...listed.map(ref => byId.get(ref.id) as OsvRecord), ...(extras.get(i) ?? [])].filter(
         record => !record.withdrawn
       )
     )
+    this.warnIncomplete(queries, results, unreadable)
+    return results
+  }
+
+  /**
+   * One warning per record reported with less than a whole record gives: the reader learns
+   * why a finding has no fix versions or no severity, and which record to look at.
+   */
+  private warnIncomplete(
+    queries: readonly PackageVersion[],
+    results: readonly OsvRecord[][],
+    unreadable: ReadonlyMap<string, string[]>
+  ): void {
+    const pins = new Map<string, string[]>()
+    results.forEach((records, i) => {
+      const pin = queries[i] as PackageVersion
+      for (const record of records) {
+        if (record.affected != null && !unreadable.has(record.id)) continue
+        pins.set(record.id, [...(pins.get(record.id) ?? []), `${pin.name} ${pin.version}`])
+      }
+    })
+    for (const [id, matched] of pins) {
+      const problems = unreadable.get(id)
+      const what = problems
+        ? `could not be read in full (${problems.join('; ')})`
+        : 'lists no affected packages'
+      const releases = matched
+        .slice(0, 3)
+        .map(pin => excerpt(pin))
+        .join(', ')
+      const more = matched.length > 3 ? ` and ${matched.length - 3} more` : ''
+      const lacking = problems ? 'what could not be read left out' : 'no fix versions known'
+      this.logger.warning(
+        `${this.name}: advisory ${excerpt(id)} ${what}. It is reported all the same, since ` +
+          `the service matched it to ${releases}${more}, with ${lacking}.`
+      )
+    }
   }
 
   async close(): Promise<void> {
@@ -228,17 +286,29 @@ export class OsvApiFeed implements AdvisoryFeed {
 
   private async getRecord(id: string, signal: AbortSignal): Promise<OsvRecord> {
     const url = `${this.baseUrl}/v1/vulns/${encodeURIComponent(id)}`
-    const record = this.checkRecord(await this.client.getJson(url, signal))
-    if (record.id !== id) this.fail(`asked for ${id}, got ${record.id}`)
-    return record
+    return this.checkRecord(await this.client.getJson(url, signal), id)
   }
 
-  private checkRecord(value: unknown): OsvRecord {
-    if (!isObject(value) || typeof value.id !== 'string' || typeof value.modified !== 'string') {
-      this.fail('answer holds a record without id or modified')
+  /**
+   * What the service sent as a record, decided per case (a finding never disappears):
+   * - not a JSON object, or no id: fails closed. Nothing in it can be read, not even that it
+   *   is the advisory asked for: a broken server, or something that is not OSV (a proxy's
+   *   page), and no finding could be reported from it.
+   * - the record of another advisory than the one asked for: fails closed. It says nothing of
+   *   the advisory the service named, and a server that mixes them up may mix up others.
+   * - a record of the advisory asked for that lacks `affected`, has a schema major other
+   *   than 1, or fields of the wrong type: the finding stands (fetchRecords reads what it
+   *   can with readOsvRecord, and warns). The service matched the release itself; what the
+   *   record cannot tell (fix versions, severity) shows as unknown, and an unknown severity
+   *   fails the gate by default.
+   */
+  private checkRecord(value: unknown, asked?: string): OsvRecord {
+    if (!isObject(value) || typeof value.id !== 'string' || value.id === '') {
+      const which = asked === undefined ? 'a record' : `record ${excerpt(asked)}`
+      this.fail(`${which} is not an OSV record (not an object with an id)`)
     }
-    if (value.affected !== undefined && !Array.isArray(value.affected)) {
-      this.fail(`record ${value.id} has a malformed affected list`)
+    if (asked !== undefined && value.id !== asked) {
+      this.fail(`asked for record ${excerpt(asked)}, got ${excerpt(value.id)}`)
     }
     return value as unknown as OsvRecord
   }

@@ -15,6 +15,7 @@ import { normalizeName } from '../deps/names.js'
 import { JsonClient, mapWithLimit, type RetryOptions } from '../net/http.js'
 import type { AdvisoryFeed, OsvRecord, PackageVersion } from './osv.js'
 import { isObject, isStringList } from '../shared/json-shape.js'
+import { excerpt } from '../shared/text.js'
 
 export interface PypiFeedOptions {
   /** PyPI's base URL (the pypi-url input, checked by src/config/). */
@@ -122,9 +123,23 @@ export class PypiFeed implements AdvisoryFeed {
     })
   }
 
-  /** The release's list, checked; no `vulnerabilities` key means none for any version. */
+  /**
+   * The release's list, checked; no `vulnerabilities` key means none for any version (as in
+   * pip-audit). That reading is only safe for an answer that is the project's document: an
+   * answer of 200 that is anything else (`{}`, another project's document, a captive portal's
+   * JSON) would read as "no vulnerabilities", so it fails closed instead. Every document
+   * Warehouse (and the mirrors that copy its JSON API) serves has an `info` object naming the
+   * project.
+   */
   private vulnerabilities(body: unknown, name: string): PypiVulnerability[] {
     if (!isObject(body)) this.fail(`${name}: answer is not an object`)
+    const info = body.info
+    if (!isObject(info) || typeof info.name !== 'string') {
+      this.fail(`${name}: answer is not a project document (no info.name)`)
+    }
+    if (normalizeName(info.name) !== name) {
+      this.fail(`${name}: answer is the document of another project (${excerpt(info.name)})`)
+    }
     const list = body.vulnerabilities
     if (list === undefined || list === null) return []
     if (!Array.isArray(list)) this.fail(`${name}: vulnerabilities is not a list`)
