@@ -40,7 +40,6 @@ export async function collectDependencies(options: CollectOptions): Promise<Sour
   const pythonVersion = options.pythonVersion ?? (await interpreterVersion(options))
   const context = {
     markerEnvironment: markerEnvironmentFor(pythonVersion),
-    env: options.env,
     displayPath: (file: string) => repositoryPath(file, options.workingDirectory),
     allowedRoots: await allowedRoots(options)
   }

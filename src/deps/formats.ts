@@ -82,7 +82,6 @@ export const FALLBACK_FORMAT: FileFormatName = 'requirements'
 async function readRequirementsFile(file: string, context: ReadContext): Promise<FileRead> {
   const parsed = await parseRequirementsFile(file, {
     markerEnvironment: context.markerEnvironment,
-    env: context.env,
     displayPath: context.displayPath,
     allowedRoots: context.allowedRoots
   })

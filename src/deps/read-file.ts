@@ -7,7 +7,6 @@ import type { SourceResult } from './types.js'
 
 export interface ReadContext {
   markerEnvironment: MarkerEnvironment
-  env: NodeJS.ProcessEnv
   displayPath: (file: string) => string
   /** Real paths every file read (after symlinks and includes) must lie in. */
   allowedRoots: readonly string[]

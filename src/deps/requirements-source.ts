@@ -2,6 +2,7 @@
  * Which requirement lines can be audited: only an exact version can be matched against
  * advisories, so everything else is skipped with a reason that says what to do about it.
  */
+import { normalizeName } from './names.js'
 import { pinnedVersion } from './pep508.js'
 import {
   classifyRequirement,
@@ -11,6 +12,7 @@ import {
 } from './requirements-kind.js'
 import type { ParsedRequirementsFile, RequirementLine } from './requirements.js'
 import { excerpt } from './requirements-syntax.js'
+import { describeReferences } from './requirements-text.js'
 import type { Dependency, SkippedDependency, SourceResult } from './types.js'
 
 export const UNPINNED_REASON =
@@ -78,6 +80,12 @@ export function requirementsToSource(
 
 function describeSkip(line: RequirementLine): { name: string; version?: string; reason: string } {
   const requirement = line.requirement
+  if (line.variables) {
+    return {
+      name: literalName(line.raw) ?? shortName(line.raw),
+      reason: `not expanded: ${describeReferences(line.variables)}, which pip expands when it installs, but the audit never reads the environment (it holds secrets), so what this line installs is unknown and cannot be matched to advisories (write the value out, or audit a lockfile)`
+    }
+  }
   if (line.editable) {
     const { name } = inferName(line.raw)
     return {
@@ -100,6 +108,25 @@ function describeSkip(line: RequirementLine): { name: string; version?: string; 
     ...(classified.version !== undefined && { version: classified.version }),
     reason: KIND_REASONS[kind]
   }
+}
+
+/**
+ * The project name of a line whose text has ${VAR} in it, when the name itself is written out:
+ * `name @ url` and `name[extras]...`, or the name a URL or path spells (#egg=, a wheel file).
+ */
+function literalName(raw: string): string | undefined {
+  let classified
+  try {
+    classified = classifyRequirement(raw)
+  } catch {
+    // A version or marker that is not valid until pip expands it: the name before it still is.
+    const match = /^\s*([A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?)\s*(?=[[(=<>!~;@\s]|$)/.exec(raw)
+    return match ? normalizeName(match[1]!) : undefined
+  }
+  if (classified.requirement) return classified.requirement.normalizedName
+  return classified.name !== undefined && !classified.name.includes('$')
+    ? classified.name
+    : undefined
 }
 
 /** Unnamed requirements are named by their text, which can be anything up to a megabyte. */

@@ -1,7 +1,7 @@
 /**
  * From the bytes of a requirements file to pip's logical lines: decoding, line splitting,
- * backslash continuations, comments and ${VAR} expansion, in pip's order (req_file.preprocess).
- * Every logical line can map an offset in its text back to the physical line and column.
+ * backslash continuations and comments, in pip's order (req_file.preprocess), without pip's ${VAR}
+ * expansion. Every logical line can map an offset in its text back to the physical line and column.
  */
 import { ParseError } from '../shared/errors.js'
 
@@ -104,73 +104,71 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
 }
 
 interface Segment {
-  /** Offset in the text this segment belongs to. */
+  /** Offset in the joined text where this physical piece starts. */
   start: number
-  /** Where it came from: an offset, or for a physical piece, a line and the column of `start`. */
-  source: number
+  /** 1-based column of `start` on its physical line. */
+  column: number
   line: number
-  /** False for an expanded ${VAR}: all of it maps to the '$'. */
-  literal: boolean
 }
 
-function locate(segments: Segment[], offset: number): { segment: Segment; mapped: number } {
-  let low = 0
-  let high = segments.length - 1
-  while (low < high) {
-    const mid = (low + high + 1) >> 1
-    if (segments[mid]!.start <= offset) low = mid
-    else high = mid - 1
-  }
-  const segment = segments[low]!
-  return {
-    segment,
-    mapped: segment.literal ? segment.source + offset - segment.start : segment.source
-  }
-}
-
-/** pip's preprocess(): split, join continuations, drop comments and blank lines, expand ${VAR}. */
-export function logicalLines(
-  content: string,
-  env: Record<string, string | undefined>,
-  displayFile: string
-): LogicalLine[] {
-  const physical = content.split(LINE_BREAK)
-  if (physical[physical.length - 1] === '') physical.pop()
-  const result: LogicalLine[] = []
+/**
+ * pip's preprocess(): split, join continuations, drop comments and blank lines. Unlike pip, no
+ * ${VAR} expansion: the runner's environment holds secrets, and a pull request writes this file.
+ * Lines come one at a time, so a reader can stop early (see limits.ts).
+ */
+export function* logicalLines(content: string): Generator<LogicalLine> {
+  const breaks = new RegExp(LINE_BREAK.source, 'g')
   let joined = ''
   let pieces: Segment[] = []
-  const flush = (): void => {
-    const line = finish(joined, pieces, env, displayFile)
-    if (line) result.push(line)
-    joined = ''
-    pieces = []
-  }
-  physical.forEach((text, index) => {
-    const lineNumber = index + 1
+  let lineNumber = 0
+  for (let start = 0; start < content.length;) {
+    const match = breaks.exec(content)
+    const end = match ? match.index : content.length
+    const text = content.slice(start, end)
+    start = match ? end + match[0].length : content.length
+    lineNumber++
     const comment = startsWithComment(text)
-    if (comment && pieces.length === 0) return // a comment line on its own: nothing to keep
+    if (comment && pieces.length === 0) continue // a comment line on its own: nothing to keep
     if (!text.endsWith('\\') || comment) {
       // A leading space keeps a comment line a comment once joined to a continued line.
-      pieces.push({
-        start: joined.length,
-        source: comment ? 0 : 1,
-        line: lineNumber,
-        literal: true
-      })
+      pieces.push({ start: joined.length, column: comment ? 0 : 1, line: lineNumber })
       joined += comment ? ` ${text}` : text
-      flush()
+      const line = finish(joined, pieces)
+      if (line) yield line
+      joined = ''
+      pieces = []
     } else {
       // pip strips backslashes from both ends of a continued line (str.strip('\\')).
       let lead = 0
       while (text.charCodeAt(lead) === 0x5c) lead++
       let end = text.length
       while (end > lead && text.charCodeAt(end - 1) === 0x5c) end--
-      pieces.push({ start: joined.length, source: lead + 1, line: lineNumber, literal: true })
+      pieces.push({ start: joined.length, column: lead + 1, line: lineNumber })
       joined += text.slice(lead, end)
     }
-  })
-  if (pieces.length > 0) flush()
-  return result
+  }
+  if (pieces.length > 0) {
+    const line = finish(joined, pieces)
+    if (line) yield line
+  }
+}
+
+/** The names of the ${VAR} references pip would expand in `text` (only ${NAME} with [A-Z0-9_]). */
+export function environmentReferences(text: string): string[] {
+  if (!text.includes('${')) return []
+  return [...new Set(Array.from(text.matchAll(ENV_VAR), match => match[1]!))]
+}
+
+/** `${A}` is an environment variable / `${A}` and `${B}` are environment variables. */
+export function describeReferences(names: readonly string[]): string {
+  const shown = names.map(name => `\${${name}}`)
+  const list =
+    shown.length === 1
+      ? shown[0]!
+      : `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`
+  return shown.length === 1
+    ? `${list} is an environment variable`
+    : `${list} are environment variables`
 }
 
 function startsWithComment(text: string): boolean {
@@ -179,12 +177,7 @@ function startsWithComment(text: string): boolean {
   return text.charCodeAt(i) === 0x23
 }
 
-function finish(
-  joined: string,
-  pieces: Segment[],
-  env: Record<string, string | undefined>,
-  displayFile: string
-): LogicalLine | undefined {
+function finish(joined: string, pieces: Segment[]): LogicalLine | undefined {
   // COMMENT_RE `(^|\s+)#.*$`: the first '#' at the start or after whitespace, with that whitespace.
   let end = joined.length
   for (let i = joined.indexOf('#'); i >= 0; i = joined.indexOf('#', i + 1)) {
@@ -197,32 +190,7 @@ function finish(
   while (start < end && isPythonSpace(joined.charCodeAt(start))) start++
   while (end > start && isPythonSpace(joined.charCodeAt(end - 1))) end--
   if (start === end) return undefined
-  const stripped = joined.slice(start, end)
-  const lineNumber = pieces[0]!.line
-  if (!stripped.includes('${')) return new Logical(stripped, lineNumber, pieces, start, undefined)
-  const physicalAt = (offset: number): { line: number; column: number } =>
-    new Logical(stripped, lineNumber, pieces, start, undefined).position(offset)
-  const expansions: Segment[] = [{ start: 0, source: 0, line: 0, literal: true }]
-  let text = ''
-  let copied = 0
-  for (const match of stripped.matchAll(ENV_VAR)) {
-    const value = env[match[1]!]
-    if (!value) continue // pip leaves unset and empty variables as written
-    if (new RegExp(ENV_VAR.source).test(value)) {
-      const { line, column } = physicalAt(match.index)
-      throw new ParseError(
-        { file: displayFile, line, column },
-        `the value of environment variable ${match[1]} contains \${...} itself; pip's expansion of nested variables is not supported`
-      )
-    }
-    text += stripped.slice(copied, match.index)
-    expansions.push({ start: text.length, source: match.index, line: 0, literal: false })
-    text += value
-    copied = match.index + match[0].length
-    expansions.push({ start: text.length, source: copied, line: 0, literal: true })
-  }
-  text += stripped.slice(copied)
-  return new Logical(text, lineNumber, pieces, start, expansions)
+  return new Logical(joined.slice(start, end), pieces[0]!.line, pieces, start)
 }
 
 /** A class rather than closures: a file can have 100,000 lines, each kept until the end. */
@@ -231,14 +199,20 @@ class Logical implements LogicalLine {
     readonly text: string,
     readonly line: number,
     private readonly pieces: Segment[],
-    /** Offset of `text` (before expansion) in the joined physical pieces. */
-    private readonly trimmed: number,
-    private readonly expansions: Segment[] | undefined
+    /** Offset of `text` in the joined physical pieces. */
+    private readonly trimmed: number
   ) {}
 
   position(offset: number): { line: number; column: number } {
-    const unexpanded = this.expansions ? locate(this.expansions, offset).mapped : offset
-    const { segment, mapped } = locate(this.pieces, unexpanded + this.trimmed)
-    return { line: segment.line, column: mapped }
+    const target = offset + this.trimmed
+    let low = 0
+    let high = this.pieces.length - 1
+    while (low < high) {
+      const mid = (low + high + 1) >> 1
+      if (this.pieces[mid]!.start <= target) low = mid
+      else high = mid - 1
+    }
+    const piece = this.pieces[low]!
+    return { line: piece.line, column: piece.column + target - piece.start }
   }
 }

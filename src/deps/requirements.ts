@@ -12,7 +12,13 @@ import { RequirementSyntaxError, type Requirement } from './pep508.js'
 import { classifyRequirement, type ClassifiedRequirement } from './requirements-kind.js'
 import { OptionError, parseLineOptions, splitRequirementLine } from './requirements-options.js'
 import { excerpt } from './requirements-syntax.js'
-import { decodeRequirementsBytes, logicalLines, type LogicalLine } from './requirements-text.js'
+import {
+  decodeRequirementsBytes,
+  describeReferences,
+  environmentReferences,
+  logicalLines,
+  type LogicalLine
+} from './requirements-text.js'
 import type { Location } from './types.js'
 
 import { isInside, OUTSIDE_REASON, readDependencyBytes } from './containment.js'
@@ -20,15 +26,13 @@ export { requirementsToSource } from './requirements-source.js'
 
 export interface RequirementsOptions {
   markerEnvironment: MarkerEnvironment
-  /** For ${VAR} expansion as pip does it (only ${NAME} with [A-Z0-9_]; unknown or empty left as is). */
-  env: Record<string, string | undefined>
   /** How errors name files (default: as given). */
   displayPath?: (absolutePath: string) => string
   /** Real paths that files (after symlinks) must lie in; unset: anywhere, as pip reads. */
   allowedRoots?: readonly string[]
 }
 
-/** One logical requirement line, after includes, continuations and env expansion. */
+/** One logical requirement line, after includes and continuations; ${VAR} is never expanded. */
 export interface RequirementLine {
   /** Absent for URL/path/editable lines that are not PEP 508. */
   requirement?: Requirement
@@ -42,6 +46,12 @@ export interface RequirementLine {
   constraint: boolean
   /** False when its marker is false for the target environment. */
   markerApplies: boolean
+  /**
+   * The environment variables its requirement text names (`${NAME}`), which pip expands when it
+   * reads the file. Set: the line has no `requirement` and is never audited (what it installs
+   * is unknown), since reading the runner's environment could put a secret in the results.
+   */
+  variables?: string[]
 }
 
 export interface ParsedRequirementsFile {
@@ -108,7 +118,7 @@ class IncludeWalk {
     if (!this.result.files.includes(file)) this.result.files.push(file)
     const content = decodeRequirementsBytes(bytes, this.display(file))
     const here = [...chain, { real, file }]
-    for (const line of logicalLines(content, this.options.env, this.display(file))) {
+    for (const line of logicalLines(content)) {
       const include = this.handleLine(file, line, constraint)
       if (include) await this.include(file, line, include, here)
     }
@@ -129,6 +139,19 @@ class IncludeWalk {
       throw error
     }
     const location = { file, line: line.line }
+    const variables = args === '' ? [] : environmentReferences(args)
+    if (variables.length > 0) {
+      this.result.lines.push({
+        raw: args.trim(),
+        location,
+        editable: false,
+        hashes: options.hashes,
+        constraint,
+        markerApplies: true,
+        variables
+      })
+      return undefined
+    }
     if (args !== '') {
       const classified = this.classify(file, line, args)
       const entry: RequirementLine = {
@@ -218,6 +241,12 @@ class IncludeWalk {
   ): Promise<void> {
     const { target, offset } = include
     const fail = (message: string): never => this.fail(file, line, offset, message)
+    const variables = environmentReferences(target)
+    if (variables.length > 0) {
+      fail(
+        `cannot follow ${excerpt(target)}: ${describeReferences(variables)}, which pip expands but this audit never reads (the environment holds secrets); name the file as it is`
+      )
+    }
     if (/^https?:/i.test(target)) {
       fail(
         `remote requirements file ${excerpt(target)} is not supported: download it and list the local copy`
