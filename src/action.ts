@@ -21,10 +21,12 @@ import {
 } from './integrations/github/actions-cache.js'
 import { commentKey, commentOnPullRequest } from './integrations/github/comment.js'
 import type { AuditOutcome } from './report/outcome.js'
+import { matrixLegHash } from './integrations/github/matrix-leg.js'
 import { summaryCounts } from './report/counts.js'
 import { renderMarkdown } from './report/markdown.js'
 
 /** The GitHub Action: inputs from INPUT_* variables, results as outputs, summary, annotations. */
+import { sarifAutomationId } from './report/writers.js'
 export async function runAction(): Promise<void> {
   const env = process.env
   try {
@@ -34,7 +36,14 @@ export async function runAction(): Promise<void> {
       'action'
     )
     const cacheStore = actionsCacheStore(env)
-    const run = await runAudit(config, logger, { env, cacheStore })
+    const run = await runAudit(config, logger, {
+      env,
+      cacheStore,
+      sarifAutomationId: sarifAutomationId(
+        path.relative(config.repositoryRoot, config.workingDirectory),
+        matrixLegHash(env, discriminators(config))
+      )
+    })
     const publishError = await publish(config, run, env)
     const reasons = [...run.outcome.failureReasons]
     if (publishError !== undefined) reasons.push(describeError(publishError))

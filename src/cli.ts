@@ -1,3 +1,4 @@
+import * as path from 'node:path'
 import { parseConfig, type Config, type InputReader } from './config/config.js'
 import { INPUT_NAMES, inputRow } from './config/inputs.js'
 import { nearest } from './config/suggest.js'
@@ -10,6 +11,7 @@ import { InputError } from './shared/errors.js'
 import type { Logger } from './shared/log.js'
 import { renderDependencyTrackLines } from './integrations/dependency-track/terminal.js'
 import { plainText, renderTerminal } from './report/terminal.js'
+import { sarifAutomationId } from './report/writers.js'
 import { TOOL } from './tool.js'
 
 export const EXIT_CLEAN = 0
@@ -120,7 +122,13 @@ export async function runCli(argv: string[]): Promise<number> {
       'cli'
     )
     runnerOnlyWarnings(parsed).forEach(message => logger.warning(message))
-    const run = await runAudit(config, logger, { env: process.env, cacheStore: NO_CACHE_STORE })
+    const run = await runAudit(config, logger, {
+      env: process.env,
+      cacheStore: NO_CACHE_STORE,
+      sarifAutomationId: sarifAutomationId(
+        path.relative(config.repositoryRoot, config.workingDirectory)
+      )
+    })
     run.warnings.forEach(message => logger.warning(message))
     run.notices.forEach(message => logger.info(message))
     process.stdout.write(renderTerminal(run.outcome))

@@ -23,6 +23,8 @@ export interface RunContext {
   cacheStore?: CacheDirectoryStore
   now?: Date
 }
+  /** The SARIF run's automationDetails.id (writers.ts sarifAutomationId), named by the entry. */
+  sarifAutomationId?: string
 
 export interface EngineRun {
   outcome: AuditOutcome
@@ -67,7 +69,11 @@ export async function runAudit(
   })
   const pinned = sources.reduce((sum, source) => sum + source.dependencies.length, 0)
   logger.info(`Checking ${pinned} pinned dependencies against ${opened.feed.name}`)
-  const reportContext: ReportContext = { repositoryRoot: config.repositoryRoot, now }
+  const reportContext: ReportContext = {
+    repositoryRoot: config.repositoryRoot,
+    now,
+    ...(context.sarifAutomationId ? { sarifAutomationId: context.sarifAutomationId } : {})
+  }
   let assessment: Assessment
   try {
     const found = await lookUpFailingClosed(sources, opened.feed, config, reportContext, logger)

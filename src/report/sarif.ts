@@ -19,6 +19,11 @@ export interface SarifOptions {
 }
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json'
+  /**
+   * The run's `automationDetails.id`: code scanning rejects an upload whose runs share a tool
+   * and category, so each project path and matrix leg has its own (see writers.ts).
+   */
+  automationId?: string
 const SRCROOT = '%SRCROOT%'
 /**
  * The longest each text field may be, in characters; a longer text is cut and says so. GitHub
@@ -132,6 +137,7 @@ function sarifLog(outcome: AuditOutcome, options: SarifOptions) {
         },
         invocations: [
           {
+        ...(options.automationId ? { automationDetails: { id: options.automationId } } : {}),
             executionSuccessful: true,
             // Requirements that could not be audited, so no viewer mistakes silence for safety.
             toolExecutionNotifications: outcome.skipped.map(skip => ({

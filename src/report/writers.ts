@@ -13,6 +13,20 @@ export interface ReportContext {
   repositoryRoot: string
   /** When the run happened (the SBOM's timestamp). */
   now: Date
+  /** The SARIF run's `automationDetails.id`, from sarifAutomationId; none: upload-sarif's category decides. */
+  sarifAutomationId?: string
+}
+
+/**
+ * `pyaudit/<working directory>/<leg>/`: one per project path and matrix leg, since code
+ * scanning rejects an upload whose runs share a tool and category (July 2025). The category is
+ * the id up to its last `/`, so the id ends in one; upload-sarif's `category` input does not
+ * replace an id the file already has. The entry names the leg (on a runner, a hash of the step
+ * and matrix leg); without one the id is per project path only.
+ */
+export function sarifAutomationId(workingDirectory: string, leg?: string): string {
+  const project = workingDirectory.replace(/\\/g, '/').replace(/^\.?\/+|\/+$/g, '') || '.'
+  return `pyaudit/${project}/${leg ? `${leg}/` : ''}`
 }
 
 export type WriteReport = (
@@ -35,7 +49,14 @@ export async function renderSbom(outcome: AuditOutcome, context: ReportContext):
 
 export const writeSarif: WriteReport = async (outcome, context, file) => {
   const { writeSarifFile } = await import('./sarif.js')
-  await writeSarifFile(outcome, { repositoryRoot: context.repositoryRoot }, file)
+  await writeSarifFile(
+    outcome,
+    {
+      repositoryRoot: context.repositoryRoot,
+      ...(context.sarifAutomationId ? { automationId: context.sarifAutomationId } : {})
+    },
+    file
+  )
 }
 
 /** Writes `text` to `file`, making its directory first. */
