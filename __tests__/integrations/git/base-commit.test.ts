@@ -107,6 +107,14 @@ describe('decideScope', () => {
     expect(decision.scope === 'all' && decision.warning).toContain(
       'The base commit no-such-branch is not in the clone and could not be fetched'
     )
+    // git's own reason, not the advice it prints after it.
+    expect(decision.scope === 'all' && decision.warning).toContain(
+      "(couldn't find remote ref no-such-branch)"
+    )
+    const noRemote = await decide(repo, { baseRef: 'no-such-branch' })
+    expect(noRemote.scope === 'all' && noRemote.warning).toContain(
+      "('origin' does not appear to be a git repository)"
+    )
     const revision = await decide(clone, { baseRef: 'main~40' })
     expect(revision.scope === 'all' && revision.warning).toContain(
       'base-ref main~40 names no commit in the clone: judging every dependency (scope: all). Give actions/checkout `fetch-depth: 2`'

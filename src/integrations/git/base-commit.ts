@@ -48,7 +48,7 @@ const ALL = 'judging every dependency (scope: all)'
  */
 export async function decideScope(options: DecideScopeOptions): Promise<ScopeDecision> {
   if (options.scope === 'all') return { scope: 'all', reason: 'scope: all' }
-  const baseRef = checkedBaseRef(options.baseRef)
+  const baseRef = parseBaseRef(options.baseRef)
   let ref: string
   let candidates: string[]
   if (baseRef !== undefined) {
@@ -132,8 +132,8 @@ function fallBack(problem: string, adviseFetchDepth = false): ScopeDecision {
   }
 }
 
-/** The input as given, or undefined when empty; refuses what git would read as an option. */
-function checkedBaseRef(value: string | undefined): string | undefined {
+/** Input `base-ref` as given, or undefined when empty; refuses what git would read as an option. */
+export function parseBaseRef(value: string | undefined): string | undefined {
   const ref = value?.trim() ?? ''
   if (ref === '') return undefined
   // eslint-disable-next-line no-control-regex

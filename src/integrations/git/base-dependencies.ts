@@ -68,10 +68,11 @@ export async function readBaseDependencies(
         namedFiles.has(file) || (DEPENDENCY_FILE.test(file) && !SKIPPED_DIRECTORY.test(file)),
       ...(readOptions.limits ? { limits: readOptions.limits } : {})
     })
-    const logger = prefixed(options.logger, `Base ${base.ref}`)
+    const baseWorkdir = path.join(tree, workdirInRepo)
+    // Messages name the base's files where the user has them, not in the private copy.
+    const logger = prefixed(options.logger, `Base ${base.ref}`, [baseWorkdir, headWorkdir])
     for (const file of tooLarge) logger.info(`${file} is too large to read, so it counts as absent`)
 
-    const baseWorkdir = path.join(tree, workdirInRepo)
     const toHead = (file: string) =>
       path.join(options.workingDirectory, path.relative(baseWorkdir, file))
     const paths = await existing(
@@ -143,11 +144,12 @@ function mapSource(source: SourceResult, toHead: (file: string) => string): Sour
   }
 }
 
-function prefixed(logger: Logger, prefix: string): Logger {
+function prefixed(logger: Logger, prefix: string, [copy, original]: [string, string]): Logger {
+  const shown = (message: string) => `${prefix}: ${message.split(copy).join(original)}`
   return {
-    debug: message => logger.debug(`${prefix}: ${message}`),
-    info: message => logger.info(`${prefix}: ${message}`),
-    warning: message => logger.warning(`${prefix}: ${message}`)
+    debug: message => logger.debug(shown(message)),
+    info: message => logger.info(shown(message)),
+    warning: message => logger.warning(shown(message))
   }
 }
 

@@ -76,9 +76,16 @@ export function runGit(args: readonly string[], options: GitOptions): Promise<Gi
   })
 }
 
-/** git's last complaint, on one line, without credentials, for a warning a user reads. */
+/**
+ * git's complaint, on one line, without credentials, for a warning a user reads: its first
+ * `fatal:` or `error:` line (the advice after it, "Please make sure you have the correct access
+ * rights...", says less), else its last line.
+ */
 export function gitComplaint(result: GitResult): string {
   const lines = result.stderr.split(/\r?\n/).filter(line => line.trim() !== '')
-  const last = lines.at(-1) ?? `exit code ${result.exitCode}`
-  return excerpt(redactCredentials(last.replace(/^(fatal|error): /, '')), 200)
+  const line =
+    lines.find(text => /^(fatal|error): /.test(text)) ??
+    lines.at(-1) ??
+    `exit code ${result.exitCode}`
+  return excerpt(redactCredentials(line.replace(/^(fatal|error): /, '')), 200)
 }
