@@ -9,6 +9,7 @@ import { describeError } from './shared/describe-error.js'
 import { sendSbomToDependencyTrack } from './integrations/dependency-track/run.js'
 import type { CacheDirectoryStore } from './pipeline/open-feed.js'
 import { runAudit, type EngineRun } from './pipeline/run-audit.js'
+import { newVulnerabilityCount } from './pipeline/change-scope.js'
 import { REPORT_WRITERS } from './pipeline/write-reports.js'
 import { actionLogger } from './integrations/github/action-logger.js'
 import { planAnnotations } from './integrations/github/annotations.js'
@@ -125,6 +126,7 @@ async function publish(config: Config, run: EngineRun, env: NodeJS.ProcessEnv): 
   run.notices.forEach(message => core.notice(masked(message)))
 
   core.setOutput('vulnerability-count', counts.vulnerabilities)
+  core.setOutput('new-vulnerability-count', newVulnerabilityCount(outcome))
   core.setOutput('vulnerable-package-count', counts.vulnerable_packages)
   core.setOutput('license-violation-count', counts.license_violations)
   core.setOutput('result', outcome.result)

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 import { assessFindings, type AssessOptions } from '../../src/pipeline/assess.js'
 import type { AuditResult } from '../../src/pipeline/look-up.js'
+import type { ChangeVerdicts } from '../../src/pipeline/changes.js'
 import type { OsvRecord } from '../../src/advisories/osv.js'
 import { toVulnerability } from '../../src/advisories/vulnerability.js'
 import { dependency } from '../support/fixtures.js'
@@ -151,5 +152,122 @@ describe('assessFindings', () => {
       assessFindings(result([]), { ...options, licenses: [violation], failOnLicense: false })
         .outcome.result
     ).toBe('pass')
+  })
+})
+
+describe('assessFindings in scope changes (a pull request judged on what it changes)', () => {
+  const newPin = record('GHSA-new0-0000-0000', '3.0', { database_specific: { severity: 'LOW' } })
+  /** demo 1.0 was on the base with `high` and `malware`; the change adds fresh 2.0 with `newPin`. */
+  function pullRequestResult(): AuditResult {
+    const base = result([high, malware])
+    const dep = dependency('fresh', '2.0', '/repo/requirements.txt', 2)
+    const fresh = {
+      name: 'fresh',
+      version: '2.0',
+      declarations: [dep],
+      vulnerabilities: [
+        toVulnerability(
+          {
+            ...newPin,
+            affected: [{ ...newPin.affected![0]!, package: { ecosystem: 'PyPI', name: 'fresh' } }]
+          },
+          'fresh'
+        )!
+      ]
+    }
+    return { ...base, packages: [...base.packages, fresh] }
+  }
+  const verdicts: ChangeVerdicts = {
+    base: { ref: 'main', sha: 'a'.repeat(40) },
+    packages: [
+      { name: 'demo', version: '1.0', change: 'unchanged', previousVersions: [], introduced: [] },
+      {
+        name: 'fresh',
+        version: '2.0',
+        change: 'added',
+        previousVersions: [],
+        introduced: ['GHSA-new0-0000-0000']
+      }
+    ],
+    fixedByChange: [
+      { name: 'gone', oldVersion: '0.1', newVersion: null, advisories: ['PYSEC-2020-1'] }
+    ],
+    warnings: []
+  }
+  const violation = (name: string, version: string) => ({
+    name,
+    version,
+    license: 'GPL-3.0-only',
+    shortened: false,
+    spdx: 'GPL-3.0-only',
+    source: 'expression' as const,
+    origin: 'metadata' as const,
+    violation: true,
+    rule: 'fail-on GPL-3.0-only'
+  })
+
+  test('only introduced findings and malware fail; findings already on the base are marked, not failing', () => {
+    const { outcome } = assessFindings(pullRequestResult(), { ...options, changes: verdicts })
+    expect(
+      outcome.packages.map(pkg => [
+        pkg.name,
+        pkg.change,
+        pkg.vulnerabilities.map(v => [v.id, v.introduced, v.failing])
+      ])
+    ).toEqual([
+      [
+        'demo',
+        'unchanged',
+        [
+          ['GHSA-high-0000-0000', false, false],
+          ['MAL-2026-1', false, true]
+        ]
+      ],
+      ['fresh', 'added', [['GHSA-new0-0000-0000', true, true]]]
+    ])
+    expect(outcome.result).toBe('fail')
+    expect(outcome.failureReasons).toEqual([
+      'Failed: 1 malicious package and 1 low (fail-on-severity: low). Scope: changes against main; findings already on the base do not fail the step.'
+    ])
+    expect(outcome.changes).toEqual({
+      base: { ref: 'main', sha: 'a'.repeat(40) },
+      fixedByChange: verdicts.fixedByChange
+    })
+  })
+
+  test('a pull request that adds nothing vulnerable passes over the debt of its base', () => {
+    const debtOnly = result([high])
+    const { outcome } = assessFindings(debtOnly, { ...options, changes: verdicts })
+    expect(outcome.result).toBe('pass')
+    expect(outcome.packages[0]!.vulnerabilities.map(v => [v.introduced, v.failing])).toEqual([
+      [false, false]
+    ])
+    // The same findings in scope all: no change fields, and the step fails.
+    const all = assessFindings(debtOnly, options).outcome
+    expect(all.result).toBe('fail')
+    expect(all.changes).toBeUndefined()
+    expect(all.packages[0]!.change).toBeUndefined()
+    expect(all.packages[0]!.vulnerabilities[0]!.introduced).toBeUndefined()
+  })
+
+  test('a license violation fails only when the change adds that package or version', () => {
+    const onBase = assessFindings(result([]), {
+      ...options,
+      licenses: [violation('demo', '1.0')],
+      changes: verdicts
+    }).outcome
+    expect(onBase.result).toBe('pass')
+    const added = assessFindings(pullRequestResult(), {
+      ...options,
+      rules: [
+        { id: 'GHSA-new0-0000-0000', origin: 'test' },
+        { id: 'MAL-2026-1', origin: 'test' }
+      ],
+      licenses: [violation('demo', '1.0'), violation('fresh', '2.0')],
+      changes: verdicts
+    }).outcome
+    expect(added.failureReasons).toEqual([
+      'Failed: 1 license violation. Scope: changes against main; findings already on the base do not fail the step.'
+    ])
   })
 })

@@ -1,6 +1,7 @@
 import * as os from 'node:os'
 import * as path from 'node:path'
 import type { SeverityThreshold } from '../pipeline/gate.js'
+import type { Scope } from '../pipeline/changes.js'
 import { defaultCacheDir } from '../advisories/record-cache.js'
 import type { LicenseFrom } from '../licenses/license-of.js'
 import type { LicensePolicy } from '../licenses/policy.js'
@@ -49,6 +50,10 @@ export interface Config {
     failOnSeverity: SeverityThreshold
     failOnUnknownSeverity: boolean
   }
+  /** What the verdict counts: every finding, or those a change introduces (issue 16). */
+  scope: Scope
+  /** The commit, branch or tag compared with; undefined: the event's base. */
+  baseRef?: string
   licenses: {
     source: LicenseSourceMode
     from: LicenseFrom
@@ -104,6 +109,7 @@ export function parseConfig(
   const artifactName = value('artifact-name')
   const retentionDays = value('retention-days')
   const dependencyTrack = parseDependencyTrack(value, environment.env)
+  const baseRef = value('base-ref')
 
   return {
     workingDirectory,
@@ -136,6 +142,8 @@ export function parseConfig(
       failOnSeverity: value('fail-on-severity'),
       failOnUnknownSeverity: value('fail-on-unknown-severity')
     },
+    scope: value('scope'),
+    ...(baseRef ? { baseRef } : {}),
     licenses: {
       source: value('license-source'),
       from: value('license-from'),

@@ -8,6 +8,8 @@ import type { LicenseFrom } from '../licenses/license-of.js'
 import type { LicenseSourceMode } from '../licenses/sources.js'
 import type { SeverityThreshold } from '../pipeline/gate.js'
 import type { CommentMode } from '../integrations/github/comment.js'
+import { parseBaseRef } from '../integrations/git/base-commit.js'
+import { SCOPES, type Scope } from '../pipeline/changes.js'
 import { checkArtifactName } from '../integrations/github/artifact.js'
 import { normalizeBaseUrl, UUID_PATTERN } from '../integrations/dependency-track/inputs.js'
 import { InputError } from '../shared/errors.js'
@@ -165,6 +167,21 @@ export const INPUTS = {
     default: 'true',
     description:
       'Findings whose severity is unknown fail the step (a gate must not open because data is missing).'
+  }),
+  scope: kind.choice<Scope>({
+    group: 'gate',
+    default: 'auto',
+    choices: SCOPES,
+    description:
+      'What fails the step. changes: only findings the change introduces (a pin it adds, or moves to a version the advisory did not affect before); findings already on the base are reported but never fail, malware always does. all: every finding. auto: changes on pull_request, pull_request_target and merge_group events, or whenever base-ref is set; all otherwise. The base is read from git objects: see fetch-depth in the README.'
+  }),
+  'base-ref': kind.other('text', {
+    group: 'gate',
+    default: '',
+    placeholder: 'REF',
+    description:
+      "Commit, branch or tag that scope compares with (e.g. origin/main). Default: the event's base (pull_request.base.sha, merge_group.base_sha).",
+    parse: value => parseBaseRef(value)
   }),
 
   'license-source': kind.choice<LicenseSourceMode>({

@@ -1,11 +1,20 @@
 import type { AuditResult } from './look-up.js'
+import type { PackageHealthRun } from './check-package-health.js'
 import { gate, rateFindings, type SeverityThreshold } from './gate.js'
 import { applyIgnores, type IgnoreRule, type IgnoredFinding } from './ignores.js'
+import {
+  findingsInScope,
+  isIntroduced,
+  licensesInScope,
+  verdictFor,
+  type ChangeVerdicts
+} from './changes.js'
 import type { OsvRecord } from '../advisories/osv.js'
 import { compareSeverity, isMalicious, severityOf } from '../advisories/severity.js'
 import { rememberedRecommendation, type UpgradeAdviceStore } from '../advisories/upgrade.js'
 import type { Vulnerability } from '../advisories/vulnerability.js'
 import type { LicenseEntry } from '../licenses/check.js'
+import { PACKAGE_ISSUE_KINDS, type PackageIssue } from '../health/types.js'
 import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from '../report/outcome.js'
 import { plural } from '../shared/text.js'
 
@@ -26,6 +35,10 @@ export interface AssessOptions {
   upgradeAdvice?: UpgradeAdviceStore
   tool: AuditOutcome['tool']
   databaseUpdated?: Date
+  /** What the package indexes said, when package checks ran; its failing issues fail the step. */
+  packageHealth?: PackageHealthRun
+  /** Scope `changes`: only what the change introduces fails the step (malware always does). */
+  changes?: ChangeVerdicts
 }
 
 export interface Assessment {
@@ -42,7 +55,9 @@ export interface Assessment {
  */
 export function assessFindings(result: AuditResult, options: AssessOptions): Assessment {
   const ignores = applyIgnores(result.packages, options.rules, options.today)
-  const verdict = gate(rateFindings(ignores.active), {
+  const { changes } = options
+  const inScope = changes ? findingsInScope(ignores.active, changes) : ignores.active
+  const verdict = gate(rateFindings(inScope), {
     threshold: options.failOnSeverity,
     failOnUnknown: options.failOnUnknownSeverity
   })
@@ -58,9 +73,16 @@ export function assessFindings(result: AuditResult, options: AssessOptions): Ass
 
   const packages: ReportedPackage[] = result.packages.map(pkg => {
     const vulnerabilities = pkg.vulnerabilities
-      .map(vuln => reportVulnerability(vuln, ignoredBy.get(vuln), failing.has(vuln)))
+      .map(vuln => ({
+        ...reportVulnerability(vuln, ignoredBy.get(vuln), failing.has(vuln)),
+        ...(changes ? { introduced: isIntroduced(changes, pkg, vuln.id) } : {})
+      }))
       .sort((a, b) => compareSeverity(a.severity, b.severity))
-    const reported: ReportedPackage = { ...pkg, vulnerabilities }
+    const reported: ReportedPackage = {
+      ...pkg,
+      vulnerabilities,
+      ...(changes ? { change: verdictFor(changes, pkg)?.change ?? 'unknown' } : {})
+    }
     if (vulnerabilities.length > 0) {
       const records = options.recordsFor?.(pkg.name) ?? pkg.vulnerabilities.map(v => v.record)
       reported.recommendedVersion = rememberedRecommendation(pkg, records, options.upgradeAdvice)
@@ -69,22 +91,31 @@ export function assessFindings(result: AuditResult, options: AssessOptions): Ass
   })
 
   const failureReasons: string[] = []
+  // Said with each reason that counted only what the change introduces.
+  const scopeNote = changes
+    ? ` Scope: changes against ${changes.base.ref}; findings already on the base do not fail the step.`
+    : ''
   if (failing.size > 0) {
     failureReasons.push(
-      options.failOnVulnerability
+      (options.failOnVulnerability
         ? verdict.reason
-        : `Failed: ${plural(verdict.malicious.length, 'malicious package')} (malware fails the step even with fail-on-vulnerability: false).`
+        : `Failed: ${plural(verdict.malicious.length, 'malicious package')} (malware fails the step even with fail-on-vulnerability: false).`) +
+        scopeNote
     )
   }
-  const violations = options.licenses.filter(entry => entry.violation)
+  const allViolations = options.licenses.filter(entry => entry.violation)
+  const violations = changes ? licensesInScope(allViolations, changes) : allViolations
   if (violations.length > 0 && options.failOnLicense) {
-    failureReasons.push(`Failed: ${plural(violations.length, 'license violation')}.`)
+    failureReasons.push(`Failed: ${plural(violations.length, 'license violation')}.${scopeNote}`)
   }
   if (options.strict && result.skipped.length > 0) {
     failureReasons.push(
       `Failed: ${plural(result.skipped.length, 'dependency', 'dependencies')} could not be audited (strict: true).`
     )
   }
+  const health = options.packageHealth
+  const packageReason = health ? packageIssueReason(health.issues) : undefined
+  if (packageReason) failureReasons.push(packageReason)
   return {
     outcome: {
       tool: options.tool,
@@ -97,11 +128,21 @@ export function assessFindings(result: AuditResult, options: AssessOptions): Ass
       skipped: result.skipped,
       licenses: options.licenses,
       result: failureReasons.length > 0 ? 'fail' : 'pass',
-      failureReasons
+      failureReasons,
+      ...(changes ? { changes: { base: changes.base, fixedByChange: changes.fixedByChange } } : {}),
+      ...(health ? { packageIssues: health.issues } : {})
     },
-    warnings: ignores.expired.map(notice => notice.message),
-    notices: ignores.unused.map(notice => notice.message)
+    warnings: [...ignores.expired.map(notice => notice.message), ...(health?.warnings ?? [])],
+    notices: [...ignores.unused.map(notice => notice.message), ...(health?.notices ?? [])]
   }
+}
+
+/** "Failed: 3 package issues (not-found, quarantined, hash-mismatch)."; none when none fail. */
+export function packageIssueReason(issues: readonly PackageIssue[]): string | undefined {
+  const failing = issues.filter(issue => issue.failing)
+  if (failing.length === 0) return undefined
+  const kinds = PACKAGE_ISSUE_KINDS.filter(kind => failing.some(issue => issue.kind === kind))
+  return `Failed: ${plural(failing.length, 'package issue')} (${kinds.join(', ')}).`
 }
 
 function reportVulnerability(

@@ -1,12 +1,14 @@
 import * as fs from 'node:fs/promises'
 import { assessFindings, type Assessment } from './assess.js'
+import { beside, checkPackageHealth } from './check-package-health.js'
+import { describeChangeScope, judgeChangeScope, type JudgedScope } from './change-scope.js'
 import { lookUpAdvisories, groupDependencies, type AuditResult } from './look-up.js'
 import { loadIgnoreRules } from './ignore-config.js'
 import { NO_CACHE_STORE, openFeed, type CacheDirectoryStore } from './open-feed.js'
 import { reportsListLicenses, writeReports, type WrittenReports } from './write-reports.js'
 import type { AdvisoryFeed } from '../advisories/osv.js'
 import type { Config } from '../config/config.js'
-import { collectDependencies } from '../deps/collect.js'
+import { collectDependencies, type CollectOptions } from '../deps/collect.js'
 import type { SkippedDependency, SourceResult } from '../deps/types.js'
 import { FeedError } from '../shared/errors.js'
 import { auditLicenses } from '../licenses/audit-licenses.js'
@@ -22,9 +24,9 @@ export interface RunContext {
   /** Keeps the advisory cache between runs; by default it just stays on disk. */
   cacheStore?: CacheDirectoryStore
   now?: Date
-}
   /** The SARIF run's automationDetails.id (writers.ts sarifAutomationId), named by the entry. */
   sarifAutomationId?: string
+}
 
 export interface EngineRun {
   outcome: AuditOutcome
@@ -47,13 +49,14 @@ export async function runAudit(
 ): Promise<EngineRun> {
   const { env } = context
   const now = context.now ?? new Date()
-  const sources = await collectDependencies({
+  const collect: CollectOptions = {
     ...config.sources,
     workingDirectory: config.workingDirectory,
     repositoryRoot: config.repositoryRoot,
     env,
     logger
-  })
+  }
+  const sources = await collectDependencies(collect)
   const rules = await loadIgnoreRules({
     workingDirectory: config.workingDirectory,
     ...(config.findings.configFile ? { configPath: config.findings.configFile } : {}),
@@ -75,9 +78,22 @@ export async function runAudit(
     ...(context.sarifAutomationId ? { sarifAutomationId: context.sarifAutomationId } : {})
   }
   let assessment: Assessment
+  let scope: JudgedScope
   try {
-    const found = await lookUpFailingClosed(sources, opened.feed, config, reportContext, logger)
+    // The package indexes are asked while the feed answers: no round trip is added.
+    const [found, health] = await beside(
+      lookUpFailingClosed(sources, opened.feed, config, reportContext, logger),
+      signal => checkPackageHealth(sources, config, { env, logger, now, signal })
+    )
     const result = withFeedSkips(found, opened.skipped?.())
+    scope = await judgeChangeScope({
+      scope: config.scope,
+      ...(config.baseRef ? { baseRef: config.baseRef } : {}),
+      collect,
+      head: sources,
+      packages: result.packages,
+      lookUp: pins => lookUpFailingClosed(pins, opened.feed, config, reportContext, logger, sources)
+    })
 
     const licenses = await auditLicenses(result.packages, config.licenses, {
       pypiUrl: config.feed.pypiUrl,
@@ -99,13 +115,18 @@ export async function runAudit(
       ...(opened.recordsFor ? { recordsFor: opened.recordsFor } : {}),
       ...(opened.upgradeAdvice ? { upgradeAdvice: opened.upgradeAdvice } : {}),
       tool: TOOL,
-      ...(opened.databaseUpdated ? { databaseUpdated: opened.databaseUpdated } : {})
+      ...(health ? { packageHealth: health } : {}),
+      ...(opened.databaseUpdated ? { databaseUpdated: opened.databaseUpdated } : {}),
+      ...(scope.verdicts ? { changes: scope.verdicts } : {})
     })
   } finally {
     // After the assessment, so that the upgrades it worked out are saved with the cache.
     await opened.finish()
   }
-  const { outcome, warnings, notices } = assessment
+  const { outcome, notices } = assessment
+  const warnings = [...scope.warnings, ...assessment.warnings]
+  const scopeLine = describeChangeScope(outcome)
+  if (scopeLine) logger.info(scopeLine)
 
   const files = await writeReports(outcome, config.outputs, reportContext, logger)
   const sbom = config.dependencyTrack
@@ -123,20 +144,24 @@ async function sbomToUpload(
   return written ? fs.readFile(written, 'utf8') : renderSbom(outcome, context)
 }
 
-/** Fails closed, but leaves a record: every dependency listed as not checked, and why. */
+/**
+ * Fails closed, but leaves a record: every dependency listed as not checked, and why. `head`:
+ * the run's dependencies, when `sources` are others (the pins only a pull request's base has).
+ */
 async function lookUpFailingClosed(
   sources: SourceResult[],
   feed: AdvisoryFeed,
   config: Config,
   context: ReportContext,
-  logger: Logger
+  logger: Logger,
+  head: SourceResult[] = sources
 ): Promise<AuditResult> {
   try {
     return await lookUpAdvisories(sources, feed)
   } catch (error) {
     const { reportPath } = config.outputs
     if (error instanceof FeedError && reportPath) {
-      await writeJsonReport(incompleteOutcome(sources, feed.name, error), context, reportPath)
+      await writeJsonReport(incompleteOutcome(head, feed.name, error), context, reportPath)
       logger.info(`Wrote an incomplete report to ${reportPath}`)
     }
     throw error
