@@ -135,9 +135,11 @@ function parseSpecifier(cursor: Cursor): string {
     clauses.push(...(op === '===' ? readArbitrary(cursor) : [op + readVersion(cursor, op)]))
     cursor.skipSpace()
     if (cursor.peek() !== ',') break
-    cursor.pos++
+    const comma = cursor.pos++
     cursor.skipSpace()
-    op = startsWithOperator(cursor) // packaging accepts a trailing comma
+    op = startsWithOperator(cursor)
+    // PEP 508 (and pip before 24.1) wants a specifier after every comma; packaging 22+ does not.
+    if (op === undefined) failAfterComma(cursor, comma)
   }
   if (open >= 0) {
     if (clauses.length === 0 && cursor.peek() !== ')')
@@ -147,6 +149,18 @@ function parseSpecifier(cursor: Cursor): string {
     cursor.pos++
   }
   return clauses.join(',')
+}
+
+function failAfterComma(cursor: Cursor, comma: number): never {
+  const next = cursor.peek()
+  if (next === '=') cursor.fail("'=' is not a version operator; did you mean '=='?")
+  if (cursor.atEnd || next === ';' || next === ')') {
+    cursor.fail(
+      "a trailing ',' is not allowed: remove it, or add a version specifier after it",
+      comma
+    )
+  }
+  return cursor.fail("expected a version specifier (such as '>=1.0') after ','")
 }
 
 function readVersion(cursor: Cursor, op: string): string {
