@@ -12,18 +12,21 @@ import { fixAdvice, type PackageFinding } from './advice.js'
 import { cleanText, escapeMarkdown, redactSecrets, safeUrl, truncate } from '../shared/escape.js'
 import { advisoryUrl, repositoryPath } from '../shared/paths.js'
 import { writeJsonFile } from './json-file.js'
+import { introducedIn } from './change-scope.js'
+import { PACKAGE_ISSUE_KINDS, type PackageIssue } from '../health/types.js'
+import { PACKAGE_ISSUE_RULES } from '../health/report-entry.js'
 
 export interface SarifOptions {
   /** Result locations are given relative to it (`%SRCROOT%`). */
   repositoryRoot: string
-}
-
-const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json'
   /**
    * The run's `automationDetails.id`: code scanning rejects an upload whose runs share a tool
    * and category, so each project path and matrix leg has its own (see writers.ts).
    */
   automationId?: string
+}
+
+const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json'
 const SRCROOT = '%SRCROOT%'
 /**
  * The longest each text field may be, in characters; a longer text is cut and says so. GitHub
@@ -112,11 +115,13 @@ function sarifLog(outcome: AuditOutcome, options: SarifOptions) {
           locations: [locationOf(declaration.location, root)],
           // GitHub matches alerts across runs on this key only. Built from the advisory, the
           // package and the file, not the line, so an alert survives edits that move lines.
-          partialFingerprints: { primaryLocationLineHash: `${identity}:${occurrence}` }
+          partialFingerprints: { primaryLocationLineHash: `${identity}:${occurrence}` },
+          ...baselineStateOf(outcome, finding)
         }
       })
     )
   )
+  const issues = packageIssueResults(outcome.packageIssues ?? [], byRule.size, root, fingerprints)
 
   const semver = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/
   const log = {
@@ -129,15 +134,15 @@ function sarifLog(outcome: AuditOutcome, options: SarifOptions) {
             name: outcome.tool.name,
             version: outcome.tool.version,
             ...(semver.test(outcome.tool.version) ? { semanticVersion: outcome.tool.version } : {}),
-            rules: [...byRule.values()].map(ruleOf)
+            rules: [...[...byRule.values()].map(ruleOf), ...issues.rules]
           }
         },
+        ...(options.automationId ? { automationDetails: { id: options.automationId } } : {}),
         originalUriBaseIds: {
           [SRCROOT]: { uri: directoryUri(root), description: { text: 'The repository root.' } }
         },
         invocations: [
           {
-        ...(options.automationId ? { automationDetails: { id: options.automationId } } : {}),
             executionSuccessful: true,
             // Requirements that could not be audited, so no viewer mistakes silence for safety.
             toolExecutionNotifications: outcome.skipped.map(skip => ({
@@ -147,11 +152,64 @@ function sarifLog(outcome: AuditOutcome, options: SarifOptions) {
             }))
           }
         ],
-        results
+        results: [...results, ...issues.results]
       }
     ]
   }
   return log
+}
+
+/**
+ * Scope `changes`: SARIF's own comparison with a baseline, which code scanning understands.
+ * The base is the baseline: a finding the change introduces is `new`, the rest `unchanged`.
+ */
+function baselineStateOf(
+  outcome: AuditOutcome,
+  finding: ReportedVulnerability
+): { baselineState?: 'new' | 'unchanged' } {
+  const introduced = introducedIn(outcome, finding)
+  if (introduced === undefined) return {}
+  return { baselineState: introduced ? 'new' : 'unchanged' }
+}
+
+/**
+ * Package-health findings: one rule per kind found (its own id, never an advisory's), one
+ * result per issue at the line that declares the pin; an error when its kind fails the run.
+ */
+function packageIssueResults(
+  issues: readonly PackageIssue[],
+  firstRuleIndex: number,
+  root: string,
+  fingerprints: Map<string, number>
+) {
+  const kinds = PACKAGE_ISSUE_KINDS.filter(kind => issues.some(issue => issue.kind === kind))
+  const rules = kinds.map(kind => {
+    const rule = PACKAGE_ISSUE_RULES[kind]
+    const failing = issues.some(issue => issue.kind === kind && issue.failing)
+    return {
+      id: rule.id,
+      shortDescription: { text: rule.title },
+      fullDescription: { text: rule.title },
+      help: { text: rule.title, markdown: escapeMarkdown(rule.title) },
+      defaultConfiguration: { level: failing ? 'error' : 'warning' },
+      properties: { tags: ['security', 'dependency', 'package-health'] }
+    }
+  })
+  const results = issues.map(issue => {
+    const rule = PACKAGE_ISSUE_RULES[issue.kind]
+    const identity = hash([rule.id, issue.name, repositoryPath(issue.location.file, root)])
+    const occurrence = (fingerprints.get(identity) ?? 0) + 1
+    fingerprints.set(identity, occurrence)
+    return {
+      ruleId: rule.id,
+      ruleIndex: firstRuleIndex + kinds.indexOf(issue.kind),
+      level: issue.failing ? 'error' : 'warning',
+      message: { text: messageText(issue.reason) },
+      locations: [locationOf(issue.location, root)],
+      partialFingerprints: { primaryLocationLineHash: `${identity}:${occurrence}` }
+    }
+  })
+  return { rules, results }
 }
 
 function ruleOf(findings: readonly Finding[]) {
