@@ -6,6 +6,7 @@ import { recordAffects } from '../../src/advisories/match.js'
 import { OfflineDatabase } from '../../src/advisories/offline-db.js'
 import type { OsvEvent, OsvRecord } from '../../src/advisories/osv.js'
 import {
+  plausibleUpgrade,
   recommendedVersion,
   recordsFingerprint,
   rememberedRecommendation,
@@ -287,11 +288,53 @@ describe('rememberedRecommendation', () => {
 
   test('an answer kept for the same records is taken as it is', () => {
     const { store, kept } = memoryStore()
-    const records = [fixedAt('2.0')]
-    // Not what the ranges say: proof that the kept answer, not a new search, is returned.
-    kept.set(`demo==1.0 ${recordsFingerprint(records)}`, '9.9')
-    expect(rememberedRecommendation(pin, records, store)).toBe('9.9')
+    const later = advisory('GHSA-memo-test-0002', 'demo', [
+      [{ introduced: '3.0' }, { fixed: '3.1' }]
+    ])
+    const records = [fixedAt('2.0'), later]
+    // A fix these records name, though not the smallest: proof that the kept answer, not a
+    // new search, is returned.
+    kept.set(`demo==1.0 ${recordsFingerprint(records)}`, '3.1')
+    expect(rememberedRecommendation(pin, records, store)).toBe('3.1')
     expect(rememberedRecommendation(pin, records, undefined)).toBe('2.0')
+    kept.set(`demo==1.0 ${recordsFingerprint(records)}`, null)
+    expect(rememberedRecommendation(pin, records, store)).toBeNull()
+  })
+
+  test('a kept answer the ranges of the records call vulnerable is worked out again', () => {
+    // The cache directory can be written by other jobs: a forged answer must not send the
+    // project to a version an advisory still covers.
+    const { store, kept } = memoryStore()
+    const requests = REQUESTS.filter(held => ['PYSEC-2018-28', 'PYSEC-2023-74'].includes(held.id))
+    const at = { name: 'requests', version: '2.19.0' }
+    // 2.20.0 fixes PYSEC-2018-28 but lies inside PYSEC-2023-74 (2.3.0 up to 2.31.0).
+    kept.set(`requests==2.19.0 ${recordsFingerprint(requests)}`, '2.20.0')
+    expect(plausibleUpgrade(at, requests, '2.20.0')).toBe(false)
+    expect(rememberedRecommendation(at, requests, store)).toBe('2.31.0')
+    // And the right answer is kept in its place.
+    expect(kept.get(`requests==2.19.0 ${recordsFingerprint(requests)}`)).toBe('2.31.0')
+  })
+
+  test.each([
+    ['a version no record names as a fix', '9.9'],
+    ['a version below the pin', '0.5'],
+    ['the pinned version itself', '1.0'],
+    ['not a version', 'latest']
+  ])('a kept answer that is %s is worked out again', (_what, forged) => {
+    const { store, kept } = memoryStore()
+    const records = [
+      fixedAt('2.0'),
+      advisory('GHSA-memo-test-0003', 'demo', [[{ introduced: '0' }, { fixed: '0.5' }]])
+    ]
+    kept.set(`demo==1.0 ${recordsFingerprint(records)}`, forged)
+    expect(plausibleUpgrade(pin, records, forged)).toBe(false)
+    expect(rememberedRecommendation(pin, records, store)).toBe('2.0')
+  })
+
+  test('a record without an affected list spares no version: no kept upgrade stands', () => {
+    const bare: OsvRecord = { id: 'PYSEC-BARE-1', modified: '2026-07-01T00:00:00Z' }
+    expect(plausibleUpgrade(pin, [fixedAt('2.0')], '2.0')).toBe(true)
+    expect(plausibleUpgrade(pin, [fixedAt('2.0'), bare], '2.0')).toBe(false)
   })
 
   test('the fingerprint names each record by id and modified date, in any order', () => {

@@ -14,6 +14,7 @@ import { parseConfig } from '../../src/config/config.js'
 import { runAudit } from '../../src/pipeline/run-audit.js'
 import { silentLogger } from '../../src/shared/log.js'
 import { OsvServer } from '../support/osv-server.js'
+import { readPackFile } from '../support/record-pack.js'
 import { TESTS_DIR } from '../support/paths.js'
 
 const RECORDS = path.resolve(TESTS_DIR, 'fixtures', 'osv', 'records')
@@ -74,8 +75,7 @@ test('a warm run asks only the querybatch and reports what the cold run reported
     ['idna', undefined]
   ])
 
-  const hintsFile = path.join(work, 'cache', 'osv-match-hints.json')
-  const hints = JSON.parse(readFileSync(hintsFile, 'utf8')) as {
+  const hints = readPackFile(path.join(work, 'cache')) as {
     pins: Record<string, { ids: string[]; advice?: [string, string | null] }>
   }
   expect(hints.pins['requests==2.19.0']).toEqual({

@@ -1,5 +1,5 @@
-// ae-cvss-calculator, required on first use rather than when the bundle loads: a warm run
-// takes every score from the advisory cache and never needs it (see severity.ts). CommonJS
+// ae-cvss-calculator, required on first use rather than when the bundle loads: a run whose
+// findings carry no CVSS vector never needs it (see severity.ts). CommonJS
 // because a require inside a function is what lets the bundler pack the module and still
 // run it only when called; an ES import would run it at load, an import() would make
 // scoring asynchronous.

@@ -1,20 +1,16 @@
 /**
- * What each pin matched in earlier runs: `name==version` -> advisory ids, kept beside the
- * record cache so that a warm run can read the records it will probably need while its
- * /v1/querybatch is still on the wire. A hint only says which files to read early; the
- * answer of the querybatch still decides which records are used, so a stale, damaged or
- * forged hints file costs time, never a finding.
+ * What each pin matched in earlier runs: `name==version` -> advisory ids, kept in the record
+ * cache's pack so that a warm run can read the records it will probably need while its
+ * /v1/querybatch is still on the wire. A hint only says which records to read early; the
+ * answer of the querybatch still decides which records are used, so stale, damaged or forged
+ * hints cost time, never a finding.
  *
- * Each pin also keeps the upgrade recommended for it, under the fingerprint of the records
- * it was worked out from (see upgrade.ts): the same pin with the same records gets the same
- * answer without the search over every listed version.
+ * Each pin also keeps the upgrade recommended for it, under the fingerprint of the records it
+ * was worked out from (see upgrade.ts, which checks a kept answer before using it).
  */
-import { readFileSync } from 'node:fs'
-import { writeFileAtomically } from './atomic-file.js'
 import { isObject, isStringList } from '../shared/json-shape.js'
 import type { PackageVersion } from './osv.js'
 
-const FORMAT = 2
 /** Pins kept at most: one cache directory may serve many projects over a long time. */
 export const MAX_HINTED_PINS = 50_000
 
@@ -25,20 +21,21 @@ interface PinNotes {
 }
 
 export class MatchHints {
-  private pins = new Map<string, PinNotes>()
-  private loaded = false
+  private pins: Map<string, PinNotes>
   private changed = false
 
-  constructor(private readonly file: string) {}
+  /** `stored` is the pack's `pins` (anything: hints that do not check out are none at all). */
+  constructor(stored: unknown = undefined) {
+    this.pins = parseHints(stored)
+  }
 
-  /** True once `remember` learnt something the file does not hold yet. */
+  /** True once something was learnt that the stored hints do not hold. */
   get dirty(): boolean {
     return this.changed
   }
 
   /** The ids the pins matched last time, each once, in the order of the pins. */
   idsFor(pins: readonly PackageVersion[]): string[] {
-    this.load()
     const ids = new Set<string>()
     for (const pin of pins) for (const id of this.pins.get(pinKey(pin))?.ids ?? []) ids.add(id)
     return [...ids]
@@ -46,13 +43,11 @@ export class MatchHints {
 
   /** The upgrade recommended for `pin` from the records of `fingerprint`, if known. */
   adviceFor(pin: PackageVersion, fingerprint: string): string | null | undefined {
-    this.load()
     const advice = this.pins.get(pinKey(pin))?.advice
     return advice?.[0] === fingerprint ? advice[1] : undefined
   }
 
   rememberAdvice(pin: PackageVersion, fingerprint: string, upgrade: string | null): void {
-    this.load()
     const key = pinKey(pin)
     const notes = this.pins.get(key) ?? { ids: [] }
     if (notes.advice?.[0] === fingerprint && notes.advice[1] === upgrade) return
@@ -62,7 +57,6 @@ export class MatchHints {
 
   /** What each pin matched in this run; `matched[i]` belongs to `pins[i]`. */
   remember(pins: readonly PackageVersion[], matched: readonly (readonly string[])[]): void {
-    this.load()
     const fresh = new Map<string, PinNotes>()
     let learnt = false
     pins.forEach((pin, i) => {
@@ -79,29 +73,20 @@ export class MatchHints {
     if (!learnt) return
     this.changed = true
     // This run's pins first, so the cap drops the pins not seen for longest.
-    for (const [key, notes] of this.pins) {
-      if (fresh.size >= MAX_HINTED_PINS) break
-      if (!fresh.has(key)) fresh.set(key, notes)
-    }
-    this.pins = fresh
+    this.pins = capped(fresh, this.pins)
   }
 
-  /** Writes the hints when they changed, atomically. Throws what the file system throws. */
-  save(): void {
-    if (!this.changed) return
-    const pins = Object.fromEntries(this.pins)
-    writeFileAtomically(this.file, JSON.stringify({ format: FORMAT, pins }))
+  /**
+   * The hints to store: these, then the pins of `concurrent` (hints another run stored since
+   * these were read) that these do not know, within the cap.
+   */
+  toStored(concurrent?: unknown): Record<string, PinNotes> {
+    return Object.fromEntries(capped(this.pins, parseHints(concurrent)))
+  }
+
+  /** After the hints were stored. */
+  saved(): void {
     this.changed = false
-  }
-
-  private load(): void {
-    if (this.loaded) return
-    this.loaded = true
-    try {
-      this.pins = parseHints(readFileSync(this.file, 'utf8'))
-    } catch {
-      // No file yet, or one that cannot be read: no hints, and the next save replaces it.
-    }
   }
 }
 
@@ -109,12 +94,26 @@ function pinKey(pin: PackageVersion): string {
   return `${pin.name}==${pin.version}`
 }
 
-/** The file's pins, or none at all when any part of it is not what save wrote. */
-function parseHints(text: string): Map<string, PinNotes> {
-  const value: unknown = JSON.parse(text)
+/** `first`, then what `rest` adds, up to MAX_HINTED_PINS pins. */
+function capped(
+  first: ReadonlyMap<string, PinNotes>,
+  rest: ReadonlyMap<string, PinNotes>
+): Map<string, PinNotes> {
+  const merged = new Map<string, PinNotes>()
+  for (const source of [first, rest]) {
+    for (const [key, notes] of source) {
+      if (merged.size >= MAX_HINTED_PINS) return merged
+      if (!merged.has(key)) merged.set(key, notes)
+    }
+  }
+  return merged
+}
+
+/** The stored pins, or none at all when any part of them is not what toStored wrote. */
+function parseHints(stored: unknown): Map<string, PinNotes> {
   const pins = new Map<string, PinNotes>()
-  if (!isObject(value) || value.format !== FORMAT || !isObject(value.pins)) return pins
-  for (const [key, notes] of Object.entries(value.pins)) {
+  if (!isObject(stored)) return pins
+  for (const [key, notes] of Object.entries(stored)) {
     if (!isPinNotes(notes)) return new Map()
     pins.set(key, notes)
   }

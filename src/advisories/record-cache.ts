@@ -1,35 +1,54 @@
 /**
- * Full OSV records on disk, keyed by (id, modified), so a warm run asks the OSV API only
- * which advisories apply (one /v1/querybatch) and reads the records it already holds. One
- * file per advisory; a file is trusted only when it parses, names the id asked for and has
- * the shape of a record: anything else is deleted and fetched again. Writes go to a temp
- * file renamed into place, so a reader never sees half a record. The cache only ever saves
- * time: a file it cannot read or write is a miss, and a write that fails is a debug line.
- * Each file also keeps the CVSS scores of its record's vectors, the costliest thing to work
- * out again about a record.
+ * Full OSV records on disk, keyed by (id, modified), so a warm run asks the OSV API only which
+ * advisories apply (one /v1/querybatch) and reads the records it already holds. They all live
+ * in one pack file (record-pack.ts), read with one open and written once, at the end of the
+ * run, in one atomic rename: a killed run leaves the old pack whole, and of two runs writing at
+ * once, the later one merges what the earlier one wrote. The pack holds at most `maxRecords`
+ * records and `maxBytes` of them; the least recently used go first.
  *
- * While the /v1/querybatch of a warm run is on the wire, the records its pins matched last
- * time (see match-hints.ts) are read ahead, so that waiting and reading overlap.
+ * The cache only ever saves time: a pack or a record it cannot read is a miss (fetched again),
+ * and a write that fails is a debug line. It is not trusted for anything the record itself does
+ * not say: no score or verdict is kept, a cached record that claims to be withdrawn is refetched
+ * (only the feed may withdraw a finding), and a directory other users can write is not used at
+ * all (cache-dir.ts, docs/security.md).
+ *
+ * While the /v1/querybatch of a warm run is on the wire, the records its pins matched last time
+ * (match-hints.ts) are read ahead and scored, so that waiting and working overlap.
  */
-import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync } from 'node:fs'
+import { rmSync, statSync, type Stats } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { messageOf } from '../shared/errors.js'
+import { isObject, isStringList } from '../shared/json-shape.js'
 import { silentLogger, type Logger } from '../shared/log.js'
-import { removeQuietly, writeFileAtomically } from './atomic-file.js'
+import { removeStaleTemps, writeFileAtomically } from './atomic-file.js'
+import { preparePrivateDir, unsafeOwnership, type RefusedDir } from './cache-dir.js'
 import { attachVersions, detachVersions } from './lazy-versions.js'
 import { MatchHints } from './match-hints.js'
 import type { RecordStore, VulnRef } from './osv-api.js'
 import type { OsvRecord, PackageVersion } from './osv.js'
+import { severityOf } from './severity.js'
+import {
+  bodyBytes,
+  bodyText,
+  fileIdentity,
+  packChunks,
+  readPack,
+  type Pack,
+  type PackEntry,
+  type PackItem
+} from './record-pack.js'
 import type { UpgradeAdviceStore } from './upgrade.js'
-import { isObject, isStringList } from '../shared/json-shape.js'
-import { recordVectorScores, rememberVectorScores } from './severity.js'
 
-/** Bumped when the file layout changes: files of another format are never read. */
-const FORMAT = 3
-const RECORDS_DIR = 'osv-records'
-const HINTS_FILE = 'osv-match-hints.json'
+const PACK_FILE = 'osv-records.pack'
+/** What older releases kept in the cache directory: removed once the pack is written. */
+const OLD_LAYOUT = ['osv-records', 'osv-match-hints.json', 'offline-index']
+/** The whole of PyPA's PyPI advisories is ~7,100 records and 29 MB. */
+export const DEFAULT_MAX_RECORDS = 20_000
+export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024
+/** A temp file this old belongs to a run that was killed while writing. */
+const STALE_TEMP_MS = 60 * 60 * 1000
+const DAY_MS = 24 * 60 * 60 * 1000
 /**
  * Read-ahead works in slices this long and then lets the event loop run, so that the answer
  * it waits beside is taken in as soon as it arrives. Timed with Date.now: the global
@@ -37,32 +56,28 @@ const HINTS_FILE = 'osv-match-hints.json'
  */
 const READ_AHEAD_SLICE_MS = 2
 
-interface CacheFile {
-  format: typeof FORMAT
-  id: string
-  modified: string
-  /** Without its `versions` lists, which follow as text (see lazy-versions.ts). */
-  record: OsvRecord
-  listedEntries: number[]
-  listed: string | null
-  /** The CVSS base scores of the record's vectors (see recordVectorScores). */
-  scores: Record<string, number | null>
-}
-
 export interface RecordCacheStats {
   hits: number
-  /** Not on disk, or on disk at another `modified`. */
+  /** Not in the pack, or there at another `modified`. */
   misses: number
-  /** Files deleted because they could not be trusted. */
+  /** Records dropped because they could not be trusted. */
   discarded: number
-  /** Records written, or being written, by put. */
+  /** Records written, or to be written, by flush. */
   written: number
   /** Hits that were read ahead, while the querybatch was in flight. */
   readAhead: number
 }
 
-/** A record file as read: whole and about its id, missing, or not to be trusted. */
-type ReadResult = CacheFile | 'absent' | 'unusable'
+export interface RecordCacheOptions {
+  logger?: Logger
+  maxRecords?: number
+  maxBytes?: number
+  /** The clock that dates each record's last use (tests move it). */
+  now?: () => number
+}
+
+/** A record as read: whole and what the pack says it is, not there, or not to be trusted. */
+type ReadResult = OsvRecord | 'absent' | 'unusable'
 
 /**
  * The cache directory when the `cache-dir` input is empty: the runner's tool cache on
@@ -76,69 +91,64 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv, home: string = os.homedi
   return path.join(home, '.cache', 'pyaudit')
 }
 
-/**
- * A file name for any id, safe on every runner's file system: the id's harmless characters
- * for people to read, and a hash of the exact id so that ids differing only in case or in
- * replaced characters never share a file.
- */
-export function recordFileName(id: string): string {
-  // No leading dot: such files are hidden, and '.' and '..' mean something else.
-  const readable = id
-    .replace(/[^A-Za-z0-9._-]/g, '_')
-    .replace(/^\./, '_')
-    .slice(0, 100)
-  const hash = createHash('sha256').update(id).digest('hex').slice(0, 16)
-  return `${readable}.${hash}.json`
-}
-
 export class DiskRecordCache implements RecordStore {
   readonly dir: string
-  readonly stats: RecordCacheStats = {
-    hits: 0,
-    misses: 0,
-    discarded: 0,
-    written: 0,
-    readAhead: 0
-  }
-  private readonly logger: Logger
-  /** What is known to be on disk: id -> modified. Spares rewriting a record just read. */
-  private readonly onDisk = new Map<string, string>()
-  private readonly queued = new Map<string, OsvRecord>()
-  private readonly hints: MatchHints
-  private hintsWritten = false
-  /** Files read ahead and not asked for yet. */
-  private readonly readEarly = new Map<string, ReadResult>()
+  readonly file: string
+  readonly stats: RecordCacheStats = { hits: 0, misses: 0, discarded: 0, written: 0, readAhead: 0 }
   /** Upgrades recommended in earlier runs, kept with the match hints of each pin. */
   readonly upgradeAdvice: UpgradeAdviceStore
+  private readonly logger: Logger
+  private readonly maxRecords: number
+  private readonly maxBytes: number
+  private readonly now: () => number
+  /** Why the directory is not used, when it is not. */
+  private readonly refused: RefusedDir | undefined
+  private pack: Pack | undefined
+  private hints: MatchHints | undefined
+  /** Records fetched in this run, to be written. */
+  private readonly fresh = new Map<string, OsvRecord>()
+  /** Ids of the pack's records this run used. */
+  private readonly used = new Set<string>()
+  /** Ids of the pack's records that could not be trusted. */
+  private readonly dropped = new Set<string>()
+  /** Records read ahead and not asked for yet. */
+  private readonly readEarly = new Map<string, ReadResult>()
+  private saved = false
 
-  constructor(cacheDir: string, options: { logger?: Logger } = {}) {
-    this.dir = path.join(cacheDir, RECORDS_DIR)
+  constructor(cacheDir: string, options: RecordCacheOptions = {}) {
+    this.dir = cacheDir
+    this.file = path.join(cacheDir, PACK_FILE)
     this.logger = options.logger ?? silentLogger
-    const hints = new MatchHints(path.join(cacheDir, HINTS_FILE))
-    this.hints = hints
+    this.maxRecords = options.maxRecords ?? DEFAULT_MAX_RECORDS
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
+    this.now = options.now ?? Date.now
+    this.refused = preparePrivateDir(cacheDir)
+    if (this.refused?.unsafe) this.logger.warning(this.refused.message)
+    else if (this.refused) this.logger.debug(`${this.refused.message}; running without it`)
     this.upgradeAdvice = {
-      get: (pin, fingerprint) => hints.adviceFor(pin, fingerprint),
-      set: (pin, fingerprint, upgrade) => hints.rememberAdvice(pin, fingerprint, upgrade)
+      get: (pin, fingerprint) => this.matchHints().adviceFor(pin, fingerprint),
+      set: (pin, fingerprint, upgrade) =>
+        this.matchHints().rememberAdvice(pin, fingerprint, upgrade)
     }
   }
 
-  /** True once something new was written: only then is the cache worth saving. */
+  /** True once something new was written: only then is the cache worth saving elsewhere. */
   get changed(): boolean {
-    return this.stats.written > 0 || this.hintsWritten
+    return this.saved
   }
 
   get(id: string, modified: string): OsvRecord | undefined {
     const early = this.readEarly.get(id)
     if (early !== undefined) this.readEarly.delete(id)
-    const stored = early ?? this.read(id)
-    if (stored === 'absent' || stored === 'unusable' || stored.modified !== modified) {
+    const stored = early ?? this.read(id, modified)
+    if (typeof stored === 'string' || stored.modified !== modified) {
       this.stats.misses++
       return undefined
     }
-    this.onDisk.set(id, modified)
+    this.used.add(id)
     this.stats.hits++
     if (early !== undefined) this.stats.readAhead++
-    return stored.record
+    return stored
   }
 
   /**
@@ -152,11 +162,14 @@ export class DiskRecordCache implements RecordStore {
     let next = 0
     const slice = (): void => {
       if (stopped) return
-      ids ??= this.hints.idsFor(pins)
+      ids ??= this.matchHints().idsFor(pins)
       const until = Date.now() + READ_AHEAD_SLICE_MS
       while (next < ids.length && Date.now() < until) {
         const id = ids[next++] as string
-        if (!this.readEarly.has(id)) this.readEarly.set(id, this.read(id))
+        if (this.readEarly.has(id)) continue
+        const record = this.read(id)
+        this.readEarly.set(id, record)
+        if (typeof record === 'object') severityOf(record)
       }
       if (next < ids.length) setImmediate(slice)
     }
@@ -168,113 +181,212 @@ export class DiskRecordCache implements RecordStore {
 
   /** What each pin matched in this run, so that the next run can read ahead. */
   noteMatches(pins: readonly PackageVersion[], refs: readonly (readonly VulnRef[])[]): void {
-    this.hints.remember(
+    this.matchHints().remember(
       pins,
       refs.map(listed => listed.map(ref => ref.id))
     )
   }
 
-  /** Queues the record; flush writes the queue. */
+  /**
+   * Keeps the record for flush. A withdrawn one is not kept: only the feed may say so.
+   * Records arrive while other requests are still on the wire, so this is also where each is
+   * scored (severity.ts keeps the answer for the run): the assessment asks for every one, and
+   * a CVSS v4 vector takes ~0.1 ms.
+   */
   put(record: OsvRecord): void {
-    if (this.onDisk.get(record.id) === record.modified) return
-    this.onDisk.set(record.id, record.modified)
-    this.stats.written++
-    this.queued.set(record.id, record)
+    if (record.withdrawn != null) return
+    severityOf(record)
+    if (this.refused !== undefined) return
+    if (this.fresh.get(record.id)?.modified === record.modified) return
+    const entry = this.load().entries.get(record.id)
+    if (entry?.modified === record.modified && !this.dropped.has(record.id)) return
+    if (!this.fresh.has(record.id)) this.stats.written++
+    this.fresh.set(record.id, record)
   }
 
   /**
-   * Writes every queued record, each to a temp file renamed into place. Synchronously and
-   * after the lookup on purpose: 516 writes in flight beside the lookup took ~230 ms of a
-   * cold 200-pin run on two cores, and the same writes in one synchronous batch ~95 ms (a
-   * third of it scoring CVSS vectors, which assessment then finds memoised).
-   * Never throws: a record that cannot be written is a debug line.
+   * Writes the pack when this run changed anything in it: records fetched, hints learnt,
+   * records dropped, or records used that were last used on an earlier day (their date keeps
+   * the least recently used last). Never throws: a pack that cannot be written is a debug line.
    */
   async flush(): Promise<void> {
-    const records = [...this.queued.values()]
-    this.queued.clear()
-    if (records.length === 0 && !this.hints.dirty) return
+    if (this.refused !== undefined) return
+    const pack = this.load()
+    const hints = this.matchHints()
+    const today = Math.floor(this.now() / DAY_MS)
+    const dated = [...this.used].some(id => (pack.entries.get(id)?.day ?? today) < today)
+    if (this.fresh.size === 0 && !hints.dirty && this.dropped.size === 0 && !dated) return
+    const fresh = this.freshItems(today)
+    const disk = this.onDisk(pack)
+    const items = this.bounded([...fresh, ...this.usedItems(pack, today)], disk, pack)
     try {
-      mkdirSync(this.dir, { recursive: true })
-    } catch {
-      // Reported per record below.
+      const pins = hints.toStored(disk === pack ? undefined : disk.pins)
+      writeFileAtomically(this.file, packChunks(items, pins))
+    } catch (error) {
+      this.stats.written -= fresh.length
+      this.logger.debug(`Record cache: could not write ${this.file}: ${messageOf(error)}`)
+      return
     }
-    this.saveHints()
-    for (const record of records) {
+    this.saved ||= fresh.length > 0 || hints.dirty
+    this.cleanUp()
+    // The next read sees the pack as written.
+    this.pack = undefined
+    this.hints = undefined
+    for (const kept of [this.fresh, this.used, this.dropped, this.readEarly]) kept.clear()
+  }
+
+  /** The pack as read at the first use in this run (empty when there is none to trust). */
+  private load(): Pack {
+    if (this.pack !== undefined) return this.pack
+    const read = readPack(this.file, stats => this.refusal(stats))
+    if (read === 'absent') {
+      this.pack = emptyPack('absent')
+    } else if ('unreadable' in read) {
+      this.logger.debug(`Record cache: ${this.file} not read (${read.unreadable}); starting afresh`)
+      this.pack = emptyPack(read.identity ?? 'unreadable')
+    } else {
+      this.pack = read
+    }
+    return this.pack
+  }
+
+  private refusal(stats: Stats): string | undefined {
+    const unsafe = unsafeOwnership(stats)
+    if (unsafe !== undefined) {
+      this.logger.warning(
+        `Advisory cache ${this.file} is not read: ${unsafe}. Its records are fetched again ` +
+          'and the file replaced.'
+      )
+      return unsafe
+    }
+    // Bodies, their line feeds and a header of 50,000 hinted pins stay far below this.
+    if (stats.size > 2 * this.maxBytes + 64 * 1024 * 1024) return 'larger than a pack can grow'
+    return undefined
+  }
+
+  private matchHints(): MatchHints {
+    this.hints ??= new MatchHints(this.refused === undefined ? this.load().pins : undefined)
+    return this.hints
+  }
+
+  /** Reads one record; with `modified`, only when the pack holds that version. */
+  private read(id: string, modified?: string): ReadResult {
+    if (this.refused !== undefined) return 'absent'
+    const entry = this.load().entries.get(id)
+    if (entry === undefined || this.dropped.has(id)) return 'absent'
+    if (modified !== undefined && entry.modified !== modified) return 'absent'
+    const record = parseBody(entry)
+    if (record !== undefined) return record
+    this.stats.discarded++
+    this.dropped.add(id)
+    this.logger.debug(
+      `Record cache: discarded the cached record of ${id}, which does not read back`
+    )
+    return 'unusable'
+  }
+
+  /** This run's fetched records as pack items; one that could not be read back is left out. */
+  private freshItems(today: number): PackItem[] {
+    const items: PackItem[] = []
+    for (const record of this.fresh.values()) {
       const detached = detachVersions(record)
       if (detached === undefined) {
-        // The reader would refuse it: a versions list that is not a list of strings.
-        this.unqueue(record.id, 'a malformed versions list')
+        this.stats.written--
+        this.logger.debug(`Record cache: could not write ${record.id}: a malformed versions list`)
         continue
       }
-      const content: CacheFile = {
-        format: FORMAT,
-        id: record.id,
-        modified: record.modified,
-        record: detached.record,
-        listedEntries: detached.entries,
-        listed: detached.listed,
-        scores: recordVectorScores(record)
-      }
-      try {
-        writeFileAtomically(path.join(this.dir, recordFileName(record.id)), JSON.stringify(content))
-      } catch (error) {
-        this.unqueue(record.id, messageOf(error))
-      }
+      const { entries, listed } = detached
+      const body = Buffer.from(JSON.stringify({ record: detached.record, entries, listed }))
+      items.push({ id: record.id, modified: record.modified, day: today, body })
     }
+    return items
   }
 
-  private unqueue(id: string, why: string): void {
-    this.onDisk.delete(id)
-    this.stats.written--
-    this.logger.debug(`Record cache: could not write ${id}: ${why}`)
-  }
-
-  private saveHints(): void {
-    if (!this.hints.dirty) return
-    try {
-      this.hints.save()
-      this.hintsWritten = true
-    } catch (error) {
-      this.logger.debug(`Record cache: could not write the match hints: ${messageOf(error)}`)
+  /** The pack's records this run used (and did not fetch again), dated today. */
+  private usedItems(pack: Pack, today: number): PackItem[] {
+    const items: PackItem[] = []
+    for (const id of this.used) {
+      const entry = pack.entries.get(id)
+      if (entry === undefined || this.fresh.has(id) || this.dropped.has(id)) continue
+      items.push({ id, modified: entry.modified, day: today, body: bodyBytes(entry) })
     }
+    return items
   }
 
-  /** Reads one record file; one that cannot be trusted is deleted on the spot. */
-  private read(id: string): ReadResult {
-    const file = path.join(this.dir, recordFileName(id))
-    let text: string
+  /**
+   * The pack on disk now: the one read earlier, unless another run replaced it since; then
+   * that run's pack, so that what it wrote is merged rather than lost.
+   */
+  private onDisk(pack: Pack): Pack {
+    let identity = 'absent'
     try {
-      text = readFileSync(file, 'utf8')
+      identity = fileIdentity(statSync(this.file))
     } catch {
-      return 'absent'
+      // Not there (any more).
     }
-    const stored = parseCacheFile(text, id)
-    if (stored !== undefined) return stored
-    this.stats.discarded++
-    this.logger.debug(`Record cache: discarded an unreadable file for ${id}`)
-    removeQuietly(file)
-    return 'unusable'
+    if (identity === pack.identity) return pack
+    const read = readPack(this.file, stats => this.refusal(stats))
+    return typeof read === 'object' && 'entries' in read ? read : emptyPack(identity)
+  }
+
+  /**
+   * This run's records first, then the rest of the pack on disk, most recently used first,
+   * cut where the count or the size would pass its bound.
+   */
+  private bounded(current: PackItem[], disk: Pack, loaded: Pack): PackItem[] {
+    const taken = new Set(current.map(item => item.id))
+    const untrusted = (entry: PackEntry) =>
+      this.dropped.has(entry.id) && loaded.entries.get(entry.id) === entry
+    const rest = [...disk.entries.values()]
+      .filter(entry => !taken.has(entry.id) && !untrusted(entry))
+      .sort((a, b) => b.day - a.day)
+      .map(({ id, modified, day, ...entry }) => ({ id, modified, day, body: bodyBytes(entry) }))
+    const kept: PackItem[] = []
+    let bytes = 0
+    for (const item of [...current, ...rest]) {
+      bytes += item.body.byteLength + 1
+      if (kept.length >= this.maxRecords || bytes > this.maxBytes) break
+      kept.push(item)
+    }
+    return kept
+  }
+
+  /** Temp files of killed runs, and the layout of older releases (one file per record). */
+  private cleanUp(): void {
+    removeStaleTemps(this.file, STALE_TEMP_MS, this.now())
+    for (const name of OLD_LAYOUT) {
+      try {
+        rmSync(path.join(this.dir, name), { recursive: true, force: true })
+      } catch (error) {
+        this.logger.debug(`Record cache: could not remove ${name}: ${messageOf(error)}`)
+      }
+    }
   }
 }
 
-/** The file's record when the file is whole and is about `id`; else undefined. */
-function parseCacheFile(text: string, id: string): CacheFile | undefined {
+function emptyPack(identity: string): Pack {
+  return { entries: new Map(), pins: undefined, identity }
+}
+
+/**
+ * The record in a body when the body reads back as what flush writes for the record the header
+ * names; else undefined. A record that carries `withdrawn` was not written by flush, which never
+ * keeps one: it would turn a finding off on the cache's word alone.
+ */
+function parseBody(entry: PackEntry): OsvRecord | undefined {
   let value: unknown
   try {
-    value = JSON.parse(text)
+    value = JSON.parse(bodyText(entry))
   } catch {
     return undefined
   }
-  if (!isObject(value) || value.format !== FORMAT || value.id !== id) return undefined
-  const { modified, record } = value
-  if (typeof modified !== 'string' || !isRecord(record)) return undefined
-  if (record.id !== id || record.modified !== modified) return undefined
-  if (!attachVersions(record, { entries: value.listedEntries, listed: value.listed })) {
-    return undefined
-  }
-  // Last: it keeps the scores for the whole run, so only a file found whole may give them.
-  if (!rememberVectorScores(record, value.scores)) return undefined
-  return value as unknown as CacheFile
+  if (!isObject(value) || !isRecord(value.record)) return undefined
+  const { record } = value
+  if (record.id !== entry.id || record.modified !== entry.modified) return undefined
+  if (record.withdrawn !== undefined) return undefined
+  return attachVersions(record, { entries: value.entries, listed: value.listed })
+    ? record
+    : undefined
 }
 
 /** The shape the rest of the tool relies on (see toVulnerability and the matcher). */

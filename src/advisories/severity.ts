@@ -25,8 +25,8 @@ type Calculator = new (vector: string) => {
 type CalculatorName = 'Cvss4P0' | 'Cvss3P1' | 'Cvss3P0' | 'Cvss2'
 
 /**
- * ae-cvss-calculator is set up on the first vector scored: ~15 ms of CPU that a warm run,
- * whose scores all come from the advisory cache, never spends.
+ * ae-cvss-calculator is set up on the first vector scored: ~15 ms of CPU that a run whose
+ * findings carry no vector never spends.
  */
 function loadCalculator(name: CalculatorName): Calculator {
   return loadCvssCalculators()[name]
@@ -81,7 +81,11 @@ export function severityOf(record: OsvRecord): Severity {
   return severity
 }
 
-/** Scoring a CVSS v4 vector is costly and a run asks for each record several times. */
+/**
+ * Scoring a CVSS v4 vector is costly and a run asks for each record several times. Scores are
+ * kept for the run only, never on disk: a score read back from a shared cache directory could
+ * have been lowered by whoever else writes there, and it is what the gate decides on.
+ */
 const severities = new WeakMap<OsvRecord, Severity>()
 const vectorScores = new Map<string, number | undefined>()
 
@@ -123,15 +127,11 @@ function highestScore(
  * the publisher's; a gate that fails closed rates the vulnerability itself.
  */
 function baseScore(vector: string, version: CvssVersion): number | undefined {
-  const key = scoreKey(vector, version)
+  const key = `${version.source} ${vector}`
   if (vectorScores.has(key)) return vectorScores.get(key)
   const score = scoreVector(vector, version)
   vectorScores.set(key, score)
   return score
-}
-
-function scoreKey(vector: string, version: CvssVersion): string {
-  return `${version.source} ${vector}`
 }
 
 function scoreVector(vector: string, version: CvssVersion): number | undefined {
@@ -154,8 +154,9 @@ function scoreVector(vector: string, version: CvssVersion): number | undefined {
     prefix + version.baseMetrics.map(metric => `${metric}:${metrics.get(metric)}`).join('/')
   try {
     const Calculator = loadCalculator(name)
-    // The full vector only to check every metric and value is one the version defines.
-    new Calculator(text)
+    // The full vector only to check every metric and value is one the version defines; one of
+    // base metrics alone (most) is checked by scoring it.
+    if (metrics.size > version.baseMetrics.length) new Calculator(text)
     const calculator = new Calculator(base)
     if (!calculator.isBaseFullyDefined()) return undefined
     const score = calculator.calculateScores().base
@@ -163,51 +164,6 @@ function scoreVector(vector: string, version: CvssVersion): number | undefined {
   } catch {
     return undefined
   }
-}
-
-/**
- * The CVSS scores of a record's vectors, for the advisory cache to keep beside the record:
- * scoring a v4 vector costs ~0.2 ms, a third of a warm run's CPU time for 500 advisories.
- */
-export function recordVectorScores(record: OsvRecord): Record<string, number | null> {
-  const scores: Record<string, number | null> = {}
-  for (const { key, vector, version } of cvssVectorsOf(record)) {
-    scores[key] = baseScore(vector, version) ?? null
-  }
-  return scores
-}
-
-/**
- * Takes scores computed by recordVectorScores in an earlier run, when each is a score this
- * record's vectors could have (a key of one of its vectors, a number from 0 to 10 or null).
- * Returns false, taking none, when any is not: the file was not written by this tool.
- */
-export function rememberVectorScores(record: OsvRecord, scores: unknown): boolean {
-  if (typeof scores !== 'object' || scores === null || Array.isArray(scores)) return false
-  const own = new Set(cvssVectorsOf(record).map(({ key }) => key))
-  const entries = Object.entries(scores as Record<string, unknown>)
-  const valid = entries.every(
-    ([key, score]) =>
-      own.has(key) && (score === null || (typeof score === 'number' && score >= 0 && score <= 10))
-  )
-  if (!valid) return false
-  for (const [key, score] of entries) {
-    if (!vectorScores.has(key)) vectorScores.set(key, (score as number | null) ?? undefined)
-  }
-  return true
-}
-
-/** The record's CVSS vectors, each with the key baseScore memoises its score under. */
-function cvssVectorsOf(
-  record: OsvRecord
-): Array<{ key: string; vector: string; version: CvssVersion }> {
-  const found: Array<{ key: string; vector: string; version: CvssVersion }> = []
-  for (const entry of Array.isArray(record.severity) ? record.severity : []) {
-    const version = VERSIONS.find(candidate => candidate.source === entry?.type)
-    if (version === undefined || typeof entry.score !== 'string') continue
-    found.push({ key: scoreKey(entry.score, version), vector: entry.score, version })
-  }
-  return found
 }
 
 /** The base score of one vector of the given OSV severity type; undefined when malformed. */

@@ -13,7 +13,7 @@
  */
 import { createHash } from 'node:crypto'
 import { normalizeName } from '../deps/names.js'
-import { recordAffects } from './match.js'
+import { affects, recordAffects } from './match.js'
 import type { OsvRecord, PackageVersion } from './osv.js'
 import { compareVersions, isPep440, isPrerelease } from './version-order.js'
 
@@ -89,6 +89,10 @@ export function recordsFingerprint(records: readonly OsvRecord[]): string {
 /**
  * recommendedVersion, answered from `store` when it was worked out before for the same pin
  * and the same records; a new answer is kept there for the next run.
+ *
+ * The store lives in the cache directory, which other jobs may be able to write, so a kept
+ * upgrade is used only when it stands up to the records of this run (see plausibleUpgrade):
+ * a forged answer cannot send a project to a version its advisories' ranges call vulnerable.
  */
 export function rememberedRecommendation(
   pin: PackageVersion,
@@ -98,10 +102,45 @@ export function rememberedRecommendation(
   if (store === undefined) return recommendedVersion(pin.name, pin.version, records)
   const fingerprint = recordsFingerprint(records)
   const known = store.get(pin, fingerprint)
-  if (known !== undefined) return known
+  if (known !== undefined && plausibleUpgrade(pin, records, known)) return known
   const upgrade = recommendedVersion(pin.name, pin.version, records)
   store.set(pin, fingerprint, upgrade)
   return upgrade
+}
+
+/**
+ * Whether a kept answer could be recommendedVersion's for these records: null ("no fix known"
+ * sends no one to install anything), or a `fixed` or `limit` bound of the package's non-GIT
+ * ranges, above the pinned version, that no live record's ranges include. The `versions` lists
+ * are left out on purpose: reading them is what keeping answers saves, and PyPA draws its lists
+ * from the same ranges.
+ */
+export function plausibleUpgrade(
+  pin: PackageVersion,
+  records: readonly OsvRecord[],
+  upgrade: string | null
+): boolean {
+  if (upgrade === null) return true
+  if (!isPep440(upgrade) || !isPep440(pin.version)) return false
+  if (compareVersions(upgrade, pin.version) <= 0) return false
+  const name = normalizeName(pin.name)
+  let bound = false
+  for (const record of records) {
+    if (record.withdrawn != null) continue
+    // A record without `affected` spares no version (see recordAffects).
+    if (record.affected == null) return false
+    for (const entry of record.affected) {
+      const pkg = entry.package
+      if (pkg?.ecosystem !== 'PyPI' || normalizeName(pkg.name) !== name) continue
+      const ranges = entry.ranges ?? []
+      if (affects({ ranges }, upgrade)) return false
+      bound ||= ranges.some(
+        range =>
+          range.type !== 'GIT' && range.events.some(e => e.fixed === upgrade || e.limit === upgrade)
+      )
+    }
+  }
+  return bound
 }
 
 /**

@@ -44,17 +44,17 @@ describe('keeping the cache between workflow runs', () => {
   test('each run saves under its own key and restores the newest by prefix', () => {
     const keys = cacheKeys(runner)
     expect(keys).toEqual({
-      primary: 'pyaudit-osv-v1-Linux-9876543210-2-audit',
-      restore: ['pyaudit-osv-v1-Linux-']
+      primary: 'pyaudit-osv-v2-Linux-9876543210-2-audit',
+      restore: ['pyaudit-osv-v2-Linux-']
     })
     expect(keys.primary.startsWith(keys.restore[0]!)).toBe(true)
     expect(cacheKeys({ ...runner, GITHUB_RUN_ATTEMPT: '3' }).primary).not.toBe(keys.primary)
     expect(cacheKeys({ ...runner, RUNNER_OS: 'Windows' }).restore).toEqual([
-      'pyaudit-osv-v1-Windows-'
+      'pyaudit-osv-v2-Windows-'
     ])
     expect(cacheKeys({}, 'linux')).toEqual({
-      primary: 'pyaudit-osv-v1-linux-local-1-job',
-      restore: ['pyaudit-osv-v1-linux-']
+      primary: 'pyaudit-osv-v2-linux-local-1-job',
+      restore: ['pyaudit-osv-v2-linux-']
     })
   })
 
@@ -138,20 +138,20 @@ describe('@actions/cache against a cache service on loopback', () => {
   test('a later run restores what an earlier run saved, and saves only what is new', async () => {
     const requestsRecord = record('PYSEC-2018-28')
     expect(await restoreCacheDir(cacheDir, runEnv('100'), logger)).toEqual({
-      primaryKey: 'pyaudit-osv-v1-Linux-100-1-job'
+      primaryKey: 'pyaudit-osv-v2-Linux-100-1-job'
     })
     const first = new DiskRecordCache(cacheDir)
     first.put(requestsRecord)
     await first.flush()
-    const restored = { primaryKey: 'pyaudit-osv-v1-Linux-100-1-job' }
+    const restored = { primaryKey: 'pyaudit-osv-v2-Linux-100-1-job' }
     await expect(saveCacheDir(cacheDir, restored, first.changed, logger)).resolves.toBe(true)
-    expect(service.entries.map(entry => entry.key)).toEqual(['pyaudit-osv-v1-Linux-100-1-job'])
+    expect(service.entries.map(entry => entry.key)).toEqual(['pyaudit-osv-v2-Linux-100-1-job'])
 
     rmSync(cacheDir, { recursive: true, force: true })
     const next = await restoreCacheDir(cacheDir, runEnv('101'), logger)
     expect(next).toEqual({
-      primaryKey: 'pyaudit-osv-v1-Linux-101-1-job',
-      matchedKey: 'pyaudit-osv-v1-Linux-100-1-job'
+      primaryKey: 'pyaudit-osv-v2-Linux-101-1-job',
+      matchedKey: 'pyaudit-osv-v2-Linux-100-1-job'
     })
     const second = new DiskRecordCache(cacheDir)
     expect(second.get(requestsRecord.id, requestsRecord.modified)).toEqual(requestsRecord)
@@ -162,8 +162,8 @@ describe('@actions/cache against a cache service on loopback', () => {
     // Something fetched: saved under this run's key.
     await expect(saveCacheDir(cacheDir, next, true, logger)).resolves.toBe(true)
     expect(service.entries.map(entry => entry.key)).toEqual([
-      'pyaudit-osv-v1-Linux-100-1-job',
-      'pyaudit-osv-v1-Linux-101-1-job'
+      'pyaudit-osv-v2-Linux-100-1-job',
+      'pyaudit-osv-v2-Linux-101-1-job'
     ])
     // The same run restoring its own entry does not try to save it again.
     const again = await restoreCacheDir(cacheDir, runEnv('101'), logger)
@@ -175,7 +175,7 @@ describe('@actions/cache against a cache service on loopback', () => {
   test('a cache service that fails costs nothing but a message', async () => {
     service.failing = true
     const restored = await restoreCacheDir(cacheDir, runEnv('200'), logger)
-    expect(restored).toEqual({ primaryKey: 'pyaudit-osv-v1-Linux-200-1-job' })
+    expect(restored).toEqual({ primaryKey: 'pyaudit-osv-v2-Linux-200-1-job' })
     const cache = new DiskRecordCache(cacheDir)
     cache.put(record('PYSEC-2018-28'))
     await cache.flush()

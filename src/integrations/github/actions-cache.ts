@@ -6,8 +6,10 @@
  *
  * Cache entries are immutable, so every run that fetched something new saves under its own
  * key, and a run restores the newest entry by prefix:
- *   primary  pyaudit-osv-v1-<os>-<run id>-<run attempt>-<job>
- *   restore  pyaudit-osv-v1-<os>-
+ *   primary  pyaudit-osv-v2-<os>-<run id>-<run attempt>-<job>
+ *   restore  pyaudit-osv-v2-<os>-
+ * v2 is the one-file pack (record-pack.ts); v1 entries held one file per record, which this
+ * release would only delete and fetch again, so they are not restored at all.
  */
 import type { Logger } from '../../shared/log.js'
 
@@ -36,7 +38,7 @@ export interface CacheKeys {
   restore: string[]
 }
 
-const KEY_PREFIX = 'pyaudit-osv-v1'
+const KEY_PREFIX = 'pyaudit-osv-v2'
 /** The cache service refuses longer keys. */
 const MAX_KEY_LENGTH = 512
 
