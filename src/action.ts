@@ -12,7 +12,11 @@ import { runAudit, type EngineRun } from './pipeline/run-audit.js'
 import { newVulnerabilityCount } from './pipeline/change-scope.js'
 import { REPORT_WRITERS } from './pipeline/write-reports.js'
 import { actionLogger } from './integrations/github/action-logger.js'
-import { planAnnotations } from './integrations/github/annotations.js'
+import {
+  annotationBudget,
+  planAnnotations,
+  type Annotation
+} from './integrations/github/annotations.js'
 import { fitSummary } from './integrations/github/summary.js'
 import { uploadArtifact } from './integrations/github/artifact.js'
 import {
@@ -25,9 +29,9 @@ import type { AuditOutcome } from './report/outcome.js'
 import { matrixLegHash } from './integrations/github/matrix-leg.js'
 import { summaryCounts } from './report/counts.js'
 import { renderMarkdown } from './report/markdown.js'
+import { sarifAutomationId } from './report/writers.js'
 
 /** The GitHub Action: inputs from INPUT_* variables, results as outputs, summary, annotations. */
-import { sarifAutomationId } from './report/writers.js'
 export async function runAction(): Promise<void> {
   const env = process.env
   try {
@@ -93,11 +97,17 @@ function masked(text: string): string {
   return cleanText(text, { multiline: true })
 }
 
+/** Warnings the step has emitted: each is one of the 10 GitHub shows (see annotationBudget). */
+let warningsEmitted = 0
+
 /** Every log line of the run goes through masked. */
 const logger: Logger = {
   debug: message => actionLogger.debug(masked(message)),
   info: message => actionLogger.info(masked(message)),
-  warning: message => actionLogger.warning(masked(message))
+  warning: message => {
+    warningsEmitted += 1
+    actionLogger.warning(masked(message))
+  }
 }
 
 /** The advisory cache outlives the run in the Actions cache, where the runner has one. */
@@ -122,7 +132,7 @@ async function publish(config: Config, run: EngineRun, env: NodeJS.ProcessEnv): 
   const counts = summaryCounts(outcome)
   // Skipped requirements may name a URL with credentials: masked before anything is printed.
   for (const skip of outcome.skipped) urlSecrets(`${skip.name} ${skip.reason}`).forEach(maskSecret)
-  run.warnings.forEach(message => core.warning(masked(message)))
+  run.warnings.forEach(message => logger.warning(message))
   run.notices.forEach(message => core.notice(masked(message)))
 
   core.setOutput('vulnerability-count', counts.vulnerabilities)
@@ -132,16 +142,6 @@ async function publish(config: Config, run: EngineRun, env: NodeJS.ProcessEnv): 
   core.setOutput('result', outcome.result)
   for (const writer of REPORT_WRITERS) core.setOutput(writer.output, run.files[writer.input] ?? '')
   core.setOutput('findings', redactSecrets(JSON.stringify(compactFindings(outcome))))
-
-  for (const annotation of planAnnotations(outcome, config.repositoryRoot)) {
-    const properties = {
-      title: annotation.title,
-      ...(annotation.file ? { file: annotation.file } : {}),
-      ...(annotation.line ? { startLine: annotation.line } : {})
-    }
-    if (annotation.level === 'error') core.error(annotation.message, properties)
-    else core.warning(annotation.message, properties)
-  }
 
   const markdown = renderMarkdown(outcome, { repositoryRoot: config.repositoryRoot })
   const summaryFile = run.files.report
@@ -187,7 +187,7 @@ async function publish(config: Config, run: EngineRun, env: NodeJS.ProcessEnv): 
       }
     } catch (error) {
       // A report that did not upload must not hide the verdict: it stays on disk and in the summary.
-      core.warning(masked(describeError(error)))
+      logger.warning(describeError(error))
     }
   }
 
@@ -207,7 +207,28 @@ async function publish(config: Config, run: EngineRun, env: NodeJS.ProcessEnv): 
       ...(artifactUrl ? { reportUrl: artifactUrl } : {})
     })
   }
+  // Last, when every other warning is out and whether the step fails is known.
+  const failing = outcome.result !== 'pass' || dependencyTrackError !== undefined
+  annotate(
+    planAnnotations(
+      outcome,
+      config.repositoryRoot,
+      annotationBudget({ failing, warnings: warningsEmitted })
+    )
+  )
   return dependencyTrackError
+}
+
+function annotate(annotations: Annotation[]): void {
+  for (const annotation of annotations) {
+    const properties = {
+      title: annotation.title,
+      ...(annotation.file ? { file: annotation.file } : {}),
+      ...(annotation.line ? { startLine: annotation.line } : {})
+    }
+    if (annotation.level === 'error') core.error(annotation.message, properties)
+    else core.warning(annotation.message, properties)
+  }
 }
 
 /** Dependency-Track upload; its errors fail the step (the user asked for it), after everything else is out. */

@@ -6,6 +6,29 @@ import { repositoryPath } from '../../shared/paths.js'
 /** GitHub shows at most this many annotations of each level per step. */
 export const MAX_ANNOTATIONS = 10
 
+/** The annotations of each level the plan may use: what the step's other lines leave. */
+export interface AnnotationBudget {
+  error: number
+  warning: number
+}
+
+/**
+ * What GitHub's per-step limits leave for the plan. The step's own failure message is one of
+ * the errors it shows, and every warning the run emitted on its own (expired ignores, a stale
+ * database, a fallback, a failed upload) is one of the warnings: a plan that ignored them
+ * would push the verdict itself out of sight.
+ */
+export function annotationBudget(used: {
+  failing: boolean
+  errors?: number
+  warnings: number
+}): AnnotationBudget {
+  return {
+    error: Math.max(0, MAX_ANNOTATIONS - (used.failing ? 1 : 0) - (used.errors ?? 0)),
+    warning: Math.max(0, MAX_ANNOTATIONS - used.warnings)
+  }
+}
+
 export interface Annotation {
   level: 'error' | 'warning'
   title: string
@@ -20,7 +43,11 @@ export interface Annotation {
  * are more than GitHub shows, the last slot of that level counts the rest. Messages are
  * plain text: @actions/core escapes them for the workflow command.
  */
-export function planAnnotations(outcome: AuditOutcome, repositoryRoot: string): Annotation[] {
+export function planAnnotations(
+  outcome: AuditOutcome,
+  repositoryRoot: string,
+  budget: AnnotationBudget = { error: MAX_ANNOTATIONS, warning: MAX_ANNOTATIONS }
+): Annotation[] {
   const ranked = outcome.packages
     .map(pkg => ({ pkg, active: activeFindings(pkg) }))
     .filter(({ active }) => active.length > 0)
@@ -47,7 +74,10 @@ export function planAnnotations(outcome: AuditOutcome, repositoryRoot: string): 
         : [base])
     )
   }
-  return [...capped(errors, 'error'), ...capped(warnings, 'warning')].map(clean)
+  return [
+    ...capped(errors, 'error', budget.error),
+    ...capped(warnings, 'warning', budget.warning)
+  ].map(clean)
 }
 
 /** Titles and messages quote packages, licenses and advisories: cleaned of what could hide or mislead. */
@@ -114,9 +144,14 @@ function place(
   }
 }
 
-function capped(annotations: Annotation[], level: Annotation['level']): Annotation[] {
-  if (annotations.length <= MAX_ANNOTATIONS) return annotations
-  const shown = annotations.slice(0, MAX_ANNOTATIONS - 1)
+function capped(
+  annotations: Annotation[],
+  level: Annotation['level'],
+  limit: number
+): Annotation[] {
+  if (annotations.length <= limit) return annotations
+  if (limit <= 0) return []
+  const shown = annotations.slice(0, limit - 1)
   const hidden = annotations.length - shown.length
   shown.push({
     level,
