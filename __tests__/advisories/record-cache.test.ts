@@ -374,6 +374,10 @@ describe('DiskRecordCache on its own', () => {
       { ...stored, record: { ...stored.record, id: 'PYSEC-2023-74' } },
       { ...stored, record: { ...stored.record, affected: {} } },
       { ...stored, record: { ...stored.record, aliases: [1] } },
+      // What the feed would not read whole: the feed never keeps such a record.
+      { ...stored, record: { ...stored.record, severity: 'CRITICAL' } },
+      { ...stored, record: { ...stored.record, references: [{ url: 5 }] } },
+      { ...stored, record: { ...stored.record, schema_version: '2.0.0' } },
       { ...stored, record: { ...stored.record, affected: [{ ranges: [{ type: 'ECOSYSTEM' }] }] } },
       // Never written: a withdrawn record is not cached (only the feed may withdraw one).
       { ...stored, record: { ...stored.record, withdrawn: '2026-01-01T00:00:00Z' } },

@@ -19,14 +19,14 @@ import { rmSync, statSync, type Stats } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { messageOf } from '../shared/errors.js'
-import { isObject, isStringList } from '../shared/json-shape.js'
+import { isObject } from '../shared/json-shape.js'
 import { silentLogger, type Logger } from '../shared/log.js'
 import { removeStaleTemps, writeFileAtomically } from './atomic-file.js'
 import { preparePrivateDir, unsafeOwnership, type RefusedDir } from './cache-dir.js'
 import { attachVersions, detachVersions } from './lazy-versions.js'
 import { MatchHints } from './match-hints.js'
 import type { RecordStore, VulnRef } from './osv-api.js'
-import type { OsvRecord, PackageVersion } from './osv.js'
+import { readOsvRecord, type OsvRecord, type PackageVersion } from './osv.js'
 import { severityOf } from './severity.js'
 import {
   bodyBytes,
@@ -370,8 +370,9 @@ function emptyPack(identity: string): Pack {
 
 /**
  * The record in a body when the body reads back as what flush writes for the record the header
- * names; else undefined. A record that carries `withdrawn` was not written by flush, which never
- * keeps one: it would turn a finding off on the cache's word alone.
+ * names, and the record is one the feed reads whole (readOsvRecord: the feed keeps no other);
+ * else undefined. A record that carries `withdrawn` was not written by flush, which never keeps
+ * one: it would turn a finding off on the cache's word alone.
  */
 function parseBody(entry: PackEntry): OsvRecord | undefined {
   let value: unknown
@@ -380,33 +381,16 @@ function parseBody(entry: PackEntry): OsvRecord | undefined {
   } catch {
     return undefined
   }
-  if (!isObject(value) || !isRecord(value.record)) return undefined
-  const { record } = value
-  if (record.id !== entry.id || record.modified !== entry.modified) return undefined
-  if (record.withdrawn !== undefined) return undefined
+  if (!isObject(value) || !isObject(value.record)) return undefined
+  const held = value.record
+  if (held.id !== entry.id || held.modified !== entry.modified || held.withdrawn != null) {
+    return undefined
+  }
+  // Before the versions lists are attached: they are whole by construction, and reading them
+  // is what keeping them as text saves.
+  const { record, unreadable } = readOsvRecord(held, entry.id, entry.modified)
+  if (unreadable.length > 0) return undefined
   return attachVersions(record, { entries: value.entries, listed: value.listed })
     ? record
     : undefined
-}
-
-/** The shape the rest of the tool relies on (see toVulnerability and the matcher). */
-function isRecord(value: unknown): value is OsvRecord {
-  if (!isObject(value) || typeof value.id !== 'string' || typeof value.modified !== 'string') {
-    return false
-  }
-  const { affected, aliases, withdrawn } = value
-  if (withdrawn !== undefined && typeof withdrawn !== 'string') return false
-  if (aliases !== undefined && !isStringList(aliases)) return false
-  if (affected === undefined) return true
-  return (
-    Array.isArray(affected) &&
-    affected.every(
-      entry =>
-        isObject(entry) &&
-        (entry.ranges === undefined ||
-          (Array.isArray(entry.ranges) &&
-            entry.ranges.every(range => isObject(range) && Array.isArray(range.events)))) &&
-        (entry.versions === undefined || isStringList(entry.versions))
-    )
-  )
 }
