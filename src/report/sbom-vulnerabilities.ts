@@ -6,7 +6,8 @@ import * as Enums from '@cyclonedx/cyclonedx-library/Enums'
 import * as Models from '@cyclonedx/cyclonedx-library/Models'
 import type { OsvRecord } from '../advisories/osv.js'
 import { cvssBaseScore, levelOfScore } from '../advisories/severity.js'
-import type { ReportedPackage, ReportedVulnerability } from './outcome.js'
+import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from './outcome.js'
+import { introducedIn } from './change-scope.js'
 import { fixAdvice, type PackageFinding } from './advice.js'
 import { safeUrl } from '../shared/escape.js'
 import { advisoryUrl } from '../shared/paths.js'
@@ -17,29 +18,34 @@ const { RatingMethod, Severity: CdxSeverity, AnalysisState, AnalysisResponse } =
 type Finding = PackageFinding
 
 /**
- * Findings grouped by advisory id. The VEX analysis belongs to a whole entry, so findings of
- * one advisory whose ignore decisions differ (ignored for one package, not for another) get
+ * Findings grouped by advisory id. The VEX analysis and the properties belong to a whole entry,
+ * so findings of one advisory whose ignore decisions differ (ignored for one package, not for
+ * another), or, in scope `changes`, that one package brings in and another already had, get
  * one entry per decision.
  */
 export function buildVulnerabilities(
-  packages: readonly ReportedPackage[],
+  outcome: Pick<AuditOutcome, 'packages' | 'changes'>,
   components: ReadonlyMap<ReportedPackage, Models.Component>
 ): Models.Vulnerability.Vulnerability[] {
   const groups = new Map<string, Finding[]>()
-  for (const pkg of packages) {
+  for (const pkg of outcome.packages) {
     for (const finding of pkg.vulnerabilities) {
-      const key = `${finding.id}\0${JSON.stringify(finding.ignored ?? null)}`
+      const introduced = introducedIn(outcome, finding)
+      const key = `${finding.id}\0${JSON.stringify(finding.ignored ?? null)}\0${introduced}`
       const group = groups.get(key)
       if (group) group.push({ pkg, finding })
       else groups.set(key, [{ pkg, finding }])
     }
   }
-  return [...groups.values()].map(group => vulnerabilityOf(group, components))
+  return [...groups.values()].map(group =>
+    vulnerabilityOf(group, components, introducedIn(outcome, group[0]!.finding))
+  )
 }
 
 function vulnerabilityOf(
   group: readonly Finding[],
-  components: ReadonlyMap<ReportedPackage, Models.Component>
+  components: ReadonlyMap<ReportedPackage, Models.Component>,
+  introduced: boolean | undefined
 ): Models.Vulnerability.Vulnerability {
   const { finding } = group[0]!
   const record = finding.record
@@ -74,6 +80,9 @@ function vulnerabilityOf(
   for (const cwe of cwesOf(record)) vulnerability.cwes.add(cwe)
   if (finding.malicious)
     vulnerability.properties.add(new Models.Property('pyaudit:malicious', 'true'))
+  // Scope `changes`: whether the pull request brings this finding in or the base had it.
+  if (introduced !== undefined)
+    vulnerability.properties.add(new Models.Property('pyaudit:introduced', String(introduced)))
   return vulnerability
 }
 

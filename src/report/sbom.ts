@@ -14,12 +14,15 @@ import * as Serialize from '@cyclonedx/cyclonedx-library/Serialize'
 import * as Spec from '@cyclonedx/cyclonedx-library/Spec'
 import { PackageURL } from 'packageurl-js'
 import { normalizeName } from '../deps/names.js'
+import { normalVersion } from '../deps/versions.js'
+import type { PackageIssue } from '../health/types.js'
 import type { Location, SkippedDependency } from '../deps/types.js'
 import type { LicenseEntry } from '../licenses/check.js'
 import type { AuditOutcome, ReportedPackage } from './outcome.js'
 import { redactSecrets } from '../shared/escape.js'
 import { repositoryPath } from '../shared/paths.js'
 import { buildVulnerabilities } from './sbom-vulnerabilities.js'
+import { changeIn } from './change-scope.js'
 
 export interface SbomOptions {
   /** Declaration files are reported relative to it. */
@@ -57,15 +60,22 @@ export function buildSbom(outcome: AuditOutcome, options: SbomOptions): string {
   })
 
   const licenses = new Map(outcome.licenses.map(entry => [packageKey(entry), entry]))
+  const issues = issuesByPackage(outcome.packageIssues ?? [])
   const components = new Map<ReportedPackage, Models.Component>()
   for (const pkg of outcome.packages) {
     const component = packageComponent(pkg, licenses.get(packageKey(pkg)), root)
+    for (const property of [
+      ...changeProperties(outcome, pkg),
+      ...statusProperties(issues.get(pinKey(pkg)) ?? [])
+    ]) {
+      component.properties.add(property)
+    }
     components.set(pkg, component)
     bom.components.add(component)
   }
   for (const component of skippedComponents(outcome.skipped, root)) bom.components.add(component)
   const graph = dependencyGraph(outcome, components)
-  for (const vulnerability of buildVulnerabilities(outcome.packages, components)) {
+  for (const vulnerability of buildVulnerabilities(outcome, components)) {
     bom.vulnerabilities.add(vulnerability)
   }
 
@@ -159,12 +169,57 @@ function position(location: Location, root: string): string {
 }
 
 function runProperties(outcome: AuditOutcome): Models.Property[] {
+  const base = outcome.changes?.base
   return [
     new Models.Property(`${NS}:advisory-feed`, outcome.feed),
     ...(outcome.databaseUpdated === undefined
       ? []
-      : [new Models.Property(`${NS}:advisory-database-updated`, outcome.databaseUpdated)])
+      : [new Models.Property(`${NS}:advisory-database-updated`, outcome.databaseUpdated)]),
+    ...(base === undefined
+      ? []
+      : [
+          new Models.Property(`${NS}:base-ref`, base.ref),
+          new Models.Property(`${NS}:base-sha`, base.sha)
+        ])
   ]
+}
+
+/** Scope `changes`: `pyaudit:change`, how the pull request touches the pin. */
+function changeProperties(outcome: AuditOutcome, pkg: ReportedPackage): Models.Property[] {
+  const change = changeIn(outcome, pkg)
+  return change === undefined ? [] : [new Models.Property(`${NS}:change`, change)]
+}
+
+/**
+ * What the package index says of the pin: `pyaudit:package-status` (the kind, e.g. `yanked`)
+ * followed by its `pyaudit:package-status-reason`, once per distinct finding (a pin declared
+ * twice has the same finding twice). CycloneDX properties may repeat a name, in order.
+ */
+function statusProperties(issues: readonly PackageIssue[]): Models.Property[] {
+  const seen = new Set<string>()
+  return issues.flatMap(issue => {
+    const key = `${issue.kind}\0${issue.reason}`
+    if (seen.has(key)) return []
+    seen.add(key)
+    return [
+      new Models.Property(`${NS}:package-status`, issue.kind),
+      new Models.Property(`${NS}:package-status-reason`, issue.reason)
+    ]
+  })
+}
+
+function issuesByPackage(issues: readonly PackageIssue[]): Map<string, PackageIssue[]> {
+  const byPackage = new Map<string, PackageIssue[]>()
+  for (const issue of issues) {
+    const key = pinKey(issue)
+    byPackage.set(key, [...(byPackage.get(key) ?? []), issue])
+  }
+  return byPackage
+}
+
+/** One name and version however each file spells them (`Flask==2.00` is `flask` 2.0). */
+function pinKey(pin: { name: string; version: string }): string {
+  return `${normalizeName(pin.name)}\0${normalVersion(pin.version)}`
 }
 
 function unauditedRef(item: { name: string; version?: string }): string {
