@@ -169,7 +169,9 @@ describe('flags come from the input table', () => {
       'ignore-vulns',
       'license-fail-on',
       'license-allow-only',
-      'license-ignore-packages'
+      'license-ignore-packages',
+      'fail-on-package-status',
+      'package-check-ignore'
     ])
     for (const name of lists) {
       expect(parseArguments([`--${name}`, 'a', `--${name}=b`])).toEqual(new Map([[name, 'a\nb']]))
@@ -227,6 +229,7 @@ describe('--help', () => {
       'Where advisories come from:',
       'What fails the step:',
       'Licenses:',
+      'Package health:',
       'Reports:',
       'GitHub only (the GitHub Action acts on these; given here, each is ignored with a warning):',
       'Dependency-Track:',

@@ -49,6 +49,11 @@ describe('parseConfig', () => {
         },
         failOnLicense: true
       },
+      packageHealth: {
+        enabled: true,
+        failOnPackageStatus: ['not-found', 'quarantined', 'hash-mismatch'],
+        ignore: []
+      },
       outputs: {
         reportPath: '/runner/tmp/pyaudit/pyaudit-report.json',
         uploadArtifact: true,

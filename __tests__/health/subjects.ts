@@ -51,8 +51,7 @@ export async function lockfileSubjects(
 
 export async function requirementsSubjects(file: string): Promise<HealthSubject[]> {
   const parsed = await parseRequirementsFile(file, {
-    markerEnvironment: markerEnvironmentFor('3.12'),
-    env: {}
+    markerEnvironment: markerEnvironmentFor('3.12')
   })
   const source = requirementsToSource(parsed, file)
   return withDeclaredHashes(source.dependencies, { lines: parsed.lines })

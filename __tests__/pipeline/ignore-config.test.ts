@@ -246,7 +246,7 @@ describe('our config: errors point at the file, line and column', () => {
       'a misspelt table',
       '[[ignores]]\nid = "PYSEC-2018-28"\nreason = "x"\n',
       { line: 1 },
-      'unknown key "ignores" (expected: ignore)'
+      'unknown key "ignores" (expected: ignore, package-check-ignore)'
     ],
     [
       'ignore as a string',
@@ -275,7 +275,7 @@ describe('our config: errors point at the file, line and column', () => {
     const text = '[tool.pyaudit]\nignore_vulns = ["PYSEC-2018-28"]\n'
     const error = await parseError(() => parsePyprojectConfig(text, 'pyproject.toml'))
     expect(error.message).toBe(
-      'pyproject.toml:2: unknown key "tool.pyaudit.ignore_vulns" (expected: ignore)'
+      'pyproject.toml:2: unknown key "tool.pyaudit.ignore_vulns" (expected: ignore, package-check-ignore)'
     )
     expect(
       parsePyprojectConfig('[tool.black]\nline-length = 88\n', 'pyproject.toml')

@@ -3,6 +3,8 @@ import * as path from 'node:path'
 import type { SeverityThreshold } from '../pipeline/gate.js'
 import type { Scope } from '../pipeline/changes.js'
 import { defaultCacheDir } from '../advisories/record-cache.js'
+import type { PackageCheckIgnoreRule } from '../health/ignore.js'
+import type { PackageIssueKind } from '../health/types.js'
 import type { LicenseFrom } from '../licenses/license-of.js'
 import type { LicensePolicy } from '../licenses/policy.js'
 import type { LicenseSourceMode } from '../licenses/sources.js'
@@ -59,6 +61,14 @@ export interface Config {
     from: LicenseFrom
     policy: LicensePolicy
     failOnLicense: boolean
+  }
+  packageHealth: {
+    /** package-checks after its auto rule: ask the package indexes about every pin. */
+    enabled: boolean
+    /** The issue kinds that fail the step; the others warn. */
+    failOnPackageStatus: PackageIssueKind[]
+    /** The package-check-ignore input's rules (the config file's are read by the engine). */
+    ignore: PackageCheckIgnoreRule[]
   }
   outputs: {
     /** Absolute path of the JSON report; undefined for a CLI run that asked for none. */
@@ -150,6 +160,11 @@ export function parseConfig(
       policy: parseLicensePolicy(read),
       failOnLicense: value('fail-on-license')
     },
+    packageHealth: {
+      enabled: packageChecksEnabled(value('package-checks'), advisoryDb, indexUrl),
+      failOnPackageStatus: value('fail-on-package-status'),
+      ignore: value('package-check-ignore')
+    },
     outputs: {
       ...(reportPath ? { reportPath } : {}),
       ...(sbomPath ? { sbomPath } : {}),
@@ -163,6 +178,19 @@ export function parseConfig(
     ...(dependencyTrack ? { dependencyTrack } : {}),
     requestTimeoutMs: value('request-timeout')
   }
+}
+
+/**
+ * `package-checks: auto` asks the indexes unless the run is air-gapped: an offline
+ * advisory-db without an index-url of its own must make no request at all.
+ */
+export function packageChecksEnabled(
+  mode: 'auto' | 'true' | 'false',
+  advisoryDb: string | undefined,
+  indexUrl: string | undefined
+): boolean {
+  if (mode === 'auto') return advisoryDb === undefined || indexUrl !== undefined
+  return mode === 'true'
 }
 
 /** The license-* policy inputs as the policy pip-licenses would apply. */

@@ -11,6 +11,7 @@ export const INPUT_GROUPS = {
   advisories: 'Where advisories come from',
   gate: 'What fails the step',
   licenses: 'Licenses',
+  'package-health': 'Package health',
   reports: 'Reports',
   github: 'GitHub only',
   'dependency-track': 'Dependency-Track',

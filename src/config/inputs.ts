@@ -16,6 +16,8 @@ import { InputError } from '../shared/errors.js'
 import { excerpt } from '../shared/text.js'
 import * as kind from './input-kinds.js'
 import type { InputRow } from './input-kinds.js'
+import { parsePackageIssueKinds } from '../health/fail-on.js'
+import { parsePackageCheckIgnoreInput } from '../health/ignore.js'
 import { parseIgnorePackages, parseLicenseList } from './license-values.js'
 import {
   parseAge,
@@ -71,13 +73,14 @@ export const INPUTS = {
   'index-url': kind.url({
     group: 'sources',
     default: '',
-    description: 'Package index for resolve: pip (pip --index-url). Credentials in it are masked.'
+    description:
+      'Package index for resolve: pip (pip --index-url) and for the package checks (else PyPI). Credentials in it are masked and never printed.'
   }),
   'extra-index-url': kind.list({
     group: 'sources',
     default: '',
     placeholder: 'URL',
-    description: 'Extra package indexes for resolve: pip, one per line.',
+    description: 'Extra package indexes for resolve: pip and for the package checks, one per line.',
     parse: (value, name) => parseList(value).map(url => parseHttpUrl(name, url))
   }),
   strict: kind.boolean({
@@ -235,6 +238,30 @@ export const INPUTS = {
     group: 'licenses',
     default: 'true',
     description: 'Fail the step on any license violation.'
+  }),
+
+  'package-checks': kind.choice({
+    group: 'package-health',
+    default: 'auto',
+    choices: ['auto', 'true', 'false'],
+    description:
+      'Ask the package index about every pinned package (index-url, else PyPI, and each extra-index-url; one request per name, beside the advisory lookup): a name it does not know (a typo, or dependency confusion), a quarantined, archived or deprecated project (PEP 792), a yanked pin (PEP 592), a --hash or lockfile digest that no file of the release has. auto: on, except with advisory-db and no index-url, so an air-gapped run makes no request. true or false: always or never.'
+  }),
+  'fail-on-package-status': kind.list({
+    group: 'package-health',
+    default: 'not-found, quarantined, hash-mismatch',
+    placeholder: 'KINDS',
+    description:
+      'Package issues that fail the step, separated by commas or lines: not-found, quarantined, archived, deprecated, yanked, hash-mismatch, or none. The others are warnings.',
+    parse: (value, name) => parsePackageIssueKinds(value, name)
+  }),
+  'package-check-ignore': kind.list({
+    group: 'package-health',
+    default: '',
+    placeholder: 'NAME[==VERSION]',
+    description:
+      'Package issues to accept, one per line: a name (every issue of that package) or name==version, optionally followed by "# reason". The config file takes [[package-check-ignore]] entries too, with an expiry date.',
+    parse: (value, name) => parsePackageCheckIgnoreInput(value, name)
   }),
 
   report: kind.path({

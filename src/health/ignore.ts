@@ -7,7 +7,7 @@
  */
 import { eq, valid } from '@renovatebot/pep440'
 import { InputError } from '../shared/errors.js'
-import { excerpt, plural } from '../shared/text.js'
+import { excerpt, listEntries, plural } from '../shared/text.js'
 import { normalizeProjectName } from './filenames.js'
 import type { PackageIssue } from './types.js'
 
@@ -74,18 +74,11 @@ export function parsePackageCheckIgnoreInput(
   text: string,
   inputName = 'package-check-ignore'
 ): PackageCheckIgnoreRule[] {
-  const rules: PackageCheckIgnoreRule[] = []
-  text.split(/\r?\n|\r/).forEach((line, index) => {
-    const hash = line.indexOf('#')
-    const spec = (hash === -1 ? line : line.slice(0, hash)).trim()
-    const reason = hash === -1 ? '' : line.slice(hash + 1).trim()
-    if (spec === '') return
-    const where = `line ${index + 1}`
-    const parsed = parsePackageRule(spec)
-    if ('error' in parsed) throw new InputError(inputName, `${where}: ${parsed.error}`)
-    rules.push({ ...parsed, ...(reason ? { reason } : {}), origin: `input ${inputName}, ${where}` })
+  return listEntries(text).map(({ entry, reason, line }) => {
+    const parsed = parsePackageRule(entry)
+    if ('error' in parsed) throw new InputError(inputName, `line ${line}: ${parsed.error}`)
+    return { ...parsed, ...(reason ? { reason } : {}), origin: `input ${inputName}, line ${line}` }
   })
-  return rules
 }
 
 export function applyPackageCheckIgnores(

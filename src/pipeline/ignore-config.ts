@@ -11,6 +11,10 @@
  * 3. `osv-scanner.toml` in the working directory, always (`config` does not replace it): its
  *    `[[IgnoredVulns]]` (`id`, `ignoreUntil`, `reason`) as osv-scanner reads them; its other
  *    keys (PackageOverrides...) are not ours and are left alone.
+ *
+ * Package-health findings are accepted the same way: the `package-check-ignore` input (read
+ * with the other inputs) and `[[package-check-ignore]]` entries of our config, with `package`
+ * (a name, or name==version), `version`, `reason` (required) and `until`.
  */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -19,13 +23,15 @@ import { TomlDate } from 'smol-toml'
 import { describeType, isTable, parseToml, type TomlTable } from '../deps/toml-file.js'
 import { normalizeName } from '../deps/names.js'
 import { InputError, ParseError } from '../shared/errors.js'
+import { parsePackageRule, type PackageCheckIgnoreRule } from '../health/ignore.js'
 import { isAdvisoryId, parseIgnoreVulnsInput, type IgnoreRule } from './ignores.js'
 
 export const PYAUDIT_CONFIG = '.pyaudit.toml'
 export const OSV_SCANNER_CONFIG = 'osv-scanner.toml'
 /** Top-level keys of our config; extend it when the config grows, anything else is an error. */
-export const CONFIG_KEYS: readonly string[] = ['ignore']
+export const CONFIG_KEYS: readonly string[] = ['ignore', 'package-check-ignore']
 const IGNORE_KEYS = ['id', 'reason', 'until', 'package', 'version']
+const PACKAGE_IGNORE_KEYS = ['package', 'version', 'reason', 'until']
 const PACKAGE_NAME = /^([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])$/
 
 export interface LoadIgnoreOptions {
@@ -37,13 +43,10 @@ export interface LoadIgnoreOptions {
 }
 
 export async function loadIgnoreRules(options: LoadIgnoreOptions): Promise<IgnoreRule[]> {
-  const read: Reader = async name => {
-    const file = path.resolve(options.workingDirectory, name)
-    const shownFile = shown(file, options.workingDirectory)
-    return { file, shownFile, text: await readIfPresent(file, shownFile) }
-  }
+  const read = reader(options.workingDirectory)
   const rules = parseIgnoreVulnsInput(options.ignoreVulnsInput)
-  rules.push(...(await loadOwnConfig(read, options.configPath)))
+  const own = await findOwnConfig(read, options.configPath)
+  if (own) rules.push(...readOwnTable(own))
   const osvScanner = await read(OSV_SCANNER_CONFIG)
   if (osvScanner.text !== undefined) {
     rules.push(...parseOsvScannerConfig(osvScanner.text, osvScanner.shownFile))
@@ -51,40 +54,63 @@ export async function loadIgnoreRules(options: LoadIgnoreOptions): Promise<Ignor
   return rules
 }
 
+/**
+ * The `[[package-check-ignore]]` entries of our config (the file the `config` input names,
+ * else .pyaudit.toml or [tool.pyaudit]); the input's own rules come with the other inputs.
+ */
+export async function loadPackageCheckIgnoreRules(
+  options: Omit<LoadIgnoreOptions, 'ignoreVulnsInput'>
+): Promise<PackageCheckIgnoreRule[]> {
+  const own = await findOwnConfig(reader(options.workingDirectory), options.configPath)
+  return own ? readPackageIgnores(own) : []
+}
+
 type Reader = (name: string) => Promise<{ file: string; shownFile: string; text?: string }>
 
-async function loadOwnConfig(read: Reader, configPath?: string): Promise<IgnoreRule[]> {
+function reader(workingDirectory: string): Reader {
+  return async name => {
+    const file = path.resolve(workingDirectory, name)
+    const shownFile = shown(file, workingDirectory)
+    return { file, shownFile, text: await readIfPresent(file, shownFile) }
+  }
+}
+
+/** Our config as read: its table (the file's, or `[tool.pyaudit]`), text, file and key prefix. */
+interface OwnConfig {
+  table: TomlTable
+  text: string
+  file: string
+  prefix: string
+}
+
+async function findOwnConfig(read: Reader, configPath?: string): Promise<OwnConfig | undefined> {
   if (configPath) {
     const { file, shownFile, text } = await read(configPath)
     if (text === undefined) throw new InputError('config', `file not found: ${file}`)
-    if (path.basename(file) !== 'pyproject.toml') return parsePyauditConfig(text, shownFile)
-    const rules = parsePyprojectConfig(text, shownFile)
-    if (rules === undefined) throw new ParseError({ file: shownFile }, 'no [tool.pyaudit] table')
-    return rules
+    if (path.basename(file) !== 'pyproject.toml') return dotFileConfig(text, shownFile)
+    const own = pyprojectConfig(text, shownFile)
+    if (own === undefined) throw new ParseError({ file: shownFile }, 'no [tool.pyaudit] table')
+    return own
   }
   const dotFile = await read(PYAUDIT_CONFIG)
   const pyproject = await read('pyproject.toml')
   const fromPyproject =
-    pyproject.text === undefined
-      ? undefined
-      : parsePyprojectConfig(pyproject.text, pyproject.shownFile)
-  if (dotFile.text === undefined) return fromPyproject ?? []
+    pyproject.text === undefined ? undefined : pyprojectConfig(pyproject.text, pyproject.shownFile)
+  if (dotFile.text === undefined) return fromPyproject
   if (fromPyproject !== undefined) {
     throw new ParseError(
       { file: pyproject.shownFile },
       `[tool.pyaudit] and ${PYAUDIT_CONFIG} both configure pyaudit; keep one of them`
     )
   }
-  return parsePyauditConfig(dotFile.text, dotFile.shownFile)
+  return dotFileConfig(dotFile.text, dotFile.shownFile)
 }
 
-/** A `.pyaudit.toml` (or a file named by the `config` input). */
-export function parsePyauditConfig(text: string, file: string): IgnoreRule[] {
-  return readOwnTable(parseToml(text, file), text, file, '')
+function dotFileConfig(text: string, file: string): OwnConfig {
+  return { table: parseToml(text, file), text, file, prefix: '' }
 }
 
-/** The `[tool.pyaudit]` table of a pyproject.toml; undefined when it has none. */
-export function parsePyprojectConfig(text: string, file: string): IgnoreRule[] | undefined {
+function pyprojectConfig(text: string, file: string): OwnConfig | undefined {
   const tool = parseToml(text, file).tool
   if (!isTable(tool) || tool.pyaudit === undefined) return undefined
   if (!isTable(tool.pyaudit)) {
@@ -93,10 +119,43 @@ export function parsePyprojectConfig(text: string, file: string): IgnoreRule[] |
       `'tool.pyaudit' must be a table, not ${describeType(tool.pyaudit)}`
     )
   }
-  return readOwnTable(tool.pyaudit, text, file, 'tool.pyaudit.')
+  return { table: tool.pyaudit, text, file, prefix: 'tool.pyaudit.' }
 }
 
-function readOwnTable(table: TomlTable, text: string, file: string, prefix: string): IgnoreRule[] {
+/** A `.pyaudit.toml` (or a file named by the `config` input). */
+export function parsePyauditConfig(text: string, file: string): IgnoreRule[] {
+  return readOwnTable(dotFileConfig(text, file))
+}
+
+/** The `[tool.pyaudit]` table of a pyproject.toml; undefined when it has none. */
+export function parsePyprojectConfig(text: string, file: string): IgnoreRule[] | undefined {
+  const own = pyprojectConfig(text, file)
+  return own === undefined ? undefined : readOwnTable(own)
+}
+
+/** The `[[package-check-ignore]]` entries of a `.pyaudit.toml` (or `[tool.pyaudit]`). */
+export function parsePackageCheckIgnoreConfig(
+  text: string,
+  file: string,
+  pyproject = false
+): PackageCheckIgnoreRule[] {
+  const own = pyproject ? pyprojectConfig(text, file) : dotFileConfig(text, file)
+  return own === undefined ? [] : readPackageIgnores(own)
+}
+
+function readOwnTable(own: OwnConfig): IgnoreRule[] {
+  checkOwnKeys(own)
+  const { table, text, file, prefix } = own
+  return entriesOf(table, 'ignore', text, file, prefix).map(entry => readOwnEntry(entry))
+}
+
+function readPackageIgnores(own: OwnConfig): PackageCheckIgnoreRule[] {
+  checkOwnKeys(own)
+  const { table, text, file, prefix } = own
+  return entriesOf(table, 'package-check-ignore', text, file, prefix).map(readPackageIgnoreEntry)
+}
+
+function checkOwnKeys({ table, text, file, prefix }: OwnConfig): void {
   for (const key of Object.keys(table)) {
     if (CONFIG_KEYS.includes(key)) continue
     throw new ParseError(
@@ -104,7 +163,6 @@ function readOwnTable(table: TomlTable, text: string, file: string, prefix: stri
       `unknown key ${quote(prefix + key)} (expected: ${CONFIG_KEYS.join(', ')})`
     )
   }
-  return entriesOf(table, 'ignore', text, file, prefix).map(entry => readOwnEntry(entry))
 }
 
 /** osv-scanner's `[[IgnoredVulns]]`; every other key of its file is ignored. */
@@ -146,6 +204,34 @@ function readOwnEntry(entry: Entry): IgnoreRule {
     ...(version ? { version } : {}),
     origin: entry.origin
   }
+}
+
+/**
+ * `package = "name"` or `"name==version"`, or `version` beside it; the same rule text as the
+ * package-check-ignore input. The reason is required, as for advisory ignores.
+ */
+function readPackageIgnoreEntry(entry: Entry): PackageCheckIgnoreRule {
+  for (const key of Object.keys(entry.table)) {
+    if (!PACKAGE_IGNORE_KEYS.includes(key)) {
+      const expected = PACKAGE_IGNORE_KEYS.join(', ')
+      fail(entry, key, `unknown key ${quote(key)} (expected one of: ${expected})`)
+    }
+  }
+  const named = parsePackageRule(requiredString(entry, 'package'))
+  if ('error' in named) return fail(entry, 'package', named.error)
+  let target: { name: string; version?: string } = named
+  const version = optionalString(entry, 'version')?.trim()
+  if (version !== undefined) {
+    if (named.version !== undefined) {
+      fail(entry, 'version', `give the version once: in 'package' (name==version) or in 'version'`)
+    }
+    const versioned = parsePackageRule(`${named.name}==${version}`)
+    if ('error' in versioned) return fail(entry, 'version', versioned.error)
+    target = versioned
+  }
+  const reason = requiredString(entry, 'reason').trim()
+  const until = entry.table.until === undefined ? undefined : untilDate(entry, 'until', false)
+  return { ...target, reason, ...(until ? { until } : {}), origin: entry.origin }
 }
 
 /**

@@ -1,0 +1,110 @@
+/**
+ * The package-health step of a run: maps Config to the health stage's options, reads the
+ * config file's `[[package-check-ignore]]` entries, and asks the indexes about every pin. It
+ * runs beside the advisory lookup (`beside`), so it adds no round trip to the wall time.
+ */
+import { auditPackageHealth } from '../health/audit-health.js'
+import type { PackageIgnoreOutcome } from '../health/ignore.js'
+import { indexLocations } from '../health/index-url.js'
+import { healthSubjects } from '../health/subjects.js'
+import type { PackageIssue } from '../health/types.js'
+import type { Config } from '../config/config.js'
+import { DEFAULT_PYTHON_VERSION } from '../deps/collect.js'
+import { markerEnvironmentFor } from '../deps/markers.js'
+import type { SourceResult } from '../deps/types.js'
+import type { Logger } from '../shared/log.js'
+import { repositoryPath } from '../shared/paths.js'
+import { plural } from '../shared/text.js'
+import { loadPackageCheckIgnoreRules } from './ignore-config.js'
+
+export interface PackageHealthRun {
+  /** Findings no ignore rule accepts: `outcome.packageIssues`. */
+  issues: PackageIssue[]
+  /** Expired ignore rules. */
+  warnings: string[]
+  /** Ignore rules that matched nothing. */
+  notices: string[]
+}
+
+export interface HealthContext {
+  env: NodeJS.ProcessEnv
+  logger: Logger
+  now: Date
+  signal?: AbortSignal
+}
+
+/** The step; undefined when package checks are off (then no index is asked, nothing is read). */
+export async function checkPackageHealth(
+  sources: readonly SourceResult[],
+  config: Config,
+  context: HealthContext
+): Promise<PackageHealthRun | undefined> {
+  const settings = config.packageHealth
+  if (!settings.enabled) return undefined
+  const { logger } = context
+  const fileRules = await loadPackageCheckIgnoreRules({
+    workingDirectory: config.workingDirectory,
+    ...(config.findings.configFile ? { configPath: config.findings.configFile } : {})
+  })
+  const subjects = await healthSubjects(sources, {
+    markerEnvironment: markerEnvironmentFor(config.sources.pythonVersion ?? DEFAULT_PYTHON_VERSION),
+    shownPath: file => repositoryPath(file, config.repositoryRoot)
+  })
+  const { indexUrl, extraIndexUrls } = config.sources
+  const indexes = indexLocations(indexUrl, extraIndexUrls).map(index => index.display)
+  logger.info(`Checking ${plural(subjects.length, 'pin')} on ${indexes.join(', ')}`)
+  const result = await auditPackageHealth(subjects, {
+    ...(indexUrl ? { indexUrl } : {}),
+    extraIndexUrls,
+    requestTimeoutMs: config.requestTimeoutMs,
+    env: context.env,
+    logger,
+    ...(context.signal ? { signal: context.signal } : {}),
+    failOnPackageStatus: settings.failOnPackageStatus,
+    packageCheckIgnore: [...settings.ignore, ...fileRules],
+    today: context.now.toISOString().slice(0, 10)
+  })
+  logIgnored(result, logger)
+  return {
+    issues: result.active,
+    warnings: result.expired.map(notice => notice.message),
+    notices: result.unused.map(notice => notice.message)
+  }
+}
+
+/** Accepted findings stay visible in the log, with the rule that accepted them. */
+function logIgnored(result: PackageIgnoreOutcome, logger: Logger): void {
+  for (const { issue, rule } of result.ignored) {
+    const why = rule.reason ? `: ${rule.reason}` : ''
+    logger.info(
+      `Package check ignored: ${issue.name} ${issue.version} ${issue.kind} (${rule.origin}${why})`
+    )
+  }
+}
+
+/**
+ * `main` and `side` at once, both to the end (nothing of either runs on after the step), then
+ * the first failure: main's when both fail, since a failed main aborts `side` (its signal).
+ */
+export async function beside<M, S>(
+  main: Promise<M>,
+  side: (signal: AbortSignal) => Promise<S>
+): Promise<[M, S]> {
+  const controller = new AbortController()
+  const sideResult = settle(side(controller.signal))
+  const mainResult = await settle(main)
+  if (!mainResult.ok) controller.abort(mainResult.error)
+  const sideSettled = await sideResult
+  if (!mainResult.ok) throw mainResult.error
+  if (!sideSettled.ok) throw sideSettled.error
+  return [mainResult.value, sideSettled.value]
+}
+
+type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown }
+
+function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+  return promise.then(
+    value => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error })
+  )
+}
