@@ -2,6 +2,9 @@ import { compareSeverity } from '../../advisories/severity.js'
 import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from '../../report/outcome.js'
 import { cleanText, truncate } from '../../shared/escape.js'
 import { repositoryPath } from '../../shared/paths.js'
+import { introducedIn } from '../../report/change-scope.js'
+import type { PackageIssue } from '../../health/types.js'
+import { PACKAGE_ISSUE_RULES } from '../../health/report-entry.js'
 
 /** GitHub shows at most this many annotations of each level per step. */
 export const MAX_ANNOTATIONS = 10
@@ -39,9 +42,12 @@ export interface Annotation {
 
 /**
  * Annotations at the line that declares each problem, worst first: findings that fail the
- * step and license violations as errors, findings below the gate as warnings. Where there
- * are more than GitHub shows, the last slot of that level counts the rest. Messages are
- * plain text: @actions/core escapes them for the workflow command.
+ * step and license violations as errors, findings below the gate as warnings, package-health
+ * findings by whether their kind fails the run. In scope `changes` only the findings the change
+ * introduces are annotated (and malware wherever it is): the debt already on the base is in the
+ * summary, not on lines the pull request did not touch. Where there are more than GitHub shows,
+ * the last slot of that level counts the rest. Messages are plain text: @actions/core escapes
+ * them for the workflow command.
  */
 export function planAnnotations(
   outcome: AuditOutcome,
@@ -49,7 +55,7 @@ export function planAnnotations(
   budget: AnnotationBudget = { error: MAX_ANNOTATIONS, warning: MAX_ANNOTATIONS }
 ): Annotation[] {
   const ranked = outcome.packages
-    .map(pkg => ({ pkg, active: activeFindings(pkg) }))
+    .map(pkg => ({ pkg, active: activeFindings(pkg, outcome) }))
     .filter(({ active }) => active.length > 0)
     .sort((a, b) => compareSeverity(a.active[0]!.severity, b.active[0]!.severity))
   const errors: Annotation[] = []
@@ -60,6 +66,10 @@ export function planAnnotations(
     if (failing.length) errors.push(...findingAnnotations(pkg, failing, 'error', repositoryRoot))
     if (passing.length)
       warnings.push(...findingAnnotations(pkg, passing, 'warning', repositoryRoot))
+  }
+  for (const issue of outcome.packageIssues ?? []) {
+    const annotations = issue.failing ? errors : warnings
+    annotations.push(packageIssueAnnotation(issue, repositoryRoot))
   }
   for (const entry of outcome.licenses.filter(e => e.violation)) {
     const pkg = outcome.packages.find(p => p.name === entry.name && p.version === entry.version)
@@ -89,10 +99,19 @@ function clean(annotation: Annotation): Annotation {
   }
 }
 
-function activeFindings(pkg: ReportedPackage): ReportedVulnerability[] {
+function activeFindings(pkg: ReportedPackage, outcome: AuditOutcome): ReportedVulnerability[] {
   return pkg.vulnerabilities
-    .filter(v => !v.ignored)
+    .filter(v => !v.ignored && (v.malicious || introducedIn(outcome, v) !== false))
     .sort((a, b) => compareSeverity(a.severity, b.severity))
+}
+
+function packageIssueAnnotation(issue: PackageIssue, repositoryRoot: string): Annotation {
+  return {
+    level: issue.failing ? 'error' : 'warning',
+    title: `${issue.name} ${issue.version}: ${PACKAGE_ISSUE_RULES[issue.kind].title}`,
+    message: issue.reason,
+    ...place(issue.location, repositoryRoot)
+  }
 }
 
 function findingAnnotations(
