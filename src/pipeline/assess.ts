@@ -1,3 +1,4 @@
+import * as path from 'node:path'
 import type { AuditResult } from './look-up.js'
 import type { PackageHealthRun } from './check-package-health.js'
 import { gate, rateFindings, type SeverityThreshold } from './gate.js'
@@ -25,8 +26,10 @@ export interface AssessOptions {
   failOnVulnerability: boolean
   failOnSeverity: SeverityThreshold
   failOnUnknownSeverity: boolean
-  /** Skipped dependencies fail the run. */
+  /** Skipped dependencies fail the run, and so does a run that audited nothing. */
   strict: boolean
+  /** A dependency file as messages name it (relative to the repository); by default its name. */
+  shownPath?: (file: string) => string
   licenses: LicenseEntry[]
   failOnLicense: boolean
   /** Every record of a package where the feed has them all (offline); else only the matches are known. */
@@ -113,6 +116,11 @@ export function assessFindings(result: AuditResult, options: AssessOptions): Ass
       `Failed: ${plural(result.skipped.length, 'dependency', 'dependencies')} could not be audited (strict: true).`
     )
   }
+  // Zero packages is no pass: "no known vulnerabilities in 0 packages" would read as one.
+  const nothingAudited = nothingAuditedReason(result, options.shownPath)
+  if (nothingAudited && options.strict) {
+    failureReasons.push(`Failed: nothing was audited (strict: true): ${nothingAudited}.`)
+  }
   const health = options.packageHealth
   const packageReason = health ? packageIssueReason(health.issues) : undefined
   if (packageReason) failureReasons.push(packageReason)
@@ -132,9 +140,39 @@ export function assessFindings(result: AuditResult, options: AssessOptions): Ass
       ...(changes ? { changes: { base: changes.base, fixedByChange: changes.fixedByChange } } : {}),
       ...(health ? { packageIssues: health.issues } : {})
     },
-    warnings: [...ignores.expired.map(notice => notice.message), ...(health?.warnings ?? [])],
+    warnings: [
+      ...(nothingAudited && !options.strict
+        ? [`Nothing was audited: ${nothingAudited}. (strict: true fails the step then.)`]
+        : []),
+      ...ignores.expired.map(notice => notice.message),
+      ...(health?.warnings ?? [])
+    ],
     notices: [...ignores.unused.map(notice => notice.message), ...(health?.notices ?? [])]
   }
+}
+
+/** Why no package was audited; undefined when some were. */
+export function nothingAuditedReason(
+  result: AuditResult,
+  shownPath: (file: string) => string = file => path.basename(file)
+): string | undefined {
+  if (result.packages.length > 0) return undefined
+  const files = result.sources.map(source => shownPath(source.file))
+  const named =
+    files.length === 0
+      ? 'no dependency file was read'
+      : files.length <= 3
+        ? files.join(', ')
+        : `${files.slice(0, 3).join(', ')} and ${files.length - 3} more`
+  if (result.skipped.length > 0) {
+    const all =
+      result.skipped.length === 1
+        ? 'its one dependency'
+        : `all ${result.skipped.length} dependencies`
+    return `${all} in ${named} could not be audited (each is listed as not audited, with the reason)`
+  }
+  if (files.length === 0) return named
+  return `${named} ${files.length === 1 ? 'pins' : 'pin'} no dependency for this environment: empty, or every requirement's environment marker excludes the target Python version and platform`
 }
 
 /** "Failed: 3 package issues (not-found, quarantined, hash-mismatch)."; none when none fail. */

@@ -110,6 +110,7 @@ export async function runAudit(
       today: now.toISOString().slice(0, 10),
       ...config.findings,
       strict: config.sources.strict,
+      shownPath: file => repositoryPath(file, config.repositoryRoot),
       licenses: licenses.entries,
       failOnLicense: config.licenses.failOnLicense,
       ...(opened.recordsFor ? { recordsFor: opened.recordsFor } : {}),
