@@ -28,6 +28,7 @@ import { commentKey, commentOnPullRequest } from './integrations/github/comment.
 import type { AuditOutcome } from './report/outcome.js'
 import { matrixLegHash } from './integrations/github/matrix-leg.js'
 import { summaryCounts } from './report/counts.js'
+import { introducedIn } from './report/change-scope.js'
 import { renderMarkdown } from './report/markdown.js'
 import { sarifAutomationId } from './report/writers.js'
 
@@ -260,7 +261,8 @@ function compactFindings(outcome: AuditOutcome): object[] {
         recommended_version: pkg.recommendedVersion ?? null,
         malicious: v.malicious,
         ignored: Boolean(v.ignored),
-        failing: v.failing
+        failing: v.failing,
+        ...(outcome.changes ? { introduced: introducedIn(outcome, v) } : {})
       }))
     )
     .slice(0, 1000)
