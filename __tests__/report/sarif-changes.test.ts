@@ -83,7 +83,7 @@ describe('scope changes', () => {
     expect(
       issues.map(result => ({
         ruleId: result.ruleId,
-        rule: rules[result.ruleIndex].id,
+        rule: rules[result.ruleIndex]!.id,
         level: result.level,
         uri: result.locations[0].physicalLocation.artifactLocation,
         line: result.locations[0].physicalLocation.region.startLine,
