@@ -9,7 +9,6 @@ import { describeError } from './shared/describe-error.js'
 import { sendSbomToDependencyTrack } from './integrations/dependency-track/run.js'
 import type { CacheDirectoryStore } from './pipeline/open-feed.js'
 import { runAudit, type EngineRun } from './pipeline/run-audit.js'
-import { newVulnerabilityCount } from './pipeline/change-scope.js'
 import { REPORT_WRITERS } from './pipeline/write-reports.js'
 import { actionLogger } from './integrations/github/action-logger.js'
 import {
@@ -28,7 +27,7 @@ import { commentKey, commentOnPullRequest } from './integrations/github/comment.
 import type { AuditOutcome } from './report/outcome.js'
 import { matrixLegHash } from './integrations/github/matrix-leg.js'
 import { summaryCounts } from './report/counts.js'
-import { introducedIn } from './report/change-scope.js'
+import { introducedIn, newVulnerabilityCount } from './report/change-scope.js'
 import { renderMarkdown } from './report/markdown.js'
 import { sarifAutomationId } from './report/writers.js'
 

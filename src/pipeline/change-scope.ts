@@ -9,6 +9,8 @@ import type { CollectOptions } from '../deps/collect.js'
 import type { SourceResult } from '../deps/types.js'
 import { decideScope } from '../integrations/git/base-commit.js'
 import { readBaseDependencies } from '../integrations/git/base-dependencies.js'
+import { newVulnerabilityCount } from '../report/change-scope.js'
+import { summaryCounts } from '../report/counts.js'
 import type { AuditOutcome } from '../report/outcome.js'
 import { excerpt } from '../shared/text.js'
 import {
@@ -71,23 +73,14 @@ export async function judgeChangeScope(input: ChangeScopeInput): Promise<JudgedS
   return { verdicts, warnings: verdicts.warnings }
 }
 
-/** Active findings the change introduces; every active finding when the run judged them all. */
-export function newVulnerabilityCount(outcome: AuditOutcome): number {
-  return outcome.packages
-    .flatMap(pkg => pkg.vulnerabilities)
-    .filter(vuln => !vuln.ignored && (outcome.changes === undefined || vuln.introduced === true))
-    .length
-}
-
 /** "Against main (1a2b3c4d5e6f): 1 fixed by this change, 0 introduced, 2 already on the base". */
 export function describeChangeScope(outcome: AuditOutcome): string | undefined {
   const { changes } = outcome
   if (!changes) return undefined
-  const active = outcome.packages.flatMap(pkg => pkg.vulnerabilities).filter(v => !v.ignored)
-  const introduced = active.filter(vuln => vuln.introduced === true).length
+  const introduced = newVulnerabilityCount(outcome)
   const counts = describeChangeCounts({
     introduced,
-    alreadyThere: active.length - introduced,
+    alreadyThere: summaryCounts(outcome).vulnerabilities - introduced,
     fixed: changes.fixedByChange.length
   })
   return `Against ${excerpt(changes.base.ref)} (${changes.base.sha.slice(0, 12)}): ${counts}`
