@@ -19,6 +19,7 @@ import {
   scratchDir,
   TestRepo
 } from '../integrations/git/git-fixture.js'
+import { OsvServer } from '../support/osv-server.js'
 import { REPO_ROOT, TESTS_DIR } from '../support/paths.js'
 import { runAction, type ActionRun } from '../support/run-action.js'
 
@@ -52,6 +53,12 @@ let scratch: string
 let baseSha: string
 const runs = new Map<string, Run>()
 let cli: { exitCode: number | null; stdout: string; stderr: string }
+/** An OSV API that answers every query but the base's requests 2.19.1 (HTTP 500, each retry). */
+const osv = new OsvServer((name, version) => {
+  if (name === 'requests' && version === '2.19.1') throw new Error('down for this one')
+  return []
+})
+let feedDown: { run: ActionRun; report: Record<string, unknown> }
 
 /** `name version change [introduced ids]` of each dependency with findings, for short assertions. */
 function findingsTable(report: Report): string[] {
@@ -187,6 +194,7 @@ beforeAll(async () => {
     await repo.commit(`Change: ${branch}`, files)
     merges[branch] = repo.mergeForPullRequest(branch, number++)
   }
+  const osvUrl = await osv.start()
   const upgradeCli = workTree(repo, 'upgrade-cli', 'upgrade')
   const tree = (branch: string, suffix = '') =>
     workTree(repo, `${branch}${suffix}`, merges[branch]!)
@@ -212,6 +220,32 @@ beforeAll(async () => {
         'unreachable',
         await runPullRequest(tree('upgrade', '-unreachable'), 'f'.repeat(40))
       ),
+    async () => {
+      const workspace = tree('upgrade', '-feed-down')
+      const run = await runAction(
+        {
+          'osv-url': osvUrl,
+          cache: 'false',
+          'package-checks': 'false',
+          'license-source': 'none',
+          'upload-artifact': 'false',
+          paths: 'requirements.txt',
+          report: path.join(scratch, 'feed-down-report.json')
+        },
+        {
+          workspace,
+          env: {
+            ...gitEnv(scratch),
+            ...(await eventEnv(scratch, 'pull_request-feed-down', pullRequestPayload(baseSha))),
+            GITHUB_EVENT_NAME: 'pull_request'
+          }
+        }
+      )
+      const report = JSON.parse(
+        await fs.readFile(path.join(scratch, 'feed-down-report.json'), 'utf8')
+      )
+      feedDown = { run, report }
+    },
     async () => {
       cli = await runCli(
         upgradeCli,
@@ -244,6 +278,7 @@ beforeAll(async () => {
 }, 120_000)
 
 afterAll(async () => {
+  await osv.close()
   if (scratch) await fs.rm(scratch, { recursive: true, force: true })
 })
 
@@ -342,6 +377,25 @@ describe('the base out of reach', () => {
     expect(warning).toContain('judging every dependency (scope: all)')
     expect(warning).toContain('`fetch-depth: 2`')
     expect(fallback.report.base).toBeUndefined()
+  })
+})
+
+describe('the base-only pins are looked up failing closed', () => {
+  test('a feed failure on them fails the run, with every head dependency reported not checked', () => {
+    const { run: down, report } = feedDown
+    expect(down.exitCode).toBe(1)
+    expect(down.outputs.result).not.toBe('pass')
+    expect(down.stdout).toMatch(/^::error::Advisory feed OSV API .* failed: .*HTTP 500/m)
+    expect(report).toMatchObject({ summary: { incomplete: true, vulnerabilities: 0 } })
+    // The incomplete report lists the head's pins (what the run was asked to check), not the base's.
+    expect(report.dependencies).toEqual([
+      { name: 'jinja2', skip_reason: expect.stringMatching(/^not checked: Advisory feed OSV API/) },
+      {
+        name: 'requests',
+        skip_reason: expect.stringMatching(/^not checked: Advisory feed OSV API/)
+      }
+    ])
+    expect(validReport(report)).toBe(true)
   })
 })
 
