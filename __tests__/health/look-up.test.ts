@@ -241,8 +241,10 @@ describe('failing closed', () => {
         extraIndexUrls: [failing.url(ALICE)]
       })
     )
-    expect(error.message).toContain(`package index http://***@127.0.0.1:${failing.port}/simple/`)
-    expect(error.message).toContain('GET /simple/requests/: HTTP 503, after 3 attempts')
+    expect(error.message).toBe(
+      `Package index http://***@127.0.0.1:${failing.port}/simple/ failed: GET /simple/requests/: HTTP 503, after 3 attempts`
+    )
+    expect(error.feed).toBe(`package index http://***@127.0.0.1:${failing.port}/simple/`)
     expect(error.message).not.toContain('alice')
     expect(error.message).not.toContain(ALICE.password)
     expect(failing.requests).toHaveLength(3)

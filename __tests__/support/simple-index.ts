@@ -168,6 +168,8 @@ export interface SimpleIndexOptions {
   failProjects?: number
   /** The api-version of JSON pages and the repository-version of HTML ones (default 1.0). */
   apiVersion?: string
+  /** Every answer waits this long first, like an index far away. */
+  latencyMs?: number
 }
 
 export class SimpleIndex {
@@ -185,7 +187,11 @@ export class SimpleIndex {
       const wheel = buildWheel(spec)
       this.wheels.set(wheel.filename, wheel)
     }
-    this.server = createServer((request, response) => this.handle(request, response))
+    this.server = createServer((request, response) => {
+      const latency = this.options.latencyMs ?? 0
+      if (latency > 0) setTimeout(() => this.handle(request, response), latency)
+      else this.handle(request, response)
+    })
     this.server.on('connection', socket => {
       this.sockets.add(socket)
       socket.on('close', () => this.sockets.delete(socket))

@@ -11,10 +11,14 @@
 import { setTimeout as sleep } from 'node:timers/promises'
 import { DEFAULT_RETRY, backoffDelay, parseRetryAfter, type RetryOptions } from '../net/http.js'
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from '../net/undici-parts.js'
-import { FeedError } from '../shared/errors.js'
 import { silentLogger, type Logger } from '../shared/log.js'
 import { excerpt } from '../shared/text.js'
-import { indexFeedName, projectPageUrl, type IndexLocation } from './index-url.js'
+import {
+  indexFeedName,
+  PackageIndexError,
+  projectPageUrl,
+  type IndexLocation
+} from './index-url.js'
 import { PageFormatError } from './project-facts.js'
 
 /** PEP 691: JSON preferred, HTML accepted from indexes that only have that. */
@@ -134,7 +138,10 @@ export class IndexClient {
         (!failure.malformed || malformed <= MALFORMED_RETRIES)
       if (!retry) {
         const tries = attempt === 1 ? '1 attempt' : `${attempt} attempts`
-        throw new FeedError(indexFeedName(index), `${what}: ${failure.description}, after ${tries}`)
+        throw new PackageIndexError(
+          indexFeedName(index),
+          `${what}: ${failure.description}, after ${tries}`
+        )
       }
       const wait =
         failure.retryAfterMs !== undefined

@@ -22,6 +22,17 @@ export function indexFeedName(index: IndexLocation): string {
 }
 
 /**
+ * A FeedError (the run fails closed, as for any feed) that says what failed in its own words:
+ * "Package index https://pypi.org/simple/ failed: …", not "Advisory feed …".
+ */
+export class PackageIndexError extends FeedError {
+  constructor(feed: string, detail: string) {
+    super(feed, detail)
+    this.message = `${feed.charAt(0).toUpperCase()}${feed.slice(1)} failed: ${detail}`
+  }
+}
+
+/**
  * Reads an index URL. A URL that does not parse, or is not http(s), is a FeedError that does
  * not repeat the text: it may hold a password.
  */
@@ -30,7 +41,7 @@ export function parseIndexUrl(url: string): IndexLocation {
   try {
     parsed = new URL(url.trim())
   } catch {
-    throw new FeedError('package index (URL not shown)', 'the index URL is not a valid URL')
+    throw new PackageIndexError('package index (URL not shown)', 'the index URL is not a valid URL')
   }
   const hadUserinfo = parsed.username !== '' || parsed.password !== ''
   const authorization = hadUserinfo ? basicAuthorization(parsed) : undefined
@@ -41,7 +52,7 @@ export function parseIndexUrl(url: string): IndexLocation {
   shown.search = ''
   const display = hadUserinfo ? shown.href.replace('://', '://***@') : shown.href
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new FeedError(`package index ${display}`, 'the index URL must be http or https')
+    throw new PackageIndexError(`package index ${display}`, 'the index URL must be http or https')
   }
   if (!parsed.pathname.endsWith('/')) parsed.pathname += '/'
   return { display, base: parsed.href, ...(authorization ? { authorization } : {}) }
