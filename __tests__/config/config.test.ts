@@ -37,6 +37,7 @@ describe('parseConfig', () => {
         failOnSeverity: 'low',
         failOnUnknownSeverity: true
       },
+      scope: 'auto',
       licenses: {
         source: 'auto',
         from: 'mixed',
@@ -62,6 +63,18 @@ describe('parseConfig', () => {
       },
       requestTimeoutMs: 60_000
     })
+  })
+
+  test('scope and base-ref: a choice, and a ref git cannot read as an option', () => {
+    const config = parseConfig(
+      reader({ scope: 'Changes', 'base-ref': 'origin/main' }),
+      environment,
+      'action'
+    )
+    expect([config.scope, config.baseRef]).toEqual(['changes', 'origin/main'])
+    expect(() =>
+      parseConfig(reader({ 'base-ref': '--upload-pack=x' }), environment, 'action')
+    ).toThrow(/^Input 'base-ref': expected a commit, branch or tag name/)
   })
 
   test('paths are a multiline list relative to working-directory', () => {
