@@ -131,11 +131,13 @@ describe('JSON report (pip-audit schema plus our keys)', () => {
 describe('job summary', () => {
   const markdown = renderMarkdown(result, { repositoryRoot: root })
 
-  test('leads with the verdict, then a table per vulnerable package with its upgrade', () => {
+  test('leads with the verdict, then an overview row per vulnerable package with its upgrade', () => {
     expect(markdown).toMatch(
       /### ❌ Failed\n\n\*\*2 packages audited · 1 vulnerability \(1 medium\) in 1 package · 1 ignored · 1 not audited\*\*/
     )
-    expect(markdown).toContain('#### requests 2.19.1: upgrade to **2.31.0**')
+    expect(markdown).toContain(
+      '| **requests** | 2.19.1 | 🟨 medium 6.1 | 1 | **2.31.0** | app/requirements.txt:3 |'
+    )
     expect(markdown).toContain(
       '| 🟨 medium 6.1 | [PYSEC-2018-28](https://osv.dev/vulnerability/PYSEC-2018-28)'
     )
@@ -196,7 +198,8 @@ describe('job summary', () => {
       )
     )
     const text = renderMarkdown(many, { repositoryRoot: root, maxPackages: 5 })
-    expect(text.match(/^#### /gm)).toHaveLength(5)
+    expect(text.match(/^\| \*\*p\d+\*\* \|/gm)).toHaveLength(5)
+    expect(text.match(/^<details>/gm)).toHaveLength(5)
     expect(text).toContain('…and 25 more vulnerable packages')
   })
 })
@@ -238,7 +241,7 @@ describe('terminal table', () => {
     expect(text).toContain('Found 1 known vulnerability in 1 package.')
     expect(text).toMatch(/^Name\s+Version\s+ID\s+Fix Versions\s+Severity\s+Summary$/m)
     expect(text).toMatch(/^requests\s+2\.19\.1\s+PYSEC-1\s+2\.20\.0\s+unknown\s+bad red$/m)
-    expect(text).toMatch(/^requests\s+2\.19\.1\s+2\.31\.0$/m)
+    expect(text).toMatch(/^requests\s+2\.19\.1\s+unknown\s+1\s+2\.31\.0$/m)
     expect(text).toMatch(/^requests\s+2\.19\.1\s+PYSEC-2023-74\s+proxies are not used$/m)
     expect(text).not.toContain('\u001b')
   })

@@ -1,4 +1,5 @@
 import type { AuditOutcome } from './outcome.js'
+import type { PackageFindings } from './order.js'
 
 export interface SummaryCounts {
   packages: number
@@ -41,4 +42,32 @@ export function summaryCounts(outcome: AuditOutcome): SummaryCounts {
     }
   }
   return counts
+}
+
+/** How many findings a part of a report shows, in how many packages, by severity. */
+export interface FindingTally {
+  findings: number
+  packages: number
+  bySeverity: SummaryCounts['by_severity']
+}
+
+export function tallyFindings(groups: readonly PackageFindings[]): FindingTally {
+  const tally: FindingTally = {
+    findings: 0,
+    packages: groups.length,
+    bySeverity: { critical: 0, high: 0, medium: 0, low: 0, unknown: 0 }
+  }
+  for (const group of groups) {
+    tally.findings += group.findings.length
+    for (const finding of group.findings) tally.bySeverity[finding.severity.level]++
+  }
+  return tally
+}
+
+/** "2 medium, 5 unknown": the levels present, worst first. */
+export function describeSeverities(bySeverity: SummaryCounts['by_severity']): string {
+  return Object.entries(bySeverity)
+    .filter(([, count]) => count > 0)
+    .map(([level, count]) => `${count} ${level}`)
+    .join(', ')
 }

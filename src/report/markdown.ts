@@ -1,98 +1,84 @@
 import type { LicenseEntry } from '../licenses/check.js'
-import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from './outcome.js'
-import { compareSeverity } from '../advisories/severity.js'
-import { summaryCounts } from './counts.js'
+import type { PackageIssue } from '../health/types.js'
+import type { AuditOutcome, FixedByChange } from './outcome.js'
+import { describeSeverities, summaryCounts, tallyFindings } from './counts.js'
+import {
+  advisoryLink,
+  escapeHtml,
+  Places,
+  row,
+  severityCell,
+  tableHead,
+  type SourceLinkBase
+} from './markdown-cells.js'
+import { worstFinding, type PackageFindings } from './order.js'
+import { reportSections, type Alarm, type ReportSections } from './sections.js'
 import { cleanText, escapeMarkdown, truncate } from '../shared/escape.js'
-import { advisoryUrl, repositoryPath } from '../shared/paths.js'
+import { repositoryPath } from '../shared/paths.js'
 import { plural } from '../shared/text.js'
+
+export type { SourceLinkBase } from './markdown-cells.js'
 
 export interface MarkdownOptions {
   repositoryRoot: string
   /** Longest advisory summary shown in a table cell. */
   maxDescription?: number
-  /** Show at most this many vulnerable packages in full (the rest are counted). */
+  /** Show at most this many vulnerable packages, in the overview and folded (the rest are counted). */
   maxPackages?: number
+  /** Fold the advisory table of at most this many packages; the overview still lists the others. */
+  maxDetails?: number
+  /** The repository at the run's commit: "declared in" places become links to their lines. */
+  sourceLink?: SourceLinkBase
 }
 
-const SEVERITY_BADGE: Record<string, string> = {
-  critical: '🟥 critical',
-  high: '🟧 high',
-  medium: '🟨 medium',
-  low: '🟩 low',
-  unknown: '⬜ unknown'
-}
+/** Overview cells list this many places of a package; its folded section lists them all. */
+const OVERVIEW_PLACES = 3
+const ISSUE_REASON_LENGTH = 600
 
-/** The job summary: the verdict first, then malware, findings by package, licenses, ignores, skips. */
+/**
+ * The job summary and pull-request comment: the verdict; malware and quarantined projects;
+ * an overview of the vulnerable packages (one row each, worst first) with each package's
+ * advisories folded below it; in scope `changes` what the change introduces, then what it
+ * fixes, then the debt already on the base, folded; then the index's findings, licenses,
+ * ignores and what was not audited.
+ */
 export function renderMarkdown(outcome: AuditOutcome, options: MarkdownOptions): string {
-  const at = (file: string, line: number): string => {
-    const shown = repositoryPath(file, options.repositoryRoot)
-    return escapeMarkdown(line > 0 ? `${shown}:${line}` : shown)
-  }
-  const declared = (pkg: ReportedPackage): string =>
-    pkg.declarations.map(dep => at(dep.location.file, dep.location.line)).join('<br>')
-  const lines: string[] = ['## Python dependency audit', '', ...verdict(outcome), '']
+  const places = new Places(options.repositoryRoot, options.sourceLink)
+  const sections = reportSections(outcome)
+  const lines: string[] = ['## Python dependency audit', '', ...verdict(outcome, sections), '']
+  if (sections.alarms.length > 0) append(lines, alarmSection(sections.alarms, places))
 
-  const malicious = outcome.packages.flatMap(pkg =>
-    pkg.vulnerabilities.filter(v => v.malicious && !v.ignored).map(v => ({ pkg, v }))
-  )
-  if (malicious.length > 0) {
-    lines.push('### 🚨 Malicious packages', '')
-    lines.push(
-      'These packages are known malware, not merely vulnerable. Remove them, and rotate every credential and secret the environments that installed them could reach.',
-      ''
-    )
-    lines.push('| Package | Version | Advisory | Declared in |', '| --- | --- | --- | --- |')
-    for (const { pkg, v } of malicious) {
+  const changes = sections.changes
+  if (changes) {
+    lines.push('### Introduced by this change', '')
+    if (sections.vulnerable.length === 0)
+      lines.push('No known vulnerabilities: this change brings in none.', '')
+    else append(lines, vulnerabilities(sections.vulnerable, places, options))
+    if (changes.fixed.length > 0) append(lines, fixedSection(changes.fixed))
+    if (changes.alreadyThere.length > 0) {
+      const tally = tallyFindings(changes.alreadyThere)
+      const base = `${escapeHtml(changes.base.ref)} at ${escapeHtml(changes.base.sha.slice(0, 7))}`
       lines.push(
-        row([
-          `**${escapeMarkdown(pkg.name)}**`,
-          escapeMarkdown(pkg.version),
-          link(v.id),
-          declared(pkg)
-        ])
+        `### Already on the base branch (${tally.findings})`,
+        '',
+        `<details><summary>${plural(tally.findings, 'vulnerability', 'vulnerabilities')} in ${plural(tally.packages, 'package')} that ${base} already had: reported, not counted in the verdict</summary>`,
+        ''
       )
+      append(lines, vulnerabilities(changes.alreadyThere, places, options))
+      lines.push('</details>', '')
     }
-    lines.push('')
-  }
-
-  const vulnerable = outcome.packages
-    .filter(pkg => pkg.vulnerabilities.some(v => !v.ignored && !v.malicious))
-    .sort((a, b) => compareSeverity(worst(a).severity, worst(b).severity))
-  if (vulnerable.length > 0) {
-    const max = options.maxPackages ?? Infinity
+  } else if (sections.vulnerable.length > 0) {
     lines.push('### Vulnerabilities', '')
-    for (const pkg of vulnerable.slice(0, max)) {
-      const active = pkg.vulnerabilities.filter(v => !v.ignored && !v.malicious)
-      lines.push(
-        `#### ${escapeMarkdown(pkg.name)} ${escapeMarkdown(pkg.version)}: ${upgradeAdvice(pkg)}`,
-        ''
-      )
-      lines.push(`Declared in ${declared(pkg)}`, '')
-      lines.push('| Severity | Advisory | Fixed in | Summary |', '| --- | --- | --- | --- |')
-      for (const v of active) {
-        lines.push(
-          row([
-            severityCell(v),
-            `${link(v.id)}${v.aliases.length ? `<br><sub>${v.aliases.map(escapeMarkdown).join(', ')}</sub>` : ''}`,
-            v.fixVersions.length ? v.fixVersions.map(escapeMarkdown).join(', ') : 'no fix known',
-            escapeMarkdown(truncate(cleanText(v.description), options.maxDescription ?? 200))
-          ])
-        )
-      }
-      lines.push('')
-    }
-    if (vulnerable.length > max) {
-      lines.push(
-        `…and ${vulnerable.length - max} more vulnerable packages: see the full report in the workflow artifact.`,
-        ''
-      )
-    }
+    append(lines, vulnerabilities(sections.vulnerable, places, options))
   }
+
+  if (sections.packageIssues.length > 0)
+    append(lines, packageIssueSection(sections.packageIssues, places))
 
   const violations = outcome.licenses.filter(entry => entry.violation)
   if (violations.length > 0) {
     lines.push(`### License violations (${violations.length})`, '')
-    lines.push('| Package | Version | License | SPDX | Rule |', '| --- | --- | --- | --- | --- |')
+    lines.push(...tableHead('Package', 'Version', 'License', 'SPDX', 'Rule'))
     for (const entry of violations) lines.push(licenseRow(entry))
     lines.push('')
   }
@@ -102,16 +88,13 @@ export function renderMarkdown(outcome: AuditOutcome, options: MarkdownOptions):
   )
   if (ignored.length > 0) {
     lines.push(`### Ignored findings (${ignored.length})`, '')
-    lines.push(
-      '| Package | Advisory | Severity | Reason | Until | Rule |',
-      '| --- | --- | --- | --- | --- | --- |'
-    )
+    lines.push(...tableHead('Package', 'Advisory', 'Severity', 'Reason', 'Until', 'Rule'))
     for (const { pkg, v } of ignored) {
       lines.push(
         row([
           `${escapeMarkdown(pkg.name)} ${escapeMarkdown(pkg.version)}`,
-          link(v.id),
-          severityCell(v),
+          advisoryLink(v.id),
+          severityCell(v.severity),
           escapeMarkdown(v.ignored?.reason ?? '(no reason given)'),
           escapeMarkdown(v.ignored?.until ?? 'no expiry'),
           escapeMarkdown(v.ignored?.origin ?? '')
@@ -123,12 +106,12 @@ export function renderMarkdown(outcome: AuditOutcome, options: MarkdownOptions):
 
   if (outcome.skipped.length > 0) {
     lines.push(`### Not audited (${outcome.skipped.length})`, '')
-    lines.push('| Dependency | Declared in | Reason |', '| --- | --- | --- |')
+    lines.push(...tableHead('Dependency', 'Declared in', 'Reason'))
     for (const skip of outcome.skipped) {
       lines.push(
         row([
           escapeMarkdown(skip.version ? `${skip.name} ${skip.version}` : skip.name),
-          at(skip.location.file, skip.location.line),
+          places.at(skip.location),
           escapeMarkdown(skip.reason)
         ])
       )
@@ -139,59 +122,214 @@ export function renderMarkdown(outcome: AuditOutcome, options: MarkdownOptions):
   return lines.join('\n')
 }
 
-function verdict(outcome: AuditOutcome): string[] {
+function verdict(outcome: AuditOutcome, sections: ReportSections): string[] {
   const counts = summaryCounts(outcome)
+  const malicious = sections.alarms.length
+  const vulnerable = tallyFindings(sections.vulnerable)
+  const issues = sections.packageIssues.length
   const parts: string[] = []
-  if (counts.malicious > 0) parts.push(`🚨 ${plural(counts.malicious, 'malicious package')}`)
-  if (counts.vulnerabilities > 0) {
-    const levels = Object.entries(counts.by_severity)
-      .filter(([, n]) => n > 0)
-      .map(([level, n]) => `${n} ${level}`)
-      .join(', ')
+  if (sections.changes) {
+    // The good news first: what the change fixes, then what it brings in.
+    const already = tallyFindings(sections.changes.alreadyThere).findings
     parts.push(
-      `${plural(counts.vulnerabilities, 'vulnerability', 'vulnerabilities')} (${levels}) in ${plural(counts.vulnerable_packages, 'package')}`
+      `${sections.changes.fixed.length} fixed by this change, ${vulnerable.findings} introduced, ${already} already on the base`
     )
   }
+  const clean = counts.vulnerabilities === 0 && malicious === 0
+  parts.push(
+    clean
+      ? `No known vulnerabilities in ${plural(counts.packages, 'package')}.`
+      : `${plural(counts.packages, 'package')} audited`
+  )
+  if (malicious > 0) {
+    const what = sections.alarms.some(alarm => alarm.quarantined.length > 0)
+      ? 'malicious or quarantined package'
+      : 'malicious package'
+    parts.push(`🚨 ${plural(malicious, what)}`)
+  }
+  if (!sections.changes && vulnerable.findings > 0) {
+    parts.push(
+      `${plural(vulnerable.findings, 'vulnerability', 'vulnerabilities')} (${describeSeverities(vulnerable.bySeverity)}) in ${plural(vulnerable.packages, 'package')}`
+    )
+  }
+  if (issues > 0) parts.push(plural(issues, 'package issue'))
   if (counts.license_violations > 0)
     parts.push(plural(counts.license_violations, 'license violation'))
   if (counts.ignored > 0) parts.push(`${counts.ignored} ignored`)
   if (counts.skipped > 0) parts.push(`${counts.skipped} not audited`)
+  const findings =
+    !clean || issues > 0 || counts.license_violations + counts.ignored + counts.skipped > 0
   const head =
     outcome.result === 'fail'
       ? '### ❌ Failed'
-      : parts.length
+      : findings
         ? '### ⚠️ Passed with findings'
         : '### ✅ Passed'
-  const detail =
-    counts.vulnerabilities === 0 && counts.malicious === 0
-      ? [`No known vulnerabilities in ${plural(counts.packages, 'package')}.`, ...parts]
-      : [`${counts.packages} packages audited`, ...parts]
   return [
     head,
     '',
-    `**${detail.join(' · ')}**`,
+    `**${parts.join(' · ')}**`,
     ...outcome.failureReasons.map(reason => `\n> ${escapeMarkdown(reason)}`)
   ]
 }
 
-function upgradeAdvice(pkg: ReportedPackage): string {
-  if (pkg.recommendedVersion === undefined) return 'vulnerable'
+function alarmSection(alarms: readonly Alarm[], places: Places): string[] {
+  const quarantined = alarms.some(alarm => alarm.quarantined.length > 0)
+  const lines = [
+    quarantined ? '### 🚨 Malicious and quarantined packages' : '### 🚨 Malicious packages',
+    '',
+    'These packages are known malware, not merely vulnerable' +
+      (quarantined ? ', or the package index has quarantined them' : '') +
+      '. Remove them, and rotate every credential and secret the environments that installed them could reach.',
+    '',
+    ...tableHead('Package', 'Version', 'Why', 'Declared in')
+  ]
+  for (const alarm of alarms) {
+    const why = [
+      ...alarm.advisories.map(finding => advisoryLink(finding.id)),
+      ...distinct(alarm.quarantined.map(issue => issue.reason)).map(
+        reason => `quarantined by the index: ${escapeMarkdown(truncate(cleanText(reason), 300))}`
+      )
+    ]
+    lines.push(
+      row([
+        `**${escapeMarkdown(alarm.name)}**`,
+        escapeMarkdown(alarm.version),
+        why.join('<br>'),
+        places.list(alarm.locations)
+      ])
+    )
+  }
+  return [...lines, '']
+}
+
+/** One overview row per package, worst first, then each package's advisories folded. */
+function vulnerabilities(
+  groups: readonly PackageFindings[],
+  places: Places,
+  options: MarkdownOptions
+): string[] {
+  const shown = groups.slice(0, options.maxPackages ?? Infinity)
+  const lines = tableHead('Package', 'Version', 'Worst', 'Advisories', 'Upgrade to', 'Declared in')
+  for (const group of shown) {
+    lines.push(
+      row([
+        `**${escapeMarkdown(group.pkg.name)}**`,
+        escapeMarkdown(group.pkg.version),
+        severityCell(worstFinding(group).severity),
+        String(group.findings.length),
+        upgradeCell(group),
+        places.list(
+          group.pkg.declarations.map(dep => dep.location),
+          OVERVIEW_PLACES
+        )
+      ])
+    )
+  }
+  lines.push('')
+  if (groups.length > shown.length) {
+    lines.push(
+      `…and ${groups.length - shown.length} more vulnerable packages: see the full report in the workflow artifact.`,
+      ''
+    )
+  }
+  const folded = shown.slice(0, options.maxDetails ?? Infinity)
+  for (const group of folded) append(lines, advisoryDetails(group, places, options))
+  if (shown.length > folded.length) {
+    lines.push(
+      `The advisories of the other ${plural(shown.length - folded.length, 'package')} are in the full report in the workflow artifact.`,
+      ''
+    )
+  }
+  return lines
+}
+
+function advisoryDetails(
+  group: PackageFindings,
+  places: Places,
+  options: MarkdownOptions
+): string[] {
+  const { pkg, findings } = group
+  const worst = severityCell(worstFinding(group).severity)
+  const lines = [
+    `<details><summary><b>${escapeHtml(pkg.name)} ${escapeHtml(pkg.version)}</b>: ${plural(findings.length, 'advisory', 'advisories')}, worst ${worst}</summary>`,
+    '',
+    `Declared in ${places.list(pkg.declarations.map(dep => dep.location))}${upgradeAdvice(group)}`,
+    '',
+    ...tableHead('Severity', 'Advisory', 'Fixed in', 'Summary')
+  ]
+  for (const v of findings) {
+    lines.push(
+      row([
+        severityCell(v.severity),
+        `${advisoryLink(v.id)}${v.aliases.length ? `<br><sub>${v.aliases.map(escapeMarkdown).join(', ')}</sub>` : ''}`,
+        v.fixVersions.length ? v.fixVersions.map(escapeMarkdown).join(', ') : 'no fix known',
+        escapeMarkdown(truncate(cleanText(v.description), options.maxDescription ?? 200))
+      ])
+    )
+  }
+  return [...lines, '', '</details>', '']
+}
+
+function upgradeCell({ pkg }: PackageFindings): string {
+  if (pkg.vulnerabilities.some(v => v.malicious && !v.ignored)) return 'remove it (malicious)'
+  if (pkg.recommendedVersion === undefined) return '—'
   return pkg.recommendedVersion === null
-    ? 'no version without known vulnerabilities'
-    : `upgrade to **${escapeMarkdown(pkg.recommendedVersion)}**`
+    ? 'none known'
+    : `**${escapeMarkdown(pkg.recommendedVersion)}**`
 }
 
-function worst(pkg: ReportedPackage): ReportedVulnerability {
-  const active = pkg.vulnerabilities.filter(v => !v.ignored)
-  return (
-    [...active].sort((a, b) => compareSeverity(a.severity, b.severity))[0] ??
-    (pkg.vulnerabilities[0] as ReportedVulnerability)
-  )
+/** What follows "Declared in …" in a folded section. */
+function upgradeAdvice({ pkg }: PackageFindings): string {
+  if (pkg.vulnerabilities.some(v => v.malicious && !v.ignored)) return ' · remove it (malicious)'
+  if (pkg.recommendedVersion === undefined) return ''
+  return pkg.recommendedVersion === null
+    ? ' · no version without known vulnerabilities'
+    : ` · upgrade to **${escapeMarkdown(pkg.recommendedVersion)}**`
 }
 
-function severityCell(v: ReportedVulnerability): string {
-  const badge = SEVERITY_BADGE[v.severity.level] ?? v.severity.level
-  return v.severity.score !== undefined ? `${badge} ${v.severity.score.toFixed(1)}` : badge
+function fixedSection(fixed: readonly FixedByChange[]): string[] {
+  const lines = [
+    `### ✅ Fixed by this change (${fixed.length})`,
+    '',
+    ...tableHead('Package', 'Was', 'Now', 'Advisories it clears')
+  ]
+  for (const fix of fixed) {
+    const ids = fix.advisories.slice(0, 10).map(advisoryLink)
+    if (fix.advisories.length > 10) ids.push(`and ${fix.advisories.length - 10} more`)
+    lines.push(
+      row([
+        `**${escapeMarkdown(fix.name)}**`,
+        escapeMarkdown(fix.oldVersion),
+        fix.newVersion === null ? 'removed' : escapeMarkdown(fix.newVersion),
+        ids.join(', ')
+      ])
+    )
+  }
+  return [...lines, '']
+}
+
+function packageIssueSection(issues: readonly PackageIssue[], places: Places): string[] {
+  const failing = issues.filter(issue => issue.failing).length
+  const lines = [
+    `### Package issues (${issues.length})`,
+    '',
+    `What the package index says of these pins${failing > 0 ? `; ${plural(failing, 'fails', 'fail')} the step` : ''}.`,
+    '',
+    ...tableHead('Issue', 'Package', 'Version', 'Declared in', 'Details')
+  ]
+  for (const issue of issues) {
+    lines.push(
+      row([
+        `${issue.failing ? '❌' : '⚠️'} ${issue.kind}`,
+        `**${escapeMarkdown(issue.name)}**`,
+        escapeMarkdown(issue.version),
+        places.at(issue.location),
+        escapeMarkdown(truncate(cleanText(issue.reason), ISSUE_REASON_LENGTH))
+      ])
+    )
+  }
+  return [...lines, '']
 }
 
 function licenseRow(entry: LicenseEntry): string {
@@ -204,10 +342,6 @@ function licenseRow(entry: LicenseEntry): string {
   ])
 }
 
-function link(id: string): string {
-  return `[${escapeMarkdown(id)}](${advisoryUrl(id)})`
-}
-
 function footer(outcome: AuditOutcome, root: string): string {
   const files = outcome.sources.map(
     source => `${escapeMarkdown(repositoryPath(source.file, root))} (${source.format})`
@@ -218,6 +352,11 @@ function footer(outcome: AuditOutcome, root: string): string {
   return `<sub>Read ${files.length ? files.join(', ') : 'no dependency files'}. Checked against ${escapeMarkdown(outcome.feed)}${database}. ${outcome.tool.name} ${outcome.tool.version}.</sub>`
 }
 
-function row(cells: string[]): string {
-  return `| ${cells.join(' | ')} |`
+/** push(...items) passes every item as an argument: too many overflow the stack. */
+function append(lines: string[], items: readonly string[]): void {
+  for (const item of items) lines.push(item)
+}
+
+function distinct(values: readonly string[]): string[] {
+  return [...new Set(values)]
 }

@@ -1,91 +1,204 @@
-import type { AuditOutcome } from './outcome.js'
-import { summaryCounts } from './counts.js'
+import type { PackageIssue } from '../health/types.js'
+import type { Location } from '../deps/types.js'
+import type { AuditOutcome, FixedByChange } from './outcome.js'
+import { summaryCounts, tallyFindings } from './counts.js'
+import { severityLabel, worstFinding, type PackageFindings } from './order.js'
+import { reportSections, type Alarm } from './sections.js'
 import { cleanText, truncate } from '../shared/escape.js'
+import { repositoryPath } from '../shared/paths.js'
 import { plural } from '../shared/text.js'
+
+export interface TerminalOptions {
+  /** Places are shown relative to it; without it, as the files were read. */
+  repositoryRoot?: string
+}
 
 /** Untrusted text on a terminal: no escape sequences, bidi controls or line breaks, no credentials. */
 export function plainText(text: string): string {
   return cleanText(text)
 }
 
-/** pip-audit's columns layout (Name, Version, ID, Fix Versions), plus severity and what was skipped. */
-export function renderTerminal(outcome: AuditOutcome): string {
+/**
+ * What the CLI prints, in the job summary's order: malicious and quarantined packages first;
+ * the findings in pip-audit's columns (Name, Version, ID, Fix Versions) plus severity, with an
+ * overview of one row per package, worst first (in scope `changes`: what the change introduces,
+ * what it fixes, what was already on the base); then the index's findings, ignores, licenses,
+ * what was skipped, and the verdict.
+ */
+export function renderTerminal(outcome: AuditOutcome, options: TerminalOptions = {}): string {
+  const place = (location: Location): string => {
+    const file =
+      options.repositoryRoot === undefined
+        ? location.file
+        : repositoryPath(location.file, options.repositoryRoot)
+    return location.line > 0 ? `${file}:${location.line}` : file
+  }
+  const sections = reportSections(outcome)
   const out: string[] = []
-  const counts = summaryCounts(outcome)
-  if (counts.vulnerabilities === 0) {
-    out.push(`No known vulnerabilities found in ${plural(counts.packages, 'package')}.`)
-  } else {
+  if (sections.alarms.length > 0) append(out, [...alarms(sections.alarms), ''])
+
+  const changes = sections.changes
+  if (changes) {
+    const introduced = tallyFindings(sections.vulnerable)
+    const already = tallyFindings(changes.alreadyThere)
     out.push(
-      `Found ${plural(counts.vulnerabilities, 'known vulnerability', 'known vulnerabilities')} in ${plural(counts.vulnerable_packages, 'package')}.`,
+      `${changes.fixed.length} fixed by this change, ${introduced.findings} introduced, ${already.findings} already on the base (${plainText(changes.base.ref)}).`,
       ''
     )
-    const rows = outcome.packages.flatMap(pkg =>
-      pkg.vulnerabilities
-        .filter(vuln => !vuln.ignored)
-        .map(vuln => [
-          pkg.name,
-          pkg.version,
-          vuln.malicious ? `${vuln.id} (MALICIOUS)` : vuln.id,
-          vuln.fixVersions.join(','),
-          vuln.severity.score !== undefined
-            ? `${vuln.severity.level} ${vuln.severity.score}`
-            : vuln.severity.level,
-          truncate(cleanText(vuln.description), 60)
-        ])
-    )
-    out.push(...table(['Name', 'Version', 'ID', 'Fix Versions', 'Severity', 'Summary'], rows))
-  }
-  const upgrades = outcome.packages.filter(pkg => pkg.recommendedVersion !== undefined)
-  if (upgrades.length > 0) {
     out.push(
-      '',
-      ...table(
-        ['Name', 'Version', 'Recommended upgrade'],
-        upgrades.map(pkg => [
-          pkg.name,
-          pkg.version,
-          pkg.recommendedVersion ?? 'none known without vulnerabilities'
-        ])
-      )
+      sections.vulnerable.length > 0
+        ? `Introduced by this change: ${found(introduced)}`
+        : 'Introduced by this change: no known vulnerabilities.'
     )
+    if (sections.vulnerable.length > 0) append(out, ['', ...findingTables(sections.vulnerable)])
+    if (changes.fixed.length > 0)
+      append(out, ['', 'Fixed by this change:', '', ...fixedTable(changes.fixed)])
+    if (changes.alreadyThere.length > 0) {
+      out.push('', `Already on the base (not counted in the verdict): ${found(already)}`)
+      append(out, ['', ...findingTables(changes.alreadyThere)])
+    }
+  } else if (sections.vulnerable.length === 0) {
+    out.push(
+      `No known vulnerabilities found in ${plural(summaryCounts(outcome).packages, 'package')}.`
+    )
+  } else {
+    append(out, [
+      `Found ${found(tallyFindings(sections.vulnerable))}`,
+      '',
+      ...findingTables(sections.vulnerable)
+    ])
   }
+
+  if (sections.packageIssues.length > 0)
+    append(out, ['', ...packageIssues(sections.packageIssues, place)])
   const ignored = outcome.packages.flatMap(pkg =>
     pkg.vulnerabilities
       .filter(v => v.ignored)
       .map(v => [pkg.name, pkg.version, v.id, v.ignored?.reason ?? ''])
   )
   if (ignored.length > 0)
-    out.push('', ...table(['Name', 'Version', 'Ignored ID', 'Reason'], ignored))
+    append(out, ['', ...table(['Name', 'Version', 'Ignored ID', 'Reason'], ignored)])
   const violations = outcome.licenses.filter(entry => entry.violation)
   if (violations.length > 0) {
-    out.push(
+    append(out, [
       '',
       ...table(
         ['Name', 'Version', 'License', 'Violation'],
         violations.map(e => [e.name, e.version, e.license, e.rule ?? ''])
       )
-    )
+    ])
   }
   if (outcome.skipped.length > 0) {
-    out.push(
+    append(out, [
       '',
       ...table(
         ['Name', 'Skip Reason'],
         outcome.skipped.map(s => [s.name, s.reason])
       )
-    )
+    ])
   }
   // Reasons quote feeds and files: as plain as every table cell.
-  out.push(
+  append(out, [
     '',
     ...(outcome.failureReasons.length ? outcome.failureReasons : ['Passed.']).map(plainText)
-  )
+  ])
   return `${out.join('\n')}\n`
+}
+
+function found(tally: { findings: number; packages: number }): string {
+  return `${plural(tally.findings, 'known vulnerability', 'known vulnerabilities')} in ${plural(tally.packages, 'package')}.`
+}
+
+function alarms(entries: readonly Alarm[]): string[] {
+  const quarantined = entries.some(alarm => alarm.quarantined.length > 0)
+  const what = quarantined ? 'malicious or quarantined package' : 'malicious package'
+  const rows = entries.flatMap(alarm => [
+    ...alarm.advisories.map(finding => [alarm.name, alarm.version, finding.id]),
+    ...[...new Set(alarm.quarantined.map(issue => issue.reason))].map(reason => [
+      alarm.name,
+      alarm.version,
+      `quarantined: ${truncate(cleanText(reason), 200)}`
+    ])
+  ])
+  return [
+    `Found ${plural(entries.length, what, `${what}s`)}: remove ${entries.length === 1 ? 'it' : 'them'}, and rotate every credential and secret the environments that installed ${entries.length === 1 ? 'it' : 'them'} could reach.`,
+    '',
+    ...table(['Name', 'Version', 'Why'], rows)
+  ]
+}
+
+/** Every finding in pip-audit's columns, then one row per package: the overview. */
+function findingTables(groups: readonly PackageFindings[]): string[] {
+  const rows = groups.flatMap(({ pkg, findings }) =>
+    findings.map(vuln => [
+      pkg.name,
+      pkg.version,
+      vuln.id,
+      vuln.fixVersions.join(','),
+      severityLabel(vuln.severity),
+      truncate(cleanText(vuln.description), 60)
+    ])
+  )
+  const overview = groups.map(group => [
+    group.pkg.name,
+    group.pkg.version,
+    severityLabel(worstFinding(group).severity),
+    String(group.findings.length),
+    recommendation(group)
+  ])
+  return [
+    ...table(['Name', 'Version', 'ID', 'Fix Versions', 'Severity', 'Summary'], rows),
+    '',
+    ...table(['Name', 'Version', 'Worst', 'Advisories', 'Recommended upgrade'], overview)
+  ]
+}
+
+function recommendation({ pkg }: PackageFindings): string {
+  if (pkg.vulnerabilities.some(v => v.malicious && !v.ignored)) return 'remove it (malicious)'
+  if (pkg.recommendedVersion === undefined) return ''
+  return pkg.recommendedVersion ?? 'none known without vulnerabilities'
+}
+
+function fixedTable(fixed: readonly FixedByChange[]): string[] {
+  return table(
+    ['Name', 'Was', 'Now', 'Advisories it clears'],
+    fixed.map(fix => [
+      fix.name,
+      fix.oldVersion,
+      fix.newVersion ?? 'removed',
+      fix.advisories.join(',')
+    ])
+  )
+}
+
+/** A list, not a table: each reason is a whole message that says what to do. */
+function packageIssues(
+  issues: readonly PackageIssue[],
+  place: (location: Location) => string
+): string[] {
+  const failing = issues.filter(issue => issue.failing).length
+  return [
+    `Package issues: ${issues.length}${failing > 0 ? ` (${failing} failing)` : ''}.`,
+    ...issues.flatMap(issue => [
+      '',
+      plainText(
+        `${issue.failing ? 'FAIL' : 'WARN'} ${issue.kind}: ${issue.name} ${issue.version} at ${place(issue.location)}`
+      ),
+      `  ${plainText(issue.reason)}`
+    ])
+  ]
+}
+
+/** push(...items) passes every item as an argument: too many overflow the stack. */
+function append(lines: string[], items: readonly string[]): void {
+  for (const item of items) lines.push(item)
 }
 
 function table(header: string[], rows: string[][]): string[] {
   const cells = [header, ...rows].map(row => row.map(plainText))
-  const widths = header.map((_, col) => Math.max(...cells.map(row => (row[col] ?? '').length)))
+  const widths = header.map((_, col) =>
+    cells.reduce((width, row) => Math.max(width, (row[col] ?? '').length), 0)
+  )
   const format = (row: string[]): string =>
     row
       .map((cell, col) => cell.padEnd(widths[col] ?? 0))
