@@ -105,8 +105,8 @@ export class DiskRecordCache implements RecordStore {
   private readonly refused: RefusedDir | undefined
   private pack: Pack | undefined
   private hints: MatchHints | undefined
-  /** Records fetched in this run, to be written. */
-  private readonly fresh = new Map<string, OsvRecord>()
+  /** Records fetched in this run, as the bodies flush writes. */
+  private readonly fresh = new Map<string, { modified: string; body: Buffer }>()
   /** Ids of the pack's records this run used. */
   private readonly used = new Set<string>()
   /** Ids of the pack's records that could not be trusted. */
@@ -189,9 +189,9 @@ export class DiskRecordCache implements RecordStore {
 
   /**
    * Keeps the record for flush. A withdrawn one is not kept: only the feed may say so.
-   * Records arrive while other requests are still on the wire, so this is also where each is
-   * scored (severity.ts keeps the answer for the run): the assessment asks for every one, and
-   * a CVSS v4 vector takes ~0.1 ms.
+   * Records arrive while other requests are still on the wire, so this is where the work each
+   * needs is done, once: its body for the pack, and its score (severity.ts keeps it for the
+   * run's assessment; a CVSS v4 vector takes ~0.1 ms).
    */
   put(record: OsvRecord): void {
     if (record.withdrawn != null) return
@@ -200,8 +200,15 @@ export class DiskRecordCache implements RecordStore {
     if (this.fresh.get(record.id)?.modified === record.modified) return
     const entry = this.load().entries.get(record.id)
     if (entry?.modified === record.modified && !this.dropped.has(record.id)) return
+    const detached = detachVersions(record)
+    if (detached === undefined) {
+      this.logger.debug(`Record cache: could not write ${record.id}: a malformed versions list`)
+      return
+    }
+    const { entries, listed } = detached
+    const body = Buffer.from(JSON.stringify({ record: detached.record, entries, listed }))
     if (!this.fresh.has(record.id)) this.stats.written++
-    this.fresh.set(record.id, record)
+    this.fresh.set(record.id, { modified: record.modified, body })
   }
 
   /**
@@ -216,7 +223,12 @@ export class DiskRecordCache implements RecordStore {
     const today = Math.floor(this.now() / DAY_MS)
     const dated = [...this.used].some(id => (pack.entries.get(id)?.day ?? today) < today)
     if (this.fresh.size === 0 && !hints.dirty && this.dropped.size === 0 && !dated) return
-    const fresh = this.freshItems(today)
+    const fresh = [...this.fresh].map(([id, { modified, body }]) => ({
+      id,
+      modified,
+      day: today,
+      body
+    }))
     const disk = this.onDisk(pack)
     const items = this.bounded([...fresh, ...this.usedItems(pack, today)], disk, pack)
     try {
@@ -283,23 +295,6 @@ export class DiskRecordCache implements RecordStore {
       `Record cache: discarded the cached record of ${id}, which does not read back`
     )
     return 'unusable'
-  }
-
-  /** This run's fetched records as pack items; one that could not be read back is left out. */
-  private freshItems(today: number): PackItem[] {
-    const items: PackItem[] = []
-    for (const record of this.fresh.values()) {
-      const detached = detachVersions(record)
-      if (detached === undefined) {
-        this.stats.written--
-        this.logger.debug(`Record cache: could not write ${record.id}: a malformed versions list`)
-        continue
-      }
-      const { entries, listed } = detached
-      const body = Buffer.from(JSON.stringify({ record: detached.record, entries, listed }))
-      items.push({ id: record.id, modified: record.modified, day: today, body })
-    }
-    return items
   }
 
   /** The pack's records this run used (and did not fetch again), dated today. */
