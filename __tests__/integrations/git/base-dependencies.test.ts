@@ -1,10 +1,14 @@
 import { afterEach, beforeEach, describe, expect, test } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import * as fs from 'node:fs/promises'
+import * as os from 'node:os'
 import * as path from 'node:path'
-import type { CollectOptions } from '../../../src/deps/collect.js'
+import { collectDependencies, type CollectOptions } from '../../../src/deps/collect.js'
 import type { SourceResult } from '../../../src/deps/types.js'
 import type { BaseCommit } from '../../../src/integrations/git/base-commit.js'
 import { readBaseDependencies } from '../../../src/integrations/git/base-dependencies.js'
+import { compareSources } from '../../../src/pipeline/changes.js'
+import { SimpleIndex } from '../../support/simple-index.js'
 import { scratchDir, TestRepo } from './git-fixture.js'
 import { recordingLogger } from './judge-run.js'
 
@@ -142,4 +146,59 @@ describe('readBaseDependencies', () => {
     })
     expect(!result.ok && result.warning).toContain('over the limit of 1 files')
   })
+})
+
+const pipPython = (() => {
+  try {
+    execFileSync('python3', ['-m', 'pip', '--version'], { stdio: 'ignore' })
+    return execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], {
+      encoding: 'utf8'
+    }).trim()
+  } catch {
+    return undefined
+  }
+})()
+if (!pipPython) console.warn('base-dependencies: python3 with pip not found; skipping resolve: pip')
+
+const describeWithPip = pipPython ? describe : describe.skip
+
+describeWithPip('with resolve: pip', () => {
+  let index: SimpleIndex
+  beforeEach(async () => {
+    index = await SimpleIndex.start([
+      { name: 'PyYAML', version: '5.3' },
+      { name: 'PyYAML', version: '5.4' }
+    ])
+  })
+  afterEach(() => index.close())
+
+  test('the base files are resolved again, the same way, and compared with the head resolution', async () => {
+    const repo = await TestRepo.create(scratch)
+    const base = await repo.commit('Base', { 'requirements.txt': 'pyyaml<5.4\n' })
+    await repo.commit('Head', { 'requirements.txt': 'pyyaml\n' })
+    const options = collectOptions(repo, {
+      resolve: 'pip',
+      python: pipPython!,
+      indexUrl: index.url(),
+      env: {
+        ...repo.env,
+        RUNNER_TEMP: runnerTemp,
+        PIP_CONFIG_FILE: os.devNull,
+        PIP_NO_CACHE_DIR: '1'
+      }
+    })
+    const baseSources = await read(base, options)
+    expect(baseSources.map(s => s.dependencies.map(d => `${d.name}==${d.version}`))).toEqual([
+      ['pyyaml==5.3']
+    ])
+    const head = await collectDependencies(options)
+    expect(head.map(s => s.dependencies.map(d => `${d.name}==${d.version}`))).toEqual([
+      ['pyyaml==5.4']
+    ])
+    // Both sides name the work tree's requirements.txt: the pin is changed, not added.
+    const comparison = compareSources(head, baseSources)
+    expect(
+      comparison.declarations.map(d => [d.dependency.name, d.change, d.previousVersions])
+    ).toEqual([['pyyaml', 'changed', ['5.3']]])
+  }, 60_000)
 })
