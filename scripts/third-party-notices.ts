@@ -5,8 +5,8 @@
  * Run: npm run notices [-- --check]
  */
 import path from 'node:path'
-import { InputError } from '../src/errors.js'
-import { neutralizeWorkflowCommands } from '../src/github/workflow-commands.js'
+import { InputError } from '../src/shared/errors.js'
+import { neutralizeWorkflowCommands } from '../src/integrations/github/workflow-commands.js'
 import { compareText } from './third-party/lockfile.js'
 import { POLICY_FILE, runNotices, type NoticesMode } from './third-party/run.js'
 

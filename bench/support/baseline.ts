@@ -1,5 +1,5 @@
 /** What pip-audit does against OSV: one POST /v1/query per package, in sequence, over one connection. */
-import { JsonClient } from '../../src/advisories/http.js'
+import { JsonClient } from '../../src/net/http.js'
 import type { OsvRecord, PackageVersion } from '../../src/advisories/osv.js'
 
 export async function sequentialQueries(

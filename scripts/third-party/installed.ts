@@ -5,8 +5,8 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
-import { ParseError } from '../../src/errors.js'
-import { isObject } from '../../src/json-shape.js'
+import { ParseError } from '../../src/shared/errors.js'
+import { isObject } from '../../src/shared/json-shape.js'
 import { declaredLicense } from './policy.js'
 import { compareText } from './lockfile.js'
 

@@ -5,8 +5,8 @@
  * production one. Both are left out of what ships: the action runs from its bundle, and a
  * devOptional package that the bundle did pull in is caught by the comparison with dist/.
  */
-import { ParseError } from '../../src/errors.js'
-import { isObject } from '../../src/json-shape.js'
+import { ParseError } from '../../src/shared/errors.js'
+import { isObject } from '../../src/shared/json-shape.js'
 
 export interface LockedPackage {
   /** The name the package's own package.json gives (an alias's real name, not the alias). */

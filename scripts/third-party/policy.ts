@@ -8,8 +8,8 @@
 import parse from 'spdx-expression-parse'
 import satisfies from 'spdx-satisfies'
 import correct from 'spdx-correct'
-import { ParseError } from '../../src/errors.js'
-import { isObject } from '../../src/json-shape.js'
+import { ParseError } from '../../src/shared/errors.js'
+import { isObject } from '../../src/shared/json-shape.js'
 
 export interface LicenseException {
   /** The license the package declares, exactly (null: none); a change voids the exception. */

@@ -5,7 +5,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { ParseError, PyauditError } from '../../src/errors.js'
+import { ParseError, PyauditError } from '../../src/shared/errors.js'
 import { auditLicenses, showLicense, selectShippedPackages, type Finding } from './audit.js'
 import { parseBundledNames } from './bundle.js'
 import { readInstalledPackage, type InstalledPackage } from './installed.js'
