@@ -28,7 +28,7 @@ import type { AuditOutcome } from './report/outcome.js'
 import { matrixLegHash } from './integrations/github/matrix-leg.js'
 import { summaryCounts } from './report/counts.js'
 import { introducedIn, newVulnerabilityCount } from './report/change-scope.js'
-import { renderMarkdown } from './report/markdown.js'
+import { renderMarkdown, type MarkdownOptions } from './report/markdown.js'
 import { sarifAutomationId } from './report/writers.js'
 
 /** The GitHub Action: inputs from INPUT_* variables, results as outputs, summary, annotations. */
@@ -143,7 +143,13 @@ async function publish(config: Config, run: EngineRun, env: NodeJS.ProcessEnv): 
   for (const writer of REPORT_WRITERS) core.setOutput(writer.output, run.files[writer.input] ?? '')
   core.setOutput('findings', redactSecrets(JSON.stringify(compactFindings(outcome))))
 
-  const markdown = renderMarkdown(outcome, { repositoryRoot: config.repositoryRoot })
+  // "Declared in" places link to their lines in the repository at the run's commit.
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository, GITHUB_SHA: sha } = env
+  const markdownOptions: MarkdownOptions = {
+    repositoryRoot: config.repositoryRoot,
+    ...(server && repository && sha ? { sourceLink: { server, repository, sha } } : {})
+  }
+  const markdown = renderMarkdown(outcome, markdownOptions)
   const summaryFile = run.files.report
     ? path.join(path.dirname(run.files.report), 'pyaudit-summary.md')
     : undefined
@@ -157,7 +163,7 @@ async function publish(config: Config, run: EngineRun, env: NodeJS.ProcessEnv): 
   }
   if (env.GITHUB_STEP_SUMMARY) {
     await core.summary
-      .addRaw(fitSummary(markdown, outcome, config.repositoryRoot))
+      .addRaw(fitSummary(markdown, outcome, markdownOptions))
       .addRaw(dependencyTrackLine ?? '')
       .write()
   }
@@ -195,7 +201,7 @@ async function publish(config: Config, run: EngineRun, env: NodeJS.ProcessEnv): 
     await commentOnPullRequest({
       mode: config.outputs.comment,
       token: config.outputs.githubToken,
-      markdown: renderMarkdown(outcome, { repositoryRoot: config.repositoryRoot, maxPackages: 30 }),
+      markdown: renderMarkdown(outcome, { ...markdownOptions, maxPackages: 30 }),
       result: outcome.result,
       key: commentKey(
         env,

@@ -1,4 +1,4 @@
-import { compareSeverity } from '../../advisories/severity.js'
+import { compareFindings, comparePackageFindings, severityLabel } from '../../report/order.js'
 import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from '../../report/outcome.js'
 import { cleanText, truncate } from '../../shared/escape.js'
 import { repositoryPath } from '../../shared/paths.js'
@@ -57,7 +57,9 @@ export function planAnnotations(
   const ranked = outcome.packages
     .map(pkg => ({ pkg, active: activeFindings(pkg, outcome) }))
     .filter(({ active }) => active.length > 0)
-    .sort((a, b) => compareSeverity(a.active[0]!.severity, b.active[0]!.severity))
+    .sort((a, b) =>
+      comparePackageFindings({ pkg: a.pkg, findings: a.active }, { pkg: b.pkg, findings: b.active })
+    )
   const errors: Annotation[] = []
   const warnings: Annotation[] = []
   for (const { pkg, active } of ranked) {
@@ -102,7 +104,7 @@ function clean(annotation: Annotation): Annotation {
 function activeFindings(pkg: ReportedPackage, outcome: AuditOutcome): ReportedVulnerability[] {
   return pkg.vulnerabilities
     .filter(v => !v.ignored && (v.malicious || introducedIn(outcome, v) !== false))
-    .sort((a, b) => compareSeverity(a.severity, b.severity))
+    .sort(compareFindings)
 }
 
 function packageIssueAnnotation(issue: PackageIssue, repositoryRoot: string): Annotation {
@@ -138,11 +140,7 @@ function findingAnnotations(
       const fix = vuln.fixVersions.length
         ? `fixed in ${vuln.fixVersions.join(', ')}`
         : 'no fix known'
-      const severity =
-        vuln.severity.score !== undefined
-          ? `${vuln.severity.level} ${vuln.severity.score}`
-          : vuln.severity.level
-      return `${ids} [${severity}] (${fix}): ${truncate(cleanText(vuln.description), 160)}`
+      return `${ids} [${severityLabel(vuln.severity)}] (${fix}): ${truncate(cleanText(vuln.description), 160)}`
     })
     .join('\n')
   return pkg.declarations.map(dep => ({
