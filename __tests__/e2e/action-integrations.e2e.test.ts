@@ -111,7 +111,7 @@ describe('the action uploads its SBOM to Dependency-Track', () => {
     expect(linesWith(run, wrongKey)).toEqual([`::add-mask::${wrongKey}`])
     expect(run.stdout + run.stderr).not.toMatch(/^\s+at /m)
     // The audit's own results still go out.
-    expect(run.summary).toContain('#### requests 2.19.1')
+    expect(run.summary).toContain('| **requests** | 2.19.1 |')
     expect(run.outputs['vulnerability-count']).toBe('1')
   }, 60_000)
 })
