@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { parseConfig, type Config, type InputReader } from './config/config.js'
+import { inputValues, type InputName } from './config/inputs.js'
 import { cleanText, redactSecrets, registerSecret, urlSecrets } from './shared/escape.js'
 import type { Logger } from './shared/log.js'
 import { redactCredentials } from './shared/text.js'
@@ -9,7 +10,8 @@ import { describeError } from './shared/describe-error.js'
 import { sendSbomToDependencyTrack } from './integrations/dependency-track/run.js'
 import type { CacheDirectoryStore } from './pipeline/open-feed.js'
 import { runAudit, type EngineRun } from './pipeline/run-audit.js'
-import { REPORT_WRITERS } from './pipeline/write-reports.js'
+import { newRunProgress, runError, type RunProgress } from './pipeline/run-error.js'
+import { REPORT_WRITERS, type WrittenReports } from './pipeline/write-reports.js'
 import { actionLogger } from './integrations/github/action-logger.js'
 import {
   annotationBudget,
@@ -24,37 +26,137 @@ import {
   type RestoredCache
 } from './integrations/github/actions-cache.js'
 import { commentKey, commentOnPullRequest } from './integrations/github/comment.js'
-import type { AuditOutcome } from './report/outcome.js'
+import type { AuditOutcome, RunError } from './report/outcome.js'
 import { matrixLegHash } from './integrations/github/matrix-leg.js'
 import { summaryCounts } from './report/counts.js'
 import { introducedIn, newVulnerabilityCount } from './report/change-scope.js'
 import { renderMarkdown, type MarkdownOptions } from './report/markdown.js'
+import { renderRunError } from './report/markdown-error.js'
 import { sarifAutomationId } from './report/writers.js'
 
 /** The GitHub Action: inputs from INPUT_* variables, results as outputs, summary, annotations. */
 export async function runAction(): Promise<void> {
   const env = process.env
+  const read = maskingInputs(name => core.getInput(name))
+  const progress = newRunProgress()
+  let config: Config | undefined
+  let run: EngineRun
   try {
-    const config = parseConfig(
-      maskingInputs(name => core.getInput(name)),
-      { cwd: process.cwd(), env },
-      'action'
-    )
+    config = parseConfig(read, { cwd: process.cwd(), env }, 'action')
     const cacheStore = actionsCacheStore(env)
-    const run = await runAudit(config, logger, {
+    run = await runAudit(config, logger, {
       env,
       cacheStore,
       sarifAutomationId: sarifAutomationId(
         path.relative(config.repositoryRoot, config.workingDirectory),
         matrixLegHash(env, discriminators(config))
-      )
+      ),
+      progress
     })
+  } catch (error) {
+    const failure = progress.error ?? runError(error)
+    await publishError(failure, progress, config ?? configDespiteBadInputs(read, env), env)
+    return
+  }
+  try {
     const publishError = await publish(config, run, env)
     const reasons = [...run.outcome.failureReasons]
     if (publishError !== undefined) reasons.push(describeError(publishError))
     if (reasons.length > 0) core.setFailed(masked(reasons.join(' ')))
   } catch (error) {
     core.setFailed(masked(describeError(error)))
+  }
+}
+
+/**
+ * The outputs that count what a run found. A run that ended in error sets each to '' (and
+ * `result` to error): it could not check, so it claims no number, zero least of all.
+ */
+const COUNT_OUTPUTS = [
+  'vulnerability-count',
+  'new-vulnerability-count',
+  'vulnerable-package-count',
+  'license-violation-count',
+  'package-issue-count',
+  'findings'
+]
+
+/**
+ * A run that ended in error still answers: `result` is error, the counts are empty, `report`
+ * is the incomplete report when one was written, and the job summary, the artifact and the
+ * pull-request comment say what went wrong and what was and was not checked. Whatever fails
+ * while saying so, the step fails with the error itself.
+ */
+async function publishError(
+  failure: RunError,
+  progress: RunProgress,
+  config: Config | undefined,
+  env: NodeJS.ProcessEnv
+): Promise<void> {
+  try {
+    core.setOutput('result', 'error')
+    for (const output of COUNT_OUTPUTS) core.setOutput(output, '')
+    for (const writer of REPORT_WRITERS) {
+      core.setOutput(writer.output, progress.files[writer.input] ?? '')
+    }
+    const markdown = errorMarkdown(failure, progress, config)
+    const summaryFile = summaryFileBeside(progress.files.report)
+    if (summaryFile) await fs.writeFile(summaryFile, markdown)
+    if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write()
+    if (config) {
+      const artifactUrl = summaryFile
+        ? await uploadReports(config, progress.files, summaryFile, env)
+        : undefined
+      if (config.outputs.comment !== 'never') {
+        await commentOnPullRequest({
+          mode: config.outputs.comment,
+          token: config.outputs.githubToken,
+          markdown,
+          result: 'error',
+          key: commentKeyOf(config, env),
+          env,
+          logger,
+          ...(artifactUrl ? { reportUrl: artifactUrl } : {})
+        })
+      }
+    }
+  } catch (error) {
+    logger.warning(`Could not publish everything about the error: ${describeError(error)}`)
+  }
+  core.setFailed(masked(failure.message))
+}
+
+/** The error first; when the verdict was reached (a report that could not be written), its findings after. */
+function errorMarkdown(
+  failure: RunError,
+  progress: RunProgress,
+  config: Config | undefined
+): string {
+  const markdown = renderRunError(failure)
+  if (!progress.outcome || !config) return markdown
+  const found = renderMarkdown(progress.outcome, { repositoryRoot: config.repositoryRoot })
+  return `${markdown}\n---\n\n**What the audit found before the error:**\n\n${found.replace(/^## .*\n+/, '')}`
+}
+
+/**
+ * The configuration with each input that does not parse left at its default: what a run whose
+ * inputs were refused needs to find and write its pull-request comment. None when even that
+ * does not parse.
+ */
+function configDespiteBadInputs(read: InputReader, env: NodeJS.ProcessEnv): Config | undefined {
+  const value = inputValues(read)
+  const valid: InputReader = name => {
+    try {
+      value(name as InputName)
+      return read(name)
+    } catch {
+      return ''
+    }
+  }
+  try {
+    return parseConfig(valid, { cwd: process.cwd(), env }, 'action')
+  } catch {
+    return undefined
   }
 }
 
@@ -150,9 +252,7 @@ async function publish(config: Config, run: EngineRun, env: NodeJS.ProcessEnv): 
     ...(server && repository && sha ? { sourceLink: { server, repository, sha } } : {})
   }
   const markdown = renderMarkdown(outcome, markdownOptions)
-  const summaryFile = run.files.report
-    ? path.join(path.dirname(run.files.report), 'pyaudit-summary.md')
-    : undefined
+  const summaryFile = summaryFileBeside(run.files.report)
   if (summaryFile) await fs.writeFile(summaryFile, markdown)
   let dependencyTrackLine: string | undefined
   let dependencyTrackError: unknown
@@ -168,34 +268,7 @@ async function publish(config: Config, run: EngineRun, env: NodeJS.ProcessEnv): 
       .write()
   }
 
-  let artifactUrl: string | undefined
-  if (config.outputs.uploadArtifact) {
-    const reports = REPORT_WRITERS.filter(writer => writer.inArtifact)
-    const files = [...reports.map(writer => run.files[writer.input]), summaryFile].filter(
-      (f): f is string => !!f
-    )
-    try {
-      const artifact = await uploadArtifact(
-        files,
-        env,
-        logger,
-        message => core.notice(masked(message)),
-        {
-          ...(config.outputs.artifactName ? { name: config.outputs.artifactName } : {}),
-          ...(config.outputs.retentionDays ? { retentionDays: config.outputs.retentionDays } : {}),
-          discriminators: discriminators(config)
-        }
-      )
-      if (artifact) {
-        core.setOutput('artifact-id', artifact.id)
-        core.setOutput('artifact-url', artifact.url ?? '')
-        artifactUrl = artifact.url
-      }
-    } catch (error) {
-      // A report that did not upload must not hide the verdict: it stays on disk and in the summary.
-      logger.warning(describeError(error))
-    }
-  }
+  const artifactUrl = await uploadReports(config, run.files, summaryFile, env)
 
   if (config.outputs.comment !== 'never') {
     await commentOnPullRequest({
@@ -203,11 +276,7 @@ async function publish(config: Config, run: EngineRun, env: NodeJS.ProcessEnv): 
       token: config.outputs.githubToken,
       markdown: renderMarkdown(outcome, { ...markdownOptions, maxPackages: 30 }),
       result: outcome.result,
-      key: commentKey(
-        env,
-        path.relative(config.repositoryRoot, config.workingDirectory),
-        discriminators(config)
-      ),
+      key: commentKeyOf(config, env),
       env,
       logger,
       ...(artifactUrl ? { reportUrl: artifactUrl } : {})
@@ -223,6 +292,54 @@ async function publish(config: Config, run: EngineRun, env: NodeJS.ProcessEnv): 
     )
   )
   return dependencyTrackError
+}
+
+/** The full summary is written beside the JSON report, and uploaded with it. */
+function summaryFileBeside(report: string | undefined): string | undefined {
+  return report ? path.join(path.dirname(report), 'pyaudit-summary.md') : undefined
+}
+
+/** The report files and the full summary as the workflow artifact; its URL once uploaded. */
+async function uploadReports(
+  config: Config,
+  written: WrittenReports,
+  summaryFile: string | undefined,
+  env: NodeJS.ProcessEnv
+): Promise<string | undefined> {
+  if (!config.outputs.uploadArtifact) return undefined
+  const reports = REPORT_WRITERS.filter(writer => writer.inArtifact)
+  const files = [...reports.map(writer => written[writer.input]), summaryFile].filter(
+    (f): f is string => !!f
+  )
+  try {
+    const artifact = await uploadArtifact(
+      files,
+      env,
+      logger,
+      message => core.notice(masked(message)),
+      {
+        ...(config.outputs.artifactName ? { name: config.outputs.artifactName } : {}),
+        ...(config.outputs.retentionDays ? { retentionDays: config.outputs.retentionDays } : {}),
+        discriminators: discriminators(config)
+      }
+    )
+    if (!artifact) return undefined
+    core.setOutput('artifact-id', artifact.id)
+    core.setOutput('artifact-url', artifact.url ?? '')
+    return artifact.url
+  } catch (error) {
+    // A report that did not upload must not hide the verdict: it stays on disk and in the summary.
+    logger.warning(describeError(error))
+    return undefined
+  }
+}
+
+function commentKeyOf(config: Config, env: NodeJS.ProcessEnv): string {
+  return commentKey(
+    env,
+    path.relative(config.repositoryRoot, config.workingDirectory),
+    discriminators(config)
+  )
 }
 
 function annotate(annotations: Annotation[]): void {

@@ -7,6 +7,7 @@ import { describeError } from './shared/describe-error.js'
 import { sendSbomToDependencyTrack } from './integrations/dependency-track/run.js'
 import { NO_CACHE_STORE } from './pipeline/open-feed.js'
 import { runAudit, type EngineRun } from './pipeline/run-audit.js'
+import { newRunProgress } from './pipeline/run-error.js'
 import { InputError } from './shared/errors.js'
 import type { Logger } from './shared/log.js'
 import { renderDependencyTrackLines } from './integrations/dependency-track/terminal.js'
@@ -110,6 +111,7 @@ export async function runCli(argv: string[]): Promise<number> {
     info: message => process.stderr.write(`${plainText(message)}\n`),
     warning: message => process.stderr.write(`warning: ${plainText(message)}\n`)
   }
+  const progress = newRunProgress()
   try {
     const parsed = parseArguments(argv)
     if (parsed === 'help' || parsed === 'version') {
@@ -127,7 +129,8 @@ export async function runCli(argv: string[]): Promise<number> {
       cacheStore: NO_CACHE_STORE,
       sarifAutomationId: sarifAutomationId(
         path.relative(config.repositoryRoot, config.workingDirectory)
-      )
+      ),
+      progress
     })
     run.warnings.forEach(message => logger.warning(message))
     run.notices.forEach(message => logger.info(message))
@@ -136,7 +139,15 @@ export async function runCli(argv: string[]): Promise<number> {
     // Like the action, a failed upload does not hide the verdict printed above: it follows it.
     return (await uploadSbom(config, run, logger)) ? verdict : EXIT_ERROR
   } catch (error) {
-    process.stderr.write(`error: ${plainText(describeError(error))}\n`)
+    // What went wrong, then, once the audit had started, what was and was not checked (the
+    // action's summary says the same). A refused flag or value needs only its message.
+    const failure = progress.error
+    const lines = [
+      `error: ${failure?.message ?? describeError(error)}`,
+      ...(failure?.checked ?? []).map(line => `checked: ${line}`),
+      ...(failure?.notChecked ?? []).map(line => `not checked: ${line}`)
+    ]
+    process.stderr.write(lines.map(line => `${plainText(line)}\n`).join(''))
     return EXIT_ERROR
   }
 }

@@ -2,15 +2,14 @@ import * as fs from 'node:fs/promises'
 import { assessFindings, type Assessment } from './assess.js'
 import { beside, checkPackageHealth } from './check-package-health.js'
 import { describeChangeScope, judgeChangeScope, type JudgedScope } from './change-scope.js'
-import { lookUpAdvisories, groupDependencies, type AuditResult } from './look-up.js'
+import { lookUpAdvisories, type AuditResult } from './look-up.js'
 import { loadIgnoreRules } from './ignore-config.js'
 import { NO_CACHE_STORE, openFeed, type CacheDirectoryStore } from './open-feed.js'
 import { reportsListLicenses, writeReports, type WrittenReports } from './write-reports.js'
-import type { AdvisoryFeed } from '../advisories/osv.js'
+import { errorOutcome, newRunProgress, runError, type RunProgress } from './run-error.js'
 import type { Config } from '../config/config.js'
 import { collectDependencies, type CollectOptions } from '../deps/collect.js'
-import type { SkippedDependency, SourceResult } from '../deps/types.js'
-import { FeedError } from '../shared/errors.js'
+import type { SkippedDependency } from '../deps/types.js'
 import { auditLicenses } from '../licenses/audit-licenses.js'
 import type { Logger } from '../shared/log.js'
 import type { AuditOutcome } from '../report/outcome.js'
@@ -26,6 +25,8 @@ export interface RunContext {
   now?: Date
   /** The SARIF run's automationDetails.id (writers.ts sarifAutomationId), named by the entry. */
   sarifAutomationId?: string
+  /** Filled in as the run goes: after an error, what was checked and which report exists. */
+  progress?: RunProgress
 }
 
 export interface EngineRun {
@@ -40,12 +41,32 @@ export interface EngineRun {
 
 /**
  * The whole audit, shared by the action and the CLI: collect dependencies, look up their
- * advisories, check licenses, assess the findings, write the reports.
+ * advisories, check licenses, assess the findings, write the reports. An error still throws,
+ * once `context.progress` says how far the run got and what went wrong, and the report (where
+ * it has a path and dependencies were read) lists what was not checked.
  */
 export async function runAudit(
   config: Config,
   logger: Logger,
   context: RunContext
+): Promise<EngineRun> {
+  const progress = context.progress ?? newRunProgress()
+  const now = context.now ?? new Date()
+  try {
+    return await runStages(config, logger, { ...context, now }, progress)
+  } catch (error) {
+    progress.error = runError(error, progress, config.repositoryRoot)
+    await writeErrorReport(progress, config, reportContextOf(config, context, now), logger)
+    throw error
+  }
+}
+
+/** The stages in order, each noting in `progress` what it has done. */
+async function runStages(
+  config: Config,
+  logger: Logger,
+  context: RunContext,
+  progress: RunProgress
 ): Promise<EngineRun> {
   const { env } = context
   const now = context.now ?? new Date()
@@ -57,6 +78,7 @@ export async function runAudit(
     logger
   }
   const sources = await collectDependencies(collect)
+  progress.sources = sources
   const rules = await loadIgnoreRules({
     workingDirectory: config.workingDirectory,
     ...(config.findings.configFile ? { configPath: config.findings.configFile } : {}),
@@ -70,21 +92,18 @@ export async function runAudit(
     shownPath: file => repositoryPath(file, config.repositoryRoot),
     requestTimeoutMs: config.requestTimeoutMs
   })
+  progress.feed = opened.feed.name
   const pinned = sources.reduce((sum, source) => sum + source.dependencies.length, 0)
   logger.info(`Checking ${pinned} pinned dependencies against ${opened.feed.name}`)
-  const reportContext: ReportContext = {
-    repositoryRoot: config.repositoryRoot,
-    now,
-    ...(context.sarifAutomationId ? { sarifAutomationId: context.sarifAutomationId } : {})
-  }
+  const reportContext = reportContextOf(config, context, now)
   let assessment: Assessment
   let scope: JudgedScope
   try {
     // The package indexes are asked while the feed answers: no round trip is added.
-    const [found, health] = await beside(
-      lookUpFailingClosed(sources, opened.feed, config, reportContext, logger),
-      signal => checkPackageHealth(sources, config, { env, logger, now, signal })
+    const [found, health] = await beside(lookUpAdvisories(sources, opened.feed), signal =>
+      checkPackageHealth(sources, config, { env, logger, now, signal })
     )
+    progress.packagesLookedUp = found.packages.length
     const result = withFeedSkips(found, opened.skipped?.())
     scope = await judgeChangeScope({
       scope: config.scope,
@@ -92,7 +111,7 @@ export async function runAudit(
       collect,
       head: sources,
       packages: result.packages,
-      lookUp: pins => lookUpFailingClosed(pins, opened.feed, config, reportContext, logger, sources)
+      lookUp: pins => lookUpAdvisories(pins, opened.feed)
     })
 
     const licenses = await auditLicenses(result.packages, config.licenses, {
@@ -104,6 +123,7 @@ export async function runAudit(
       requestTimeoutMs: config.requestTimeoutMs
     })
     licenses.notes.forEach(note => logger.info(note))
+    progress.licensesChecked = licenses.entries.length
 
     assessment = assessFindings(result, {
       rules,
@@ -125,6 +145,7 @@ export async function runAudit(
     await opened.finish()
   }
   const { outcome, notices } = assessment
+  progress.outcome = outcome
   const warnings = [...scope.warnings, ...assessment.warnings]
   const scopeLine = describeChangeScope(outcome)
   if (scopeLine) logger.info(scopeLine)
@@ -145,55 +166,34 @@ async function sbomToUpload(
   return written ? fs.readFile(written, 'utf8') : renderSbom(outcome, context)
 }
 
-/**
- * Fails closed, but leaves a record: every dependency listed as not checked, and why. `head`:
- * the run's dependencies, when `sources` are others (the pins only a pull request's base has).
- */
-async function lookUpFailingClosed(
-  sources: SourceResult[],
-  feed: AdvisoryFeed,
-  config: Config,
-  context: ReportContext,
-  logger: Logger,
-  head: SourceResult[] = sources
-): Promise<AuditResult> {
-  try {
-    return await lookUpAdvisories(sources, feed)
-  } catch (error) {
-    const { reportPath } = config.outputs
-    if (error instanceof FeedError && reportPath) {
-      await writeJsonReport(incompleteOutcome(head, feed.name, error), context, reportPath)
-      logger.info(`Wrote an incomplete report to ${reportPath}`)
-    }
-    throw error
+function reportContextOf(config: Config, context: RunContext, now: Date): ReportContext {
+  return {
+    repositoryRoot: config.repositoryRoot,
+    now,
+    ...(context.sarifAutomationId ? { sarifAutomationId: context.sarifAutomationId } : {})
   }
 }
 
-/** The outcome of a run whose advisory lookup failed: nothing checked, nothing reported clean. */
-export function incompleteOutcome(
-  sources: SourceResult[],
-  feed: string,
-  error: FeedError
-): AuditOutcome {
-  const notChecked: SkippedDependency[] = groupDependencies(
-    sources.flatMap(s => s.dependencies)
-  ).map(pkg => ({
-    name: pkg.name,
-    version: pkg.version,
-    reason: `not checked: ${error.message}`,
-    location: pkg.declarations[0]!.location,
-    format: pkg.declarations[0]!.format
-  }))
-  return {
-    tool: TOOL,
-    feed,
-    sources,
-    packages: [],
-    skipped: [...notChecked, ...sources.flatMap(s => s.skipped)],
-    licenses: [],
-    result: 'fail',
-    failureReasons: [error.message],
-    incomplete: true
+/**
+ * Fails closed, but leaves a record: after an error, the JSON report (result `error`) lists
+ * every dependency as not checked, and why, in place of a missing or half-written file. It
+ * is the one report file the run then vouches for.
+ */
+async function writeErrorReport(
+  progress: RunProgress,
+  config: Config,
+  context: ReportContext,
+  logger: Logger
+): Promise<void> {
+  progress.files = {}
+  const { reportPath } = config.outputs
+  if (!reportPath || !progress.sources || !progress.error) return
+  try {
+    await writeJsonReport(errorOutcome(progress, progress.error), context, reportPath)
+    progress.files = { report: reportPath }
+    logger.info(`Wrote an incomplete report to ${reportPath}`)
+  } catch {
+    // The error that stopped the run is the one to report, not a report that cannot be written.
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.js'
+import { InputError, messageOf, PyauditError } from '../shared/errors.js'
 import type { Logger } from '../shared/log.js'
 import type { AuditOutcome } from '../report/outcome.js'
 import {
@@ -72,7 +73,13 @@ export async function writeReports(
   for (const writer of REPORT_WRITERS) {
     const file = writer.path(outputs)
     if (!file) continue
-    await writer.write(outcome, context, file)
+    try {
+      await writer.write(outcome, context, file)
+    } catch (error) {
+      // A path the runner cannot write (a directory, no permission) is the input's fault: say which.
+      if (error instanceof PyauditError) throw error
+      throw new InputError(writer.input, `could not write ${file}: ${messageOf(error)}`)
+    }
     files[writer.input] = file
   }
   for (const [name, file] of Object.entries(files)) logger.info(`Wrote the ${name} to ${file}`)

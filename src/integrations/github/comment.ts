@@ -2,9 +2,10 @@
  * The pull-request comment: one per audit, found again on the next run by a hidden marker
  * and updated in place. Input `comment`: `never` (default), `on-failure`, `always`.
  *
- * With `on-failure`, a run that passes writes nothing, except over a comment an earlier,
- * failing run left: that one is updated to say the issues are resolved, so the pull request
- * never keeps showing problems that are gone.
+ * With `on-failure`, a run that fails or ends in error (result `error`: the comment then says
+ * what went wrong and what was not checked, instead of disappearing) comments; a run that
+ * passes writes nothing, except over a comment an earlier run left: that one is updated to say
+ * the issues are resolved, so the pull request never keeps showing problems that are gone.
  *
  * A comment is a copy of the job summary, not the verdict: when it cannot be written (a
  * fork's read-only token, a missing permission, an API failure) the run warns and goes on.
