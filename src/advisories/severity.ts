@@ -3,6 +3,7 @@
  * database's own rating, else unknown. Pure: records in, ratings out.
  */
 import loadCvssCalculators from './cvss-calculator.cjs'
+import { cvss2BaseScore, cvss3BaseScore, cvss4BaseScore, type Metrics } from './cvss-score.js'
 import type { OsvRecord, OsvSeverity } from './osv.js'
 
 export type SeverityLevel = 'low' | 'medium' | 'high' | 'critical' | 'unknown'
@@ -18,15 +19,13 @@ export interface Severity {
   source: SeveritySource
 }
 
-type Calculator = new (vector: string) => {
-  isBaseFullyDefined(): boolean
-  calculateScores(): { base: number | undefined }
-}
+type Calculator = new (vector: string) => { isBaseFullyDefined(): boolean }
 type CalculatorName = 'Cvss4P0' | 'Cvss3P1' | 'Cvss3P0' | 'Cvss2'
 
 /**
- * ae-cvss-calculator is set up on the first vector scored: ~15 ms of CPU that a run whose
- * findings carry no vector never spends.
+ * ae-cvss-calculator checks each vector's metrics and values; cvss-score.ts scores it. The
+ * library is set up on the first vector checked: ~15 ms of CPU that a run whose findings carry
+ * no vector never spends.
  */
 function loadCalculator(name: CalculatorName): Calculator {
   return loadCvssCalculators()[name]
@@ -34,8 +33,8 @@ function loadCalculator(name: CalculatorName): Calculator {
 
 interface CvssVersion {
   source: 'CVSS_V4' | 'CVSS_V3' | 'CVSS_V2'
-  /** Vector prefix (including the trailing '/') and its calculator. */
-  prefixes: ReadonlyArray<readonly [string, CalculatorName]>
+  /** Vector prefix (including the trailing '/'), the library's checker, and the base score. */
+  prefixes: ReadonlyArray<readonly [string, CalculatorName, (base: Metrics) => number]>
   baseMetrics: readonly string[]
 }
 
@@ -49,20 +48,20 @@ interface CvssVersion {
 const VERSIONS: readonly CvssVersion[] = [
   {
     source: 'CVSS_V4',
-    prefixes: [['CVSS:4.0/', 'Cvss4P0']],
+    prefixes: [['CVSS:4.0/', 'Cvss4P0', cvss4BaseScore]],
     baseMetrics: ['AV', 'AC', 'AT', 'PR', 'UI', 'VC', 'VI', 'VA', 'SC', 'SI', 'SA']
   },
   {
     source: 'CVSS_V3',
     prefixes: [
-      ['CVSS:3.1/', 'Cvss3P1'],
-      ['CVSS:3.0/', 'Cvss3P0']
+      ['CVSS:3.1/', 'Cvss3P1', base => cvss3BaseScore(base, 1)],
+      ['CVSS:3.0/', 'Cvss3P0', base => cvss3BaseScore(base, 0)]
     ],
     baseMetrics: ['AV', 'AC', 'PR', 'UI', 'S', 'C', 'I', 'A']
   },
   {
     source: 'CVSS_V2',
-    prefixes: [['', 'Cvss2']],
+    prefixes: [['', 'Cvss2', cvss2BaseScore]],
     baseMetrics: ['AV', 'AC', 'Au', 'C', 'I', 'A']
   }
 ]
@@ -140,7 +139,7 @@ function scoreVector(vector: string, version: CvssVersion): number | undefined {
     prefix === '' ? !text.startsWith('CVSS:') : text.startsWith(prefix)
   )
   if (match === undefined) return undefined
-  const [prefix, name] = match
+  const [prefix, name, score] = match
 
   const metrics = new Map<string, string>()
   for (const part of text.slice(prefix.length).split('/')) {
@@ -149,21 +148,15 @@ function scoreVector(vector: string, version: CvssVersion): number | undefined {
     metrics.set(pair[1]!, pair[2]!)
   }
   if (!version.baseMetrics.every(metric => metrics.has(metric))) return undefined
-
-  const base =
-    prefix + version.baseMetrics.map(metric => `${metric}:${metrics.get(metric)}`).join('/')
   try {
-    const Calculator = loadCalculator(name)
-    // The full vector only to check every metric and value is one the version defines; one of
-    // base metrics alone (most) is checked by scoring it.
-    if (metrics.size > version.baseMetrics.length) new Calculator(text)
-    const calculator = new Calculator(base)
-    if (!calculator.isBaseFullyDefined()) return undefined
-    const score = calculator.calculateScores().base
-    return typeof score === 'number' && score >= 0 && score <= 10 ? score : undefined
+    // The library knows every metric and value each version defines.
+    if (!new (loadCalculator(name))(text).isBaseFullyDefined()) return undefined
   } catch {
     return undefined
   }
+  const base = new Map(version.baseMetrics.map(metric => [metric, metrics.get(metric)!]))
+  const value = score(base)
+  return value >= 0 && value <= 10 ? value : undefined
 }
 
 /** The base score of one vector of the given OSV severity type; undefined when malformed. */
