@@ -1,6 +1,7 @@
 import type { LicenseEntry } from '../licenses/check.js'
 import type { PackageIssue } from '../health/types.js'
-import type { AuditOutcome, FixedByChange } from './outcome.js'
+import type { AuditOutcome, FixedByChange, RunError } from './outcome.js'
+import { renderRunErrorSection } from './markdown-error.js'
 import { describeSeverities, summaryCounts, tallyFindings } from './counts.js'
 import {
   advisoryLink,
@@ -34,6 +35,8 @@ export interface MarkdownOptions {
 /** Overview cells list this many places of a package; its folded section lists them all. */
 const OVERVIEW_PLACES = 3
 const ISSUE_REASON_LENGTH = 600
+/** A longer list of dependencies not audited is folded. */
+const FOLD_SKIPPED = 10
 
 /**
  * The job summary and pull-request comment: the verdict; malware and quarantined projects;
@@ -45,7 +48,14 @@ const ISSUE_REASON_LENGTH = 600
 export function renderMarkdown(outcome: AuditOutcome, options: MarkdownOptions): string {
   const places = new Places(options.repositoryRoot, options.sourceLink)
   const sections = reportSections(outcome)
-  const lines: string[] = ['## Python dependency audit', '', ...verdict(outcome, sections), '']
+  const lines: string[] = ['## Python dependency audit', '']
+  append(
+    lines,
+    outcome.result === 'error' && outcome.error
+      ? errorHead(outcome, sections, outcome.error)
+      : verdict(outcome, sections)
+  )
+  lines.push('')
   if (sections.alarms.length > 0) append(lines, alarmSection(sections.alarms, places))
 
   const changes = sections.changes
@@ -105,7 +115,14 @@ export function renderMarkdown(outcome: AuditOutcome, options: MarkdownOptions):
   }
 
   if (outcome.skipped.length > 0) {
+    // A long list (every pin, when the run stopped before its lookup) is folded, not left out.
+    const fold = outcome.skipped.length > FOLD_SKIPPED
     lines.push(`### Not audited (${outcome.skipped.length})`, '')
+    if (fold)
+      lines.push(
+        `<details><summary>${plural(outcome.skipped.length, 'dependency', 'dependencies')} and why</summary>`,
+        ''
+      )
     lines.push(...tableHead('Dependency', 'Declared in', 'Reason'))
     for (const skip of outcome.skipped) {
       lines.push(
@@ -117,12 +134,52 @@ export function renderMarkdown(outcome: AuditOutcome, options: MarkdownOptions):
       )
     }
     lines.push('')
+    if (fold) lines.push('</details>', '')
   }
   lines.push(footer(outcome, options.repositoryRoot), '')
   return lines.join('\n')
 }
 
 function verdict(outcome: AuditOutcome, sections: ReportSections): string[] {
+  const { parts, findings } = headline(outcome, sections)
+  const head =
+    outcome.result === 'error'
+      ? '### ⛔ Error'
+      : outcome.result === 'fail'
+        ? '### ❌ Failed'
+        : findings
+          ? '### ⚠️ Passed with findings'
+          : '### ✅ Passed'
+  return [
+    head,
+    '',
+    `**${parts.join(' · ')}**`,
+    ...outcome.failureReasons.map(reason => `\n> ${escapeMarkdown(reason)}`)
+  ]
+}
+
+/**
+ * A run that ended in error: what went wrong and what was and was not checked, never a count
+ * that could read as clean; what it had found, when it had reached its verdict.
+ */
+function errorHead(outcome: AuditOutcome, sections: ReportSections, error: RunError): string[] {
+  const lines = renderRunErrorSection(error)
+  if (outcome.packages.length === 0) return lines
+  return [
+    ...lines,
+    '',
+    `**Found before the error: ${headline(outcome, sections).parts.join(' · ')}**`,
+    ...outcome.failureReasons
+      .filter(reason => reason !== error.message)
+      .map(reason => `\n> ${escapeMarkdown(reason)}`)
+  ]
+}
+
+/** The counts of the verdict line, and whether there is anything to report at all. */
+function headline(
+  outcome: AuditOutcome,
+  sections: ReportSections
+): { parts: string[]; findings: boolean } {
   const counts = summaryCounts(outcome)
   const malicious = sections.alarms.length
   const vulnerable = tallyFindings(sections.vulnerable)
@@ -159,18 +216,7 @@ function verdict(outcome: AuditOutcome, sections: ReportSections): string[] {
   if (counts.skipped > 0) parts.push(`${counts.skipped} not audited`)
   const findings =
     !clean || issues > 0 || counts.license_violations + counts.ignored + counts.skipped > 0
-  const head =
-    outcome.result === 'fail'
-      ? '### ❌ Failed'
-      : findings
-        ? '### ⚠️ Passed with findings'
-        : '### ✅ Passed'
-  return [
-    head,
-    '',
-    `**${parts.join(' · ')}**`,
-    ...outcome.failureReasons.map(reason => `\n> ${escapeMarkdown(reason)}`)
-  ]
+  return { parts, findings }
 }
 
 function alarmSection(alarms: readonly Alarm[], places: Places): string[] {
