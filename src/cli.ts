@@ -134,7 +134,7 @@ export async function runCli(argv: string[]): Promise<number> {
     })
     run.warnings.forEach(message => logger.warning(message))
     run.notices.forEach(message => logger.info(message))
-    process.stdout.write(renderTerminal(run.outcome))
+    process.stdout.write(renderTerminal(run.outcome, { repositoryRoot: config.repositoryRoot }))
     const verdict = run.outcome.result === 'fail' ? EXIT_FINDINGS : EXIT_CLEAN
     // Like the action, a failed upload does not hide the verdict printed above: it follows it.
     return (await uploadSbom(config, run, logger)) ? verdict : EXIT_ERROR
