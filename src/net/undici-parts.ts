@@ -11,7 +11,13 @@
 import type { Dispatcher, FormData as FormDataType } from 'undici'
 import AgentClass from 'undici/lib/dispatcher/agent.js'
 import EnvHttpProxyAgentClass from 'undici/lib/dispatcher/env-http-proxy-agent.js'
+import apiConnect from 'undici/lib/api/api-connect.js'
 import apiRequest from 'undici/lib/api/api-request.js'
+import DispatcherClass from 'undici/lib/dispatcher/dispatcher.js'
+
+// A proxy (HTTPS_PROXY) opens its tunnel with the dispatcher's connect(), which undici's index
+// adds to every dispatcher; without the index, no request through a proxy could be made.
+DispatcherClass.prototype.connect ??= apiConnect
 
 export type { Dispatcher }
 export const Agent = AgentClass

@@ -16,6 +16,15 @@ declare module 'undici/lib/api/api-request.js' {
   ): Promise<Dispatcher.ResponseData>
   export default request
 }
+declare module 'undici/lib/api/api-connect.js' {
+  import type { Dispatcher } from 'undici'
+  const connect: Dispatcher['connect']
+  export default connect
+}
+declare module 'undici/lib/dispatcher/dispatcher.js' {
+  import { Dispatcher } from 'undici'
+  export default Dispatcher
+}
 declare module 'undici/lib/web/fetch/formdata.js' {
   import { FormData } from 'undici'
   const formData: { FormData: typeof FormData }
