@@ -8,9 +8,13 @@ import type { OsvEvent, OsvRecord } from '../../src/advisories/osv.js'
 import {
   plausibleUpgrade,
   recommendedVersion,
+  keepVerifiedUpgrade,
+  keptUpgrade,
+  newestFix,
   recordsFingerprint,
   rememberedRecommendation,
   upgradeCandidates,
+  withoutVersions,
   type UpgradeAdviceStore
 } from '../../src/advisories/upgrade.js'
 import { TESTS_DIR } from '../support/paths.js'
@@ -274,16 +278,20 @@ describe('rememberedRecommendation', () => {
     return { store, kept, counts }
   }
 
-  test('works the answer out once per pin and set of records', () => {
-    const { store, counts } = memoryStore()
+  test('reads a kept answer per pin and set of records, and keeps only what it is given as verified', () => {
+    const { store, counts, kept } = memoryStore()
     expect(rememberedRecommendation(pin, [fixedAt('2.0')], store)).toBe('2.0')
+    // Worked out, not kept: only an answer the feed confirmed is kept (keepVerifiedUpgrade).
+    expect(counts).toEqual({ hits: 0, sets: 0 })
+    keepVerifiedUpgrade(pin, [fixedAt('2.0')], '2.0', store)
     expect(rememberedRecommendation(pin, [fixedAt('2.0')], store)).toBe('2.0')
-    expect(counts).toEqual({ hits: 1, sets: 1 })
+    expect(keptUpgrade(pin, [fixedAt('2.0')], store)).toBe('2.0')
+    expect(counts).toEqual({ hits: 2, sets: 1 })
     // The record changed (a new modified date): worked out again, from the new ranges.
-    expect(rememberedRecommendation(pin, [fixedAt('2.1', '2026-08-01T00:00:00Z')], store)).toBe(
-      '2.1'
-    )
-    expect(counts).toEqual({ hits: 1, sets: 2 })
+    const changed = [fixedAt('2.1', '2026-08-01T00:00:00Z')]
+    expect(rememberedRecommendation(pin, changed, store)).toBe('2.1')
+    expect(keptUpgrade(pin, changed, store)).toBeUndefined()
+    expect(kept.size).toBe(1)
   })
 
   test('an answer kept for the same records is taken as it is', () => {
@@ -311,8 +319,6 @@ describe('rememberedRecommendation', () => {
     kept.set(`requests==2.19.0 ${recordsFingerprint(requests)}`, '2.20.0')
     expect(plausibleUpgrade(at, requests, '2.20.0')).toBe(false)
     expect(rememberedRecommendation(at, requests, store)).toBe('2.31.0')
-    // And the right answer is kept in its place.
-    expect(kept.get(`requests==2.19.0 ${recordsFingerprint(requests)}`)).toBe('2.31.0')
   })
 
   test.each([
@@ -345,5 +351,34 @@ describe('rememberedRecommendation', () => {
     expect(recordsFingerprint([a])).not.toBe(
       recordsFingerprint([{ ...a, modified: '2026-07-02T00:00:00Z' }])
     )
+  })
+})
+
+describe('versions ruled out (affected per the feed, unknown to the index, yanked)', () => {
+  test('withoutVersions drops every spelling PEP 440 calls equal, and keeps the order', () => {
+    expect(withoutVersions(['2.0', '2.1.0', '3.0rc1', '3.0'], ['2.1', 'v3.0'])).toEqual([
+      '2.0',
+      '3.0rc1'
+    ])
+    expect(withoutVersions(['2.0'], new Set<string>())).toEqual(['2.0'])
+    expect(withoutVersions(['2.0', 'not-a-version'], ['not-a-version'])).toEqual(['2.0'])
+  })
+
+  test('recommendedVersion never answers an excluded version: the next clean one, or null', () => {
+    // requests 2.19.0 with all its advisories recommends 2.33.0; yanked, nothing is above it.
+    expect(recommendedVersion('requests', '2.19.0', REQUESTS, ['2.33.0'])).toBeNull()
+    // rsa 1.3 from all three advisories: 4.7; if 4.7 were yanked, nothing else is named.
+    expect(recommendedVersion('rsa', '1.3', RSA, ['4.7.0'])).toBeNull()
+    // Only the current version's two records: 4.1; the feed says 4.1 is affected, so no other.
+    expect(recommendedVersion('rsa', '1.3', affecting(RSA, 'rsa', '1.3'), ['4.1'])).toBeNull()
+    // With the third record learnt as well, 4.7 again.
+    expect(recommendedVersion('rsa', '1.3', RSA, ['4.1'])).toBe('4.7')
+  })
+
+  test('newestFix names the newest bound above the pin, leaving out unavailable versions', () => {
+    expect(newestFix('requests', '2.19.0', REQUESTS)).toBe('2.33.0')
+    expect(newestFix('requests', '2.19.0', REQUESTS, ['2.33.0'])).toBe('2.32.4')
+    expect(newestFix('requests', '2.33.0', REQUESTS)).toBeUndefined()
+    expect(newestFix('requests', 'latest', REQUESTS)).toBeUndefined()
   })
 })

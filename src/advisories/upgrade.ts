@@ -8,14 +8,16 @@
  *   a recommended version is clean of every advisory the database knows;
  * - an online feed only returns the advisories that affect the current version. A fix for
  *   those can still be affected by an advisory that does not affect the current version
- *   (introduced later), which this cannot see without more requests. The offline database is
- *   the one that gives the complete answer.
+ *   (introduced later). This module cannot see that; the pipeline asks the feed about each
+ *   answer before any report names it (src/pipeline/verify-upgrades.ts), and passes what it
+ *   learns back in: the new records, and the versions that are `excluded` (affected, unknown
+ *   to the index, yanked).
  */
 import { createHash } from 'node:crypto'
 import { normalizeName } from '../deps/names.js'
 import { affects, recordAffects } from './match.js'
 import type { OsvRecord, PackageVersion } from './osv.js'
-import { compareVersions, isPep440, isPrerelease } from './version-order.js'
+import { compareVersions, equalityKey, isPep440, isPrerelease } from './version-order.js'
 
 /**
  * The smallest version above `version` that no record in `records` affects, or null when no
@@ -32,16 +34,20 @@ import { compareVersions, isPep440, isPrerelease } from './version-order.js'
  * no stable candidate is clean, because a recommendation should be something a project can
  * ship; when a pre-release is the only fix known, that is still better than "no fix known". A
  * current version that is itself a pre-release takes candidates in plain PEP 440 order.
+ *
+ * `excluded` versions are never the answer, whatever the records say: versions the feed said
+ * are affected, releases the index does not have or has yanked (see withoutVersions).
  */
 export function recommendedVersion(
   name: string,
   version: string,
-  records: readonly OsvRecord[]
+  records: readonly OsvRecord[],
+  excluded: Iterable<string> = []
 ): string | null {
   if (!isPep440(version)) return null
   const wanted = normalizeName(name)
   const live = records.filter(record => record.withdrawn == null)
-  const candidates = upgradeCandidates(live, wanted, version)
+  const candidates = withoutVersions(upgradeCandidates(live, wanted, version), excluded)
   // Candidates rise in order, so an advisory that ruled out one often rules out the next:
   // asking the most recent blockers first (move to front) keeps a package with hundreds of
   // advisories (django, tensorflow) from costing candidates x advisories matches.
@@ -62,17 +68,22 @@ export function recommendedVersion(
   return null
 }
 
-/** Answers of recommendedVersion kept from earlier runs (the advisory cache keeps them). */
+/**
+ * Verified answers kept from earlier runs (the advisory cache keeps them): for a pin and the
+ * fingerprint of the records that affect it, the upgrade the feed confirmed to be clean, or
+ * null when no clean version was found. Nothing unverified is kept (see keepVerifiedUpgrade).
+ */
 export interface UpgradeAdviceStore {
   get(pin: PackageVersion, fingerprint: string): string | null | undefined
   set(pin: PackageVersion, fingerprint: string, upgrade: string | null): void
 }
 
 /**
- * Bumped whenever recommendedVersion would answer differently for the same records, so that
- * answers kept by an older release are worked out again.
+ * Bumped whenever the kept answers would mean something else for the same records, so that
+ * answers kept by an older release are worked out again. 2: answers are verified with the feed
+ * (revision 1 kept answers worked out from the current version's records alone).
  */
-const ADVICE_REVISION = 1
+const ADVICE_REVISION = 2
 
 /**
  * What recommendedVersion's answer depends on besides the pin: the records, each named by
@@ -87,25 +98,42 @@ export function recordsFingerprint(records: readonly OsvRecord[]): string {
 }
 
 /**
- * recommendedVersion, answered from `store` when it was worked out before for the same pin
- * and the same records; a new answer is kept there for the next run.
+ * The candidate to verify first: the answer `store` kept for the same pin and the same records
+ * when it stands up to them (see plausibleUpgrade), else recommendedVersion's. Nothing is kept
+ * here: an answer is kept only once the feed has confirmed it (keepVerifiedUpgrade).
  *
  * The store lives in the cache directory, which other jobs may be able to write, so a kept
- * upgrade is used only when it stands up to the records of this run (see plausibleUpgrade):
- * a forged answer cannot send a project to a version its advisories' ranges call vulnerable.
+ * upgrade is used only when it stands up to the records of this run: a forged answer cannot
+ * send a project to a version its advisories' ranges call vulnerable, and the verification
+ * asks the feed about it again in every run.
  */
 export function rememberedRecommendation(
   pin: PackageVersion,
   records: readonly OsvRecord[],
   store: UpgradeAdviceStore | undefined
 ): string | null {
-  if (store === undefined) return recommendedVersion(pin.name, pin.version, records)
-  const fingerprint = recordsFingerprint(records)
-  const known = store.get(pin, fingerprint)
+  const known = store?.get(pin, recordsFingerprint(records))
   if (known !== undefined && plausibleUpgrade(pin, records, known)) return known
-  const upgrade = recommendedVersion(pin.name, pin.version, records)
-  store.set(pin, fingerprint, upgrade)
-  return upgrade
+  return recommendedVersion(pin.name, pin.version, records)
+}
+
+/** The answer kept for `pin` and `records`, if any, unchecked: a version worth asking about. */
+export function keptUpgrade(
+  pin: PackageVersion,
+  records: readonly OsvRecord[],
+  store: UpgradeAdviceStore | undefined
+): string | null | undefined {
+  return store?.get(pin, recordsFingerprint(records))
+}
+
+/** Keeps an answer the feed confirmed, under the records that affect the pinned version. */
+export function keepVerifiedUpgrade(
+  pin: PackageVersion,
+  records: readonly OsvRecord[],
+  upgrade: string | null,
+  store: UpgradeAdviceStore | undefined
+): void {
+  store?.set(pin, recordsFingerprint(records), upgrade)
 }
 
 /**
@@ -172,4 +200,34 @@ export function upgradeCandidates(
   // Array.prototype.sort is stable, so the first spelling of equal versions stays first.
   found.sort(compareVersions)
   return found.filter((candidate, i) => i === 0 || compareVersions(found[i - 1]!, candidate) !== 0)
+}
+
+/**
+ * `candidates` without the versions PEP 440 calls equal to one of `excluded` (spelt any
+ * way): releases the feed said are affected, or the package index does not have or has
+ * yanked. Order is kept.
+ */
+export function withoutVersions(
+  candidates: readonly string[],
+  excluded: Iterable<string>
+): string[] {
+  const keys = new Set<string>()
+  for (const version of excluded) keys.add(equalityKey(version))
+  if (keys.size === 0) return [...candidates]
+  return candidates.filter(candidate => !keys.has(equalityKey(candidate)))
+}
+
+/**
+ * The newest `fixed` or `limit` bound above `version` in `records`, leaving out `excluded`
+ * versions: what "newest fix" names when no clean version is found. Undefined when none.
+ */
+export function newestFix(
+  name: string,
+  version: string,
+  records: readonly OsvRecord[],
+  excluded: Iterable<string> = []
+): string | undefined {
+  if (!isPep440(version)) return undefined
+  const live = records.filter(record => record.withdrawn == null)
+  return withoutVersions(upgradeCandidates(live, normalizeName(name), version), excluded).at(-1)
 }

@@ -34,7 +34,7 @@ export interface AssessOptions {
   failOnLicense: boolean
   /** Every record of a package where the feed has them all (offline); else only the matches are known. */
   recordsFor?: (name: string) => readonly OsvRecord[]
-  /** Upgrades recommended in earlier runs, and where this run's are kept. */
+  /** Upgrades verified in earlier runs (kept by verify-upgrades.ts, never here). */
   upgradeAdvice?: UpgradeAdviceStore
   tool: AuditOutcome['tool']
   databaseUpdated?: Date

@@ -6,6 +6,7 @@ import { lookUpAdvisories, type AuditResult } from './look-up.js'
 import { loadIgnoreRules } from './ignore-config.js'
 import { NO_CACHE_STORE, openFeed, type CacheDirectoryStore } from './open-feed.js'
 import { reportsListLicenses, writeReports, type WrittenReports } from './write-reports.js'
+import { verifyAssessedUpgrades } from './verify-upgrades.js'
 import { errorOutcome, newRunProgress, runError, type RunProgress } from './run-error.js'
 import type { Config } from '../config/config.js'
 import { collectDependencies, type CollectOptions } from '../deps/collect.js'
@@ -140,8 +141,10 @@ async function runStages(
       ...(opened.databaseUpdated ? { databaseUpdated: opened.databaseUpdated } : {}),
       ...(scope.verdicts ? { changes: scope.verdicts } : {})
     })
+    // No report names an upgrade the feed has not been asked about (one more lookup).
+    assessment = await verifyAssessedUpgrades(assessment, opened, logger)
   } finally {
-    // After the assessment, so that the upgrades it worked out are saved with the cache.
+    // After the verification, so that the upgrades it confirmed are saved with the cache.
     await opened.finish()
   }
   const { outcome, notices } = assessment

@@ -3,6 +3,7 @@ import type { Vulnerability } from '../advisories/vulnerability.js'
 import type { Dependency, SkippedDependency, SourceResult } from '../deps/types.js'
 import type { LicenseEntry } from '../licenses/check.js'
 import type { PackageIssue } from '../health/types.js'
+import type { FixOutcome } from '../fix/types.js'
 
 /**
  * Everything a run found, in the form every report (JSON, SBOM, SARIF, summary, comment,
@@ -32,6 +33,8 @@ export interface AuditOutcome {
   changes?: ChangeScope
   /** Package-health findings from the index; undefined when package checks did not run. */
   packageIssues?: PackageIssue[]
+  /** What `fix` changed and left before this audit (of the fixed files); undefined without fix. */
+  fix?: FixOutcome
 }
 
 export interface RunError {
@@ -74,10 +77,16 @@ export interface ReportedPackage {
   /** Active and ignored findings alike; `ignored` tells them apart. */
   vulnerabilities: ReportedVulnerability[]
   /**
-   * The smallest version above the current one that no known advisory affects;
-   * null when none is known; undefined when the package has no findings.
+   * The smallest version above the current one that no known advisory affects, confirmed
+   * with the feed the run used; null when none is known or none could be confirmed;
+   * undefined when the package has no findings.
    */
   recommendedVersion?: string | null
+  /**
+   * Why `recommendedVersion` is null although fixes are known, to print in its place, e.g.
+   * "no version without known advisories found; newest fix: 4.2.30".
+   */
+  upgradeNote?: string
   /** Scope `changes` only: how the pull request changes this pin. */
   change?: DependencyChange
 }
