@@ -1,7 +1,7 @@
 /**
  * The whole engine twice over one advisory cache, against the OSV stand-in: the warm run asks
- * one querybatch (and one more about the upgrades), reads its records ahead, takes the upgrades it worked out last time, and
- * reports exactly what the cold run reported.
+ * one querybatch (and one more about the upgrades), reads its records ahead, takes the
+ * upgrades it verified last time, and reports exactly what the cold run reported.
  */
 import { afterAll, beforeAll, expect, test } from '@jest/globals'
 import { readFileSync } from 'node:fs'

@@ -25,7 +25,9 @@ import {
   verifyUpgrades,
   type VerifyUpgradesOptions
 } from '../../src/pipeline/verify-upgrades.js'
+import { renderMarkdown } from '../../src/report/markdown.js'
 import type { ReportedPackage } from '../../src/report/outcome.js'
+import { renderTerminal } from '../../src/report/terminal.js'
 import { silentLogger } from '../../src/shared/log.js'
 import { dependency } from '../support/fixtures.js'
 import { OsvServer } from '../support/osv-server.js'
@@ -401,9 +403,11 @@ describe('UpgradeSearch', () => {
 describe('the engine reports only verified upgrades', () => {
   let server: OsvServer
   let work: string
+  let url: string
 
   beforeAll(async () => {
     server = new OsvServer((name, version) => affecting(ADVISORIES, name, version))
+    url = await server.start()
     work = await fs.mkdtemp(path.join(os.tmpdir(), 'pyaudit-verify-run-'))
     await fs.writeFile(
       path.join(work, 'requirements.txt'),
@@ -415,17 +419,20 @@ describe('the engine reports only verified upgrades', () => {
     await fs.rm(work, { recursive: true, force: true })
   })
 
-  test('runAudit: the JSON report and the outcome name the verified upgrade or the note', async () => {
-    const url = await server.start()
+  function config() {
     const inputs = new Map([
       ['osv-url', url],
       ['cache-dir', path.join(work, 'cache')],
       ['paths', 'requirements.txt'],
       ['package-checks', 'false'],
-      ['report', path.join(work, 'report.json')]
+      ['report', path.join(work, 'report.json')],
+      ['sarif', path.join(work, 'report.sarif')]
     ])
-    const config = parseConfig(name => inputs.get(name) ?? '', { cwd: work, env: {} }, 'cli')
-    const { outcome } = await runAudit(config, silentLogger, { env: {} })
+    return parseConfig(name => inputs.get(name) ?? '', { cwd: work, env: {} }, 'cli')
+  }
+
+  test('runAudit: the JSON report and the outcome name the verified upgrade or the note', async () => {
+    const { outcome } = await runAudit(config(), silentLogger, { env: {} })
     expect(upgrades(outcome.packages)).toEqual(VERIFIED)
     expect(notes(outcome.packages).unfixed).toBe(NOTES.unfixed)
     const report = JSON.parse(await fs.readFile(path.join(work, 'report.json'), 'utf8')) as {
@@ -434,6 +441,27 @@ describe('the engine reports only verified upgrades', () => {
     expect(
       Object.fromEntries(report.dependencies.map(dep => [dep.name, dep.recommended_version]))
     ).toEqual(VERIFIED)
+  })
+
+  test('the terminal, the summary, SARIF and the JSON fixes say why there is no upgrade', async () => {
+    const { outcome } = await runAudit(config(), silentLogger, { env: {} })
+    const note = NOTES.unfixed!
+    expect(renderTerminal(outcome, { repositoryRoot: work })).toContain(note)
+    expect(renderMarkdown(outcome, { repositoryRoot: work })).toContain(note)
+    expect(await fs.readFile(path.join(work, 'report.sarif'), 'utf8')).toContain(note)
+    const report = JSON.parse(await fs.readFile(path.join(work, 'report.json'), 'utf8')) as {
+      fixes: { name: string; new_version?: string; skip_reason?: string }[]
+    }
+    expect(report.fixes.find(fix => fix.name === 'unfixed')).toEqual({
+      name: 'unfixed',
+      version: '1.0',
+      skip_reason: note
+    })
+    expect(report.fixes.find(fix => fix.name === 'ladder')).toEqual({
+      name: 'ladder',
+      old_version: '1.0',
+      new_version: '5.0'
+    })
   })
 })
 

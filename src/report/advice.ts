@@ -20,6 +20,8 @@ export function fixAdvice({ pkg, finding }: PackageFinding): string {
   const upgrade =
     typeof pkg.recommendedVersion === 'string'
       ? `; upgrade to ${pkg.recommendedVersion}, the lowest newer version no known advisory affects`
-      : ''
+      : pkg.upgradeNote
+        ? `; ${pkg.upgradeNote}`
+        : ''
   return `${fixed}${upgrade}.`
 }

@@ -183,7 +183,7 @@ function reportFix(pkg: ReportedPackage): ReportedFix | ReportedFixSkip {
     : {
         name: pkg.name,
         version: normalVersion(pkg.version),
-        skip_reason: 'no version without known vulnerabilities is known'
+        skip_reason: pkg.upgradeNote ?? 'no version without known vulnerabilities is known'
       }
 }
 

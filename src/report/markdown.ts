@@ -329,9 +329,10 @@ function upgradeCell({ pkg }: PackageFindings): string {
 function upgradeAdvice({ pkg }: PackageFindings): string {
   if (pkg.vulnerabilities.some(v => v.malicious && !v.ignored)) return ' · remove it (malicious)'
   if (pkg.recommendedVersion === undefined) return ''
-  return pkg.recommendedVersion === null
-    ? ' · no version without known vulnerabilities'
-    : ` · upgrade to **${escapeMarkdown(pkg.recommendedVersion)}**`
+  if (pkg.recommendedVersion === null) {
+    return ` · ${pkg.upgradeNote ? escapeMarkdown(pkg.upgradeNote) : 'no version without known vulnerabilities'}`
+  }
+  return ` · upgrade to **${escapeMarkdown(pkg.recommendedVersion)}**`
 }
 
 function fixedSection(fixed: readonly FixedByChange[]): string[] {

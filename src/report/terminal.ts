@@ -156,7 +156,7 @@ function findingTables(groups: readonly PackageFindings[]): string[] {
 function recommendation({ pkg }: PackageFindings): string {
   if (pkg.vulnerabilities.some(v => v.malicious && !v.ignored)) return 'remove it (malicious)'
   if (pkg.recommendedVersion === undefined) return ''
-  return pkg.recommendedVersion ?? 'none known without vulnerabilities'
+  return pkg.recommendedVersion ?? pkg.upgradeNote ?? 'none known without vulnerabilities'
 }
 
 function fixedTable(fixed: readonly FixedByChange[]): string[] {

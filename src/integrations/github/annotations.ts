@@ -131,7 +131,7 @@ function findingAnnotations(
     pkg.recommendedVersion === undefined
       ? ''
       : pkg.recommendedVersion === null
-        ? ' (no version without known vulnerabilities)'
+        ? ` (${pkg.upgradeNote ?? 'no version without known vulnerabilities'})`
         : ` (upgrade to ${pkg.recommendedVersion})`
   const title = `${pkg.name} ${pkg.version}: ${what}${malicious ? '' : upgrade}`
   const message = findings
