@@ -8,7 +8,15 @@ import { describe, expect, test } from '@jest/globals'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
-import { cvss2BaseScore, cvss3BaseScore, cvss4BaseScore } from '../../src/advisories/cvss-score.js'
+import {
+  cvss2BaseScore,
+  cvss3BaseScore,
+  cvss4BaseScore,
+  V2_METRICS,
+  V3_METRICS,
+  V4_METRICS,
+  type MetricValues
+} from '../../src/advisories/cvss-score.js'
 import type { OsvRecord } from '../../src/advisories/osv.js'
 import { cvssBaseScore } from '../../src/advisories/severity.js'
 import { REPO_ROOT } from '../support/paths.js'
@@ -110,6 +118,57 @@ describe('the same base scores as ae-cvss-calculator', () => {
     expect(v4('AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N')).toBe(9.3)
     expect(v4('AV:L/AC:L/AT:N/PR:L/UI:N/VC:L/VI:L/VA:L/SC:N/SI:N/SA:N')).toBe(4.8)
     expect(v4('AV:N/AC:L/AT:N/PR:N/UI:N/VC:N/VI:N/VA:N/SC:N/SI:N/SA:N')).toBe(0)
+  })
+})
+
+describe('the same metrics and values as ae-cvss-calculator accepts', () => {
+  /** Whether the library takes the vector, and whether we score it. */
+  const verdicts = (
+    type: 'CVSS_V2' | 'CVSS_V3' | 'CVSS_V4',
+    name: keyof typeof library,
+    vector: string
+  ) => {
+    let theirs = true
+    try {
+      new library[name](vector)
+    } catch {
+      theirs = false
+    }
+    return [theirs, cvssBaseScore(type, vector) !== undefined]
+  }
+
+  test.each([
+    ['CVSS_V2', 'Cvss2', '', V2_METRICS, 6],
+    ['CVSS_V3', 'Cvss3P0', 'CVSS:3.0/', V3_METRICS, 8],
+    ['CVSS_V3', 'Cvss3P1', 'CVSS:3.1/', V3_METRICS, 8],
+    ['CVSS_V4', 'Cvss4P0', 'CVSS:4.0/', V4_METRICS, 11]
+  ] as const)('%s (%s)', (type, name, prefix, table: MetricValues, baseCount) => {
+    const metrics = Object.keys(table)
+    const base = metrics.slice(0, baseCount)
+    const vectorWith = (metric: string, value: string) =>
+      prefix +
+      [
+        ...base.map(m => `${m}:${m === metric ? value : table[m]![0]}`),
+        ...(base.includes(metric) ? [] : [`${metric}:${value}`])
+      ].join('/')
+    const disagree: string[] = []
+    for (const metric of metrics) {
+      for (const value of [...table[metric]!, 'Q', 'XX']) {
+        const vector = vectorWith(metric, value)
+        const [theirs, ours] = verdicts(type, name, vector)
+        const valid = table[metric]!.includes(value)
+        if (ours !== valid || theirs !== valid)
+          disagree.push(`${vector}: ours ${ours}, library ${theirs}`)
+      }
+    }
+    // A metric the version does not define.
+    const [theirs, ours] = verdicts(
+      type,
+      name,
+      `${vectorWith(base[0]!, table[base[0]!]![0]!)}/ZZ:X`
+    )
+    expect([theirs, ours]).toEqual([false, false])
+    expect(disagree).toEqual([])
   })
 })
 

@@ -2,8 +2,16 @@
  * How bad one advisory is: a CVSS base score from the record's `severity` vectors, else the
  * database's own rating, else unknown. Pure: records in, ratings out.
  */
-import loadCvssCalculators from './cvss-calculator.cjs'
-import { cvss2BaseScore, cvss3BaseScore, cvss4BaseScore, type Metrics } from './cvss-score.js'
+import {
+  cvss2BaseScore,
+  cvss3BaseScore,
+  cvss4BaseScore,
+  V2_METRICS,
+  V3_METRICS,
+  V4_METRICS,
+  type Metrics,
+  type MetricValues
+} from './cvss-score.js'
 import type { OsvRecord, OsvSeverity } from './osv.js'
 
 export type SeverityLevel = 'low' | 'medium' | 'high' | 'critical' | 'unknown'
@@ -19,22 +27,12 @@ export interface Severity {
   source: SeveritySource
 }
 
-type Calculator = new (vector: string) => { isBaseFullyDefined(): boolean }
-type CalculatorName = 'Cvss4P0' | 'Cvss3P1' | 'Cvss3P0' | 'Cvss2'
-
-/**
- * ae-cvss-calculator checks each vector's metrics and values; cvss-score.ts scores it. The
- * library is set up on the first vector checked: ~15 ms of CPU that a run whose findings carry
- * no vector never spends.
- */
-function loadCalculator(name: CalculatorName): Calculator {
-  return loadCvssCalculators()[name]
-}
-
 interface CvssVersion {
   source: 'CVSS_V4' | 'CVSS_V3' | 'CVSS_V2'
-  /** Vector prefix (including the trailing '/'), the library's checker, and the base score. */
-  prefixes: ReadonlyArray<readonly [string, CalculatorName, (base: Metrics) => number]>
+  /** Vector prefix (including the trailing '/') and the base score of its vectors. */
+  prefixes: ReadonlyArray<readonly [string, (base: Metrics) => number]>
+  /** Every metric the version defines and its values; the base metrics first. */
+  metrics: MetricValues
   baseMetrics: readonly string[]
 }
 
@@ -48,20 +46,23 @@ interface CvssVersion {
 const VERSIONS: readonly CvssVersion[] = [
   {
     source: 'CVSS_V4',
-    prefixes: [['CVSS:4.0/', 'Cvss4P0', cvss4BaseScore]],
+    prefixes: [['CVSS:4.0/', cvss4BaseScore]],
+    metrics: V4_METRICS,
     baseMetrics: ['AV', 'AC', 'AT', 'PR', 'UI', 'VC', 'VI', 'VA', 'SC', 'SI', 'SA']
   },
   {
     source: 'CVSS_V3',
     prefixes: [
-      ['CVSS:3.1/', 'Cvss3P1', base => cvss3BaseScore(base, 1)],
-      ['CVSS:3.0/', 'Cvss3P0', base => cvss3BaseScore(base, 0)]
+      ['CVSS:3.1/', base => cvss3BaseScore(base, 1)],
+      ['CVSS:3.0/', base => cvss3BaseScore(base, 0)]
     ],
+    metrics: V3_METRICS,
     baseMetrics: ['AV', 'AC', 'PR', 'UI', 'S', 'C', 'I', 'A']
   },
   {
     source: 'CVSS_V2',
-    prefixes: [['', 'Cvss2', cvss2BaseScore]],
+    prefixes: [['', cvss2BaseScore]],
+    metrics: V2_METRICS,
     baseMetrics: ['AV', 'AC', 'Au', 'C', 'I', 'A']
   }
 ]
@@ -139,23 +140,17 @@ function scoreVector(vector: string, version: CvssVersion): number | undefined {
     prefix === '' ? !text.startsWith('CVSS:') : text.startsWith(prefix)
   )
   if (match === undefined) return undefined
-  const [prefix, name, score] = match
+  const [prefix, score] = match
 
   const metrics = new Map<string, string>()
   for (const part of text.slice(prefix.length).split('/')) {
     const pair = /^([A-Za-z]+):([A-Za-z]+)$/.exec(part)
     if (pair === null || metrics.has(pair[1]!)) return undefined
+    if (version.metrics[pair[1]!]?.includes(pair[2]!) !== true) return undefined
     metrics.set(pair[1]!, pair[2]!)
   }
   if (!version.baseMetrics.every(metric => metrics.has(metric))) return undefined
-  try {
-    // The library knows every metric and value each version defines.
-    if (!new (loadCalculator(name))(text).isBaseFullyDefined()) return undefined
-  } catch {
-    return undefined
-  }
-  const base = new Map(version.baseMetrics.map(metric => [metric, metrics.get(metric)!]))
-  const value = score(base)
+  const value = score(new Map(version.baseMetrics.map(metric => [metric, metrics.get(metric)!])))
   return value >= 0 && value <= 10 ? value : undefined
 }
 
