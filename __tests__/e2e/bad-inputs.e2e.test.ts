@@ -414,7 +414,7 @@ describe('files too large to be real', () => {
       expect(performance.now() - started).toBeLessThan(1000)
       expect(caught).toBeInstanceOf(ParseError)
       expect(describeError(caught)).toMatch(
-        new RegExp(`^${name.replace('.', '\\.')}: .*200 MiB, over the 64 MiB limit`)
+        new RegExp(`^${name.replace('.', '\\.')}: .*200 MiB, over the 16 MiB limit`)
       )
     }
   )

@@ -3,6 +3,7 @@ import * as path from 'node:path'
 import { InputError, PyauditError } from '../shared/errors.js'
 import type { Logger } from '../shared/log.js'
 import { detectDependencyFiles, formatOfFile, type DetectedFile } from './detect.js'
+import { checkRunDependencyCount } from './limits.js'
 import { markerEnvironmentFor } from './markers.js'
 import { readDependencyFile, type FileRead } from './read-file.js'
 import type { SourceResult } from './types.js'
@@ -67,6 +68,7 @@ export async function collectDependencies(options: CollectOptions): Promise<Sour
       `${context.displayPath(detected.file)} (${source.format}): ${describeCounts(source)}`
     )
     sources.push(source)
+    checkRunDependencyCount(sources, context.displayPath)
   }
   if (readsEnvironment && options.python) {
     const { readEnvironment } = await import('./environment.js')
@@ -79,6 +81,7 @@ export async function collectDependencies(options: CollectOptions): Promise<Sour
       `Python environment ${environment.file}: ${environment.dependencies.length} installed distributions`
     )
     sources.push(environment)
+    checkRunDependencyCount(sources, context.displayPath)
   }
   if (sources.length === 0) {
     throw new PyauditError(

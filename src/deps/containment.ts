@@ -1,5 +1,6 @@
 import { readFile, stat } from 'node:fs/promises'
 import * as path from 'node:path'
+import { fileSizeReason, MAX_DEPENDENCY_FILE_BYTES } from './limits.js'
 
 /**
  * Whether `realFile` (symlinks already resolved) lies inside one of `roots` (also real paths).
@@ -16,8 +17,7 @@ export function isInside(realFile: string, roots: readonly string[]): boolean {
 export const OUTSIDE_REASON =
   'refusing to read it: it resolves (through a symlink or ..) to a file outside the repository'
 
-/** No real dependency file comes near this (a 5,000-package uv.lock is ~12 MiB). */
-export const MAX_DEPENDENCY_FILE_BYTES = 64 * 1024 * 1024
+export { MAX_DEPENDENCY_FILE_BYTES } from './limits.js'
 
 /**
  * Reads a dependency file, refusing one over the size limit before reading it: a lockfile
@@ -26,12 +26,7 @@ export const MAX_DEPENDENCY_FILE_BYTES = 64 * 1024 * 1024
 export async function readDependencyBytes(file: string): Promise<Buffer> {
   const { size } = await stat(file)
   if (size > MAX_DEPENDENCY_FILE_BYTES) {
-    throw Object.assign(
-      new Error(
-        `the file is ${Math.round(size / 2 ** 20)} MiB, over the ${MAX_DEPENDENCY_FILE_BYTES / 2 ** 20} MiB limit`
-      ),
-      { code: 'EFBIG' }
-    )
+    throw Object.assign(new Error(fileSizeReason(size)), { code: 'EFBIG' })
   }
   return readFile(file)
 }

@@ -4,6 +4,7 @@
  */
 import { satisfies, valid, validRange } from '@renovatebot/pep440'
 import { InputError } from '../shared/errors.js'
+import { MAX_MARKER_COMPARISONS } from './limits.js'
 import { normalizeName } from './names.js'
 import {
   Cursor,
@@ -60,13 +61,45 @@ export function markerEnvironmentFor(pythonVersion: string): MarkerEnvironment {
   }
 }
 
+/** More different comparisons than a MarkerComparisons allows (see MAX_MARKER_COMPARISONS). */
+export class MarkerLimitError extends Error {
+  override readonly name = 'MarkerLimitError'
+}
+
+/**
+ * The results of the comparisons met in one file, for one environment. A comparison costs two
+ * PEP 440 parses (~25 us): a file repeats the same few, and a hostile one with a million
+ * different ones is refused at the limit instead of evaluated for half a minute.
+ */
+export class MarkerComparisons {
+  private readonly results = new Map<string, boolean>()
+
+  constructor(private readonly limit = MAX_MARKER_COMPARISONS) {}
+
+  get(key: string, evaluate: () => boolean): boolean {
+    let result = this.results.get(key)
+    if (result === undefined) {
+      if (this.results.size >= this.limit) throw new MarkerLimitError()
+      result = evaluate()
+      this.results.set(key, result)
+    }
+    return result
+  }
+}
+
 /**
  * PEP 508 evaluation: 'and' binds tighter than 'or'; comparisons use PEP 440 when the
  * environment value is a version and `op value` is a valid version specifier, and Python string
  * comparison otherwise. `extra` defaults to '' as pip uses when no extra is requested. Throws
  * RequirementSyntaxError (column in `marker`) on bad syntax or a comparison PEP 508 leaves undefined.
+ * `comparisons` remembers results across the markers of one file (same `env` for all).
  */
-export function evaluateMarker(marker: string, env: MarkerEnvironment, extra = ''): boolean {
+export function evaluateMarker(
+  marker: string,
+  env: MarkerEnvironment,
+  extra = '',
+  comparisons = new MarkerComparisons()
+): boolean {
   const cursor = new Cursor(marker)
   const steps = parseMarkerSteps(cursor)
   cursor.skipSpace()
@@ -78,10 +111,12 @@ export function evaluateMarker(marker: string, env: MarkerEnvironment, extra = '
     )
   }
   const stack: boolean[] = []
+  const normalizedExtra = normalizeName(extra)
   // Every comparison is evaluated (no short-circuit), so an invalid one fails whatever the rest says.
   for (const step of steps) {
     if (step.kind === 'compare') {
-      stack.push(compare(step, env, normalizeName(extra)))
+      const key = comparisonKey(step, normalizedExtra)
+      stack.push(comparisons.get(key, () => compare(step, env, normalizedExtra)))
     } else {
       const right = stack.pop()!
       const left = stack.pop()!
@@ -89,6 +124,12 @@ export function evaluateMarker(marker: string, env: MarkerEnvironment, extra = '
     }
   }
   return stack[0]!
+}
+
+/** What a comparison's result depends on besides the environment: its operands, and the extra. */
+function comparisonKey(step: MarkerComparison, extra: string): string {
+  const usesExtra = [step.left, step.right].some(v => 'variable' in v && v.variable === 'extra')
+  return JSON.stringify([step.op, step.left, step.right, usesExtra ? extra : null])
 }
 
 function compare(step: MarkerComparison, env: MarkerEnvironment, extra: string): boolean {

@@ -18,6 +18,7 @@ import {
 } from './toml-file.js'
 import { notAReleaseReason, SourceResultBuilder } from './source-builder.js'
 import { isObject } from '../shared/json-shape.js'
+import { checkFileDependencyCount, jsonDepthReason, MAX_JSON_DEPTH } from './limits.js'
 
 const GROUP_OF_CATEGORY = new Map([
   ['default', 'main'],
@@ -42,6 +43,11 @@ export function parsePipfileLock(
   const document = parseJson(text, file)
   if (!isObject(document))
     throw new ParseError({ file, line: 1, column: 1 }, 'expected a JSON object')
+  let declared = 0
+  for (const [category, packages] of Object.entries(document)) {
+    if (category !== '_meta' && isObject(packages)) declared += Object.keys(packages).length
+  }
+  checkFileDependencyCount(declared, { file })
   const lines = categoryKeyLines(text)
   const builder = new SourceResultBuilder(absolutePath, 'Pipfile.lock')
   for (const [category, packages] of Object.entries(document)) {
@@ -98,6 +104,9 @@ function readEntry(
 }
 
 function parseJson(text: string, file: string): unknown {
+  if (jsonDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new ParseError({ file }, jsonDepthReason())
+  }
   try {
     return JSON.parse(text)
   } catch (error) {
@@ -111,6 +120,28 @@ function parseJson(text: string, file: string): unknown {
     const detail = message.replace(/\s*(in JSON )?at position \d+.*$/s, '').replace(/\s+/g, ' ')
     throw new ParseError({ file, line, column }, `invalid JSON: ${detail}`)
   }
+}
+
+/**
+ * How deep arrays and objects nest in `text`, looked at no further than `stopAt` + 1: one pass,
+ * strings skipped. JSON.parse builds five million nested arrays before anything can refuse them.
+ */
+function jsonDepth(text: string, stopAt: number): number {
+  let depth = 0
+  let deepest = 0
+  for (let index = 0; index < text.length; index++) {
+    const char = text.charCodeAt(index)
+    if (char === 0x22) {
+      index++
+      while (index < text.length && text.charCodeAt(index) !== 0x22)
+        index += text.charCodeAt(index) === 0x5c ? 2 : 1
+    } else if (char === 0x5b || char === 0x7b) {
+      if (++depth > deepest && (deepest = depth) > stopAt) return deepest
+    } else if (char === 0x5d || char === 0x7d) {
+      depth--
+    }
+  }
+  return deepest
 }
 
 interface CategoryLines {

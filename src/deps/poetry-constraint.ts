@@ -4,7 +4,7 @@
  * `>=1,<2`, `1.2.*` is `==1.2.*`, a bare `1.2` is `==1.2`, `*` is any version; clauses separated by
  * commas or spaces all apply. An "or" (`||`) has no PEP 440 form, except as a python marker.
  */
-import { validRange } from '@renovatebot/pep440'
+import { parseRequirement, RequirementSyntaxError } from './pep508.js'
 
 /** A declaration this tool cannot read, with the reason (the caller adds the position). */
 export class PoetryDeclarationError extends Error {
@@ -36,10 +36,25 @@ export function poetryConstraintToPep440(constraint: string): string {
     .split(/[\s,]+/)
     .filter(Boolean)
   const specifier = clauses.flatMap(clause => convertClause(clause, constraint)).join(',')
-  if (specifier !== '' && !validRange(specifier)) {
+  if (specifier !== '' && !isSpecifier(specifier)) {
     throw new PoetryDeclarationError(`constraint '${constraint}' is not a valid version constraint`)
   }
   return specifier
+}
+
+/**
+ * Whether pip reads `specifier` as a version specifier: our PEP 508 parser, as pip's packaging
+ * has it (and ten times faster than a full PEP 440 range parse, which a 100,000-entry Poetry
+ * table felt).
+ */
+function isSpecifier(specifier: string): boolean {
+  try {
+    const requirement = parseRequirement(`x${specifier}`)
+    return requirement.marker === undefined && requirement.url === undefined
+  } catch (error) {
+    if (error instanceof RequirementSyntaxError) return false
+    throw error
+  }
 }
 
 function convertClause(clause: string, whole: string): string[] {

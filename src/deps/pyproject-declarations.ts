@@ -3,6 +3,7 @@
  * groups; plus positions, typed access and errors placed at the right line.
  */
 import { ParseError } from '../shared/errors.js'
+import { checkFileDependencyCount } from './limits.js'
 import { parseRequirement, RequirementSyntaxError, type Requirement } from './pep508.js'
 import type { PoetryDependencyInfo } from './pyproject-poetry.js'
 import { describeType, isTable, type TomlTable } from './toml-file.js'
@@ -28,6 +29,7 @@ export interface Declared {
 /** Positions, typed access and errors for one document; collects what it declares. */
 export class Declarations {
   readonly list: Declared[] = []
+  private readonly byName = new Map<string, Declared[]>()
   private readonly positions: Map<string, ValuePosition>
 
   constructor(
@@ -36,6 +38,24 @@ export class Declarations {
     readonly projectDir: string
   ) {
     this.positions = valuePositions(text)
+  }
+
+  /** Declares one more, refusing the file past MAX_DEPENDENCIES (before the next is read). */
+  add(declared: Declared): void {
+    this.list.push(declared)
+    const name = declared.requirement.normalizedName
+    const same = this.byName.get(name)
+    if (same) same.push(declared)
+    else this.byName.set(name, [declared])
+    checkFileDependencyCount(this.list.length, {
+      file: this.file,
+      ...(declared.line > 0 && { line: declared.line })
+    })
+  }
+
+  /** The declarations of one (normalised) name, in the order they were declared. */
+  named(normalizedName: string): readonly Declared[] {
+    return this.byName.get(normalizedName) ?? []
   }
 
   at(keys: KeyPath): ValuePosition {
@@ -80,6 +100,6 @@ export class Declarations {
       this.fail(keys, `${keys.join('.')} must be a PEP 508 string, not ${describeType(value)}`)
     }
     const requirement = this.requirement(value, keys, true)
-    this.list.push({ requirement, raw: value, line: this.at(keys).line, groups, origin, extra })
+    this.add({ requirement, raw: value, line: this.at(keys).line, groups, origin, extra })
   }
 }

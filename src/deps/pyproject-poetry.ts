@@ -188,17 +188,20 @@ export function readPoetrySections(
   }
 }
 
+/** The extras that list a name, in the order `[tool.poetry.extras]` has them; indexed once. */
 function extrasListing(extras: TomlTable | undefined) {
-  return (name: string): string[] =>
-    Object.entries(extras ?? {})
-      .filter(
-        ([, names]) =>
-          Array.isArray(names) &&
-          names.some(
-            listed => typeof listed === 'string' && normalizeName(listed) === normalizeName(name)
-          )
-      )
-      .map(([extra]) => extra)
+  const byName = new Map<string, string[]>()
+  for (const [extra, names] of Object.entries(extras ?? {})) {
+    if (!Array.isArray(names)) continue
+    for (const listed of new Set(
+      names.filter(item => typeof item === 'string').map(normalizeName)
+    )) {
+      const listing = byName.get(listed)
+      if (listing) listing.push(extra)
+      else byName.set(listed, [extra])
+    }
+  }
+  return (name: string): string[] => byName.get(normalizeName(name)) ?? []
 }
 
 function addSection(
@@ -223,7 +226,7 @@ function addSection(
       const requirement = { name, normalizedName: normalizeName(name), extras: [], specifier: '' }
       const line = declarations.at([...keys, name]).line
       const unsupported = `Poetry ${error.message}: not audited (use poetry.lock)`
-      declarations.list.push({ requirement, raw: '', line, groups, origin: 'poetry', unsupported })
+      declarations.add({ requirement, raw: '', line, groups, origin: 'poetry', unsupported })
       continue
     }
     for (const { index, declaration } of entries) {
@@ -232,7 +235,7 @@ function addSection(
         enrich(declarations, enrichOnly, entryKeys, name, groups, declaration)
         continue
       }
-      declarations.list.push({
+      declarations.add({
         requirement: declarations.requirement(declaration.raw, entryKeys),
         raw: declaration.raw,
         line: declarations.at(entryKeys).line,
@@ -257,10 +260,8 @@ function enrich(
   groups: string[],
   declaration: PoetryDeclaration
 ): void {
-  const normalized = normalizeName(name)
-  for (const target of declarations.list) {
-    if (target.requirement.normalizedName !== normalized || target.requirement.url !== undefined)
-      continue
+  for (const target of declarations.named(normalizeName(name))) {
+    if (target.requirement.url !== undefined) continue
     // Poetry's main group is all of [project]; another group is the PEP 735 group of its name.
     if (target.origin !== origin) continue
     if (origin === 'dependency-groups' && !target.groups.some(g => groups.includes(g))) continue

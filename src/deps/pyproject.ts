@@ -11,7 +11,13 @@
  */
 import path from 'node:path'
 import { ParseError } from '../shared/errors.js'
-import { evaluateMarker, type MarkerEnvironment } from './markers.js'
+import { dependencyGroupsReason, markerComparisonsReason, MAX_DEPENDENCY_GROUPS } from './limits.js'
+import {
+  evaluateMarker,
+  MarkerComparisons,
+  MarkerLimitError,
+  type MarkerEnvironment
+} from './markers.js'
 import { normalizeName } from './names.js'
 import { pinnedVersion, RequirementSyntaxError, type Requirement } from './pep508.js'
 import { Declarations, type DeclarationOrigin, type Declared } from './pyproject-declarations.js'
@@ -96,14 +102,16 @@ export function parsePyproject(
  */
 function readDependencyGroups(value: unknown, declarations: Declarations): Set<string> {
   const table = declarations.table(value, ['dependency-groups']) ?? {}
-  const groups = new Map<string, { name: string; items: unknown[] }>()
+  const groups = new Map<string, { name: string; items: unknown[]; index: number }>()
   for (const [name, items] of Object.entries(table)) {
     groups.set(normalizeName(name), {
       name,
-      items: declarations.array(items, ['dependency-groups', name])
+      items: declarations.array(items, ['dependency-groups', name]),
+      index: groups.size
     })
   }
-  const includedBy = new Map<string, string[]>()
+  if (groups.size > MAX_DEPENDENCY_GROUPS)
+    declarations.fail(['dependency-groups'], dependencyGroupsReason())
   const includes = (normalized: string) => {
     const { name, items } = groups.get(normalized)!
     return items.flatMap((item, index) => {
@@ -126,50 +134,46 @@ function readDependencyGroups(value: unknown, declarations: Declarations): Set<s
     })
   }
   // Depth-first over includes, without recursion: a group met again on the path closes a cycle.
+  const includedBy = new Map<string, string[]>()
+  /** Each group after every group it includes. */
+  const finished: string[] = []
   const done = new Set<string>()
   for (const root of groups.keys()) {
     if (done.has(root)) continue
     const path = [{ group: root, edges: includes(root), next: 0 }]
+    const onPath = new Set([root])
     while (path.length > 0) {
       const top = path[path.length - 1]!
       const edge = top.edges[top.next++]
       if (edge === undefined) {
         done.add(top.group)
+        finished.push(top.group)
+        onPath.delete(top.group)
         path.pop()
         continue
       }
-      includedBy.set(edge.target, [...(includedBy.get(edge.target) ?? []), top.group])
-      const onPath = path.findIndex(step => step.group === edge.target)
-      if (onPath !== -1) {
-        const cycle = [...path.slice(onPath).map(step => step.group), edge.target].join(' -> ')
+      const parents = includedBy.get(edge.target)
+      if (parents) parents.push(top.group)
+      else includedBy.set(edge.target, [top.group])
+      if (onPath.has(edge.target)) {
+        const from = path.findIndex(step => step.group === edge.target)
+        const cycle = [...path.slice(from).map(step => step.group), edge.target].join(' -> ')
         declarations.fail(edge.keys, `dependency groups include each other in a cycle: ${cycle}`)
       }
       if (!done.has(edge.target)) {
         path.push({ group: edge.target, edges: includes(edge.target), next: 0 })
+        onPath.add(edge.target)
       }
     }
   }
-  /** A group's own name and the names of every group that includes it, directly or not. */
-  const labelsOf = (normalized: string): string[] => {
-    const seen = new Set([normalized])
-    const queue = [normalized]
-    for (let index = 0; index < queue.length; index++) {
-      for (const parent of includedBy.get(queue[index]!) ?? []) {
-        if (seen.has(parent)) continue
-        seen.add(parent)
-        queue.push(parent)
-      }
-    }
-    return queue.map(group => groups.get(group)!.name)
-  }
+  const labels = groupLabels(groups, includedBy, finished)
   for (const [normalized, { name, items }] of groups) {
-    const labels = labelsOf(normalized)
     items.forEach((item, index) => {
       if (!isTable(item))
         declarations.addPep508(
           item,
           ['dependency-groups', name, index],
-          labels,
+          labels(normalized),
           'dependency-groups'
         )
     })
@@ -177,6 +181,47 @@ function readDependencyGroups(value: unknown, declarations: Declarations): Set<s
   return new Set(
     [...groups].filter(([, group]) => group.items.length > 0).map(([normalized]) => normalized)
   )
+}
+
+/**
+ * A group's own name and the names of every group that includes it, directly or not. Computed
+ * once for all groups as bit sets, includers before what they include (`finished` reversed):
+ * the union over an include costs a word per 32 groups, so dense includes stay cheap.
+ */
+function groupLabels(
+  groups: Map<string, { name: string; index: number }>,
+  includedBy: Map<string, string[]>,
+  finished: string[]
+): (normalized: string) => string[] {
+  const words = Math.ceil(groups.size / 32)
+  const closures = new Map<string, Uint32Array>()
+  for (let at = finished.length - 1; at >= 0; at--) {
+    const group = finished[at]!
+    const closure = new Uint32Array(words)
+    const own = groups.get(group)!.index
+    closure[own >> 5]! |= 1 << (own & 31)
+    for (const parent of includedBy.get(group) ?? []) {
+      const theirs = closures.get(parent)!
+      for (let word = 0; word < words; word++) closure[word]! |= theirs[word]!
+    }
+    closures.set(group, closure)
+  }
+  const names = [...groups.values()].map(group => group.name)
+  const labels = new Map<string, string[]>()
+  return normalized => {
+    let list = labels.get(normalized)
+    if (list === undefined) {
+      const closure = closures.get(normalized)!
+      const own = groups.get(normalized)!
+      list = [own.name]
+      for (let index = 0; index < names.length; index++) {
+        if (index !== own.index && closure[index >> 5]! & (1 << (index & 31)))
+          list.push(names[index]!)
+      }
+      labels.set(normalized, list)
+    }
+    return list
+  }
 }
 
 function toResult(
@@ -187,6 +232,7 @@ function toResult(
 ): PyprojectResult {
   const builder = new SourceResultBuilder(absolutePath, 'pyproject')
   const requirements: PyprojectRequirement[] = []
+  const comparisons = new MarkerComparisons()
   for (const entry of declared) {
     const { requirement, line } = entry
     if (entry.unsupported !== undefined) {
@@ -201,7 +247,8 @@ function toResult(
       origin: entry.origin,
       ...(entry.poetry && { poetry: entry.poetry })
     })
-    if (environment && requirement.marker && !markerApplies(entry, environment, file)) continue
+    if (environment && requirement.marker && !markerApplies(entry, environment, file, comparisons))
+      continue
     const reason =
       entry.notFromIndex ??
       (requirement.url === undefined ? undefined : directUrlReason(requirement.url))
@@ -212,12 +259,18 @@ function toResult(
   return { source: builder.build(), requirements }
 }
 
-function markerApplies(entry: Declared, environment: MarkerEnvironment, file: string): boolean {
+function markerApplies(
+  entry: Declared,
+  environment: MarkerEnvironment,
+  file: string,
+  comparisons: MarkerComparisons
+): boolean {
+  const position = { file, ...(entry.line > 0 && { line: entry.line }) }
   try {
-    return evaluateMarker(entry.requirement.marker!, environment, entry.extra)
+    return evaluateMarker(entry.requirement.marker!, environment, entry.extra, comparisons)
   } catch (error) {
+    if (error instanceof MarkerLimitError) throw new ParseError(position, markerComparisonsReason())
     if (!(error instanceof RequirementSyntaxError)) throw error
-    const position = { file, ...(entry.line > 0 && { line: entry.line }) }
     throw new ParseError(position, `invalid marker in '${entry.raw}': ${error.message}`)
   }
 }

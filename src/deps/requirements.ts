@@ -7,7 +7,18 @@ import { realpath } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ParseError } from '../shared/errors.js'
-import { evaluateMarker, type MarkerEnvironment } from './markers.js'
+import {
+  checkFileDependencyCount,
+  fileSizeReason,
+  markerComparisonsReason,
+  MAX_DEPENDENCY_FILE_BYTES
+} from './limits.js'
+import {
+  evaluateMarker,
+  MarkerComparisons,
+  MarkerLimitError,
+  type MarkerEnvironment
+} from './markers.js'
 import { RequirementSyntaxError, type Requirement } from './pep508.js'
 import { classifyRequirement, type ClassifiedRequirement } from './requirements-kind.js'
 import { OptionError, parseLineOptions, splitRequirementLine } from './requirements-options.js'
@@ -98,6 +109,14 @@ class IncludeWalk {
   }
   /** Files already read in a mode: reading them again adds nothing, and diamonds stay linear. */
   private readonly expanded = new Set<string>()
+  private readonly filesSeen = new Set<string>()
+  /** Include targets by directory and name, located once. */
+  private readonly targets = new Map<string, Promise<{ resolved: string; real: string }>>()
+  /** Bytes of every file read: a file and its includes together are held to one file's limit. */
+  private bytesRead = 0
+  /** Logical lines of every file read (MAX_DEPENDENCIES at most). */
+  private linesRead = 0
+  private readonly markerComparisons = new MarkerComparisons()
 
   constructor(private readonly options: RequirementsOptions) {}
 
@@ -112,13 +131,23 @@ class IncludeWalk {
     constraint: boolean,
     chain: ChainEntry[]
   ): Promise<void> {
-    const key = `${constraint ? 'c' : 'r'}:${real}`
+    const key = expandedKey(real, constraint)
     if (this.expanded.has(key)) return
     this.expanded.add(key)
-    if (!this.result.files.includes(file)) this.result.files.push(file)
+    this.bytesRead += bytes.length
+    if (!this.filesSeen.has(file)) {
+      this.filesSeen.add(file)
+      this.result.files.push(file)
+    }
     const content = decodeRequirementsBytes(bytes, this.display(file))
     const here = [...chain, { real, file }]
     for (const line of logicalLines(content)) {
+      // Each line costs a parse, whatever it holds: options and includes count as much as pins.
+      checkFileDependencyCount(
+        ++this.linesRead,
+        { file: this.display(file), line: line.line },
+        'requirement, option and include lines'
+      )
       const include = this.handleLine(file, line, constraint)
       if (include) await this.include(file, line, include, here)
     }
@@ -221,8 +250,10 @@ class IncludeWalk {
     const offset =
       marker !== undefined ? args.trimEnd().length - marker.length : classified.marker!.offset
     try {
-      return evaluateMarker(text, this.options.markerEnvironment)
+      return evaluateMarker(text, this.options.markerEnvironment, '', this.markerComparisons)
     } catch (error) {
+      if (error instanceof MarkerLimitError)
+        this.fail(file, line, offset, markerComparisonsReason())
       if (!(error instanceof RequirementSyntaxError)) throw error
       return this.fail(
         file,
@@ -241,14 +272,50 @@ class IncludeWalk {
   ): Promise<void> {
     const { target, offset } = include
     const fail = (message: string): never => this.fail(file, line, offset, message)
+    // A file may include the same target 100,000 times: it is located (and checked) once.
+    const key = `${path.dirname(file)}\0${target}`
+    let located = this.targets.get(key)
+    if (located === undefined) {
+      located = this.locate(file, target)
+      this.targets.set(key, located)
+    }
+    const { resolved, real } = await located.catch((error: Error) => fail(error.message))
+    if (chain.length >= MAX_INCLUDE_DEPTH)
+      fail(`requirements files are included more than ${MAX_INCLUDE_DEPTH} levels deep`)
+    const loopStart = chain.findIndex(entry => entry.real === real)
+    if (loopStart >= 0) {
+      const names = [...chain.slice(loopStart).map(entry => entry.file), resolved].map(f =>
+        this.display(f)
+      )
+      const shown = names.length > 6 ? [...names.slice(0, 3), '...', ...names.slice(-2)] : names
+      fail(`requirements files include each other in a loop (${shown.join(' -> ')}); not followed`)
+    }
+    if (this.expanded.has(expandedKey(real, include.constraint))) return
+    const bytes = await readDependencyBytes(real).catch((error: unknown) =>
+      fail(`cannot read the included file ${excerpt(target)}: ${fsReason(error)}`)
+    )
+    if (this.bytesRead + bytes.length > MAX_DEPENDENCY_FILE_BYTES) {
+      const read = 'with it, the requirements files read'
+      fail(
+        `refusing to read ${excerpt(target)}: ${fileSizeReason(this.bytesRead + bytes.length, read)}`
+      )
+    }
+    await this.visit(resolved, real, bytes, include.constraint, chain)
+  }
+
+  /** Where an include's target is, or why it is not followed (an Error with the message). */
+  private async locate(file: string, target: string): Promise<{ resolved: string; real: string }> {
+    const refuse = (message: string): never => {
+      throw new Error(message)
+    }
     const variables = environmentReferences(target)
     if (variables.length > 0) {
-      fail(
+      refuse(
         `cannot follow ${excerpt(target)}: ${describeReferences(variables)}, which pip expands but this audit never reads (the environment holds secrets); name the file as it is`
       )
     }
     if (/^https?:/i.test(target)) {
-      fail(
+      refuse(
         `remote requirements file ${excerpt(target)} is not supported: download it and list the local copy`
       )
     }
@@ -258,32 +325,20 @@ class IncludeWalk {
         ? fileURLToPath(target)
         : path.resolve(path.dirname(file), target)
     } catch {
-      return fail(`${excerpt(target)} is not a usable file: URL`)
+      return refuse(`${excerpt(target)} is not a usable file: URL`)
     }
-    if (chain.length >= MAX_INCLUDE_DEPTH)
-      fail(`requirements files are included more than ${MAX_INCLUDE_DEPTH} levels deep`)
-    const unreadable = (error: unknown): never =>
-      fail(`cannot read the included file ${excerpt(target)}: ${fsReason(error)}`)
-    const real = await realpath(resolved).catch(unreadable)
-    if (this.options.allowedRoots && !isInside(real, this.options.allowedRoots)) {
-      fail(`the included file ${excerpt(target)}: ${OUTSIDE_REASON}`)
-    }
-    const loopStart = chain.findIndex(entry => entry.real === real)
-    if (loopStart >= 0) {
-      const names = [...chain.slice(loopStart).map(entry => entry.file), resolved].map(f =>
-        this.display(f)
-      )
-      const shown = names.length > 6 ? [...names.slice(0, 3), '...', ...names.slice(-2)] : names
-      fail(`requirements files include each other in a loop (${shown.join(' -> ')}); not followed`)
-    }
-    await this.visit(
-      resolved,
-      real,
-      await readDependencyBytes(real).catch(unreadable),
-      include.constraint,
-      chain
+    const real = await realpath(resolved).catch((error: unknown) =>
+      refuse(`cannot read the included file ${excerpt(target)}: ${fsReason(error)}`)
     )
+    if (this.options.allowedRoots && !isInside(real, this.options.allowedRoots)) {
+      refuse(`the included file ${excerpt(target)}: ${OUTSIDE_REASON}`)
+    }
+    return { resolved, real }
   }
+}
+
+function expandedKey(real: string, constraint: boolean): string {
+  return `${constraint ? 'c' : 'r'}:${real}`
 }
 
 interface Include {

@@ -19,8 +19,16 @@ export function pathKey(path: KeyPath): string {
 }
 
 /**
+ * The deepest key path recorded. The readers ask for declarations at most seven deep
+ * (`tool/poetry/group/<g>/dependencies/<name>/<index>`); deeper values are scanned over but not
+ * recorded, so a document of a million dotted keys or nested arrays costs one pass, not one copy
+ * of a million-long path per value.
+ */
+export const MAX_RECORDED_DEPTH = 8
+
+/**
  * Positions by pathKey; a table opened by a header is at its header. Expects text smol-toml has
- * parsed; on anything else it stops early rather than guess.
+ * parsed; on anything else it stops early rather than guess. Linear in the length of the text.
  */
 export function valuePositions(text: string): Map<string, ValuePosition> {
   const positions = new Map<string, ValuePosition>()
@@ -78,18 +86,20 @@ export function valuePositions(text: string): Map<string, ValuePosition> {
         keys.push(decodeKey(text.slice(pos, end)))
         moveTo(end)
       } else {
-        const match = /^[A-Za-z0-9_-]+/.exec(text.slice(pos, pos + 256))
-        if (!match) return keys
-        keys.push(match[0])
-        moveTo(pos + match[0].length)
+        let end = pos
+        while (end < text.length && isBareKeyChar(text.charCodeAt(end))) end++
+        if (end === pos) return keys
+        keys.push(text.slice(pos, end))
+        pos = end // a bare key holds no newline
       }
       skipBlank(false)
       if (text[pos] !== '.') return keys
       moveTo(pos + 1)
     }
   }
-  const readValue = (path: KeyPath): void => {
-    positions.set(pathKey(path), { line, column: pos - lineStart + 1 })
+  /** `path` is undefined below MAX_RECORDED_DEPTH: nothing there is recorded. */
+  const readValue = (path: KeyPath | undefined): void => {
+    if (path) positions.set(pathKey(path), { line, column: pos - lineStart + 1 })
     const char = text[pos]
     if (char === '"' || char === "'") return moveTo(stringEnd())
     if (char === '[') {
@@ -98,7 +108,7 @@ export function valuePositions(text: string): Map<string, ValuePosition> {
         skipBlank(true)
         if (text[pos] === ']' || pos >= text.length) return moveTo(pos + 1)
         const start = pos
-        readValue([...path, index])
+        readValue(below(path, [index]))
         skipBlank(true)
         if (text[pos] === ',') moveTo(pos + 1)
         else if (pos === start) return // not TOML after all: stop rather than loop
@@ -114,7 +124,7 @@ export function valuePositions(text: string): Map<string, ValuePosition> {
         skipBlank(false)
         moveTo(pos + 1) // '='
         skipBlank(false)
-        readValue([...path, ...keys])
+        readValue(below(path, keys))
         skipBlank(false)
         if (text[pos] === ',') moveTo(pos + 1)
       }
@@ -125,7 +135,7 @@ export function valuePositions(text: string): Map<string, ValuePosition> {
     moveTo(end)
   }
 
-  let table: string[] = []
+  let table: string[] | undefined = []
   while (pos < text.length) {
     skipBlank(true)
     if (pos >= text.length) break
@@ -134,16 +144,19 @@ export function valuePositions(text: string): Map<string, ValuePosition> {
       const arrayTable = text[pos + 1] === '['
       moveTo(pos + (arrayTable ? 2 : 1))
       // Within an array of tables, `[a.b]` and `[[a.b]]` belong to its latest element: a/<n>/b.
+      // Only the keys that can be recorded are resolved: the ones after them change nothing here.
       const resolved: string[] = []
       const keys = readKey()
-      keys.forEach((key, index) => {
-        resolved.push(key)
+      for (let index = 0; index < keys.length && resolved.length <= MAX_RECORDED_DEPTH; index++) {
+        resolved.push(keys[index]!)
         const count = arrayCounts.get(pathKey(resolved))
         const isThisArray = arrayTable && index === keys.length - 1
         if (count !== undefined && !isThisArray) resolved.push(String(count))
-      })
+      }
       moveTo(lineEnd(pos))
-      if (arrayTable) {
+      if (resolved.length > MAX_RECORDED_DEPTH) {
+        table = undefined
+      } else if (arrayTable) {
         const index = (arrayCounts.get(pathKey(resolved)) ?? -1) + 1
         arrayCounts.set(pathKey(resolved), index)
         table = [...resolved, String(index)]
@@ -151,7 +164,7 @@ export function valuePositions(text: string): Map<string, ValuePosition> {
         table = resolved
       }
       // A table opened by its header starts there.
-      if (!positions.has(pathKey(table))) positions.set(pathKey(table), header)
+      if (table && !positions.has(pathKey(table))) positions.set(pathKey(table), header)
       continue
     }
     const start = pos
@@ -160,10 +173,27 @@ export function valuePositions(text: string): Map<string, ValuePosition> {
     skipBlank(false)
     moveTo(pos + 1) // '='
     skipBlank(false)
-    readValue([...table, ...keys])
+    readValue(below(table, keys))
     if (pos === start) break // not TOML after all: stop rather than loop
   }
   return positions
+}
+
+/** `path` extended by `keys`, or undefined once it is deeper than MAX_RECORDED_DEPTH. */
+function below(path: KeyPath | undefined, keys: ReadonlyArray<string | number>) {
+  if (path === undefined || path.length + keys.length > MAX_RECORDED_DEPTH) return undefined
+  return [...path, ...keys]
+}
+
+/** A-Z, a-z, 0-9, '_' and '-'. */
+function isBareKeyChar(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    code === 0x5f ||
+    code === 0x2d
+  )
 }
 
 function decodeKey(quoted: string): string {
