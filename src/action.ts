@@ -78,6 +78,7 @@ const COUNT_OUTPUTS = [
   'vulnerable-package-count',
   'license-violation-count',
   'package-issue-count',
+  'fixed-count',
   'findings'
 ]
 
@@ -241,6 +242,7 @@ async function publish(config: Config, run: EngineRun, env: NodeJS.ProcessEnv): 
   core.setOutput('new-vulnerability-count', newVulnerabilityCount(outcome))
   core.setOutput('vulnerable-package-count', counts.vulnerable_packages)
   core.setOutput('license-violation-count', counts.license_violations)
+  core.setOutput('fixed-count', outcome.fix?.fixed.length ?? 0)
   core.setOutput('result', outcome.result)
   for (const writer of REPORT_WRITERS) core.setOutput(writer.output, run.files[writer.input] ?? '')
   core.setOutput('findings', redactSecrets(JSON.stringify(compactFindings(outcome))))

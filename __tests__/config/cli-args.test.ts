@@ -230,6 +230,7 @@ describe('--help', () => {
       'What fails the step:',
       'Licenses:',
       'Package health:',
+      'Fixes:',
       'Reports:',
       'GitHub only (the GitHub Action acts on these; given here, each is ignored with a warning):',
       'Dependency-Track:',

@@ -55,6 +55,7 @@ describe('parseConfig', () => {
         failOnPackageStatus: ['not-found', 'quarantined', 'hash-mismatch'],
         ignore: []
       },
+      fix: 'off',
       outputs: {
         reportPath: '/runner/tmp/pyaudit/pyaudit-report.json',
         uploadArtifact: true,

@@ -11,7 +11,7 @@ import { REPO_ROOT } from '../support/paths.js'
 const SRC = path.join(REPO_ROOT, 'src')
 
 /** The core stages, in run order: a stage may import an earlier one, never a later one. */
-const STAGES = ['deps', 'advisories', 'licenses', 'health', 'report']
+const STAGES = ['deps', 'advisories', 'licenses', 'health', 'fix', 'report']
 /** What no stage imports: the runner, an integration, the configuration, the pipeline. */
 const ABOVE_STAGES = ['config', 'integrations', 'pipeline', '@actions']
 /** The front ends: only the entry (main.ts) loads them. */

@@ -5,6 +5,7 @@ import type { Scope } from '../pipeline/changes.js'
 import { defaultCacheDir } from '../advisories/record-cache.js'
 import type { PackageCheckIgnoreRule } from '../health/ignore.js'
 import type { PackageIssueKind } from '../health/types.js'
+import type { FixMode } from '../fix/types.js'
 import type { LicenseFrom } from '../licenses/license-of.js'
 import type { LicensePolicy } from '../licenses/policy.js'
 import type { LicenseSourceMode } from '../licenses/sources.js'
@@ -70,11 +71,15 @@ export interface Config {
     /** The package-check-ignore input's rules (the config file's are read by the engine). */
     ignore: PackageCheckIgnoreRule[]
   }
+  /** `fix`: rewrite vulnerable pins in the files that declare them, then audit again. */
+  fix: FixMode
   outputs: {
     /** Absolute path of the JSON report; undefined for a CLI run that asked for none. */
     reportPath?: string
     sbomPath?: string
     sarifPath?: string
+    /** The unified diff of the files `fix` changed: beside the JSON report, when there is one. */
+    fixPatchPath?: string
     uploadArtifact: boolean
     artifactName?: string
     retentionDays?: number
@@ -116,6 +121,11 @@ export function parseConfig(
     (mode === 'action' ? path.join(tempDir, 'pyaudit', 'pyaudit-report.json') : undefined)
   const sbomPath = resolvePath(value('sbom'))
   const sarifPath = resolvePath(value('sarif'))
+  const fix = value('fix')
+  const fixPatchPath =
+    fix !== 'off' && reportPath
+      ? path.join(path.dirname(reportPath), 'pyaudit-fix.patch')
+      : undefined
   const artifactName = value('artifact-name')
   const retentionDays = value('retention-days')
   const dependencyTrack = parseDependencyTrack(value, environment.env)
@@ -165,10 +175,12 @@ export function parseConfig(
       failOnPackageStatus: value('fail-on-package-status'),
       ignore: value('package-check-ignore')
     },
+    fix,
     outputs: {
       ...(reportPath ? { reportPath } : {}),
       ...(sbomPath ? { sbomPath } : {}),
       ...(sarifPath ? { sarifPath } : {}),
+      ...(fixPatchPath ? { fixPatchPath } : {}),
       uploadArtifact: value('upload-artifact'),
       ...(artifactName ? { artifactName } : {}),
       ...(retentionDays !== undefined ? { retentionDays } : {}),

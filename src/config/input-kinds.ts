@@ -12,6 +12,7 @@ export const INPUT_GROUPS = {
   gate: 'What fails the step',
   licenses: 'Licenses',
   'package-health': 'Package health',
+  fix: 'Fixes',
   reports: 'Reports',
   github: 'GitHub only',
   'dependency-track': 'Dependency-Track',

@@ -18,9 +18,11 @@ import * as kind from './input-kinds.js'
 import type { InputRow } from './input-kinds.js'
 import { parsePackageIssueKinds } from '../health/fail-on.js'
 import { parsePackageCheckIgnoreInput } from '../health/ignore.js'
+import type { FixMode } from '../fix/types.js'
 import { parseIgnorePackages, parseLicenseList } from './license-values.js'
 import {
   parseAge,
+  parseChoice,
   parseHttpUrl,
   parseList,
   parsePythonVersion,
@@ -31,6 +33,11 @@ import {
 export type InputReader = (name: string) => string
 
 const orUndefined = (value: string): string | undefined => (value === '' ? undefined : value)
+
+const FIX_MODES = { false: 'off', true: 'pins', ranges: 'ranges' } as const satisfies Record<
+  string,
+  FixMode
+>
 
 export const INPUTS = {
   paths: kind.list({
@@ -263,6 +270,18 @@ export const INPUTS = {
       'Package issues to accept, one per line: a name (every issue of that package) or name==version, optionally followed by "# reason". The config file takes [[package-check-ignore]] entries too, with an expiry date.',
     parse: (value, name) => parsePackageCheckIgnoreInput(value, name)
   }),
+
+  fix: {
+    // A boolean to the CLI (--fix, --no-fix), with a third value: --fix=ranges.
+    ...kind.boolean({
+      group: 'fix',
+      default: 'false',
+      description:
+        "Rewrite each vulnerable pin to its recommended version in the files that declare it (requirements files, -r includes, pyproject.toml), then audit again: the verdict is about what remains. Only version text changes; a --hash line gets the new release's digests from the index, or is left for you. Lockfiles are not rewritten: the command that upgrades each pin (uv lock --upgrade-package, poetry update, pdm update, pipenv upgrade, pip lock) is printed and put in the summary. A range that admits the fix is left alone; one that excludes it is widened only with ranges (to >=FIX plus the clauses that still admit FIX). true, false or ranges; writes fix-patch."
+    }),
+    parse: (value: string, name: string): FixMode =>
+      FIX_MODES[parseChoice(name, value, ['false', 'true', 'ranges'])]
+  },
 
   report: kind.path({
     group: 'reports',

@@ -23,8 +23,8 @@ export function unifiedDiff(files: readonly ChangedFile[]): string {
     .filter(file => file.before !== file.after)
     .map(file =>
       createTwoFilesPatch(
-        `a/${file.path}`,
-        `b/${file.path}`,
+        `a/${withoutRoot(file.path)}`,
+        `b/${withoutRoot(file.path)}`,
         file.before,
         file.after,
         undefined,
@@ -37,4 +37,9 @@ export function unifiedDiff(files: readonly ChangedFile[]): string {
     )
     .map(redactCredentials)
     .join('')
+}
+
+/** A file outside the repository keeps its absolute path, without the leading '/' (`a//x`). */
+function withoutRoot(file: string): string {
+  return file.replace(/^\/+/, '')
 }

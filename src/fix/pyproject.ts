@@ -47,7 +47,7 @@ export function planPyprojectFix(
     document = parseToml(content, file)
   } catch {
     const notes = targets.map(target => noteFor(target, file, 0, 'needs-hand', 'invalid TOML'))
-    return { text, fixed, notes: options.mode === 'pins' ? notes : [] }
+    return { text, edits: [], fixed, notes: options.mode === 'pins' ? notes : [] }
   }
   const positions = valuePositions(content)
   const starts = lineStarts(content, /\n/)
@@ -123,7 +123,7 @@ export function planPyprojectFix(
       )
     }
   }
-  return { text: applyEdits(text, edits), fixed, notes }
+  return { text: applyEdits(text, edits), edits, fixed, notes }
 }
 
 function noteFor(

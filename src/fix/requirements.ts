@@ -40,6 +40,8 @@ export interface RequirementsFixOptions {
 /** What fixing one file comes to: its new text, and a word on each site. */
 export interface FilePlan {
   text: string
+  /** The edits that made `text`: everything outside them is the file as it was. */
+  edits: TextEdit[]
   fixed: FixedDeclaration[]
   notes: FixNote[]
 }
@@ -119,7 +121,7 @@ export function planRequirementsFix(
       })
     }
   }
-  return { text: applyEdits(text, edits), fixed, notes }
+  return { text: applyEdits(text, edits), edits, fixed, notes }
 }
 
 type LineOutcome =

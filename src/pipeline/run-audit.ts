@@ -8,12 +8,14 @@ import { NO_CACHE_STORE, openFeed, type CacheDirectoryStore } from './open-feed.
 import { reportsListLicenses, writeReports, type WrittenReports } from './write-reports.js'
 import { verifyAssessedUpgrades } from './verify-upgrades.js'
 import { errorOutcome, newRunProgress, runError, type RunProgress } from './run-error.js'
+import { fixThenAuditAgain } from './apply-fixes.js'
 import type { Config } from '../config/config.js'
 import { collectDependencies, type CollectOptions } from '../deps/collect.js'
 import type { SkippedDependency } from '../deps/types.js'
 import { auditLicenses } from '../licenses/audit-licenses.js'
 import type { Logger } from '../shared/log.js'
 import type { AuditOutcome } from '../report/outcome.js'
+import type { FixOutcome } from '../fix/types.js'
 import { renderSbom, writeJsonReport, type ReportContext } from '../report/writers.js'
 import { repositoryPath } from '../shared/paths.js'
 import { TOOL } from '../tool.js'
@@ -28,6 +30,8 @@ export interface RunContext {
   sarifAutomationId?: string
   /** Filled in as the run goes: after an error, what was checked and which report exists. */
   progress?: RunProgress
+  /** What `fix` changed before this audit: the outcome carries it (apply-fixes.ts). */
+  fixes?: FixOutcome
 }
 
 export interface EngineRun {
@@ -54,7 +58,10 @@ export async function runAudit(
   const progress = context.progress ?? newRunProgress()
   const now = context.now ?? new Date()
   try {
-    return await runStages(config, logger, { ...context, now }, progress)
+    if (config.fix === 'off') return await runStages(config, logger, { ...context, now }, progress)
+    const stages = (stageConfig: Config, fixes?: FixOutcome) =>
+      runStages(stageConfig, logger, { ...context, now, ...(fixes ? { fixes } : {}) }, progress)
+    return await fixThenAuditAgain(config, stages, { env: context.env, logger })
   } catch (error) {
     progress.error = runError(error, progress, config.repositoryRoot)
     await writeErrorReport(progress, config, reportContextOf(config, context, now), logger)
@@ -148,6 +155,7 @@ async function runStages(
     await opened.finish()
   }
   const { outcome, notices } = assessment
+  if (context.fixes) outcome.fix = context.fixes
   progress.outcome = outcome
   const warnings = [...scope.warnings, ...assessment.warnings]
   const scopeLine = describeChangeScope(outcome)

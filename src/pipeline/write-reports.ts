@@ -1,4 +1,5 @@
 import type { Config } from '../config/config.js'
+import { writeFixPatch } from './apply-fixes.js'
 import { InputError, messageOf, PyauditError } from '../shared/errors.js'
 import type { Logger } from '../shared/log.js'
 import type { AuditOutcome } from '../report/outcome.js'
@@ -21,6 +22,8 @@ export interface ReportWriter {
   inArtifact: boolean
   /** The file lists licenses, so they are looked up even without a license policy. */
   listsLicenses: boolean
+  /** Whether this run has anything to write there (default: always). */
+  wanted?: (outcome: AuditOutcome) => boolean
   write: WriteReport
 }
 
@@ -49,6 +52,15 @@ export const REPORT_WRITERS = [
     inArtifact: true,
     listsLicenses: false,
     write: writeSarif
+  },
+  {
+    input: 'fix',
+    path: outputs => outputs.fixPatchPath,
+    output: 'fix-patch',
+    inArtifact: true,
+    listsLicenses: false,
+    wanted: outcome => Boolean(outcome.fix?.patch),
+    write: writeFixPatch
   }
 ] as const satisfies readonly ReportWriter[]
 
@@ -72,7 +84,7 @@ export async function writeReports(
   const files: WrittenReports = {}
   for (const writer of REPORT_WRITERS) {
     const file = writer.path(outputs)
-    if (!file) continue
+    if (!file || ('wanted' in writer && !writer.wanted(outcome))) continue
     try {
       await writer.write(outcome, context, file)
     } catch (error) {

@@ -2,6 +2,7 @@ import type { LicenseEntry } from '../licenses/check.js'
 import type { PackageIssue } from '../health/types.js'
 import type { AuditOutcome, FixedByChange, RunError } from './outcome.js'
 import { renderRunErrorSection } from './markdown-error.js'
+import { renderFixSection } from './markdown-fix.js'
 import { describeSeverities, summaryCounts, tallyFindings } from './counts.js'
 import {
   advisoryLink,
@@ -57,6 +58,7 @@ export function renderMarkdown(outcome: AuditOutcome, options: MarkdownOptions):
   )
   lines.push('')
   if (sections.alarms.length > 0) append(lines, alarmSection(sections.alarms, places))
+  append(lines, renderFixSection(outcome.fix, places, options.repositoryRoot))
 
   const changes = sections.changes
   if (changes) {

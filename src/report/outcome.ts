@@ -3,6 +3,7 @@ import type { Vulnerability } from '../advisories/vulnerability.js'
 import type { Dependency, SkippedDependency, SourceResult } from '../deps/types.js'
 import type { LicenseEntry } from '../licenses/check.js'
 import type { PackageIssue } from '../health/types.js'
+import type { FixOutcome } from '../fix/types.js'
 
 /**
  * Everything a run found, in the form every report (JSON, SBOM, SARIF, summary, comment,
@@ -32,6 +33,8 @@ export interface AuditOutcome {
   changes?: ChangeScope
   /** Package-health findings from the index; undefined when package checks did not run. */
   packageIssues?: PackageIssue[]
+  /** What `fix` changed and left before this audit (of the fixed files); undefined without fix. */
+  fix?: FixOutcome
 }
 
 export interface RunError {
