@@ -35,6 +35,7 @@ const read = (file: string): string => readFileSync(path.join(root, file), 'utf8
 test('examples/workflows holds the documented examples, each listed in its README', () => {
   expect(examples.map(file => path.basename(file))).toEqual([
     'air-gapped.yml',
+    'auto-fix.yml',
     'dependency-track.yml',
     'monorepo-matrix.yml',
     'nightly-scan.yml',
@@ -73,7 +74,7 @@ describe.each([...examples, ...repositoryWorkflows])('%s', file => {
     expect(expressionsInScripts(text)).toEqual([])
   })
 
-  test('declares its permissions, and only the release may write contents', () => {
+  test('declares its permissions, and only the release and the auto-fix may write contents', () => {
     const workflow = parse(text) as {
       permissions?: unknown
       jobs: Record<string, { permissions?: unknown }>
@@ -81,7 +82,9 @@ describe.each([...examples, ...repositoryWorkflows])('%s', file => {
     const everyJobHasPermissions = Object.values(workflow.jobs).every(job => job.permissions)
     expect(workflow.permissions !== undefined || everyJobHasPermissions).toBe(true)
     const writesContents = /^\s*contents:\s*write\b/m.test(text)
-    expect(writesContents).toBe(file === '.github/workflows/release.yml')
+    // auto-fix.yml pushes the branch of its pull request.
+    const mayWrite = ['.github/workflows/release.yml', 'examples/workflows/auto-fix.yml']
+    expect(writesContents).toBe(mayWrite.includes(file))
   })
 
   if (file.startsWith('examples/')) {
