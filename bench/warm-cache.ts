@@ -33,6 +33,7 @@ interface Run {
   /** Time spent inside cache.get, and its hit count, when a cache was used. */
   cacheMs?: number
   hits?: number
+  written?: number
 }
 
 /** One run against a fresh server (fresh counters) over the same seed. */
@@ -65,7 +66,7 @@ function withCache(seed: Seed, cacheDir: string, stats: Partial<Run>) {
     try {
       const result = await feed.lookup(seed.pins)
       await cache.flush()
-      Object.assign(stats, { cacheMs, hits: cache.stats.hits })
+      Object.assign(stats, { cacheMs, hits: cache.stats.hits, written: cache.stats.written })
       return result
     } finally {
       await feed.close()
@@ -106,7 +107,7 @@ try {
   await timed(seed, withoutCache(seed))
   const coldStats: Partial<Run> = {}
   const cold = { ...(await timed(seed, withCache(seed, cacheDir, coldStats))), ...coldStats }
-  const files = readdirSync(path.join(cacheDir, 'osv-records')).length
+  const files = readdirSync(cacheDir)
   const warmRuns: Run[] = []
   for (let i = 0; i < runs; i++) {
     const stats: Partial<Run> = {}
@@ -141,8 +142,8 @@ try {
     )
   }
   console.log(
-    `\n${files} records on disk after the cold run; a warm run read ${warm.hits} of them ` +
-      `in ${warm.cacheMs?.toFixed(1)} ms (inside cache.get)`
+    `\n${cold.written} records in ${files.length} file(s) after the cold run (${files.join(', ')}); ` +
+      `a warm run read ${warm.hits} of them in ${warm.cacheMs?.toFixed(1)} ms (inside cache.get)`
   )
   console.log(`${baseline.findings} findings (withdrawn dropped), the same for every method`)
 } finally {

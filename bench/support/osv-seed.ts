@@ -65,7 +65,9 @@ export function seedFromRecords(
   source: string
 ): Seed {
   const ids = new Map(records.map(record => [record.id, record]))
-  return { source, pins, resolver: memoize(buildResolver(records)), byId: id => ids.get(id) }
+  // osv.dev never names a withdrawn advisory in its answers (google/osv.dev#295).
+  const live = records.filter(record => record.withdrawn == null)
+  return { source, pins, resolver: memoize(buildResolver(live)), byId: id => ids.get(id) }
 }
 
 function openDatabase(options: SeedOptions, count: number, random: () => number): SeedDatabase {
