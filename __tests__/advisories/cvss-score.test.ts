@@ -9,14 +9,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import {
-  cvss2BaseScore,
-  cvss3BaseScore,
-  cvss4BaseScore,
   V2_METRICS,
   V3_METRICS,
   V4_METRICS,
   type MetricValues
-} from '../../src/advisories/cvss-score.js'
+} from '../../src/advisories/cvss-metrics.js'
+import { cvss2BaseScore, cvss3BaseScore, cvss4BaseScore } from '../../src/advisories/cvss-score.js'
 import type { OsvRecord } from '../../src/advisories/osv.js'
 import { cvssBaseScore } from '../../src/advisories/severity.js'
 import { REPO_ROOT } from '../support/paths.js'

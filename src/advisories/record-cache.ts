@@ -19,21 +19,21 @@ import { rmSync, statSync, type Stats } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { messageOf } from '../shared/errors.js'
-import { isObject } from '../shared/json-shape.js'
 import { silentLogger, type Logger } from '../shared/log.js'
 import { removeStaleTemps, writeFileAtomically } from './atomic-file.js'
 import { preparePrivateDir, unsafeOwnership, type RefusedDir } from './cache-dir.js'
-import { attachVersions, detachVersions } from './lazy-versions.js'
 import { MatchHints } from './match-hints.js'
 import type { RecordStore, VulnRef } from './osv-api.js'
-import { readOsvRecord, type OsvRecord, type PackageVersion } from './osv.js'
+import type { OsvRecord, PackageVersion } from './osv.js'
 import { severityOf } from './severity.js'
 import {
   bodyBytes,
-  bodyText,
   fileIdentity,
+  mostRecentlyUsed,
   packChunks,
+  parseBody,
   readPack,
+  recordBody,
   type Pack,
   type PackEntry,
   type PackItem
@@ -200,13 +200,11 @@ export class DiskRecordCache implements RecordStore {
     if (this.fresh.get(record.id)?.modified === record.modified) return
     const entry = this.load().entries.get(record.id)
     if (entry?.modified === record.modified && !this.dropped.has(record.id)) return
-    const detached = detachVersions(record)
-    if (detached === undefined) {
+    const body = recordBody(record)
+    if (body === undefined) {
       this.logger.debug(`Record cache: could not write ${record.id}: a malformed versions list`)
       return
     }
-    const { entries, listed } = detached
-    const body = Buffer.from(JSON.stringify({ record: detached.record, entries, listed }))
     if (!this.fresh.has(record.id)) this.stats.written++
     this.fresh.set(record.id, { modified: record.modified, body })
   }
@@ -230,7 +228,13 @@ export class DiskRecordCache implements RecordStore {
       body
     }))
     const disk = this.onDisk(pack)
-    const items = this.bounded([...fresh, ...this.usedItems(pack, today)], disk, pack)
+    // A record dropped as untrusted stays out, unless another run has written it since.
+    const untrusted = (entry: PackEntry) =>
+      this.dropped.has(entry.id) && pack.entries.get(entry.id) === entry
+    const items = mostRecentlyUsed([...fresh, ...this.usedItems(pack, today)], disk, untrusted, {
+      maxRecords: this.maxRecords,
+      maxBytes: this.maxBytes
+    })
     try {
       const pins = hints.toStored(disk === pack ? undefined : disk.pins)
       writeFileAtomically(this.file, packChunks(items, pins))
@@ -324,28 +328,6 @@ export class DiskRecordCache implements RecordStore {
     return typeof read === 'object' && 'entries' in read ? read : emptyPack(identity)
   }
 
-  /**
-   * This run's records first, then the rest of the pack on disk, most recently used first,
-   * cut where the count or the size would pass its bound.
-   */
-  private bounded(current: PackItem[], disk: Pack, loaded: Pack): PackItem[] {
-    const taken = new Set(current.map(item => item.id))
-    const untrusted = (entry: PackEntry) =>
-      this.dropped.has(entry.id) && loaded.entries.get(entry.id) === entry
-    const rest = [...disk.entries.values()]
-      .filter(entry => !taken.has(entry.id) && !untrusted(entry))
-      .sort((a, b) => b.day - a.day)
-      .map(({ id, modified, day, ...entry }) => ({ id, modified, day, body: bodyBytes(entry) }))
-    const kept: PackItem[] = []
-    let bytes = 0
-    for (const item of [...current, ...rest]) {
-      bytes += item.body.byteLength + 1
-      if (kept.length >= this.maxRecords || bytes > this.maxBytes) break
-      kept.push(item)
-    }
-    return kept
-  }
-
   /** Temp files of killed runs, and the layout of older releases (one file per record). */
   private cleanUp(): void {
     removeStaleTemps(this.file, STALE_TEMP_MS, this.now())
@@ -361,31 +343,4 @@ export class DiskRecordCache implements RecordStore {
 
 function emptyPack(identity: string): Pack {
   return { entries: new Map(), pins: undefined, identity }
-}
-
-/**
- * The record in a body when the body reads back as what flush writes for the record the header
- * names, and the record is one the feed reads whole (readOsvRecord: the feed keeps no other);
- * else undefined. A record that carries `withdrawn` was not written by flush, which never keeps
- * one: it would turn a finding off on the cache's word alone.
- */
-function parseBody(entry: PackEntry): OsvRecord | undefined {
-  let value: unknown
-  try {
-    value = JSON.parse(bodyText(entry))
-  } catch {
-    return undefined
-  }
-  if (!isObject(value) || !isObject(value.record)) return undefined
-  const held = value.record
-  if (held.id !== entry.id || held.modified !== entry.modified || held.withdrawn != null) {
-    return undefined
-  }
-  // Before the versions lists are attached: they are whole by construction, and reading them
-  // is what keeping them as text saves.
-  const { record, unreadable } = readOsvRecord(held, entry.id, entry.modified)
-  if (unreadable.length > 0) return undefined
-  return attachVersions(record, { entries: value.entries, listed: value.listed })
-    ? record
-    : undefined
 }

@@ -15,6 +15,8 @@
 import { closeSync, fstatSync, openSync, readSync, type Stats } from 'node:fs'
 import { messageOf } from '../shared/errors.js'
 import { isObject } from '../shared/json-shape.js'
+import { attachVersions, detachVersions } from './lazy-versions.js'
+import { readOsvRecord, type OsvRecord } from './osv.js'
 
 /** Bumped when the layout changes: a pack of another format is never read. */
 export const PACK_FORMAT = 4
@@ -143,6 +145,32 @@ export function bodyBytes(entry: BodyAt): Uint8Array {
   return entry.source.subarray(entry.start, entry.end)
 }
 
+/**
+ * What the next pack holds: `current` (this run's records) first, then the other records of
+ * `disk` that are not `untrusted`, most recently used first, cut where the count or the size
+ * would pass its bound (so the least recently used go first).
+ */
+export function mostRecentlyUsed(
+  current: readonly PackItem[],
+  disk: Pack,
+  untrusted: (entry: PackEntry) => boolean,
+  limits: { maxRecords: number; maxBytes: number }
+): PackItem[] {
+  const taken = new Set(current.map(item => item.id))
+  const rest = [...disk.entries.values()]
+    .filter(entry => !taken.has(entry.id) && !untrusted(entry))
+    .sort((a, b) => b.day - a.day)
+    .map(({ id, modified, day, ...entry }) => ({ id, modified, day, body: bodyBytes(entry) }))
+  const kept: PackItem[] = []
+  let bytes = 0
+  for (const item of [...current, ...rest]) {
+    bytes += item.body.byteLength + 1
+    if (kept.length >= limits.maxRecords || bytes > limits.maxBytes) break
+    kept.push(item)
+  }
+  return kept
+}
+
 /** The chunks of a pack file holding `items` in this order, and `pins`. */
 export function packChunks(items: readonly PackItem[], pins: unknown): Uint8Array[] {
   const records = items.map(item => [item.id, item.modified, item.body.byteLength, item.day])
@@ -150,4 +178,42 @@ export function packChunks(items: readonly PackItem[], pins: unknown): Uint8Arra
   const chunks: Uint8Array[] = [Buffer.from(`${header}\n`)]
   for (const item of items) chunks.push(item.body, NEWLINE)
   return chunks
+}
+
+/**
+ * The body flush writes for `record`: the record with its versions lists as text (see
+ * lazy-versions.ts). Undefined when a list is not a list of strings: such a record is not kept.
+ */
+export function recordBody(record: OsvRecord): Buffer | undefined {
+  const detached = detachVersions(record)
+  if (detached === undefined) return undefined
+  const { entries, listed } = detached
+  return Buffer.from(JSON.stringify({ record: detached.record, entries, listed }))
+}
+
+/**
+ * The record in a body when the body reads back as what flush writes for the record the header
+ * names, and the record is one the feed reads whole (readOsvRecord: the feed keeps no other);
+ * else undefined. A record that carries `withdrawn` was not written by flush, which never keeps
+ * one: it would turn a finding off on the cache's word alone.
+ */
+export function parseBody(entry: PackEntry): OsvRecord | undefined {
+  let value: unknown
+  try {
+    value = JSON.parse(bodyText(entry))
+  } catch {
+    return undefined
+  }
+  if (!isObject(value) || !isObject(value.record)) return undefined
+  const held = value.record
+  if (held.id !== entry.id || held.modified !== entry.modified || held.withdrawn != null) {
+    return undefined
+  }
+  // Before the versions lists are attached: they are whole by construction, and reading them
+  // is what keeping them as text saves.
+  const { record, unreadable } = readOsvRecord(held, entry.id, entry.modified)
+  if (unreadable.length > 0) return undefined
+  return attachVersions(record, { entries: value.entries, listed: value.listed })
+    ? record
+    : undefined
 }

@@ -2,16 +2,8 @@
  * How bad one advisory is: a CVSS base score from the record's `severity` vectors, else the
  * database's own rating, else unknown. Pure: records in, ratings out.
  */
-import {
-  cvss2BaseScore,
-  cvss3BaseScore,
-  cvss4BaseScore,
-  V2_METRICS,
-  V3_METRICS,
-  V4_METRICS,
-  type Metrics,
-  type MetricValues
-} from './cvss-score.js'
+import { V2_METRICS, V3_METRICS, V4_METRICS, type MetricValues } from './cvss-metrics.js'
+import { cvss2BaseScore, cvss3BaseScore, cvss4BaseScore, type Metrics } from './cvss-score.js'
 import type { OsvRecord, OsvSeverity } from './osv.js'
 
 export type SeverityLevel = 'low' | 'medium' | 'high' | 'critical' | 'unknown'
