@@ -221,10 +221,10 @@ const pyproject: HostileInput[] = [
     }
   },
   {
-    name: '40,000 optional Poetry dependencies, all listed in one extra',
+    name: '30,000 optional Poetry dependencies, all listed in one extra',
     format: 'pyproject',
     files: () => {
-      const names = Array.from({ length: 40_000 }, (_, i) => `p${i}`)
+      const names = Array.from({ length: 30_000 }, (_, i) => `p${i}`)
       const deps = names.map(name => `${name} = { version = "^1.0", optional = true }\n`)
       const listing = names.map(name => `"${name}"`).join(', ')
       return {
@@ -235,10 +235,10 @@ const pyproject: HostileInput[] = [
     }
   },
   {
-    name: '60,000 [project] dependencies, each enriched by a Poetry entry',
+    name: '50,000 [project] dependencies, each enriched by a Poetry entry',
     format: 'pyproject',
     files: () => {
-      const names = Array.from({ length: 60_000 }, (_, i) => `p${i}`)
+      const names = Array.from({ length: 50_000 }, (_, i) => `p${i}`)
       return {
         'pyproject.toml': padToml(
           `${PROJECT}dependencies = [${names.map(name => `"${name}>=1"`).join(', ')}]\n[tool.poetry.dependencies]\n${names.map(name => `${name} = "^1.2"\n`).join('')}`

@@ -233,6 +233,16 @@ function toResult(
   const builder = new SourceResultBuilder(absolutePath, 'pyproject')
   const requirements: PyprojectRequirement[] = []
   const comparisons = new MarkerComparisons()
+  // Requirements of one group share its labels array: pick its group once.
+  const groupsPicked = new Map<readonly string[], string>()
+  const groupOf = (groups: readonly string[]): string => {
+    let group = groupsPicked.get(groups)
+    if (group === undefined) {
+      group = pickGroup(groups) ?? 'main'
+      groupsPicked.set(groups, group)
+    }
+    return group
+  }
   for (const entry of declared) {
     const { requirement, line } = entry
     if (entry.unsupported !== undefined) {
@@ -243,7 +253,7 @@ function toResult(
       requirement,
       raw: entry.raw,
       location: { file: absolutePath, line },
-      group: pickGroup(entry.groups) ?? 'main',
+      group: groupOf(entry.groups),
       origin: entry.origin,
       ...(entry.poetry && { poetry: entry.poetry })
     })

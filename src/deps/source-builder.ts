@@ -40,7 +40,10 @@ export function directUrlReason(url: string): string {
  * groups merged by pickGroup.
  */
 export class SourceResultBuilder {
-  private readonly dependencies = new Map<string, { dependency: Dependency; groups: string[] }>()
+  private readonly dependencies = new Map<
+    string,
+    { dependency: Dependency; groups: readonly string[] }
+  >()
   private readonly skipped: SkippedDependency[] = []
 
   constructor(
@@ -53,7 +56,8 @@ export class SourceResultBuilder {
     const key = `${normalized}@${version}`
     const existing = this.dependencies.get(key)
     if (existing) {
-      existing.groups.push(...(groups ?? []))
+      // A new array: `groups` may be shared by many dependencies (a pyproject's group labels).
+      if (groups?.length) existing.groups = [...existing.groups, ...groups]
       return
     }
     const dependency: Dependency = {
@@ -62,7 +66,7 @@ export class SourceResultBuilder {
       location: { file: this.file, line },
       format: this.format
     }
-    this.dependencies.set(key, { dependency, groups: [...(groups ?? [])] })
+    this.dependencies.set(key, { dependency, groups: groups ?? [] })
   }
 
   addSkipped(name: string, version: string | undefined, reason: string, line: number): void {
@@ -77,8 +81,14 @@ export class SourceResultBuilder {
   }
 
   build(): SourceResult {
+    // Dependencies declared in the same groups share one array: pick its group once.
+    const picked = new Map<readonly string[], string | undefined>()
+    const pick = (groups: readonly string[]) => {
+      if (!picked.has(groups)) picked.set(groups, pickGroup(groups))
+      return picked.get(groups)
+    }
     const dependencies = [...this.dependencies.values()].map(({ dependency, groups }) => {
-      const group = pickGroup(groups)
+      const group = pick(groups)
       return group === undefined ? dependency : { ...dependency, group }
     })
     return { file: this.file, format: this.format, dependencies, skipped: this.skipped }
