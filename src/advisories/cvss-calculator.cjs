@@ -1,0 +1,11 @@
+// ae-cvss-calculator, required on first use rather than when the bundle loads: a run whose
+// findings carry no CVSS vector never needs it (see severity.ts). CommonJS
+// because a require inside a function is what lets the bundler pack the module and still
+// run it only when called; an ES import would run it at load, an import() would make
+// scoring asynchronous.
+'use strict'
+let calculators
+module.exports = function loadCvssCalculators() {
+  if (calculators === undefined) calculators = require('ae-cvss-calculator')
+  return calculators
+}
