@@ -26,8 +26,8 @@ import {
   type RestoredCache
 } from './integrations/github/actions-cache.js'
 import { commentKey, commentOnPullRequest } from './integrations/github/comment.js'
-import type { AuditOutcome, RunError } from './report/outcome.js'
 import { matrixLegHash } from './integrations/github/matrix-leg.js'
+import type { AuditOutcome, RunError } from './report/outcome.js'
 import { summaryCounts } from './report/counts.js'
 import { introducedIn, newVulnerabilityCount } from './report/change-scope.js'
 import { renderMarkdown, type MarkdownOptions } from './report/markdown.js'
@@ -242,6 +242,7 @@ async function publish(config: Config, run: EngineRun, env: NodeJS.ProcessEnv): 
   core.setOutput('new-vulnerability-count', newVulnerabilityCount(outcome))
   core.setOutput('vulnerable-package-count', counts.vulnerable_packages)
   core.setOutput('license-violation-count', counts.license_violations)
+  core.setOutput('package-issue-count', outcome.packageIssues?.length ?? 0)
   core.setOutput('fixed-count', outcome.fix?.fixed.length ?? 0)
   core.setOutput('result', outcome.result)
   for (const writer of REPORT_WRITERS) core.setOutput(writer.output, run.files[writer.input] ?? '')
