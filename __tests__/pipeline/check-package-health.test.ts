@@ -1,5 +1,7 @@
 import { afterEach, beforeAll, describe, expect, test } from '@jest/globals'
 import { copyFile, mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { parseConfig, type Config } from '../../src/config/config.js'
@@ -197,6 +199,36 @@ describe('when the checks run, and against which index', () => {
     )
     expect((error as FeedError).message).not.toContain('hunter2')
   })
+})
+
+describe('the same request limit as the advisory lookup', () => {
+  test('request-timeout cuts off an index that never finishes its answer, and the step fails', async () => {
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/vnd.pypi.simple.v1+json' })
+      const drip = setInterval(() => response.write(' '), 100)
+      response.on('close', () => clearInterval(drip))
+    })
+    await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+    try {
+      const { port } = server.address() as AddressInfo
+      const dir = await workspace({ 'requirements.txt': 'requests==2.31.0\n' })
+      const config = configFor(dir, {
+        'index-url': `http://127.0.0.1:${port}/simple/`,
+        'request-timeout': '1'
+      })
+      const started = performance.now()
+      const error = await healthOf(config).catch((reason: unknown) => reason)
+      expect(error).toBeInstanceOf(FeedError)
+      expect((error as FeedError).message).toMatch(
+        /GET \/simple\/requests\/: timed out after 1 s \(headers and body\), after 5 attempts$/
+      )
+      // Five attempts of 1 s and the backoff between them; a per-read limit would never end.
+      expect(performance.now() - started).toBeLessThan(20_000)
+    } finally {
+      server.closeAllConnections()
+      await new Promise(resolve => server.close(resolve))
+    }
+  }, 30_000)
 })
 
 describe('fail-on-package-status and package-check-ignore', () => {

@@ -1,18 +1,28 @@
 /**
  * Fetching project pages from package indexes. src/net/http.ts's JsonClient asks only for
  * `application/json` and reads only JSON, and a PEP 503 index answers HTML, so this is a thin
- * client on the same undici parts with the same rules: a keep-alive pool, a limit per read and
- * one for the whole request, retries with full-jitter backoff for 429, 5xx, dropped
+ * client on the same undici parts and src/net/http.ts's helpers, with the same rules: a
+ * keep-alive pool, one deadline for the whole request (RequestDeadline), retries with full-jitter backoff for 429, 5xx, dropped
  * connections, timeouts and a truncated or malformed page (once), Retry-After honoured up to a
  * cap, and a FeedError naming the index (never its credentials) when it finally fails. 404 and
  * 410 are an answer ("no such project"), not a failure. Redirects are followed (pip does),
  * without the credentials when they lead to another origin.
  */
 import { setTimeout as sleep } from 'node:timers/promises'
-import { DEFAULT_RETRY, backoffDelay, parseRetryAfter, type RetryOptions } from '../net/http.js'
+import {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  DEFAULT_RETRY,
+  RequestDeadline,
+  backoffDelay,
+  describeNetworkError,
+  parseRetryAfter,
+  proxyConfigured,
+  readCapped,
+  type Failure,
+  type RetryOptions
+} from '../net/http.js'
 import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from '../net/undici-parts.js'
 import { silentLogger, type Logger } from '../shared/log.js'
-import { excerpt } from '../shared/text.js'
 import {
   indexFeedName,
   PackageIndexError,
@@ -27,7 +37,10 @@ export const PROJECT_PAGE_ACCEPT = 'application/vnd.pypi.simple.v1+json, text/ht
 export interface IndexClientOptions {
   /** Limit for the whole of one request, headers and body (default 60 s). */
   requestTimeoutMs?: number
-  /** Limit for the response headers, and for each gap while the body streams in (30 s). */
+  /**
+   * A shorter limit, if wanted, for the response headers and for each gap while the body
+   * streams in (undici's per-read timeouts; off by default: the request's limit covers them).
+   */
   timeoutMs?: number
   /** Open connections per origin at most. */
   connections?: number
@@ -48,38 +61,12 @@ export interface ProjectPage {
 /** The reading of a page, or the status that said the project is not there. */
 export type PageAnswer<T> = { found: true; value: T } | { found: false; httpStatus: number }
 
-const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
-const DEFAULT_TIMEOUT_MS = 30_000
 const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 const ABSENT_STATUSES = [404, 410]
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308]
 const MAX_REDIRECTS = 5
 /** A page that does not read is retried once: a cut-off body is usually transient. */
 const MALFORMED_RETRIES = 1
-
-const TRANSIENT_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH'
-])
-
-interface Failure {
-  description: string
-  retryable: boolean
-  retryAfterMs?: number
-  malformed?: boolean
-}
 
 type Attempt<T> = { ok: true; answer: PageAnswer<T> } | { ok: false; failure: Failure }
 
@@ -91,7 +78,8 @@ type Reply =
 
 export class IndexClient {
   private readonly requestTimeoutMs: number
-  private readonly timeoutMs: number
+  /** undici's per-read timeouts; 0 turns them off. */
+  private readonly readTimeoutMs: number
   private readonly retry: Required<RetryOptions>
   private readonly logger: Logger
   private readonly maxResponseBytes: number
@@ -99,14 +87,16 @@ export class IndexClient {
 
   constructor(options: IndexClientOptions = {}) {
     this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
-    this.timeoutMs = Math.min(options.timeoutMs ?? DEFAULT_TIMEOUT_MS, this.requestTimeoutMs)
+    // As JsonClient: only a per-read limit shorter than the request's is of any use.
+    const perRead = options.timeoutMs ?? Infinity
+    this.readTimeoutMs = perRead < this.requestTimeoutMs ? perRead : 0
     this.retry = { ...DEFAULT_RETRY, ...definedOnly(options.retry ?? {}) }
     this.logger = options.logger ?? silentLogger
     this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
     const poolOptions = {
       connections: options.connections ?? 16,
       keepAliveTimeout: 4_000,
-      connect: { timeout: this.timeoutMs }
+      connect: { timeout: Math.min(perRead, this.requestTimeoutMs) }
     }
     this.dispatcher = proxyConfigured(options.env ?? {})
       ? new EnvHttpProxyAgent(poolOptions)
@@ -164,12 +154,10 @@ export class IndexClient {
     read: (page: ProjectPage) => T,
     signal: AbortSignal | undefined
   ): Promise<Attempt<T>> {
-    const deadline = new AbortController()
-    const timer = setTimeout(() => deadline.abort(), this.requestTimeoutMs)
-    const combined = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal
+    const deadline = new RequestDeadline(this.requestTimeoutMs)
     let page: ProjectPage
     try {
-      const reply = await this.follow(index, url, combined)
+      const reply = await this.follow(index, url, deadline.over(signal))
       if (reply.kind === 'failed') return fail(reply.failure)
       if (reply.kind === 'absent') {
         return { ok: true, answer: { found: false, httpStatus: reply.httpStatus } }
@@ -177,16 +165,10 @@ export class IndexClient {
       page = reply.page
     } catch (error) {
       if (signal?.aborted) throw signal.reason
-      if (deadline.signal.aborted) {
-        const seconds = Number((this.requestTimeoutMs / 1000).toFixed(3))
-        return fail({
-          description: `timed out after ${seconds} s (headers and body)`,
-          retryable: true
-        })
-      }
+      if (deadline.passed) return fail({ description: deadline.description, retryable: true })
       return fail(describeNetworkError(error))
     } finally {
-      clearTimeout(timer)
+      deadline.clear()
     }
     try {
       return { ok: true, answer: { found: true, value: read(page) } }
@@ -212,8 +194,8 @@ export class IndexClient {
           accept: PROJECT_PAGE_ACCEPT,
           ...(index.authorization && sameOrigin ? { authorization: index.authorization } : {})
         },
-        headersTimeout: this.timeoutMs,
-        bodyTimeout: this.timeoutMs,
+        headersTimeout: this.readTimeoutMs,
+        bodyTimeout: this.readTimeoutMs,
         signal
       })
       const status = response.statusCode
@@ -271,38 +253,6 @@ function failed(description: string): Reply {
 
 function header(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value
-}
-
-/** A body over `max` bytes is refused, not retried: the next answer would be as large. */
-async function readCapped(body: AsyncIterable<Buffer>, max: number): Promise<string> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of body) {
-    size += chunk.length
-    if (size > max) {
-      throw Object.assign(new Error(`response over ${max} bytes`), { code: 'RESPONSE_TOO_LARGE' })
-    }
-    chunks.push(chunk)
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
-
-function describeNetworkError(error: unknown): Failure {
-  const code = errorCode(error)
-  const cause = errorCode((error as { cause?: unknown } | undefined)?.cause)
-  const message = error instanceof Error ? error.message : String(error)
-  const description = excerpt(code ? `${code} (${message})` : message, 200)
-  const retryable = TRANSIENT_CODES.has(code ?? '') || TRANSIENT_CODES.has(cause ?? '')
-  return { description, retryable }
-}
-
-function errorCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | undefined)?.code
-  return typeof code === 'string' ? code : undefined
-}
-
-function proxyConfigured(env: NodeJS.ProcessEnv): boolean {
-  return Boolean(env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy)
 }
 
 function definedOnly<T extends object>(value: T): Partial<T> {

@@ -73,7 +73,8 @@ const TRANSIENT_CODES = new Set([
   'UND_ERR_RES_CONTENT_LENGTH_MISMATCH'
 ])
 
-interface Failure {
+/** Why one attempt failed, and whether another is worth it. */
+export interface Failure {
   description: string
   retryable: boolean
   /** The HTTP status, when the server answered with one. */
@@ -330,7 +331,7 @@ export async function mapWithLimit<T, R>(
 }
 
 /** A body over `max` bytes is refused, not retried: the next answer would be as large. */
-async function readCapped(body: AsyncIterable<Buffer>, max: number): Promise<string> {
+export async function readCapped(body: AsyncIterable<Buffer>, max: number): Promise<string> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of body) {
@@ -343,7 +344,7 @@ async function readCapped(body: AsyncIterable<Buffer>, max: number): Promise<str
   return Buffer.concat(chunks).toString('utf8')
 }
 
-function describeNetworkError(error: unknown): Failure {
+export function describeNetworkError(error: unknown): Failure {
   const code = errorCode(error)
   const cause = errorCode((error as { cause?: unknown } | undefined)?.cause)
   const message = error instanceof Error ? error.message : String(error)
