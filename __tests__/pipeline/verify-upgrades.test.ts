@@ -20,6 +20,7 @@ import { assessFindings, type AssessOptions } from '../../src/pipeline/assess.js
 import { lookUpAdvisories } from '../../src/pipeline/look-up.js'
 import { runAudit } from '../../src/pipeline/run-audit.js'
 import {
+  askingAhead,
   MAX_VERIFY_ROUNDS,
   UpgradeSearch,
   verifyUpgrades,
@@ -130,12 +131,16 @@ function expectClean(packages: readonly ReportedPackage[], records: readonly Osv
 
 function memoryStore() {
   const kept = new Map<string, string | null>()
+  const asked = new Map<string, string[]>()
   const store: UpgradeAdviceStore = {
     get: (pin, fingerprint) => kept.get(`${pin.name}==${pin.version} ${fingerprint}`),
-    set: (pin, fingerprint, upgrade) =>
-      void kept.set(`${pin.name}==${pin.version} ${fingerprint}`, upgrade)
+    set: (pin, fingerprint, upgrade, passed = []) => {
+      kept.set(`${pin.name}==${pin.version} ${fingerprint}`, upgrade)
+      asked.set(`${pin.name}==${pin.version}`, [...passed, ...(upgrade ? [upgrade] : [])])
+    },
+    asked: pin => asked.get(`${pin.name}==${pin.version}`) ?? []
   }
-  return { store, kept }
+  return { store, kept, asked }
 }
 
 describe('with the OSV API: one querybatch per round for every candidate', () => {
@@ -208,6 +213,47 @@ describe('with the OSV API: one querybatch per round for every candidate', () =>
     expect(verified.rounds).toBe(1)
     // pair: 2.0 (worked out again: the kept 3.0 is no fix of pair's own record) and the kept 3.0.
     expect(server.batchSizes.slice(batches)).toEqual([3])
+  })
+
+  test('a warm run asks about every version verified last time in its one querybatch, and needs no round of its own', async () => {
+    const { store, asked } = memoryStore()
+    const settled: SourceResult[] = [
+      {
+        ...SOURCES[0]!,
+        dependencies: SOURCES[0]!.dependencies.filter(dep => dep.name !== 'endless')
+      }
+    ]
+    const cold = await lookUpAdvisories(settled, feed)
+    await verifyUpgrades(assessFindings(cold, ASSESS).outcome.packages, {
+      feed,
+      upgradeAdvice: store
+    })
+    expect(asked.get('ladder==1.0')).toEqual(['2.0', '3.0', '4.0', '5.0'])
+    expect(asked.get('unfixed==1.0')).toEqual(['2.0'])
+
+    const before = { ...server.counts }
+    const batches = server.batchSizes.length
+    const opened = { feed, upgradeAdvice: store, finish: async () => {} }
+    const ahead = askingAhead(opened)
+    const warm = await lookUpAdvisories(settled, ahead.feed)
+    const packages = assessFindings(warm, { ...ASSESS, upgradeAdvice: store }).outcome.packages
+    const verified = await verifyUpgrades(packages, {
+      feed,
+      upgradeAdvice: store,
+      early: ahead.early
+    })
+    expect(verified.rounds).toBe(0)
+    expect(upgrades(verified.packages)).toEqual({
+      ladder: '5.0',
+      unfixed: null,
+      clean: '2.0',
+      pair: '3.0'
+    })
+    expect(notes(verified.packages).unfixed).toBe(NOTES.unfixed)
+    // The four pins and the versions each was asked about last time: ladder 4, unfixed 1,
+    // clean 1, pair 2.
+    expect(server.counts.querybatch - before.querybatch).toBe(1)
+    expect(server.batchSizes.slice(batches)).toEqual([4 + (4 + 1 + 1 + 2)])
   })
 
   test('a forged kept answer is only asked about: the answer comes from the feed', async () => {

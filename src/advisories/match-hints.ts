@@ -5,19 +5,22 @@
  * answer of the querybatch still decides which records are used, so stale, damaged or forged
  * hints cost time, never a finding.
  *
- * Each pin also keeps the upgrade recommended for it, under the fingerprint of the records it
- * was worked out from (see upgrade.ts, which checks a kept answer before using it).
+ * Each pin also keeps the upgrade verified for it, under the fingerprint of the records it
+ * was worked out from (see upgrade.ts, which checks a kept answer before using it), and the
+ * versions the verification passed on the way: a warm run asks about them all in its first
+ * querybatch (verify-upgrades.ts), and the feed's answers, not these, decide.
  */
 import { isObject, isStringList } from '../shared/json-shape.js'
 import type { PackageVersion } from './osv.js'
+import { MAX_KEPT_PASSED } from './upgrade.js'
 
 /** Pins kept at most: one cache directory may serve many projects over a long time. */
 export const MAX_HINTED_PINS = 50_000
 
 interface PinNotes {
   ids: readonly string[]
-  /** [fingerprint of the records, the upgrade recommended from them]. */
-  advice?: readonly [string, string | null]
+  /** [fingerprint of the records, the upgrade verified from them, versions passed on the way]. */
+  advice?: readonly [string, string | null, ...string[]]
 }
 
 export class MatchHints {
@@ -47,11 +50,25 @@ export class MatchHints {
     return advice?.[0] === fingerprint ? advice[1] : undefined
   }
 
-  rememberAdvice(pin: PackageVersion, fingerprint: string, upgrade: string | null): void {
+  /** Every version the last verification for `pin` asked about, whatever the records. */
+  askedFor(pin: PackageVersion): string[] {
+    const advice = this.pins.get(pinKey(pin))?.advice
+    if (advice === undefined) return []
+    const [, upgrade, ...passed] = advice
+    return upgrade === null ? passed : [...passed, upgrade]
+  }
+
+  rememberAdvice(
+    pin: PackageVersion,
+    fingerprint: string,
+    upgrade: string | null,
+    passed: readonly string[] = []
+  ): void {
     const key = pinKey(pin)
     const notes = this.pins.get(key) ?? { ids: [] }
-    if (notes.advice?.[0] === fingerprint && notes.advice[1] === upgrade) return
-    this.pins.set(key, { ...notes, advice: [fingerprint, upgrade] })
+    const advice: [string, string | null, ...string[]] = [fingerprint, upgrade, ...passed]
+    if (notes.advice && sameAdvice(notes.advice, advice)) return
+    this.pins.set(key, { ...notes, advice })
     this.changed = true
   }
 
@@ -126,10 +143,16 @@ function isPinNotes(value: unknown): value is PinNotes {
   return (
     advice === undefined ||
     (Array.isArray(advice) &&
-      advice.length === 2 &&
+      advice.length >= 2 &&
+      advice.length <= 2 + MAX_KEPT_PASSED &&
       typeof advice[0] === 'string' &&
-      (advice[1] === null || typeof advice[1] === 'string'))
+      (advice[1] === null || typeof advice[1] === 'string') &&
+      advice.slice(2).every(version => typeof version === 'string'))
   )
+}
+
+function sameAdvice(a: readonly (string | null)[], b: readonly (string | null)[]): boolean {
+  return a.length === b.length && a.every((part, i) => part === b[i])
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {

@@ -127,8 +127,9 @@ export class DiskRecordCache implements RecordStore {
     else if (this.refused) this.logger.debug(`${this.refused.message}; running without it`)
     this.upgradeAdvice = {
       get: (pin, fingerprint) => this.matchHints().adviceFor(pin, fingerprint),
-      set: (pin, fingerprint, upgrade) =>
-        this.matchHints().rememberAdvice(pin, fingerprint, upgrade)
+      set: (pin, fingerprint, upgrade, passed) =>
+        this.matchHints().rememberAdvice(pin, fingerprint, upgrade, passed),
+      asked: pin => this.matchHints().askedFor(pin)
     }
   }
 

@@ -75,7 +75,18 @@ export function recommendedVersion(
  */
 export interface UpgradeAdviceStore {
   get(pin: PackageVersion, fingerprint: string): string | null | undefined
-  set(pin: PackageVersion, fingerprint: string, upgrade: string | null): void
+  /** `passed`: the versions the verification ruled out on the way, in order. */
+  set(
+    pin: PackageVersion,
+    fingerprint: string,
+    upgrade: string | null,
+    passed?: readonly string[]
+  ): void
+  /**
+   * Every version the last verification for `pin` asked about, whatever the records: what a
+   * warm run asks about beside its pins (only the feed's answers decide).
+   */
+  asked?(pin: PackageVersion): readonly string[]
 }
 
 /**
@@ -126,15 +137,22 @@ export function keptUpgrade(
   return store?.get(pin, recordsFingerprint(records))
 }
 
-/** Keeps an answer the feed confirmed, under the records that affect the pinned version. */
+/**
+ * Keeps an answer the feed confirmed, under the records that affect the pinned version, with
+ * the versions ruled out on the way (at most MAX_KEPT_PASSED, the last ones).
+ */
 export function keepVerifiedUpgrade(
   pin: PackageVersion,
   records: readonly OsvRecord[],
   upgrade: string | null,
-  store: UpgradeAdviceStore | undefined
+  store: UpgradeAdviceStore | undefined,
+  passed: readonly string[] = []
 ): void {
-  store?.set(pin, recordsFingerprint(records), upgrade)
+  store?.set(pin, recordsFingerprint(records), upgrade, passed.slice(-MAX_KEPT_PASSED))
 }
+
+/** What match-hints.ts accepts per pin. */
+export const MAX_KEPT_PASSED = 8
 
 /**
  * Whether a kept answer could be recommendedVersion's for these records: null ("no fix known"

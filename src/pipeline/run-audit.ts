@@ -6,7 +6,7 @@ import { lookUpAdvisories, type AuditResult } from './look-up.js'
 import { loadIgnoreRules } from './ignore-config.js'
 import { NO_CACHE_STORE, openFeed, type CacheDirectoryStore } from './open-feed.js'
 import { reportsListLicenses, writeReports, type WrittenReports } from './write-reports.js'
-import { verifyAssessedUpgrades } from './verify-upgrades.js'
+import { askingAhead, verifyAssessedUpgrades } from './verify-upgrades.js'
 import { errorOutcome, newRunProgress, runError, type RunProgress } from './run-error.js'
 import { fixThenAuditAgain } from './apply-fixes.js'
 import type { Config } from '../config/config.js'
@@ -107,8 +107,10 @@ async function runStages(
   let assessment: Assessment
   let scope: JudgedScope
   try {
-    // The package indexes are asked while the feed answers: no round trip is added.
-    const [found, health] = await beside(lookUpAdvisories(sources, opened.feed), signal =>
+    // The package indexes are asked while the feed answers: no round trip is added. So are
+    // the upgrades verified last time (a warm run verifies them without a round trip).
+    const ahead = askingAhead(opened)
+    const [found, health] = await beside(lookUpAdvisories(sources, ahead.feed), signal =>
       checkPackageHealth(sources, config, { env, logger, now, signal })
     )
     progress.packagesLookedUp = found.packages.length
@@ -149,7 +151,7 @@ async function runStages(
       ...(scope.verdicts ? { changes: scope.verdicts } : {})
     })
     // No report names an upgrade the feed has not been asked about (one more lookup).
-    assessment = await verifyAssessedUpgrades(assessment, opened, logger)
+    assessment = await verifyAssessedUpgrades(assessment, opened, logger, ahead.early)
   } finally {
     // After the verification, so that the upgrades it confirmed are saved with the cache.
     await opened.finish()

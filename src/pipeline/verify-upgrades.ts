@@ -45,8 +45,16 @@ export interface VerifyUpgradesOptions {
    * (package health). Never recommended.
    */
   unavailable?: (name: string) => Iterable<string>
+  /** Answers the feed gave before the verification (askingAhead), by earlyKey. */
+  early?: ReadonlyMap<string, EarlyAnswer>
   maxRounds?: number
   logger?: Logger
+}
+
+/** What the feed said of a version asked about ahead of the verification. */
+export interface EarlyAnswer {
+  pin: PackageVersion
+  records: readonly OsvRecord[]
 }
 
 export interface VerifiedUpgrades {
@@ -81,6 +89,13 @@ export async function verifyUpgrades(
       })
     )
   })
+  const unknownEarly = options.unknownReleases?.()
+  for (const { pin, records } of options.early?.values() ?? []) {
+    const missing = unknownEarly?.has(`${pin.name}@${pin.version}`) ?? false
+    for (const search of searches.values()) {
+      if (search.pin.name === pin.name) search.learn(pin.version, missing ? 'unavailable' : records)
+    }
+  }
   let rounds = 0
   const warnings: string[] = []
   try {
@@ -111,7 +126,8 @@ export async function verifyUpgrades(
     if (search === undefined) return pkg
     const outcome = search.outcome(rounds, warnings.length > 0)
     if (outcome.settled) {
-      keepVerifiedUpgrade(search.pin, search.records, outcome.upgrade, options.upgradeAdvice)
+      const { pin, records, passed } = search
+      keepVerifiedUpgrade(pin, records, outcome.upgrade, options.upgradeAdvice, passed)
     }
     return {
       ...pkg,
@@ -136,10 +152,12 @@ export async function verifyUpgrades(
 export async function verifyAssessedUpgrades(
   assessment: Assessment,
   opened: OpenedFeed,
-  logger: Logger
+  logger: Logger,
+  early?: ReadonlyMap<string, EarlyAnswer>
 ): Promise<Assessment> {
   const { packages, warnings } = await verifyUpgrades(assessment.outcome.packages, {
     feed: opened.feed,
+    ...(early ? { early } : {}),
     ...(opened.recordsFor ? { recordsFor: opened.recordsFor } : {}),
     ...(opened.upgradeAdvice ? { upgradeAdvice: opened.upgradeAdvice } : {}),
     ...(opened.skipped ? { unknownReleases: opened.skipped } : {}),
@@ -150,6 +168,55 @@ export async function verifyAssessedUpgrades(
     outcome: { ...assessment.outcome, packages },
     warnings: [...assessment.warnings, ...warnings]
   }
+}
+
+/**
+ * The feed for the run's main lookup: its first lookup also asks about every version the last
+ * verification of each pin asked about (kept in the advisory cache), in the same request, and
+ * puts those answers in `early`. A warm run then confirms its upgrades without a round trip
+ * of its own. Kept versions are only questions: a stale or forged list costs a few queries,
+ * never an answer, since the feed's answers and the records decide.
+ */
+export function askingAhead(opened: OpenedFeed): {
+  feed: AdvisoryFeed
+  early: Map<string, EarlyAnswer>
+} {
+  const early = new Map<string, EarlyAnswer>()
+  const inner = opened.feed
+  const store = opened.upgradeAdvice
+  if (store?.asked === undefined) return { feed: inner, early }
+  let first = true
+  const feed: AdvisoryFeed = {
+    name: inner.name,
+    lookup: async queries => {
+      if (!first) return inner.lookup(queries)
+      first = false
+      const asked = new Set(queries.map(pin => earlyKey(pin)))
+      const extra: PackageVersion[] = []
+      for (const pin of queries) {
+        for (const version of store.asked?.(pin) ?? []) {
+          const question = { name: pin.name, version }
+          if (!isPep440(version) || asked.has(earlyKey(question))) continue
+          asked.add(earlyKey(question))
+          extra.push(question)
+        }
+      }
+      if (extra.length === 0) return inner.lookup(queries)
+      const answers = await inner.lookup([...queries, ...extra])
+      extra.forEach((pin, i) => {
+        const records = answers[queries.length + i]
+        if (records !== undefined) early.set(earlyKey(pin), { pin, records })
+      })
+      return answers.slice(0, queries.length)
+    },
+    ...(inner.close ? { close: () => inner.close!() } : {})
+  }
+  return { feed, early }
+}
+
+/** How early answers are keyed: the name as asked and the version's PEP 440 identity. */
+export function earlyKey(pin: PackageVersion): string {
+  return `${pin.name}@${equalityKey(pin.version)}`
 }
 
 /** One question for the feed: is this version of this package affected? */
@@ -181,6 +248,8 @@ export class UpgradeSearch {
   /** Unknown to the index or yanked: left out of "newest fix" too. */
   private readonly unavailable: string[]
   private readonly answers = new Map<string, Answer>()
+  /** Versions ruled out, in order: kept with the answer for the next run to ask at once. */
+  readonly passed: string[] = []
   /** The candidate now; undefined until worked out again from what is known. */
   private candidate: string | null | undefined
   private alsoAsk: string | undefined
@@ -251,6 +320,7 @@ export class UpgradeSearch {
       if (answer !== 'unavailable' && answer.length === 0) return undefined
       // Ruled out whatever the local ranges say: the feed's word decides which are affected.
       this.excluded.push(candidate)
+      this.passed.push(candidate)
       if (answer === 'unavailable') this.unavailable.push(candidate)
       else this.add(answer)
       this.candidate = undefined
