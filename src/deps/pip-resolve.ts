@@ -41,6 +41,16 @@ export interface PipResolveRequest {
   timeoutMs?: number
   /** Wheels only: never build a source distribution (which would run its code). */
   onlyBinary?: boolean
+  /**
+   * Lines, exactly as written, that pip reads from a temporary requirements file (`-r`) so it
+   * expands their `${VAR}` itself: pip expands variables only in files, never in arguments.
+   */
+  requirementsFileLines?: string[]
+  /**
+   * Variables those lines name: their values (read from `env` only for this) are masked in
+   * pip's error lines, which can quote an expanded line.
+   */
+  maskedVariables?: string[]
 }
 
 /** Where pip took a package from when it was not a release on an index or --find-links. */
@@ -82,14 +92,19 @@ export async function resolveWithPip(request: PipResolveRequest): Promise<PipRes
   const reportDir = await fs.mkdtemp(path.join(os.tmpdir(), 'pyaudit-pip-'))
   const reportFile = path.join(reportDir, 'report.json')
   try {
-    const result = await runPython(command, pipInstallArguments(request, reportFile), {
+    const requirementsFile = await writeRequirementsFile(reportDir, request.requirementsFileLines)
+    const args = pipInstallArguments(request, reportFile, requirementsFile)
+    const result = await runPython(command, args, {
       cwd: request.cwd,
       env: request.env ?? process.env,
       timeoutMs: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       displayName: request.python,
       activity: 'pip install --dry-run'
     })
-    if (result.exitCode !== 0) throw pipFailure(result.exitCode, result.stderr || result.stdout)
+    if (result.exitCode !== 0) {
+      const output = maskValues(result.stderr || result.stdout, request)
+      throw pipFailure(result.exitCode, output)
+    }
     const report = await fs.readFile(reportFile, 'utf8').catch(() => undefined)
     if (report === undefined) {
       throw new PyauditError(
@@ -102,13 +117,47 @@ export async function resolveWithPip(request: PipResolveRequest): Promise<PipRes
   }
 }
 
+/**
+ * The lines in a file only pip and this user can read (a fresh mkdtemp directory, mode 0600),
+ * removed with that directory. A line that could end early or start an option is refused.
+ */
+async function writeRequirementsFile(
+  dir: string,
+  lines: readonly string[] | undefined
+): Promise<string | undefined> {
+  if (!lines || lines.length === 0) return undefined
+  for (const line of lines) {
+    if (/[\r\n\0]/.test(line) || line.trim() === '') {
+      throw new InputError('requirements', 'a requirements-file line must be one non-empty line')
+    }
+  }
+  const file = path.join(dir, 'requirements.txt')
+  await fs.writeFile(file, lines.join('\n') + '\n', { mode: 0o600, flag: 'wx' })
+  return file
+}
+
+/** pip's output with the values of the variables it expanded masked (values under 3 characters stay). */
+function maskValues(output: string, request: PipResolveRequest): string {
+  const env = request.env ?? process.env
+  const values = (request.maskedVariables ?? [])
+    .map(name => env[name])
+    .filter((value): value is string => value !== undefined && value.length >= 3)
+    .sort((a, b) => b.length - a.length)
+  return values.reduce((text, value) => text.split(value).join('***'), output)
+}
+
 /** The arguments after the interpreter; requirement strings can never be read as options. */
-export function pipInstallArguments(request: PipResolveRequest, reportFile: string): string[] {
+export function pipInstallArguments(
+  request: PipResolveRequest,
+  reportFile: string,
+  requirementsFile?: string
+): string[] {
   const args = ['-I', '-m', 'pip', 'install', '--dry-run', '--ignore-installed', '--quiet']
   args.push('--report', reportFile, '--disable-pip-version-check', '--no-input')
   if (request.indexUrl) args.push('--index-url', request.indexUrl)
   for (const url of request.extraIndexUrls ?? []) args.push('--extra-index-url', url)
   if (request.onlyBinary) args.push('--only-binary', ':all:')
+  if (requirementsFile !== undefined) args.push('-r', requirementsFile)
   const specifiers: string[] = []
   const { requirements } = request
   for (let index = 0; index < requirements.length; index++) {
