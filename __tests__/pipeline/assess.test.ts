@@ -71,6 +71,22 @@ describe('assessFindings', () => {
     expect(outcome.failureReasons).toEqual(['Failed: 1 high and 1 low (fail-on-severity: low).'])
   })
 
+  test('findings of equal severity are listed by their ids as numbers, the order every report uses', () => {
+    const medium = { database_specific: { severity: 'MODERATE' } }
+    const ids = ['PYSEC-2021-137', 'GHSA-b000-0000-0000', 'PYSEC-2021-35', 'PYSEC-2020-9']
+    const { outcome } = assessFindings(
+      result([...ids.map(id => record(id, '2.0', medium)), high]),
+      options
+    )
+    expect(outcome.packages[0]!.vulnerabilities.map(v => v.id)).toEqual([
+      'GHSA-high-0000-0000',
+      'GHSA-b000-0000-0000',
+      'PYSEC-2020-9',
+      'PYSEC-2021-35',
+      'PYSEC-2021-137'
+    ])
+  })
+
   test('a threshold above the findings passes; the findings stay, not failing', () => {
     const { outcome } = assessFindings(result([low]), { ...options, failOnSeverity: 'medium' })
     expect(outcome.result).toBe('pass')

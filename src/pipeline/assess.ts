@@ -11,12 +11,13 @@ import {
   type ChangeVerdicts
 } from './changes.js'
 import type { OsvRecord } from '../advisories/osv.js'
-import { compareSeverity, isMalicious, severityOf } from '../advisories/severity.js'
+import { isMalicious, severityOf } from '../advisories/severity.js'
 import { rememberedRecommendation, type UpgradeAdviceStore } from '../advisories/upgrade.js'
 import type { Vulnerability } from '../advisories/vulnerability.js'
 import type { LicenseEntry } from '../licenses/check.js'
 import { PACKAGE_ISSUE_KINDS, type PackageIssue } from '../health/types.js'
 import type { AuditOutcome, ReportedPackage, ReportedVulnerability } from '../report/outcome.js'
+import { compareFindings } from '../report/order.js'
 import { plural } from '../shared/text.js'
 
 export interface AssessOptions {
@@ -80,7 +81,7 @@ export function assessFindings(result: AuditResult, options: AssessOptions): Ass
         ...reportVulnerability(vuln, ignoredBy.get(vuln), failing.has(vuln)),
         ...(changes ? { introduced: isIntroduced(changes, pkg, vuln.id) } : {})
       }))
-      .sort((a, b) => compareSeverity(a.severity, b.severity))
+      .sort(compareFindings)
     const reported: ReportedPackage = {
       ...pkg,
       vulnerabilities,
