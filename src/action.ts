@@ -25,7 +25,7 @@ import {
   saveCacheDir,
   type RestoredCache
 } from './integrations/github/actions-cache.js'
-import { commentKey, commentOnPullRequest } from './integrations/github/comment.js'
+import { commentKey, commentMarkdown, commentOnPullRequest } from './integrations/github/comment.js'
 import { matrixLegHash } from './integrations/github/matrix-leg.js'
 import type { AuditOutcome, RunError } from './report/outcome.js'
 import { summaryCounts } from './report/counts.js'
@@ -277,7 +277,7 @@ async function publish(config: Config, run: EngineRun, env: NodeJS.ProcessEnv): 
     await commentOnPullRequest({
       mode: config.outputs.comment,
       token: config.outputs.githubToken,
-      markdown: renderMarkdown(outcome, { ...markdownOptions, maxPackages: 30 }),
+      markdown: commentMarkdown(outcome, markdownOptions),
       result: outcome.result,
       key: commentKeyOf(config, env),
       env,

@@ -49,7 +49,7 @@ test('an overview too long for the limit is cut to its worst packages, the rest 
   expect(fitted).not.toContain('<details>')
 })
 
-test('what no shorter form brings under the limit is cut at a line end, the verdict kept', () => {
+test('what no shorter form brings under the limit is cut at a line end, the verdict kept, the fold closed', () => {
   const skipped = Array.from({ length: 20_000 }, (_, i) => ({
     name: `https://files.example/pkg-${i}.tar.gz`,
     reason: 'URL requirement: not a released version on an index'.repeat(2),
@@ -62,5 +62,7 @@ test('what no shorter form brings under the limit is cut at a line end, the verd
   expect(Buffer.byteLength(full)).toBeGreaterThan(MAX_SUMMARY_BYTES)
   expect(Buffer.byteLength(fitted)).toBeLessThanOrEqual(MAX_SUMMARY_BYTES)
   expect(fitted).toContain('**No known vulnerabilities in 0 packages. · 20000 not audited**')
-  expect(fitted).toMatch(/\|\n\n_Shortened to fit GitHub's summary limit/)
+  // The list of skips is folded: the cut closes the fold, so the note is not hidden in it.
+  expect(fitted).toMatch(/\|\n<\/details>\n\n_Shortened to fit GitHub's summary limit/)
+  expect(fitted.match(/<details>/g)?.length).toBe(fitted.match(/<\/details>/g)?.length)
 })

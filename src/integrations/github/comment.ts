@@ -18,6 +18,9 @@ import { readFile } from 'node:fs/promises'
 import type { Logger } from '../../shared/log.js'
 import { cleanText, registerSecret, safeUrl } from '../../shared/escape.js'
 import { matrixLegHash } from './matrix-leg.js'
+import type { AuditOutcome } from '../../report/outcome.js'
+import { renderMarkdown, type MarkdownOptions } from '../../report/markdown.js'
+import { fitMarkdown } from './summary.js'
 
 export type CommentMode = 'never' | 'on-failure' | 'always'
 
@@ -42,7 +45,28 @@ export type CommentOutcome =
 
 /** GitHub refuses comment bodies longer than this many characters. */
 export const MAX_COMMENT_LENGTH = 65_536
+/** The report's share of a comment: the rest is room for the marker and the resolved note. */
+export const MAX_COMMENT_MARKDOWN = 60_000
+/** A comment shows the 30 worst packages; the job summary and the artifact have them all. */
+const COMMENT_PACKAGES = 30
 const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target'])
+
+/**
+ * The report as a comment shows it: the worst packages with their tables, shortened the way
+ * the job summary is until it fits GitHub's limit, every `<details>` it opens closed.
+ */
+export function commentMarkdown(
+  outcome: AuditOutcome,
+  options: MarkdownOptions,
+  maxCharacters = MAX_COMMENT_MARKDOWN
+): string {
+  const shown: MarkdownOptions = { ...options, maxPackages: COMMENT_PACKAGES }
+  return fitMarkdown(renderMarkdown(outcome, shown), outcome, shown, {
+    max: maxCharacters,
+    unit: 'characters',
+    note: `\n_Shortened to fit GitHub's comment limit: the whole report is in the job summary and the workflow artifact._\n`
+  })
+}
 
 export async function commentOnPullRequest(
   options: PullRequestCommentOptions
