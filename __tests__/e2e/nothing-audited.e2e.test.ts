@@ -55,6 +55,10 @@ describe('a run that audits nothing', () => {
         /^::warning::Nothing was audited: app\/requirements\.txt pins no dependency for this environment: .*marker.*\(strict: true fails the step then\.\)$/
       )
     )
+    // The summary says so too, instead of "✅ Passed · No known vulnerabilities in 0 packages".
+    expect(run.summary).toContain('### ⚠️ Passed, but nothing was audited')
+    expect(run.summary).toMatch(/> Nothing was audited: app\/requirements\.txt pins no dependency/)
+    expect(run.summary).not.toContain('No known vulnerabilities')
   }, 60_000)
 
   test('every dependency skipped: the warning says they could not be audited', async () => {

@@ -87,6 +87,17 @@ describe('assessFindings', () => {
     ])
   })
 
+  test('a run that audited nothing carries why on the outcome, for the reports to say', () => {
+    const empty: AuditResult = { ...result([]), packages: [] }
+    const passed = assessFindings(empty, options)
+    expect(passed.outcome.result).toBe('pass')
+    expect(passed.outcome.nothingAudited).toMatch(/^requirements\.txt pins no dependency/)
+    expect(assessFindings(empty, { ...options, strict: true }).outcome.nothingAudited).toBe(
+      passed.outcome.nothingAudited
+    )
+    expect(assessFindings(result([low]), options).outcome.nothingAudited).toBeUndefined()
+  })
+
   test('a threshold above the findings passes; the findings stay, not failing', () => {
     const { outcome } = assessFindings(result([low]), { ...options, failOnSeverity: 'medium' })
     expect(outcome.result).toBe('pass')

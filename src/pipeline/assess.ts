@@ -138,6 +138,7 @@ export function assessFindings(result: AuditResult, options: AssessOptions): Ass
       licenses: options.licenses,
       result: failureReasons.length > 0 ? 'fail' : 'pass',
       failureReasons,
+      ...(nothingAudited ? { nothingAudited } : {}),
       ...(changes ? { changes: { base: changes.base, fixedByChange: changes.fixedByChange } } : {}),
       ...(health ? { packageIssues: health.issues } : {})
     },

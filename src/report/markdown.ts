@@ -149,13 +149,23 @@ function verdict(outcome: AuditOutcome, sections: ReportSections): string[] {
       ? '### ⛔ Error'
       : outcome.result === 'fail'
         ? '### ❌ Failed'
-        : findings
-          ? '### ⚠️ Passed with findings'
-          : '### ✅ Passed'
+        : outcome.nothingAudited !== undefined
+          ? '### ⚠️ Passed, but nothing was audited'
+          : findings
+            ? '### ⚠️ Passed with findings'
+            : '### ✅ Passed'
+  // A pass that audited nothing says why; a failure's reasons already do.
+  const why =
+    outcome.result === 'pass' && outcome.nothingAudited !== undefined
+      ? [
+          `\n> Nothing was audited: ${escapeMarkdown(outcome.nothingAudited)}. (strict: true fails the step then.)`
+        ]
+      : []
   return [
     head,
     '',
     `**${parts.join(' · ')}**`,
+    ...why,
     ...outcome.failureReasons.map(reason => `\n> ${escapeMarkdown(reason)}`)
   ]
 }
@@ -196,9 +206,11 @@ function headline(
   }
   const clean = counts.vulnerabilities === 0 && malicious === 0
   parts.push(
-    clean
-      ? `No known vulnerabilities in ${plural(counts.packages, 'package')}.`
-      : `${plural(counts.packages, 'package')} audited`
+    outcome.nothingAudited !== undefined && counts.packages === 0
+      ? 'Nothing was audited.'
+      : clean
+        ? `No known vulnerabilities in ${plural(counts.packages, 'package')}.`
+        : `${plural(counts.packages, 'package')} audited`
   )
   if (malicious > 0) {
     const what = sections.alarms.some(alarm => alarm.quarantined.length > 0)

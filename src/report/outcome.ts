@@ -25,6 +25,8 @@ export interface AuditOutcome {
   result: 'pass' | 'fail' | 'error'
   /** Why the step fails (empty on pass), one line each. */
   failureReasons: string[]
+  /** Set when no package was audited: why. A pass then is no clean bill, and reports say so. */
+  nothingAudited?: string
   /** Set when an advisory lookup failed: nothing was checked, every dependency is listed as skipped. */
   incomplete?: boolean
   /** What went wrong when `result` is `error`: reports say it instead of any count. */
