@@ -94,7 +94,7 @@ export const INPUTS = {
     group: 'sources',
     default: 'false',
     description:
-      'Fail when any dependency could not be audited (unpinned, URL, VCS, editable...), like pip-audit --strict.'
+      'Fail when any dependency could not be audited (unpinned, URL, VCS, editable...), like pip-audit --strict, and when nothing was audited at all (without strict, such a run passes with a warning).'
   }),
 
   'vulnerability-service': kind.choice({
@@ -132,7 +132,7 @@ export const INPUTS = {
     group: 'advisories',
     default: 'true',
     description:
-      'Cache advisory details between runs (revalidated by their modified time; restored and saved with the Actions cache), and the index of an offline advisory-db (keyed by its content), so a later run reads only the records it needs.'
+      'Cache advisory details fetched online between runs (revalidated by their modified time; restored and saved with the Actions cache), with the upgrades verified with them. An offline advisory-db is read whole on every run: nothing of it is cached.'
   }),
   'cache-dir': kind.path({
     group: 'advisories',
