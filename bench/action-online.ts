@@ -62,7 +62,18 @@ async function measure(
 async function runBundle(url: string, cacheDir: string): Promise<void> {
   const child = spawn(
     process.execPath,
-    [bundle, '--osv-url', url, '--cache-dir', cacheDir, '--no-fail-on-vulnerability', requirements],
+    // Package checks off: the baseline looks up advisories only, and PyPI is not reachable here.
+    [
+      bundle,
+      '--osv-url',
+      url,
+      '--cache-dir',
+      cacheDir,
+      '--package-checks',
+      'false',
+      '--no-fail-on-vulnerability',
+      requirements
+    ],
     { env: { PATH: process.env.PATH, HOME: work } }
   )
   let stderr = ''
