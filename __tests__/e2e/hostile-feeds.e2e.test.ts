@@ -3,7 +3,7 @@
  * drips bytes ends the run, failing, within request-timeout per try (never hangs it), and
  * advisory records OSV matched but that cannot be read whole still fail the run as findings.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, test } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
@@ -25,34 +25,70 @@ const UPPER_BOUND_MS = 20_000
 const noStackTrace = (run: ActionRun) => expect(run.stdout + run.stderr).not.toMatch(/^\s+at /m)
 
 let workspace: string
-let server: OsvServer
-let url: string
+const servers: OsvServer[] = []
 
 beforeAll(async () => {
   workspace = await makeWorkspace({ 'requirements.txt': 'urllib3==2.0.4\nrequests==2.19.0\n' })
 })
-afterAll(() => fs.rm(workspace, { recursive: true, force: true }))
-afterEach(() => server.close())
+afterAll(async () => {
+  await Promise.all(servers.splice(0).map(server => server.close()))
+  await fs.rm(workspace, { recursive: true, force: true })
+})
 
 async function serve(
   resolver: (name: string, version: string) => OsvRecord[],
   serveRecord?: (found: OsvRecord) => unknown
-): Promise<void> {
-  server = new OsvServer(resolver, serveRecord ? { serve: serveRecord } : {})
-  url = await server.start()
+): Promise<{ server: OsvServer; url: string }> {
+  const server = new OsvServer(resolver, serveRecord ? { serve: serveRecord } : {})
+  servers.push(server)
+  return { server, url: await server.start() }
 }
 
 describe('an OSV API that drips a byte every 0.3 s', () => {
   const failure =
     /Advisory feed OSV API \(http:\/\/127\.0\.0\.1:\d+\) failed: POST \/v1\/querybatch: timed out after 1 s \(headers and body\), after 5 attempts/
+  /** Each run waits out five tries of 1 s: the two go side by side, each with a feed of its own. */
+  let action: { run: ActionRun; server: OsvServer }
+  let cli: ActionRun
+
+  beforeAll(async () => {
+    const dripping = async () => {
+      const { server, url } = await serve(() => [])
+      server.failNext(1_000, { kind: 'drip', intervalMs: 300 })
+      return { server, url }
+    }
+    const [forAction, forCli] = await Promise.all([dripping(), dripping()])
+    const [actionRun, cliRun] = await Promise.all([
+      runAction(
+        {
+          paths: 'requirements.txt',
+          'osv-url': forAction.url,
+          'request-timeout': '1',
+          report: 'report.json'
+        },
+        { workspace }
+      ),
+      runAction(
+        {},
+        {
+          workspace,
+          args: [
+            '--osv-url',
+            forCli.url,
+            '--request-timeout',
+            '1',
+            '--no-cache',
+            'requirements.txt'
+          ]
+        }
+      )
+    ])
+    action = { run: actionRun, server: forAction.server }
+    cli = cliRun
+  }, 60_000)
 
   test('the action with request-timeout: 1 fails closed, fast', async () => {
-    await serve(() => [])
-    server.failNext(1_000, { kind: 'drip', intervalMs: 300 })
-    const run = await runAction(
-      { paths: 'requirements.txt', 'osv-url': url, 'request-timeout': '1', report: 'report.json' },
-      { workspace }
-    )
+    const { run, server } = action
     expect(run.exitCode).toBe(1)
     expect(run.stdout).toMatch(new RegExp(`^::error::.*${failure.source}`, 'm'))
     expect(run.durationMs).toBeLessThan(UPPER_BOUND_MS)
@@ -64,30 +100,21 @@ describe('an OSV API that drips a byte every 0.3 s', () => {
     console.log(
       `dripping OSV API, request-timeout 1 s: the action failed in ${run.durationMs | 0} ms`
     )
-  }, 60_000)
+  })
 
-  test('the CLI with --request-timeout 1 fails closed, fast', async () => {
-    await serve(() => [])
-    server.failNext(1_000, { kind: 'drip', intervalMs: 300 })
-    const run = await runAction(
-      {},
-      {
-        workspace,
-        args: ['--osv-url', url, '--request-timeout', '1', '--no-cache', 'requirements.txt']
-      }
-    )
-    expect(run.exitCode).not.toBe(0)
-    expect(run.stdout + run.stderr).toMatch(failure)
-    expect(run.durationMs).toBeLessThan(UPPER_BOUND_MS)
-    noStackTrace(run)
-    console.log(`dripping OSV API, request-timeout 1 s: the CLI failed in ${run.durationMs | 0} ms`)
-  }, 60_000)
+  test('the CLI with --request-timeout 1 fails closed, fast', () => {
+    expect(cli.exitCode).not.toBe(0)
+    expect(cli.stdout + cli.stderr).toMatch(failure)
+    expect(cli.durationMs).toBeLessThan(UPPER_BOUND_MS)
+    noStackTrace(cli)
+    console.log(`dripping OSV API, request-timeout 1 s: the CLI failed in ${cli.durationMs | 0} ms`)
+  })
 })
 
 test('records OSV matched but that cannot be read whole fail the run as findings', async () => {
   const urllib3 = record('PYSEC-2023-192')
   const requests = record('PYSEC-2018-28')
-  await serve(
+  const { url } = await serve(
     (name, version) =>
       name === 'urllib3' && version === '2.0.4'
         ? [urllib3]

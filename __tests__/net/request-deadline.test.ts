@@ -16,11 +16,14 @@ import { silentLogger } from '../../src/shared/log.js'
 import { OsvServer } from '../support/osv-server.js'
 import { PypiServer } from '../support/pypi-server.js'
 
-/** One byte every 0.3 s, forever. */
-const DRIP = { kind: 'drip', intervalMs: 300 } as const
-const LIMIT_MS = 1_000
+/**
+ * One byte every 0.1 s, forever: four bytes within each try's limit, each of which would renew
+ * a per-read timeout, so only a limit over the whole request can end the try.
+ */
+const DRIP = { kind: 'drip', intervalMs: 100 } as const
+const LIMIT_MS = 400
 const RETRY = { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 }
-/** Two tries of 1 s; generous for a loaded 2-core machine, and far below "forever". */
+/** Two tries of 0.4 s; generous for a loaded 2-core machine, and far below "forever". */
 const UPPER_BOUND_MS = 2 * LIMIT_MS + 4_000
 
 const cleanups: (() => Promise<void>)[] = []
@@ -61,7 +64,7 @@ describe('JsonClient', () => {
     ['a body', 'body'],
     ['headers', 'headers']
   ] as const)(
-    '%s dripping a byte every 0.3 s: cut at the limit, retried, then failing closed',
+    '%s dripping a byte every 0.1 s: cut at the limit, retried, then failing closed',
     async (_, phase) => {
       const { server, url } = await dripping(phase)
       const { error, elapsedMs } = await timed(
@@ -70,7 +73,7 @@ describe('JsonClient', () => {
       )
       expect(error.feed).toBe('Test feed')
       expect(error.message).toBe(
-        'Advisory feed Test feed failed: GET /v1/vulns/PYSEC-2018-28: timed out after 1 s ' +
+        'Advisory feed Test feed failed: GET /v1/vulns/PYSEC-2018-28: timed out after 0.4 s ' +
           '(headers and body), after 2 attempts'
       )
       expect(server.counts.vulns).toBe(2)
@@ -85,7 +88,7 @@ describe('JsonClient', () => {
     const server = new OsvServer(() => [], { latencyMs: 300, byId: () => record })
     const url = await server.start()
     cleanups.push(() => server.close())
-    await expect(client().getJson(`${url}/v1/vulns/PYSEC-2018-28`)).resolves.toEqual(record)
+    await expect(client(1_000).getJson(`${url}/v1/vulns/PYSEC-2018-28`)).resolves.toEqual(record)
   })
 
   test("the caller's abort is not a timeout: it rejects with the caller's reason, no retry", async () => {
@@ -122,7 +125,7 @@ describe('every client takes the limit', () => {
     )
     expect(error.feed).toBe(`OSV API (${url})`)
     expect(error.message).toMatch(
-      /: POST \/v1\/querybatch: timed out after 1 s \(headers and body\), after 2 attempts$/
+      /: POST \/v1\/querybatch: timed out after 0\.4 s \(headers and body\), after 2 attempts$/
     )
     expect(elapsedMs).toBeLessThan(UPPER_BOUND_MS)
   }, 15_000)
@@ -144,7 +147,7 @@ describe('every client takes the limit', () => {
       FeedError
     )
     expect(error.message).toMatch(
-      /^Advisory feed PyPI JSON API \(.*\) failed: GET \/pypi\/requests\/2\.19\.0\/json: timed out after 1 s \(headers and body\), after 2 attempts$/
+      /^Advisory feed PyPI JSON API \(.*\) failed: GET \/pypi\/requests\/2\.19\.0\/json: timed out after 0\.4 s \(headers and body\), after 2 attempts$/
     )
   }, 15_000)
 
@@ -161,7 +164,7 @@ describe('every client takes the limit', () => {
         }),
       FeedError
     )
-    expect(error.message).toMatch(/timed out after 1 s \(headers and body\), after 2 attempts$/)
+    expect(error.message).toMatch(/timed out after 0\.4 s \(headers and body\), after 2 attempts$/)
   }, 15_000)
 
   test("Dependency-Track's client", async () => {
@@ -180,7 +183,7 @@ describe('every client takes the limit', () => {
     )
     expect(error.message).toBe(
       `Could not read the version: Dependency-Track at ${url} did not answer ` +
-        '(timed out after 1 s (headers and body), after 2 attempts)'
+        '(timed out after 0.4 s (headers and body), after 2 attempts)'
     )
     expect(elapsedMs).toBeLessThan(UPPER_BOUND_MS)
   }, 15_000)
