@@ -154,69 +154,79 @@ describe('the action against the OSV API on loopback', () => {
       }
     ]
   })
-  let server: OsvServer
-  let url: string
-  beforeAll(async () => {
-    server = new OsvServer((name, version) =>
+  const servers: OsvServer[] = []
+  /** A feed of its own for each test: the tests run side by side, and one takes its feed down. */
+  async function serve(): Promise<{ server: OsvServer; url: string }> {
+    const server = new OsvServer((name, version) =>
       name === 'django' && version === '3.2.0' ? [record('GHSA-aaaa-bbbb-cccc', '3.2.1')] : []
     )
-    url = await server.start()
-  })
-  afterAll(() => server.close())
+    servers.push(server)
+    return { server, url: await server.start() }
+  }
+  afterAll(() => Promise.all(servers.map(server => server.close())))
 
-  test('finds, scores and gates a critical finding; an ignore from .pyaudit.toml applies', async () => {
-    const workspace = await makeWorkspace({ 'requirements.txt': 'django==3.2.0\nflask==3.0.0\n' })
-    const run = await runAction(
-      { 'osv-url': url, cache: 'false', 'upload-artifact': 'false' },
-      { workspace }
-    )
-    expect(run.exitCode).toBe(1)
-    expect(run.stdout).toMatch(/^::error::Failed: 1 critical \(fail-on-severity: low\)\.$/m)
-    expect(run.outputs['vulnerability-count']).toBe('1')
-
-    await fs.writeFile(
-      path.join(workspace, '.pyaudit.toml'),
-      '[[ignore]]\nid = "GHSA-aaaa-bbbb-cccc"\nreason = "not reachable from our code"\nuntil = "2999-01-01"\n'
-    )
-    const ignored = await runAction(
-      { 'osv-url': url, cache: 'false', 'upload-artifact': 'false' },
-      { workspace }
-    )
-    expect(ignored.exitCode).toBe(0)
-    expect(ignored.outputs).toMatchObject({ result: 'pass', 'vulnerability-count': '0' })
-    expect(ignored.summary).toContain('| not reachable from our code | 2999-01-01 |')
-  }, 60_000)
-
-  test('a feed that stays down fails the run naming the feed, and reports no count', async () => {
-    const workspace = await makeWorkspace({ 'requirements.txt': 'django==3.2.0\n' })
-    server.failNext(100, { kind: 'status', status: 503 })
-    const run = await runAction(
-      { 'osv-url': url, cache: 'false', 'upload-artifact': 'false', report: 'report.json' },
-      { workspace }
-    )
-    server.failNext(0, { kind: 'status', status: 503 })
-    const report = JSON.parse(await fs.readFile(path.join(workspace, 'report.json'), 'utf8'))
-    expect(report.summary).toMatchObject({ incomplete: true, result: 'error' })
-    expect(report.dependencies).toEqual([
-      {
-        name: 'django',
-        skip_reason: expect.stringMatching(/^not checked: Advisory feed OSV API .* HTTP 503/)
-      }
-    ])
-    const schema = JSON.parse(
-      readFileSync(path.resolve(TESTS_DIR, '..', 'docs', 'report.schema.json'), 'utf8')
-    )
-    expect(new Ajv().compile(schema)(report)).toBe(true)
-    expect(run.exitCode).toBe(1)
-    expect(run.stdout).toMatch(
-      new RegExp(
-        `^::error::Advisory feed OSV API \\(${url.replace(/[.]/g, '\\.')}\\) failed: .*HTTP 503`,
-        'm'
+  test.concurrent(
+    'finds, scores and gates a critical finding; an ignore from .pyaudit.toml applies',
+    async () => {
+      const { url } = await serve()
+      const workspace = await makeWorkspace({ 'requirements.txt': 'django==3.2.0\nflask==3.0.0\n' })
+      const run = await runAction(
+        { 'osv-url': url, cache: 'false', 'upload-artifact': 'false' },
+        { workspace }
       )
-    )
-    expect(run.outputs).toMatchObject({ result: 'error', 'vulnerability-count': '' })
-    noStackTrace(run)
-  }, 60_000)
+      expect(run.exitCode).toBe(1)
+      expect(run.stdout).toMatch(/^::error::Failed: 1 critical \(fail-on-severity: low\)\.$/m)
+      expect(run.outputs['vulnerability-count']).toBe('1')
+
+      await fs.writeFile(
+        path.join(workspace, '.pyaudit.toml'),
+        '[[ignore]]\nid = "GHSA-aaaa-bbbb-cccc"\nreason = "not reachable from our code"\nuntil = "2999-01-01"\n'
+      )
+      const ignored = await runAction(
+        { 'osv-url': url, cache: 'false', 'upload-artifact': 'false' },
+        { workspace }
+      )
+      expect(ignored.exitCode).toBe(0)
+      expect(ignored.outputs).toMatchObject({ result: 'pass', 'vulnerability-count': '0' })
+      expect(ignored.summary).toContain('| not reachable from our code | 2999-01-01 |')
+    },
+    60_000
+  )
+
+  test.concurrent(
+    'a feed that stays down fails the run naming the feed, and reports no count',
+    async () => {
+      const { server, url } = await serve()
+      const workspace = await makeWorkspace({ 'requirements.txt': 'django==3.2.0\n' })
+      server.failNext(100, { kind: 'status', status: 503 })
+      const run = await runAction(
+        { 'osv-url': url, cache: 'false', 'upload-artifact': 'false', report: 'report.json' },
+        { workspace }
+      )
+      const report = JSON.parse(await fs.readFile(path.join(workspace, 'report.json'), 'utf8'))
+      expect(report.summary).toMatchObject({ incomplete: true, result: 'error' })
+      expect(report.dependencies).toEqual([
+        {
+          name: 'django',
+          skip_reason: expect.stringMatching(/^not checked: Advisory feed OSV API .* HTTP 503/)
+        }
+      ])
+      const schema = JSON.parse(
+        readFileSync(path.resolve(TESTS_DIR, '..', 'docs', 'report.schema.json'), 'utf8')
+      )
+      expect(new Ajv().compile(schema)(report)).toBe(true)
+      expect(run.exitCode).toBe(1)
+      expect(run.stdout).toMatch(
+        new RegExp(
+          `^::error::Advisory feed OSV API \\(${url.replace(/[.]/g, '\\.')}\\) failed: .*HTTP 503`,
+          'm'
+        )
+      )
+      expect(run.outputs).toMatchObject({ result: 'error', 'vulnerability-count': '' })
+      noStackTrace(run)
+    },
+    60_000
+  )
 })
 
 describe('the action on an installed environment, with a license policy', () => {
@@ -267,62 +277,82 @@ describe('the action on an installed environment, with a license policy', () => 
 })
 
 describe('the action with bad input or a clean project', () => {
-  test('fail-on-severity above the findings passes, with a warning annotation', async () => {
-    const workspace = await makeWorkspace({ 'requirements.txt': 'requests==2.19.1\n' })
-    const run = await runAction(
-      {
-        'advisory-db': fixtureDb,
-        'max-db-age': '0',
-        'fail-on-unknown-severity': 'false',
-        'fail-on-severity': 'high'
-      },
-      { workspace }
-    )
-    expect(run.exitCode).toBe(0)
-    expect(run.stdout).toMatch(/^::warning title=requests 2\.19\.1%3A 1 known vulnerability/m)
-    expect(run.outputs).toMatchObject({ result: 'pass', 'vulnerability-count': '1' })
-  }, 60_000)
+  test.concurrent(
+    'fail-on-severity above the findings passes, with a warning annotation',
+    async () => {
+      const workspace = await makeWorkspace({ 'requirements.txt': 'requests==2.19.1\n' })
+      const run = await runAction(
+        {
+          'advisory-db': fixtureDb,
+          'max-db-age': '0',
+          'fail-on-unknown-severity': 'false',
+          'fail-on-severity': 'high'
+        },
+        { workspace }
+      )
+      expect(run.exitCode).toBe(0)
+      expect(run.stdout).toMatch(/^::warning title=requests 2\.19\.1%3A 1 known vulnerability/m)
+      expect(run.outputs).toMatchObject({ result: 'pass', 'vulnerability-count': '1' })
+    },
+    60_000
+  )
 
-  test('a clean project passes and says so', async () => {
-    const workspace = await makeWorkspace({ 'requirements.txt': 'requests==2.20.0\n' })
-    const run = await runAction(
-      { 'advisory-db': fixtureDb, 'max-db-age': '0', 'upload-artifact': 'false' },
-      { workspace }
-    )
-    expect(run.exitCode).toBe(0)
-    expect(run.outputs['vulnerability-count']).toBe('0')
-    expect(run.summary).toContain('### ✅ Passed')
-    expect(run.stdout).not.toContain('::notice::')
-  }, 60_000)
+  test.concurrent(
+    'a clean project passes and says so',
+    async () => {
+      const workspace = await makeWorkspace({ 'requirements.txt': 'requests==2.20.0\n' })
+      const run = await runAction(
+        { 'advisory-db': fixtureDb, 'max-db-age': '0', 'upload-artifact': 'false' },
+        { workspace }
+      )
+      expect(run.exitCode).toBe(0)
+      expect(run.outputs['vulnerability-count']).toBe('0')
+      expect(run.summary).toContain('### ✅ Passed')
+      expect(run.stdout).not.toContain('::notice::')
+    },
+    60_000
+  )
 
-  test('a stale offline database is a warning', async () => {
-    const workspace = await makeWorkspace({ 'requirements.txt': 'requests==2.20.0\n' })
-    const run = await runAction(
-      { 'advisory-db': fixtureDb, 'upload-artifact': 'false' },
-      { workspace }
-    )
-    expect(run.exitCode).toBe(0)
-    expect(run.stdout).toMatch(/^::warning::The offline advisory database is \d+ days old/m)
-  }, 60_000)
+  test.concurrent(
+    'a stale offline database is a warning',
+    async () => {
+      const workspace = await makeWorkspace({ 'requirements.txt': 'requests==2.20.0\n' })
+      const run = await runAction(
+        { 'advisory-db': fixtureDb, 'upload-artifact': 'false' },
+        { workspace }
+      )
+      expect(run.exitCode).toBe(0)
+      expect(run.stdout).toMatch(/^::warning::The offline advisory database is \d+ days old/m)
+    },
+    60_000
+  )
 
-  test('an invalid input value fails with a message naming the input, and no stack trace', async () => {
-    const workspace = await makeWorkspace({ 'requirements.txt': 'requests==2.20.0\n' })
-    const run = await runAction({ 'fail-on-vulnerability': 'maybe' }, { workspace })
-    expect(run.exitCode).toBe(1)
-    expect(run.stdout).toContain(
-      "::error::Input 'fail-on-vulnerability': expected true or false, got 'maybe'"
-    )
-    noStackTrace(run)
-    expect(run.outputs).toMatchObject({ result: 'error', 'vulnerability-count': '', report: '' })
-  }, 60_000)
+  test.concurrent(
+    'an invalid input value fails with a message naming the input, and no stack trace',
+    async () => {
+      const workspace = await makeWorkspace({ 'requirements.txt': 'requests==2.20.0\n' })
+      const run = await runAction({ 'fail-on-vulnerability': 'maybe' }, { workspace })
+      expect(run.exitCode).toBe(1)
+      expect(run.stdout).toContain(
+        "::error::Input 'fail-on-vulnerability': expected true or false, got 'maybe'"
+      )
+      noStackTrace(run)
+      expect(run.outputs).toMatchObject({ result: 'error', 'vulnerability-count': '', report: '' })
+    },
+    60_000
+  )
 
-  test('a malformed requirement fails naming the file and line', async () => {
-    const workspace = await makeWorkspace({ 'requirements.txt': 'requests==2.20.0\nflask==(1\n' })
-    const run = await runAction({ 'advisory-db': fixtureDb }, { workspace })
-    expect(run.exitCode).toBe(1)
-    expect(run.stdout).toMatch(/^::error::requirements\.txt:2(:\d+)?: /m)
-    expect(run.outputs).toMatchObject({ result: 'error', 'vulnerability-count': '' })
-  }, 60_000)
+  test.concurrent(
+    'a malformed requirement fails naming the file and line',
+    async () => {
+      const workspace = await makeWorkspace({ 'requirements.txt': 'requests==2.20.0\nflask==(1\n' })
+      const run = await runAction({ 'advisory-db': fixtureDb }, { workspace })
+      expect(run.exitCode).toBe(1)
+      expect(run.stdout).toMatch(/^::error::requirements\.txt:2(:\d+)?: /m)
+      expect(run.outputs).toMatchObject({ result: 'error', 'vulnerability-count': '' })
+    },
+    60_000
+  )
 })
 
 describe('credentials in index URLs', () => {
