@@ -38,134 +38,173 @@ function expectErrorOutputs(run: ActionRun, report: string): void {
   noStackTrace(run)
 }
 
+/**
+ * The tests of a run that ends in error run side by side (test.concurrent): they share one
+ * workspace but write different files in it, and each feed that goes down is its own.
+ */
 describe('a run that ends in error', () => {
-  let server: OsvServer
-  let url: string
+  const servers: OsvServer[] = []
   let workspace: string
   beforeAll(async () => {
-    server = new OsvServer(() => [])
-    url = await server.start()
     workspace = await makeWorkspace({
       'app/requirements.txt': 'requests==2.19.1\nflask==2.0.0\n-e ./local-lib\n'
     })
   })
   afterAll(async () => {
-    await server.close()
+    await Promise.all(servers.map(server => server.close()))
     await fs.rm(workspace, { recursive: true, force: true })
   })
 
-  test('the feed down: result error, no count, the incomplete report, a summary naming the feed', async () => {
+  /** An OSV API that answers every request with HTTP 503. */
+  async function feedDown(): Promise<string> {
+    const server = new OsvServer(() => [])
+    servers.push(server)
+    const url = await server.start()
     server.failNext(100, { kind: 'status', status: 503 })
-    const run = await runAction(
-      { ...QUIET, paths: 'app/requirements.txt', 'osv-url': url, report: 'out/report.json' },
-      { workspace }
-    )
-    server.failNext(0, { kind: 'status', status: 503 })
-    const reportPath = path.join(workspace, 'out', 'report.json')
-    expectErrorOutputs(run, reportPath)
-    expect(run.stdout).toMatch(/^::error::Advisory feed OSV API \(.*\) failed: .*HTTP 503/m)
+    return url
+  }
 
-    const report = JSON.parse(await fs.readFile(reportPath, 'utf8'))
-    expect(report.summary).toMatchObject({ result: 'error', incomplete: true })
-    expect(report.summary.failure_reasons).toEqual([
-      expect.stringMatching(/^Advisory feed OSV API .* HTTP 503/)
-    ])
-    expect(report.dependencies.map((d: { skip_reason: string }) => d.skip_reason)).toEqual([
-      expect.stringMatching(/^not checked: Advisory feed OSV API/),
-      expect.stringMatching(/^not checked: Advisory feed OSV API/),
-      expect.stringMatching(/editable/)
-    ])
-    expect(new Ajv().compile(schema)(report)).toBe(true)
+  test.concurrent(
+    'the feed down: result error, no count, the incomplete report, a summary naming the feed',
+    async () => {
+      const url = await feedDown()
+      const run = await runAction(
+        { ...QUIET, paths: 'app/requirements.txt', 'osv-url': url, report: 'out/report.json' },
+        { workspace }
+      )
+      const reportPath = path.join(workspace, 'out', 'report.json')
+      expectErrorOutputs(run, reportPath)
+      expect(run.stdout).toMatch(/^::error::Advisory feed OSV API \(.*\) failed: .*HTTP 503/m)
 
-    expect(run.summary).toContain('### ⛔ Error: the audit could not finish')
-    expect(run.summary).toMatch(
-      /> Advisory feed OSV API \\\(http:\u2060\/\/127\.0\.0\.1:\d+\\\) failed/
-    )
-    expect(run.summary).toContain(
-      '- dependency files: app/requirements.txt: 2 pinned dependencies, 1 that cannot be audited'
-    )
-    expect(run.summary).toMatch(
-      /\*\*Not checked\*\*\n\n- advisories: 2 packages not looked up in OSV API/
-    )
-    expect(run.summary).toContain('- licenses: not checked')
-    expect(run.summary).not.toMatch(/Passed|No known vulnerabilities/)
-  }, 60_000)
+      const report = JSON.parse(await fs.readFile(reportPath, 'utf8'))
+      expect(report.summary).toMatchObject({ result: 'error', incomplete: true })
+      expect(report.summary.failure_reasons).toEqual([
+        expect.stringMatching(/^Advisory feed OSV API .* HTTP 503/)
+      ])
+      expect(report.dependencies.map((d: { skip_reason: string }) => d.skip_reason)).toEqual([
+        expect.stringMatching(/^not checked: Advisory feed OSV API/),
+        expect.stringMatching(/^not checked: Advisory feed OSV API/),
+        expect.stringMatching(/editable/)
+      ])
+      expect(new Ajv().compile(schema)(report)).toBe(true)
 
-  test('an invalid input value: result error, no report, a summary naming the input', async () => {
-    const run = await runAction(
-      { ...QUIET, 'advisory-db': fixtureDb, 'fail-on-severity': 'bogus' },
-      { workspace }
-    )
-    expectErrorOutputs(run, '')
-    expect(run.stdout).toMatch(/^::error::Input 'fail-on-severity': /m)
-    expect(run.summary).toMatch(/> Input 'fail-on-severity': /)
-    expect(run.summary).toContain('- dependency files: not read')
-    expect(run.summary).toContain('- advisories: not looked up')
-    expect(run.summary).not.toContain('**Checked**')
-  }, 60_000)
+      expect(run.summary).toContain('### ⛔ Error: the audit could not finish')
+      expect(run.summary).toMatch(
+        /> Advisory feed OSV API \\\(http:\u2060\/\/127\.0\.0\.1:\d+\\\) failed/
+      )
+      expect(run.summary).toContain(
+        '- dependency files: app/requirements.txt: 2 pinned dependencies, 1 that cannot be audited'
+      )
+      expect(run.summary).toMatch(
+        /\*\*Not checked\*\*\n\n- advisories: 2 packages not looked up in OSV API/
+      )
+      expect(run.summary).toContain('- licenses: not checked')
+      expect(run.summary).not.toMatch(/Passed|No known vulnerabilities/)
+    },
+    60_000
+  )
 
-  test('a license lookup that fails: the advisories were checked, the licenses were not', async () => {
-    const run = await runAction(
-      {
-        ...QUIET,
-        paths: 'app/requirements.txt',
-        'advisory-db': fixtureDb,
-        'max-db-age': '0',
-        'license-source': 'pypi',
-        'license-allow-only': 'MIT',
-        // Nothing listens on port 9.
-        'pypi-url': 'http://127.0.0.1:9',
-        report: 'out/licenses.json'
-      },
-      { workspace }
-    )
-    expectErrorOutputs(run, path.join(workspace, 'out', 'licenses.json'))
-    expect(run.summary).toMatch(
-      /\*\*Checked\*\*\n\n- dependency files: .*\n- advisories: 2 packages looked up in offline database/
-    )
-    expect(run.summary).toMatch(/\*\*Not checked\*\*\n\n- licenses: not checked/)
-  }, 60_000)
+  test.concurrent(
+    'an invalid input value: result error, no report, a summary naming the input',
+    async () => {
+      const run = await runAction(
+        { ...QUIET, 'advisory-db': fixtureDb, 'fail-on-severity': 'bogus' },
+        { workspace }
+      )
+      expectErrorOutputs(run, '')
+      expect(run.stdout).toMatch(/^::error::Input 'fail-on-severity': /m)
+      expect(run.summary).toMatch(/> Input 'fail-on-severity': /)
+      expect(run.summary).toContain('- dependency files: not read')
+      expect(run.summary).toContain('- advisories: not looked up')
+      expect(run.summary).not.toContain('**Checked**')
+    },
+    60_000
+  )
 
-  test('a report file that cannot be written: the error, then the findings it had', async () => {
-    await fs.mkdir(path.join(workspace, 'out', 'taken.sarif'), { recursive: true })
-    const run = await runAction(
-      {
-        ...QUIET,
-        paths: 'app/requirements.txt',
-        'advisory-db': fixtureDb,
-        'max-db-age': '0',
-        report: 'out/findings.json',
-        sarif: 'out/taken.sarif'
-      },
-      { workspace }
-    )
-    const reportPath = path.join(workspace, 'out', 'findings.json')
-    expectErrorOutputs(run, reportPath)
-    expect(run.outputs.sarif).toBe('')
-    expect(run.stdout).toMatch(/^::error::Input 'sarif': could not write .*taken\.sarif: /m)
-    const report = JSON.parse(await fs.readFile(reportPath, 'utf8'))
-    expect(report.summary).toMatchObject({ result: 'error', incomplete: false, vulnerabilities: 1 })
-    expect(new Ajv().compile(schema)(report)).toBe(true)
-    expect(run.summary).toContain('- verdict: fail')
-    expect(run.summary).toContain('- reports: not every report file was written')
-    expect(run.summary).toContain('PYSEC-2018-28')
-  }, 60_000)
+  test.concurrent(
+    'a license lookup that fails: the advisories were checked, the licenses were not',
+    async () => {
+      const run = await runAction(
+        {
+          ...QUIET,
+          paths: 'app/requirements.txt',
+          'advisory-db': fixtureDb,
+          'max-db-age': '0',
+          'license-source': 'pypi',
+          'license-allow-only': 'MIT',
+          // Nothing listens on port 9.
+          'pypi-url': 'http://127.0.0.1:9',
+          report: 'out/licenses.json'
+        },
+        { workspace }
+      )
+      expectErrorOutputs(run, path.join(workspace, 'out', 'licenses.json'))
+      expect(run.summary).toMatch(
+        /\*\*Checked\*\*\n\n- dependency files: .*\n- advisories: 2 packages looked up in offline database/
+      )
+      expect(run.summary).toMatch(/\*\*Not checked\*\*\n\n- licenses: not checked/)
+    },
+    60_000
+  )
 
-  test('the command line exits 2 and prints what was and was not checked', async () => {
-    server.failNext(100, { kind: 'status', status: 503 })
-    const run = await runAction(
-      {},
-      {
-        workspace,
-        args: ['--osv-url', url, '--no-cache', '--package-checks', 'false', 'app/requirements.txt']
-      }
-    )
-    server.failNext(0, { kind: 'status', status: 503 })
-    expect(run.exitCode).toBe(2)
-    expect(run.stderr).toMatch(
-      /^error: Advisory feed OSV API .* HTTP 503.*\nchecked: dependency files: app\/requirements\.txt: 2 pinned dependencies, 1 that cannot be audited\nnot checked: advisories: 2 packages not looked up in OSV API .*\nnot checked: licenses: not checked\n$/m
-    )
-  }, 60_000)
+  test.concurrent(
+    'a report file that cannot be written: the error, then the findings it had',
+    async () => {
+      await fs.mkdir(path.join(workspace, 'out', 'taken.sarif'), { recursive: true })
+      const run = await runAction(
+        {
+          ...QUIET,
+          paths: 'app/requirements.txt',
+          'advisory-db': fixtureDb,
+          'max-db-age': '0',
+          report: 'out/findings.json',
+          sarif: 'out/taken.sarif'
+        },
+        { workspace }
+      )
+      const reportPath = path.join(workspace, 'out', 'findings.json')
+      expectErrorOutputs(run, reportPath)
+      expect(run.outputs.sarif).toBe('')
+      expect(run.stdout).toMatch(/^::error::Input 'sarif': could not write .*taken\.sarif: /m)
+      const report = JSON.parse(await fs.readFile(reportPath, 'utf8'))
+      expect(report.summary).toMatchObject({
+        result: 'error',
+        incomplete: false,
+        vulnerabilities: 1
+      })
+      expect(new Ajv().compile(schema)(report)).toBe(true)
+      expect(run.summary).toContain('- verdict: fail')
+      expect(run.summary).toContain('- reports: not every report file was written')
+      expect(run.summary).toContain('PYSEC-2018-28')
+    },
+    60_000
+  )
+
+  test.concurrent(
+    'the command line exits 2 and prints what was and was not checked',
+    async () => {
+      const url = await feedDown()
+      const run = await runAction(
+        {},
+        {
+          workspace,
+          args: [
+            '--osv-url',
+            url,
+            '--no-cache',
+            '--package-checks',
+            'false',
+            'app/requirements.txt'
+          ]
+        }
+      )
+      expect(run.exitCode).toBe(2)
+      expect(run.stderr).toMatch(
+        /^error: Advisory feed OSV API .* HTTP 503.*\nchecked: dependency files: app\/requirements\.txt: 2 pinned dependencies, 1 that cannot be audited\nnot checked: advisories: 2 packages not looked up in OSV API .*\nnot checked: licenses: not checked\n$/m
+      )
+    },
+    60_000
+  )
 })
 
 describe('the pull-request comment of a run that ends in error', () => {
