@@ -42,11 +42,12 @@ async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliR
     ],
     {
       cwd: workspace,
-      // The offline index goes to the cache directory: the workspace's, not the user's.
+      // The offline index goes to the cache directory: one in the workspace for each run (they
+      // run side by side), never the user's.
       env: {
         PATH: process.env.PATH,
         HOME: process.env.HOME,
-        XDG_CACHE_HOME: path.join(workspace, '.cache'),
+        XDG_CACHE_HOME: await fs.mkdtemp(path.join(workspace, 'cache-')),
         ...env
       }
     }
@@ -68,14 +69,19 @@ beforeAll(async () => {
 })
 afterAll(() => fs.rm(workspace, { recursive: true, force: true }))
 
+/**
+ * The tests run side by side (test.concurrent), each with a Dependency-Track server of its own:
+ * what one server received is what that test's run sent.
+ */
 describe('the CLI uploads its SBOM to Dependency-Track', () => {
-  const server = new DependencyTrackServer()
-  let url: string
+  const servers: DependencyTrackServer[] = []
   const field = (upload: DependencyTrackServer['uploads'][number], name: string) =>
     upload.parts.find(part => part.name === name)?.data.toString('utf8')
 
-  beforeAll(async () => {
-    url = await server.start()
+  async function dependencyTrack(): Promise<{ server: DependencyTrackServer; url: string }> {
+    const server = new DependencyTrackServer()
+    servers.push(server)
+    const url = await server.start()
     server.addKey(apiKey, ...ALL_PERMISSIONS)
     // A server's words are untrusted: this id carries an escape sequence and a line break.
     server.advisories.push({
@@ -86,187 +92,243 @@ describe('the CLI uploads its SBOM to Dependency-Track', () => {
     })
     server.policies.push({ name: 'No requests', violationState: 'WARN', purlContains: 'requests' })
     server.pollsUntilDone = 1
-  })
-  afterAll(() => server.close())
+    return { server, url }
+  }
+  afterAll(() => Promise.all(servers.map(server => server.close())))
 
-  test('with the key from DEPENDENCY_TRACK_API_KEY, waits and lists findings and violations', async () => {
-    const before = server.uploads.length
-    const run = await runCli(
-      [
+  test.concurrent(
+    'with the key from DEPENDENCY_TRACK_API_KEY, waits and lists findings and violations',
+    async () => {
+      const { server, url } = await dependencyTrack()
+      const before = server.uploads.length
+      const run = await runCli(
+        [
+          '--dependency-track-url',
+          url,
+          '--dependency-track-project',
+          'demo',
+          '--dependency-track-version',
+          '1.0',
+          '--dependency-track-wait'
+        ],
+        { DEPENDENCY_TRACK_API_KEY: apiKey }
+      )
+      // The audit's verdict is unchanged by the upload: a vulnerability fails the run.
+      expect(run.exitCode).toBe(1)
+      expect(run.stdout).toMatch(VERDICT)
+
+      expect(server.uploads).toHaveLength(before + 1)
+      const upload = server.uploads.at(-1)!
+      expect(field(upload, 'projectName')).toBe('demo')
+      expect(field(upload, 'projectVersion')).toBe('1.0')
+      const bom = JSON.parse(field(upload, 'bom') ?? '{}') as { components?: { purl?: string }[] }
+      expect(bom.components?.map(c => c.purl)).toContain('pkg:pypi/requests@2.19.1')
+
+      const project = server.projects.find(p => p.name === 'demo' && p.version === '1.0')
+      expect(project?.uuid).toMatch(UUID)
+      const uploaded = new RegExp(
+        `^Dependency-Track: uploaded the SBOM to project "demo" version "1\\.0" \\(UUID ${project?.uuid}\\); processing token (\\S+)\\.$`,
+        'm'
+      ).exec(run.stderr)
+      const token = uploaded?.[1] ?? ''
+      expect(token).toMatch(UUID)
+      // The token printed is the one the CLI polled.
+      expect(server.requests).toContain(`GET /api/v1/event/token/${token}`)
+      expect(run.stderr).toMatch(/^Dependency-Track: 1 finding, 1 policy violation\.$/m)
+      expect(run.stderr).toMatch(
+        /^ {2}finding requests 2\.19\.1: CVE-2018-18074 forged line HIGH \(not analysed\)$/m
+      )
+      expect(run.stderr).toMatch(
+        /^ {2}policy violation requests 2\.19\.1: No requests \(OPERATIONAL, WARN\): PACKAGE_URL MATCHES requests$/m
+      )
+      expect(run.stderr).not.toContain('\u001b')
+      expect(run.stderr).not.toMatch(/^forged line/m)
+      expect(run.stdout + run.stderr).not.toContain(apiKey)
+    },
+    60_000
+  )
+
+  test.concurrent(
+    'with the key as a flag and no waiting, prints the token only',
+    async () => {
+      const { server, url } = await dependencyTrack()
+      const before = server.uploads.length
+      const run = await runCli([
+        '--dependency-track-url',
+        url,
+        '--dependency-track-api-key',
+        apiKey,
+        '--dependency-track-project',
+        'demo-flag',
+        '--no-fail-on-vulnerability'
+      ])
+      expect(run.exitCode).toBe(0)
+      expect(server.uploads).toHaveLength(before + 1)
+      const upload = server.uploads.at(-1)!
+      expect(field(upload, 'projectName')).toBe('demo-flag')
+      expect(field(upload, 'projectVersion')).toBeUndefined()
+      expect(run.stderr).toMatch(
+        /^Dependency-Track: uploaded the SBOM to project "demo-flag"; processing token [0-9a-f-]{36}\.$/m
+      )
+      expect(run.stderr).not.toMatch(/finding/)
+      expect(run.stdout + run.stderr).not.toContain(apiKey)
+    },
+    60_000
+  )
+
+  test.concurrent(
+    'a project name is required outside a GitHub workflow; nothing is sent',
+    async () => {
+      const { server, url } = await dependencyTrack()
+      const before = server.requests.length
+      const run = await runCli(['--dependency-track-url', url], {
+        DEPENDENCY_TRACK_API_KEY: apiKey
+      })
+      expect(run.exitCode).toBe(2)
+      expect(run.stderr).toMatch(
+        /^error: Input 'dependency-track-project': is required outside a GitHub workflow run/m
+      )
+      expect(server.requests).toHaveLength(before)
+    },
+    60_000
+  )
+
+  test.concurrent(
+    'inside a workflow, the project defaults to the repository at its branch',
+    async () => {
+      const { server, url } = await dependencyTrack()
+      const run = await runCli(['--dependency-track-url', url, '--no-fail-on-vulnerability'], {
+        DEPENDENCY_TRACK_API_KEY: apiKey,
+        GITHUB_REPOSITORY: 'octo/app',
+        GITHUB_REF: 'refs/heads/main',
+        GITHUB_REF_NAME: 'main'
+      })
+      expect(run.exitCode).toBe(0)
+      const upload = server.uploads.at(-1)!
+      expect(field(upload, 'projectName')).toBe('octo/app')
+      expect(field(upload, 'projectVersion')).toBe('main')
+    },
+    60_000
+  )
+
+  test.concurrent(
+    'without a key from the flag or the environment, names the variable to set',
+    async () => {
+      const { server, url } = await dependencyTrack()
+      const before = server.requests.length
+      const run = await runCli([
         '--dependency-track-url',
         url,
         '--dependency-track-project',
-        'demo',
-        '--dependency-track-version',
-        '1.0',
-        '--dependency-track-wait'
-      ],
-      { DEPENDENCY_TRACK_API_KEY: apiKey }
-    )
-    // The audit's verdict is unchanged by the upload: a vulnerability fails the run.
-    expect(run.exitCode).toBe(1)
-    expect(run.stdout).toMatch(VERDICT)
+        'demo'
+      ])
+      expect(run.exitCode).toBe(2)
+      expect(run.stderr).toMatch(
+        /^error: Input 'dependency-track-api-key': is required with --dependency-track-url: set the DEPENDENCY_TRACK_API_KEY environment variable$/m
+      )
+      expect(server.requests).toHaveLength(before)
+    },
+    60_000
+  )
 
-    expect(server.uploads).toHaveLength(before + 1)
-    const upload = server.uploads.at(-1)!
-    expect(field(upload, 'projectName')).toBe('demo')
-    expect(field(upload, 'projectVersion')).toBe('1.0')
-    const bom = JSON.parse(field(upload, 'bom') ?? '{}') as { components?: { purl?: string }[] }
-    expect(bom.components?.map(c => c.purl)).toContain('pkg:pypi/requests@2.19.1')
+  test.concurrent(
+    'a key in the environment without a server changes nothing',
+    async () => {
+      const { server } = await dependencyTrack()
+      const before = server.requests.length
+      const run = await runCli([], { DEPENDENCY_TRACK_API_KEY: apiKey })
+      expect(run.exitCode).toBe(1)
+      expect(run.stdout).toMatch(VERDICT)
+      expect(run.stderr).not.toMatch(/error|Dependency-Track/)
+      expect(server.requests).toHaveLength(before)
+    },
+    60_000
+  )
 
-    const project = server.projects.find(p => p.name === 'demo' && p.version === '1.0')
-    expect(project?.uuid).toMatch(UUID)
-    const uploaded = new RegExp(
-      `^Dependency-Track: uploaded the SBOM to project "demo" version "1\\.0" \\(UUID ${project?.uuid}\\); processing token (\\S+)\\.$`,
-      'm'
-    ).exec(run.stderr)
-    const token = uploaded?.[1] ?? ''
-    expect(token).toMatch(UUID)
-    // The token printed is the one the CLI polled.
-    expect(server.requests).toContain(`GET /api/v1/event/token/${token}`)
-    expect(run.stderr).toMatch(/^Dependency-Track: 1 finding, 1 policy violation\.$/m)
-    expect(run.stderr).toMatch(
-      /^ {2}finding requests 2\.19\.1: CVE-2018-18074 forged line HIGH \(not analysed\)$/m
-    )
-    expect(run.stderr).toMatch(
-      /^ {2}policy violation requests 2\.19\.1: No requests \(OPERATIONAL, WARN\): PACKAGE_URL MATCHES requests$/m
-    )
-    expect(run.stderr).not.toContain('\u001b')
-    expect(run.stderr).not.toMatch(/^forged line/m)
-    expect(run.stdout + run.stderr).not.toContain(apiKey)
-  }, 60_000)
-
-  test('with the key as a flag and no waiting, prints the token only', async () => {
-    const before = server.uploads.length
-    const run = await runCli([
-      '--dependency-track-url',
-      url,
-      '--dependency-track-api-key',
-      apiKey,
-      '--dependency-track-project',
-      'demo-flag',
-      '--no-fail-on-vulnerability'
-    ])
-    expect(run.exitCode).toBe(0)
-    expect(server.uploads).toHaveLength(before + 1)
-    const upload = server.uploads.at(-1)!
-    expect(field(upload, 'projectName')).toBe('demo-flag')
-    expect(field(upload, 'projectVersion')).toBeUndefined()
-    expect(run.stderr).toMatch(
-      /^Dependency-Track: uploaded the SBOM to project "demo-flag"; processing token [0-9a-f-]{36}\.$/m
-    )
-    expect(run.stderr).not.toMatch(/finding/)
-    expect(run.stdout + run.stderr).not.toContain(apiKey)
-  }, 60_000)
-
-  test('a project name is required outside a GitHub workflow; nothing is sent', async () => {
-    const before = server.requests.length
-    const run = await runCli(['--dependency-track-url', url], {
-      DEPENDENCY_TRACK_API_KEY: apiKey
-    })
-    expect(run.exitCode).toBe(2)
-    expect(run.stderr).toMatch(
-      /^error: Input 'dependency-track-project': is required outside a GitHub workflow run/m
-    )
-    expect(server.requests).toHaveLength(before)
-  }, 60_000)
-
-  test('inside a workflow, the project defaults to the repository at its branch', async () => {
-    const run = await runCli(['--dependency-track-url', url, '--no-fail-on-vulnerability'], {
-      DEPENDENCY_TRACK_API_KEY: apiKey,
-      GITHUB_REPOSITORY: 'octo/app',
-      GITHUB_REF: 'refs/heads/main',
-      GITHUB_REF_NAME: 'main'
-    })
-    expect(run.exitCode).toBe(0)
-    const upload = server.uploads.at(-1)!
-    expect(field(upload, 'projectName')).toBe('octo/app')
-    expect(field(upload, 'projectVersion')).toBe('main')
-  }, 60_000)
-
-  test('without a key from the flag or the environment, names the variable to set', async () => {
-    const before = server.requests.length
-    const run = await runCli(['--dependency-track-url', url, '--dependency-track-project', 'demo'])
-    expect(run.exitCode).toBe(2)
-    expect(run.stderr).toMatch(
-      /^error: Input 'dependency-track-api-key': is required with --dependency-track-url: set the DEPENDENCY_TRACK_API_KEY environment variable$/m
-    )
-    expect(server.requests).toHaveLength(before)
-  }, 60_000)
-
-  test('a key in the environment without a server changes nothing', async () => {
-    const before = server.requests.length
-    const run = await runCli([], { DEPENDENCY_TRACK_API_KEY: apiKey })
-    expect(run.exitCode).toBe(1)
-    expect(run.stdout).toMatch(VERDICT)
-    expect(run.stderr).not.toMatch(/error|Dependency-Track/)
-    expect(server.requests).toHaveLength(before)
-  }, 60_000)
-
-  test('a rejected key: the verdict, then the error naming the server, exit 2', async () => {
-    const wrongKey = 'odt_WRONGwrongWRONGwrong0123456789'
-    const run = await runCli(
-      ['--dependency-track-url', url, '--dependency-track-project', 'demo'],
-      { DEPENDENCY_TRACK_API_KEY: wrongKey }
-    )
-    expect(run.exitCode).toBe(2)
-    expect(run.stdout).toMatch(VERDICT)
-    expect(run.stderr.trimEnd().split('\n').at(-1)).toBe(
-      `error: Input 'dependency-track-api-key': Dependency-Track at ${url} rejected the API key ` +
-        '(HTTP 401 Unauthorized) when asked to upload the SBOM: check that the secret holds a ' +
-        'current, complete API key of a Dependency-Track team.'
-    )
-    expect(run.stdout + run.stderr).not.toContain(wrongKey)
-  }, 60_000)
+  test.concurrent(
+    'a rejected key: the verdict, then the error naming the server, exit 2',
+    async () => {
+      const { url } = await dependencyTrack()
+      const wrongKey = 'odt_WRONGwrongWRONGwrong0123456789'
+      const run = await runCli(
+        ['--dependency-track-url', url, '--dependency-track-project', 'demo'],
+        { DEPENDENCY_TRACK_API_KEY: wrongKey }
+      )
+      expect(run.exitCode).toBe(2)
+      expect(run.stdout).toMatch(VERDICT)
+      expect(run.stderr.trimEnd().split('\n').at(-1)).toBe(
+        `error: Input 'dependency-track-api-key': Dependency-Track at ${url} rejected the API key ` +
+          '(HTTP 401 Unauthorized) when asked to upload the SBOM: check that the secret holds a ' +
+          'current, complete API key of a Dependency-Track team.'
+      )
+      expect(run.stdout + run.stderr).not.toContain(wrongKey)
+    },
+    60_000
+  )
 })
 
-test('a server that is down: the verdict is printed, then the error naming the URL, exit 2', async () => {
-  // A port that was just listening and is now closed: connections are refused.
-  const gone = new DependencyTrackServer()
-  const url = await gone.start()
-  await gone.close()
-  const run = await runCli(['--dependency-track-url', url, '--dependency-track-project', 'demo'], {
-    DEPENDENCY_TRACK_API_KEY: apiKey
-  })
-  expect(run.exitCode).toBe(2)
-  expect(run.stdout).toMatch(VERDICT)
-  expect(run.stdout).toMatch(/^Failed: /m)
-  const lastLine = run.stderr.trimEnd().split('\n').at(-1) ?? ''
-  expect(lastLine).toMatch(
-    new RegExp(
-      `^error: Could not upload the SBOM: Dependency-Track at ${url.replace(/\./g, '\\.')} did not answer \\(ECONNREFUSED`
+test.concurrent(
+  'a server that is down: the verdict is printed, then the error naming the URL, exit 2',
+  async () => {
+    // A port that was just listening and is now closed: connections are refused.
+    const gone = new DependencyTrackServer()
+    const url = await gone.start()
+    await gone.close()
+    const run = await runCli(
+      ['--dependency-track-url', url, '--dependency-track-project', 'demo'],
+      {
+        DEPENDENCY_TRACK_API_KEY: apiKey
+      }
     )
-  )
-  expect(run.stdout + run.stderr).not.toContain(apiKey)
-  expect(run.stderr).not.toMatch(/^\s+at /m)
-}, 60_000)
-
-test('runner-only flags are ignored with one warning each; the exit code is the verdict', async () => {
-  const token = 'ghp_notReallyAToken0123456789abcdef'
-  const run = await runCli([
-    '--comment',
-    'always',
-    '--upload-artifact',
-    '--artifact-name',
-    'audit',
-    '--retention-days',
-    '5',
-    '--github-token',
-    token
-  ])
-  expect(run.exitCode).toBe(1)
-  expect(run.stdout).toMatch(VERDICT)
-  const warnings = run.stderr.split('\n').filter(line => line.startsWith('warning: '))
-  expect(warnings).toEqual(
-    ['comment', 'upload-artifact', 'artifact-name', 'retention-days', 'github-token'].map(
-      name => `warning: --${name} applies only to the GitHub Action on a runner; ignored here`
+    expect(run.exitCode).toBe(2)
+    expect(run.stdout).toMatch(VERDICT)
+    expect(run.stdout).toMatch(/^Failed: /m)
+    const lastLine = run.stderr.trimEnd().split('\n').at(-1) ?? ''
+    expect(lastLine).toMatch(
+      new RegExp(
+        `^error: Could not upload the SBOM: Dependency-Track at ${url.replace(/\./g, '\\.')} did not answer \\(ECONNREFUSED`
+      )
     )
-  )
-  expect(run.stdout + run.stderr).not.toContain(token)
-}, 60_000)
+    expect(run.stdout + run.stderr).not.toContain(apiKey)
+    expect(run.stderr).not.toMatch(/^\s+at /m)
+  },
+  60_000
+)
 
-test('without runner-only flags, their defaults bring no warning', async () => {
-  const run = await runCli([])
-  expect(run.exitCode).toBe(1)
-  expect(run.stderr).not.toMatch(/^warning:/m)
-}, 60_000)
+test.concurrent(
+  'runner-only flags are ignored with one warning each; the exit code is the verdict',
+  async () => {
+    const token = 'ghp_notReallyAToken0123456789abcdef'
+    const run = await runCli([
+      '--comment',
+      'always',
+      '--upload-artifact',
+      '--artifact-name',
+      'audit',
+      '--retention-days',
+      '5',
+      '--github-token',
+      token
+    ])
+    expect(run.exitCode).toBe(1)
+    expect(run.stdout).toMatch(VERDICT)
+    const warnings = run.stderr.split('\n').filter(line => line.startsWith('warning: '))
+    expect(warnings).toEqual(
+      ['comment', 'upload-artifact', 'artifact-name', 'retention-days', 'github-token'].map(
+        name => `warning: --${name} applies only to the GitHub Action on a runner; ignored here`
+      )
+    )
+    expect(run.stdout + run.stderr).not.toContain(token)
+  },
+  60_000
+)
+
+test.concurrent(
+  'without runner-only flags, their defaults bring no warning',
+  async () => {
+    const run = await runCli([])
+    expect(run.exitCode).toBe(1)
+    expect(run.stderr).not.toMatch(/^warning:/m)
+  },
+  60_000
+)
