@@ -1,7 +1,8 @@
-import { execFileSync } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
 import * as fs from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
+import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { readDistributions, readEnvironment } from '../../src/deps/environment.js'
 import { inspectInterpreter, pythonVersionOf } from '../../src/deps/python.js'
@@ -15,10 +16,24 @@ if (!python)
 const describeWithPython = python ? describe : describe.skip
 
 let root: string
+/**
+ * A virtualenv with pip, made by ensurepip: two seconds of installing pip, started at once so
+ * that it overlaps the other tests, and awaited by the one that reads it.
+ */
+let venvWithPip: Promise<string> | undefined
 beforeAll(() => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'pyaudit-environment-'))
+  if (python) {
+    const venv = path.join(root, 'venv-with-pip')
+    venvWithPip = promisify(execFile)(python, ['-m', 'venv', venv]).then(() => venv)
+    // Awaited (and its failure reported) by its test; never an unhandled rejection meanwhile.
+    venvWithPip.catch(() => undefined)
+  }
 })
-afterAll(() => fs.rmSync(root, { recursive: true, force: true }))
+afterAll(async () => {
+  await venvWithPip?.catch(() => undefined)
+  fs.rmSync(root, { recursive: true, force: true })
+})
 
 function write(file: string, content: string | Buffer): string {
   fs.mkdirSync(path.dirname(file), { recursive: true })
@@ -216,8 +231,7 @@ describeWithPython('readEnvironment on real environments', () => {
   })
 
   test('a virtualenv with pip installed by ensurepip', async () => {
-    const venv = path.join(root, 'venv-with-pip')
-    execFileSync(python!, ['-m', 'venv', venv])
+    const venv = await venvWithPip!
     const source = await readEnvironment(venv)
     const names = source.dependencies.map(d => d.name)
     expect(names).toContain('pip')
