@@ -167,8 +167,16 @@ describe('auto-detection in a monorepo', () => {
         format: 'requirements'
       }
     ])
-    // tomli's marker (python_version < "3.11") is false for the default target, Python 3.12.
-    expect(find(sources, 'tomli')).toEqual([])
+    // Every pin is audited whatever its marker, and carries it.
+    expect(find(sources, 'tomli')).toEqual([
+      {
+        name: 'tomli',
+        version: '2.0.1',
+        location: { file: requirements, line: lineOf(requirements, 'tomli==2.0.1') },
+        format: 'requirements',
+        marker: 'python_version < "3.11"'
+      }
+    ])
     expect(messages).toContain(
       `info: svc-b/requirements.txt (requirements): ${sources[1]!.dependencies.length} pinned, 0 skipped`
     )
@@ -249,7 +257,7 @@ describeWithPython('the environment of an interpreter', () => {
     expect(names).not.toContain('not-read')
   })
 
-  test("with paths too: markers are evaluated for the interpreter's own version", async () => {
+  test('with paths too: python alone does not narrow, python-version does', async () => {
     const dir = project('env-and-paths', {
       'requirements.txt': [
         'foo==1 ; python_version < "3.0"',
@@ -261,9 +269,18 @@ describeWithPython('the environment of an interpreter', () => {
     const sources = await collect(dir, { paths: [file], python: 'python3' })
     expect(sources.map(s => s.format)).toEqual(['requirements', 'environment'])
     expect(sources[0]!.dependencies.map(d => [d.name, d.version, d.location.line])).toEqual([
+      ['foo', '1', 1],
       ['bar', '2', 2]
     ])
     expect(sources[0]!.skipped).toEqual([])
+    const narrowed = await collect(dir, {
+      paths: [file],
+      python: 'python3',
+      pythonVersion: python!.version
+    })
+    expect(narrowed[0]!.dependencies.map(d => [d.name, d.version, d.location.line])).toEqual([
+      ['bar', '2', 2]
+    ])
   })
 })
 

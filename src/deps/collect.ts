@@ -4,11 +4,12 @@ import { InputError, PyauditError } from '../shared/errors.js'
 import type { Logger } from '../shared/log.js'
 import { detectDependencyFiles, formatOfFile, type DetectedFile } from './detect.js'
 import { checkRunDependencyCount } from './limits.js'
-import { markerEnvironmentFor } from './markers.js'
+import { narrowedEnvironment, type TargetPlatform } from './markers.js'
 import { readDependencyFile, type FileRead } from './read-file.js'
 import type { SourceResult } from './types.js'
 import { repositoryPath } from '../shared/paths.js'
 
+/** The Python version of a reference environment where one is needed (package checks, tests). */
 export const DEFAULT_PYTHON_VERSION = '3.12'
 
 export interface CollectOptions {
@@ -18,7 +19,13 @@ export interface CollectOptions {
   /** Files must lie here (or in the directory of a path named explicitly), symlinks resolved. */
   repositoryRoot?: string
   python?: string
+  /**
+   * With `platform`, the target the audit is narrowed to: pins whose markers are false for it
+   * are left out. Neither: every pin is audited whatever its marker (`python` alone does not
+   * narrow; with resolve: pip, pip evaluates markers for its own interpreter).
+   */
   pythonVersion?: string
+  platform?: TargetPlatform
   resolve: 'none' | 'pip'
   indexUrl?: string
   extraIndexUrls: string[]
@@ -38,12 +45,17 @@ export async function collectDependencies(options: CollectOptions): Promise<Sour
     throw new InputError('working-directory', `${options.workingDirectory} is not a directory`)
   }
   const readsEnvironment = options.python !== undefined && options.resolve === 'none'
-  const pythonVersion = options.pythonVersion ?? (await interpreterVersion(options))
+  const markerEnvironment = narrowedEnvironment({
+    ...(options.pythonVersion !== undefined && { pythonVersion: options.pythonVersion }),
+    ...(options.platform !== undefined && { platform: options.platform })
+  })
   const context = {
-    markerEnvironment: markerEnvironmentFor(pythonVersion),
+    ...(markerEnvironment && { markerEnvironment }),
     displayPath: (file: string) => repositoryPath(file, options.workingDirectory),
     allowedRoots: await allowedRoots(options)
   }
+  if (markerEnvironment)
+    logger.info(`Auditing only what is installed on ${describeTarget(options)}`)
   const files = readsEnvironment && options.paths.length === 0 ? [] : await filesToRead(options)
   const reads = []
   for (const detected of files)
@@ -91,11 +103,11 @@ export async function collectDependencies(options: CollectOptions): Promise<Sour
   return sources
 }
 
-/** The version of `python`, which markers are judged against; a default without one. */
-async function interpreterVersion(options: CollectOptions): Promise<string> {
-  if (options.python === undefined) return DEFAULT_PYTHON_VERSION
-  const { pythonVersionOf } = await import('./python.js')
-  return pythonVersionOf(options.python, { cwd: options.workingDirectory, env: options.env })
+/** "Python 3.12 on windows", "Python 3.9 (any platform)", "windows (any Python)". */
+function describeTarget(options: CollectOptions): string {
+  const { pythonVersion, platform } = options
+  if (pythonVersion === undefined) return `${platform} (any Python version)`
+  return `Python ${pythonVersion} ${platform ? `on ${platform}` : '(any platform)'}`
 }
 
 async function resolveWithPip(fileRead: FileRead, options: CollectOptions): Promise<SourceResult> {

@@ -39,7 +39,11 @@ function lockfile<Format extends string>(
     names: [name],
     read: async (file: string, context: ReadContext): Promise<FileRead> => {
       const read = await load()
-      const options = { displayPath: context.displayPath, allowedRoots: context.allowedRoots }
+      const options = {
+        displayPath: context.displayPath,
+        allowedRoots: context.allowedRoots,
+        ...(context.markerEnvironment && { markerEnvironment: context.markerEnvironment })
+      }
       return { source: await read(file, options), filesRead: [file] }
     }
   } as const satisfies FileFormat
@@ -81,7 +85,7 @@ export const FALLBACK_FORMAT: FileFormatName = 'requirements'
 /** Requirements files are the common case: their reader is loaded with this module. */
 async function readRequirementsFile(file: string, context: ReadContext): Promise<FileRead> {
   const parsed = await parseRequirementsFile(file, {
-    markerEnvironment: context.markerEnvironment,
+    ...(context.markerEnvironment && { markerEnvironment: context.markerEnvironment }),
     displayPath: context.displayPath,
     allowedRoots: context.allowedRoots
   })
@@ -98,7 +102,7 @@ async function readPyprojectFile(file: string, context: ReadContext): Promise<Fi
   const { source, requirements } = await readPyproject(file, {
     displayPath: context.displayPath,
     allowedRoots: context.allowedRoots,
-    markerEnvironment: context.markerEnvironment
+    ...(context.markerEnvironment && { markerEnvironment: context.markerEnvironment })
   })
   return { source, filesRead: [file], declarations: requirements }
 }

@@ -6,6 +6,10 @@
  * Groups: `groups = [...]` (lock_version 4.x with the default inherit_metadata strategy) or
  * `sections = [...]` (PDM 1.x). PDM's "default" group is reported as main. Locks made without
  * inherit_metadata (e.g. with PDM's uv resolver) do not record groups.
+ *
+ * Markers: `marker = "..."`, where the package is installed (lock_version 4.x with
+ * inherit_metadata); a package under a marker false for the target the audit is narrowed to is
+ * left out.
  */
 import type { Dependency, SourceResult } from './types.js'
 import { normalizeName } from './names.js'
@@ -27,6 +31,7 @@ import {
   type TomlTable
 } from './toml-file.js'
 import { notAReleaseReason, SourceResultBuilder } from './source-builder.js'
+import { LockMarkers, lockMarkerText } from './lock-markers.js'
 
 const VCS_KEYS = ['git', 'hg', 'svn', 'bzr'] as const
 
@@ -51,12 +56,15 @@ export function parsePdmLock(
   const builder = new SourceResultBuilder(absolutePath, 'pdm.lock')
   const requires = new Map<string, Set<string>>()
   const locked = new Set<string>()
+  const markers = new LockMarkers(options?.markerEnvironment)
   packages.forEach((entry, index) => {
     const context: EntryContext = { file, line: lines[index]!, entry: `[[package]] #${index + 1}` }
     const name = requiredString(entry, 'name', context)
     context.entry = `package '${name}'`
     const sourced = nonIndexSource(entry, context)
     if (sourced === 'project') return
+    const marker = optionalString(entry, 'marker', context)
+    if (!markers.applies(marker, context)) return
     locked.add(normalizeName(name))
     if (sourced !== undefined) {
       const version = optionalString(entry, 'version', context)
@@ -70,10 +78,17 @@ export function parsePdmLock(
     const names = requires.get(key) ?? new Set<string>()
     for (const required of requiredNames(entry, name, context)) names.add(required)
     requires.set(key, names)
-    builder.addDependency(name, version, context.line, groups(entry, context))
+    builder.addDependency(
+      name,
+      version,
+      context.line,
+      groups(entry, context),
+      lockMarkerText(marker)
+    )
   })
   const result = builder.build()
-  // Only packages in the lock count: a requirement whose marker no target satisfies is not locked.
+  // Only packages in the lock count (a requirement whose marker no target satisfies is not
+  // locked), and of those, the ones installed on the target.
   const withEdges = (dep: Dependency): Dependency => ({
     ...dep,
     dependsOn: [...(requires.get(`${dep.name}@${dep.version}`) ?? [])].filter(required =>

@@ -2,7 +2,9 @@
  * Pipfile.lock (pipenv, JSON): `_meta`, then one object per package category, `default`
  * ([packages]) and `develop` ([dev-packages]) plus any custom category, each mapping a package name
  * to `{ "version": "==X", "hashes": [...], "markers": ..., "index": ... }` or to a VCS / path / file
- * entry. Groups: default is main, develop is dev, a custom category keeps its name.
+ * entry. Groups: default is main, develop is dev, a custom category keeps its name. A package's
+ * `markers` say where it is installed; under markers false for the target the audit is narrowed
+ * to, it is left out.
  */
 import { ParseError } from '../shared/errors.js'
 import type { SourceResult } from './types.js'
@@ -17,6 +19,7 @@ import {
   type TomlTable
 } from './toml-file.js'
 import { notAReleaseReason, SourceResultBuilder } from './source-builder.js'
+import { LockMarkers, lockMarkerText } from './lock-markers.js'
 import { isObject } from '../shared/json-shape.js'
 import { checkFileDependencyCount, jsonDepthReason, MAX_JSON_DEPTH } from './limits.js'
 
@@ -50,6 +53,7 @@ export function parsePipfileLock(
   checkFileDependencyCount(declared, { file })
   const lines = categoryKeyLines(text)
   const builder = new SourceResultBuilder(absolutePath, 'Pipfile.lock')
+  const markers = new LockMarkers(options?.markerEnvironment)
   for (const [category, packages] of Object.entries(document)) {
     if (category === '_meta') continue
     const categoryContext = { file, line: lines.get(category)?.line ?? 0, entry: `"${category}"` }
@@ -59,7 +63,15 @@ export function parsePipfileLock(
       const line = lines.get(category)?.keys.get(name) ?? 0
       const context: EntryContext = { file, line, entry: `package '${name}'` }
       if (!isObject(entry)) throw entryError(context, 'must be an object')
-      readEntry(name, entry as TomlTable, group, context, builder)
+      const marker = optionalString(entry as TomlTable, 'markers', context)
+      if (!markers.applies(marker, context)) continue
+      readEntry(
+        name,
+        entry as TomlTable,
+        { group, marker: lockMarkerText(marker) },
+        context,
+        builder
+      )
     }
   }
   return builder.build()
@@ -68,7 +80,7 @@ export function parsePipfileLock(
 function readEntry(
   name: string,
   entry: TomlTable,
-  group: string,
+  { group, marker }: { group: string; marker: string | undefined },
   context: EntryContext,
   builder: SourceResultBuilder
 ): void {
@@ -99,7 +111,7 @@ function readEntry(
     const reason = `not pinned to an exact version ('${specifier}')`
     builder.addSkipped(name, undefined, reason, context.line)
   } else {
-    builder.addDependency(name, pinned, context.line, [group])
+    builder.addDependency(name, pinned, context.line, [group], marker)
   }
 }
 

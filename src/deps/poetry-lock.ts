@@ -5,6 +5,10 @@
  * Groups: Poetry 2 (lock-version 2.1) writes `groups = ["main", "dev"]`; Poetry 1.0-1.4 wrote
  * `category = "main" | "dev"`; Poetry 1.5-1.8 (lock-version 2.0) recorded neither, so those
  * dependencies have no group.
+ *
+ * Markers: Poetry 2 writes where each package is installed, `markers = "..."` for all its groups
+ * or `markers = {main = "...", dev = "..."}` per group (a group left out of the table installs it
+ * everywhere). A package under markers false for the target the audit is narrowed to is left out.
  */
 import type { Dependency, SourceResult } from './types.js'
 import { normalizeName } from './names.js'
@@ -12,6 +16,8 @@ import {
   arrayOfTables,
   arrayTableLines,
   checkFormatVersion,
+  describeType,
+  entryError,
   isTable,
   optionalString,
   optionalStringArray,
@@ -25,6 +31,8 @@ import {
   type TomlTable
 } from './toml-file.js'
 import { notAReleaseReason, redactUrl, SourceResultBuilder } from './source-builder.js'
+import { LockMarkers, lockMarkerText } from './lock-markers.js'
+import { anyOfMarkers } from './marker-text.js'
 
 export async function readPoetryLock(
   absolutePath: string,
@@ -45,14 +53,18 @@ export function parsePoetryLock(
   const packages = arrayOfTables(document, 'package', file)
   const lines = arrayTableLines(text, 'package', packages.length)
   const builder = new SourceResultBuilder(absolutePath, 'poetry.lock')
-  const locked = new Set(
-    packages.map(entry => (typeof entry.name === 'string' ? normalizeName(entry.name) : ''))
-  )
-  const requires = new Map<string, Set<string>>()
-  packages.forEach((entry, index) => {
+  const markers = new LockMarkers(options?.markerEnvironment)
+  const entries = packages.map((entry, index) => {
     const context: EntryContext = { file, line: lines[index]!, entry: `[[package]] #${index + 1}` }
     const name = requiredString(entry, 'name', context)
     context.entry = `package '${name}'`
+    const marker = packageMarker(entry, context)
+    return { entry, context, name, marker, applies: markers.applies(marker, context) }
+  })
+  const locked = new Set(entries.filter(e => e.applies).map(e => normalizeName(e.name)))
+  const requires = new Map<string, Set<string>>()
+  for (const { entry, context, name, marker, applies } of entries) {
+    if (!applies) continue
     const version = requiredString(entry, 'version', context)
     const key = `${normalizeName(name)}@${version}`
     const names = requires.get(key) ?? new Set<string>()
@@ -61,9 +73,9 @@ export function parsePoetryLock(
     requires.set(key, names)
     const reason = skipReason(entry, context)
     if (reason === undefined)
-      builder.addDependency(name, version, context.line, groups(entry, context))
+      builder.addDependency(name, version, context.line, groups(entry, context), marker)
     else builder.addSkipped(name, version, reason, context.line)
-  })
+  }
   const result = builder.build()
   const withEdges = (dep: Dependency): Dependency => ({
     ...dep,
@@ -88,6 +100,30 @@ function requiredNames(entry: TomlTable, name: string, context: EntryContext): s
 function checkLockVersion(document: TomlTable, file: string): void {
   const metadata = document.metadata
   if (isTable(metadata)) checkFormatVersion(metadata['lock-version'], [1, 2], 'lock-version', file)
+}
+
+/**
+ * Where the package is installed, whitespace normalised: undefined when it is everywhere (no
+ * markers, or a group of `groups` that the table leaves out); else where any group's holds.
+ */
+function packageMarker(entry: TomlTable, context: EntryContext): string | undefined {
+  const markers = entry.markers
+  if (markers === undefined || typeof markers === 'string') return lockMarkerText(markers)
+  const table = optionalTable(entry, 'markers', context)!
+  const byGroup = new Map<string, string>()
+  for (const [group, marker] of Object.entries(table)) {
+    if (typeof marker !== 'string')
+      throw entryError(context, `markers.${group} must be a string, not ${describeType(marker)}`)
+    byGroup.set(group, marker)
+  }
+  const listed = groups(entry, context) ?? [...byGroup.keys()]
+  const texts: string[] = []
+  for (const group of listed) {
+    const text = lockMarkerText(byGroup.get(group))
+    if (text === undefined) return undefined
+    texts.push(text)
+  }
+  return anyOfMarkers(texts)
 }
 
 function groups(entry: TomlTable, context: EntryContext): string[] | undefined {

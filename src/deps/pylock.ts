@@ -8,6 +8,10 @@
  * otherwise its group is the extras and dependency groups its marker names. This reads the marker's
  * text rather than evaluating it, so `'dev' in dependency_groups or python_version < '3.9'` counts as
  * dev only.
+ *
+ * The marker also says where the package is installed: it is what the dependency carries, and a
+ * package under a marker false for the target the audit is narrowed to is left out (every extra
+ * and dependency group counts as selected).
  */
 import type { SourceResult } from './types.js'
 import {
@@ -26,6 +30,7 @@ import {
   type TomlTable
 } from './toml-file.js'
 import { notAReleaseReason, SourceResultBuilder } from './source-builder.js'
+import { LockMarkers, lockMarkerText } from './lock-markers.js'
 
 export async function readPylock(
   absolutePath: string,
@@ -49,10 +54,13 @@ export function parsePylock(
   const packages = arrayOfTables(document, 'packages', file)
   const lines = arrayTableLines(text, 'packages', packages.length)
   const builder = new SourceResultBuilder(absolutePath, 'pylock.toml')
+  const markers = new LockMarkers(options?.markerEnvironment)
   packages.forEach((entry, index) => {
     const context: EntryContext = { file, line: lines[index]!, entry: `[[packages]] #${index + 1}` }
     const name = requiredString(entry, 'name', context)
     context.entry = `package '${name}'`
+    const marker = optionalString(entry, 'marker', context)
+    if (!markers.applies(marker, context)) return
     const reason = nonIndexSource(entry, context)
     if (reason === 'project') return
     if (reason !== undefined) {
@@ -61,8 +69,13 @@ export function parsePylock(
     }
     // Any index (`index` may name a private one): the release is published under this name and version.
     const version = requiredString(entry, 'version', context)
-    const marker = optionalString(entry, 'marker', context)
-    builder.addDependency(name, version, context.line, groupsOfMarker(marker))
+    builder.addDependency(
+      name,
+      version,
+      context.line,
+      groupsOfMarker(marker),
+      lockMarkerText(marker)
+    )
   })
   return builder.build()
 }

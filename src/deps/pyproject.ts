@@ -12,11 +12,12 @@
 import path from 'node:path'
 import { ParseError } from '../shared/errors.js'
 import { dependencyGroupsReason, markerComparisonsReason, MAX_DEPENDENCY_GROUPS } from './limits.js'
+import { normalizeMarkerText } from './marker-text.js'
 import {
   evaluateMarker,
   MarkerComparisons,
   MarkerLimitError,
-  type MarkerEnvironment
+  type PartialMarkerEnvironment
 } from './markers.js'
 import { normalizeName } from './names.js'
 import { pinnedVersion, RequirementSyntaxError, type Requirement } from './pep508.js'
@@ -46,8 +47,11 @@ export interface PyprojectResult {
 }
 
 export interface PyprojectOptions extends ReadOptions {
-  /** When given, requirements whose marker is false for it are left out of `source`, as pip would. */
-  markerEnvironment?: MarkerEnvironment
+  /**
+   * The target the audit is narrowed to: requirements whose marker is false for it are left out
+   * of `source`, as pip would. Undefined: every requirement counts whatever its marker.
+   */
+  markerEnvironment?: PartialMarkerEnvironment
 }
 
 export async function readPyproject(
@@ -228,7 +232,7 @@ function toResult(
   declared: Declared[],
   absolutePath: string,
   file: string,
-  environment: MarkerEnvironment | undefined
+  environment: PartialMarkerEnvironment | undefined
 ): PyprojectResult {
   const builder = new SourceResultBuilder(absolutePath, 'pyproject')
   const requirements: PyprojectRequirement[] = []
@@ -257,27 +261,31 @@ function toResult(
       origin: entry.origin,
       ...(entry.poetry && { poetry: entry.poetry })
     })
-    if (environment && requirement.marker && !markerApplies(entry, environment, file, comparisons))
-      continue
+    if (requirement.marker && !markerApplies(entry, environment, file, comparisons)) continue
     const reason =
       entry.notFromIndex ??
       (requirement.url === undefined ? undefined : directUrlReason(requirement.url))
     const version = reason === undefined ? pinnedVersion(requirement.specifier) : undefined
-    if (version !== undefined) builder.addDependency(requirement.name, version, line, entry.groups)
+    const marker = requirement.marker ? normalizeMarkerText(requirement.marker) : undefined
+    if (version !== undefined)
+      builder.addDependency(requirement.name, version, line, entry.groups, marker)
     else builder.addSkipped(requirement.name, undefined, reason ?? UNPINNED_PYPROJECT_REASON, line)
   }
   return { source: builder.build(), requirements }
 }
 
+/** Whether the entry's marker holds for the target; always without one (the marker still checked). */
 function markerApplies(
   entry: Declared,
-  environment: MarkerEnvironment,
+  environment: PartialMarkerEnvironment | undefined,
   file: string,
   comparisons: MarkerComparisons
 ): boolean {
   const position = { file, ...(entry.line > 0 && { line: entry.line }) }
   try {
-    return evaluateMarker(entry.requirement.marker!, environment, entry.extra, comparisons)
+    const marker = entry.requirement.marker!
+    const applies = evaluateMarker(marker, environment ?? {}, entry.extra ?? '', comparisons)
+    return environment === undefined || applies
   } catch (error) {
     if (error instanceof MarkerLimitError) throw new ParseError(position, markerComparisonsReason())
     if (!(error instanceof RequirementSyntaxError)) throw error

@@ -1,12 +1,13 @@
 import type { DetectedFile } from './detect.js'
 import { FILE_FORMATS } from './formats.js'
-import type { MarkerEnvironment } from './markers.js'
+import type { PartialMarkerEnvironment } from './markers.js'
 import type { PyprojectRequirement } from './pyproject.js'
 import type { RequirementLine } from './requirements.js'
 import type { SourceResult } from './types.js'
 
 export interface ReadContext {
-  markerEnvironment: MarkerEnvironment
+  /** The target the audit is narrowed to; undefined: every pin, whatever its marker. */
+  markerEnvironment?: PartialMarkerEnvironment
   displayPath: (file: string) => string
   /** Real paths every file read (after symlinks and includes) must lie in. */
   allowedRoots: readonly string[]

@@ -2,6 +2,7 @@
  * Which requirement lines can be audited: only an exact version can be matched against
  * advisories, so everything else is skipped with a reason that says what to do about it.
  */
+import { allOfMarkers, conditionOf } from './marker-text.js'
 import { normalizeName } from './names.js'
 import { pinnedVersion } from './pep508.js'
 import {
@@ -27,11 +28,14 @@ const KIND_REASONS: Record<Exclude<RequirementKind, 'pep508'>, string> = {
 /**
  * Pinned lines become Dependencies; URL, VCS, path, editable and unpinned lines become
  * SkippedDependencies. Lines whose marker is false for the target do not apply and appear in
- * neither. Constraint (-c) lines are not dependencies: they only supply the version of an
- * unpinned requirement of the same name, which is what pip would install.
+ * neither (without a target every line applies). Constraint (-c) lines are not dependencies: they
+ * only supply the version of an unpinned requirement of the same name, which is what pip would
+ * install. A dependency carries its line's marker; one pinned by a constraint, the markers of the
+ * requirements it pins and the constraint's own.
  *
- * Duplicate pins are all audited, even conflicting ones that pip would refuse to install: auditing
- * both versions can only add findings, never hide one.
+ * Duplicate pins are all audited, even conflicting ones that pip would refuse to install (and
+ * one name pinned at two versions under different markers): auditing both versions can only add
+ * findings, never hide one.
  */
 export function requirementsToSource(
   parsed: ParsedRequirementsFile,
@@ -49,23 +53,39 @@ export function requirementsToSource(
     }
   }
 
+  const constrainedLines = new Map<RequirementLine, RequirementLine[]>()
+  const constraintOf = (line: RequirementLine): RequirementLine | undefined => {
+    const requirement = line.requirement
+    if (line.constraint || !line.markerApplies || !requirement || requirement.url) return undefined
+    if (pinnedVersion(requirement.specifier) !== undefined) return undefined
+    return constraintPins.get(requirement.normalizedName)
+  }
+  for (const line of parsed.lines) {
+    const constrained = constraintOf(line)
+    if (!constrained) continue
+    const lines = constrainedLines.get(constrained)
+    if (lines) lines.push(line)
+    else constrainedLines.set(constrained, [line])
+  }
+
   for (const line of parsed.lines) {
     if (line.constraint || !line.markerApplies) continue
     const requirement = line.requirement
     const version =
       requirement && !requirement.url ? pinnedVersion(requirement.specifier) : undefined
     if (requirement && version !== undefined) {
-      addDependency(requirement.normalizedName, version, line)
+      addDependency(requirement.normalizedName, version, line, line.marker)
       continue
     }
-    const constrained =
-      requirement && !requirement.url && constraintPins.get(requirement.normalizedName)
+    const constrained = constraintOf(line)
     if (requirement && constrained) {
       // Several requirements of one constrained name are one dependency, declared by the constraint.
       if (!constraintsUsed.has(constrained)) {
         constraintsUsed.add(constrained)
         const pinned = pinnedVersion(constrained.requirement!.specifier)!
-        addDependency(requirement.normalizedName, pinned, constrained)
+        const required = conditionOf(constrainedLines.get(constrained)!)
+        const marker = allOfMarkers([required, constrained.marker].filter(m => m !== undefined))
+        addDependency(requirement.normalizedName, pinned, constrained, marker)
       }
       continue
     }
@@ -73,8 +93,19 @@ export function requirementsToSource(
   }
   return { file: rootFile, format: 'requirements', dependencies, skipped }
 
-  function addDependency(name: string, version: string, line: RequirementLine): void {
-    dependencies.push({ name, version, location: line.location, format: 'requirements' })
+  function addDependency(
+    name: string,
+    version: string,
+    line: RequirementLine,
+    marker: string | undefined
+  ): void {
+    dependencies.push({
+      name,
+      version,
+      location: line.location,
+      format: 'requirements',
+      ...(marker !== undefined && { marker })
+    })
   }
 }
 

@@ -13,11 +13,12 @@ import {
   markerComparisonsReason,
   MAX_DEPENDENCY_FILE_BYTES
 } from './limits.js'
+import { normalizeMarkerText } from './marker-text.js'
 import {
   evaluateMarker,
   MarkerComparisons,
   MarkerLimitError,
-  type MarkerEnvironment
+  type PartialMarkerEnvironment
 } from './markers.js'
 import { RequirementSyntaxError, type Requirement } from './pep508.js'
 import { classifyRequirement, type ClassifiedRequirement } from './requirements-kind.js'
@@ -36,7 +37,11 @@ import { isInside, OUTSIDE_REASON, readDependencyBytes } from './containment.js'
 export { requirementsToSource } from './requirements-source.js'
 
 export interface RequirementsOptions {
-  markerEnvironment: MarkerEnvironment
+  /**
+   * The target the audit is narrowed to: lines whose marker is false for it do not apply.
+   * Undefined: every line applies whatever its marker (markers are still checked).
+   */
+  markerEnvironment?: PartialMarkerEnvironment
   /** How errors name files (default: as given). */
   displayPath?: (absolutePath: string) => string
   /** Real paths that files (after symlinks) must lie in; unset: anywhere, as pip reads. */
@@ -55,8 +60,10 @@ export interface RequirementLine {
   hashes: string[]
   /** Came from a -c file. */
   constraint: boolean
-  /** False when its marker is false for the target environment. */
+  /** False when its marker is false for the target environment (never without one). */
   markerApplies: boolean
+  /** Its environment marker, whitespace normalised, when it has one. */
+  marker?: string
   /**
    * The environment variables its requirement text names (`${NAME}`), which pip expands when it
    * reads the file. Set: the line has no `requirement` and is never audited (what it installs
@@ -192,6 +199,8 @@ class IncludeWalk {
         markerApplies: this.markerApplies(file, line, args, classified)
       }
       if (classified.requirement) entry.requirement = classified.requirement
+      const marker = classified.requirement?.marker ?? classified.marker?.text
+      if (marker !== undefined) entry.marker = normalizeMarkerText(marker)
       this.result.lines.push(entry)
       return undefined // pip ignores -r/-c and global options on a requirement line
     }
@@ -249,8 +258,11 @@ class IncludeWalk {
     // A PEP 508 marker is always the tail of the requirement text.
     const offset =
       marker !== undefined ? args.trimEnd().length - marker.length : classified.marker!.offset
+    const target = this.options.markerEnvironment
     try {
-      return evaluateMarker(text, this.options.markerEnvironment, '', this.markerComparisons)
+      // Evaluated even without a target: a marker pip would reject is an error either way.
+      const applies = evaluateMarker(text, target ?? {}, '', this.markerComparisons)
+      return target === undefined || applies
     } catch (error) {
       if (error instanceof MarkerLimitError)
         this.fail(file, line, offset, markerComparisonsReason())

@@ -1,6 +1,7 @@
 /**
  * Building a SourceResult from a lockfile's entries, and the wording for what cannot be audited.
  */
+import { anyOfMarkers } from './marker-text.js'
 import { normalizeName } from './names.js'
 import type { Dependency, SkippedDependency, SourceFormat, SourceResult } from './types.js'
 
@@ -37,12 +38,18 @@ export function directUrlReason(url: string): string {
 /**
  * Collects one file's dependencies. The same name and version listed twice (PDM repeats a package
  * once per set of extras; Pipfile.lock lists it under default and develop) is one dependency, its
- * groups merged by pickGroup.
+ * groups merged by pickGroup, and its markers too: installed where any of them holds, and
+ * unconditional when one of the entries is.
  */
 export class SourceResultBuilder {
   private readonly dependencies = new Map<
     string,
-    { dependency: Dependency; groups: readonly string[] }
+    {
+      dependency: Dependency
+      groups: readonly string[]
+      /** null: one entry has no marker. */
+      markers: Set<string> | null
+    }
   >()
   private readonly skipped: SkippedDependency[] = []
 
@@ -51,13 +58,22 @@ export class SourceResultBuilder {
     private readonly format: SourceFormat
   ) {}
 
-  addDependency(name: string, version: string, line: number, groups: string[] | undefined): void {
+  /** `marker`: the condition it is installed under (normalised), when it has one. */
+  addDependency(
+    name: string,
+    version: string,
+    line: number,
+    groups: string[] | undefined,
+    marker?: string
+  ): void {
     const normalized = normalizeName(name)
     const key = `${normalized}@${version}`
     const existing = this.dependencies.get(key)
     if (existing) {
       // A new array: `groups` may be shared by many dependencies (a pyproject's group labels).
       if (groups?.length) existing.groups = [...existing.groups, ...groups]
+      if (marker === undefined) existing.markers = null
+      else existing.markers?.add(marker)
       return
     }
     const dependency: Dependency = {
@@ -66,7 +82,11 @@ export class SourceResultBuilder {
       location: { file: this.file, line },
       format: this.format
     }
-    this.dependencies.set(key, { dependency, groups: groups ?? [] })
+    this.dependencies.set(key, {
+      dependency,
+      groups: groups ?? [],
+      markers: marker === undefined ? null : new Set([marker])
+    })
   }
 
   addSkipped(name: string, version: string | undefined, reason: string, line: number): void {
@@ -87,9 +107,14 @@ export class SourceResultBuilder {
       if (!picked.has(groups)) picked.set(groups, pickGroup(groups))
       return picked.get(groups)
     }
-    const dependencies = [...this.dependencies.values()].map(({ dependency, groups }) => {
+    const dependencies = [...this.dependencies.values()].map(({ dependency, groups, markers }) => {
       const group = pick(groups)
-      return group === undefined ? dependency : { ...dependency, group }
+      const marker = markers && anyOfMarkers([...markers])
+      return {
+        ...dependency,
+        ...(group !== undefined && { group }),
+        ...(marker && { marker })
+      }
     })
     return { file: this.file, format: this.format, dependencies, skipped: this.skipped }
   }

@@ -9,6 +9,7 @@ import { parse as parseTomlText, TomlError, type TomlTableWithoutBigInt } from '
 import { ParseError } from '../shared/errors.js'
 import { checkFileDependencyCount, MAX_TOML_ITEMS, tomlItemsReason } from './limits.js'
 import { withoutArtifactLists, type ArtifactLists } from './toml-artifacts.js'
+import type { PartialMarkerEnvironment } from './markers.js'
 
 export type { ArtifactLists }
 export type TomlTable = TomlTableWithoutBigInt
@@ -26,6 +27,11 @@ export interface ReadOptions {
   displayPath?: (absolutePath: string) => string
   /** Real paths the file (after symlinks) must lie in; unset: anywhere. */
   allowedRoots?: readonly string[]
+  /**
+   * The target the audit is narrowed to: what is installed only where a marker false for it
+   * holds is left out. Undefined: everything, whatever its marker.
+   */
+  markerEnvironment?: PartialMarkerEnvironment
 }
 
 /** The name errors use for `file`. */

@@ -7,6 +7,11 @@
  * from the workspace members' `dependencies` is main; from `[package.optional-dependencies]` the
  * extra's name; from `[package.dev-dependencies]` (where uv stores every PEP 735 dependency group)
  * the group's name. Workspace members themselves are the project, not dependencies.
+ *
+ * Markers are on the edges too (`{ name = "colorama", marker = "sys_platform == 'win32'" }`): a
+ * package is installed where some path from the project reaches it with every marker on the
+ * path holding (uv-conditions.ts). That condition is the marker the dependency carries, and a
+ * package whose condition is false for the target the audit is narrowed to is left out.
  */
 import type { Dependency, SourceResult } from './types.js'
 import { normalizeName } from './names.js'
@@ -29,6 +34,8 @@ import {
   type TomlTable
 } from './toml-file.js'
 import { notAReleaseReason, redactUrl, SourceResultBuilder } from './source-builder.js'
+import { LockMarkers, lockMarkerText } from './lock-markers.js'
+import { installConditions, type UvEdge, type UvGraph } from './uv-conditions.js'
 
 const SOURCE_KINDS = ['registry', 'git', 'url', 'path', 'directory', 'editable', 'virtual'] as const
 type SourceKind = (typeof SOURCE_KINDS)[number]
@@ -45,6 +52,7 @@ interface DependencyRef {
   version: string | undefined
   sourceKey: string | undefined
   extras: string[]
+  marker: string | undefined
 }
 
 interface RootRef {
@@ -100,19 +108,27 @@ export function parseUvLock(
     for (const [extra, refs] of pkg.optional) addRoots(extra, refs, pkg.context)
     for (const [group, refs] of pkg.dev) addRoots(group, refs, pkg.context)
   }
-  const labels = labelReachable(packages, roots)
-  const requires = requiredNames(packages, isProject)
+  const graph = resolveGraph(packages, roots)
+  const labels = labelReachable(graph)
+  const conditions = installConditions(graph)
+  const markers = new LockMarkers(options?.markerEnvironment)
+  const installed = packages.map(
+    (pkg, index) =>
+      !isProject(pkg) && conditions.holds(index, marker => markers.applies(marker, pkg.context))
+  )
+  const requires = requiredNames(packages, installed)
 
   const builder = new SourceResultBuilder(absolutePath, 'uv.lock')
   packages.forEach((pkg, index) => {
-    if (isProject(pkg)) return
+    if (!installed[index]) return
     const reason = skipReason(pkg.source)
     if (reason !== undefined) {
       builder.addSkipped(pkg.displayName, pkg.version, reason, pkg.context.line)
     } else if (pkg.version === undefined) {
       throw entryError(pkg.context, "missing 'version'")
     } else {
-      builder.addDependency(pkg.displayName, pkg.version, pkg.context.line, labels[index])
+      const marker = conditions.marker(index)
+      builder.addDependency(pkg.displayName, pkg.version, pkg.context.line, labels[index], marker)
     }
   })
   const result = builder.build()
@@ -123,12 +139,14 @@ export function parseUvLock(
 /**
  * Names each package may require, by name@version: `dependencies` and every extra's (an edge is
  * "may require"). By name only: where uv pins one of several locked versions, a report resolves
- * the name to all of them. No edge to the project, nor to itself (an extra pulling in extras).
+ * the name to all of them. No edge to the project, nor to itself (an extra pulling in extras),
+ * nor to a package the target does not install. `installed`: by index, the packages reported.
  */
-function requiredNames(packages: UvPackage[], isProject: (pkg: UvPackage) => boolean) {
-  const reported = new Set(packages.filter(pkg => !isProject(pkg)).map(pkg => pkg.name))
+function requiredNames(packages: UvPackage[], installed: readonly boolean[]) {
+  const kept = packages.filter((_, index) => installed[index])
+  const reported = new Set(kept.map(pkg => pkg.name))
   const requires = new Map<string, Set<string>>()
-  for (const pkg of packages.filter(pkg => !isProject(pkg))) {
+  for (const pkg of kept) {
     const names = requires.get(`${pkg.name}@${pkg.version}`) ?? new Set<string>()
     for (const ref of [...pkg.dependencies, ...[...pkg.optional.values()].flat()]) {
       if (ref.name !== pkg.name && reported.has(ref.name)) names.add(ref.name)
@@ -178,7 +196,8 @@ function readRefs(items: unknown[] | undefined, context: EntryContext): Dependen
       name: normalizeName(requiredString(item, 'name', refContext)),
       version: optionalString(item, 'version', refContext),
       sourceKey: source && `${source.kind}=${source.value}`,
-      extras: optionalStringArray(item, 'extra', refContext) ?? []
+      extras: optionalStringArray(item, 'extra', refContext) ?? [],
+      marker: lockMarkerText(optionalString(item, 'marker', refContext))
     }
   })
 }
@@ -205,37 +224,39 @@ function readManifest(document: TomlTable, file: string) {
   }
 }
 
-/** An edge resolved to the locked packages it may mean (several only when the name is ambiguous). */
-interface Edge {
-  targets: number[]
-  extras: string[]
-}
-
 /**
- * The labels (groups) under which each package is reachable from the roots. Edges are resolved once
- * (a dangling one fails the read, reachable or not); then a depth-first walk per label over package
- * nodes and (package, extra) nodes, each visited once: O(labels x graph).
+ * Every edge resolved once to the packages it may mean (a dangling one fails the read, reachable
+ * or not); root edges by label.
  */
-function labelReachable(packages: UvPackage[], roots: Map<string, RootRef[]>): string[][] {
+function resolveGraph(
+  packages: UvPackage[],
+  roots: Map<string, RootRef[]>
+): UvGraph & { byLabel: Map<string, UvEdge[]> } {
   const byName = new Map<string, number[]>()
   packages.forEach((pkg, index) => {
     const list = byName.get(pkg.name)
     if (list) list.push(index)
     else byName.set(pkg.name, [index])
   })
-  const resolve = (ref: DependencyRef, from: EntryContext): Edge => {
+  const resolve = (ref: DependencyRef, from: EntryContext): UvEdge => {
     const targets = (byName.get(ref.name) ?? []).filter(index => {
       const candidate = packages[index]!
       if (ref.version !== undefined && candidate.version !== ref.version) return false
       return ref.sourceKey === undefined || candidate.sourceKey === ref.sourceKey
     })
-    if (targets.length > 0) return { targets, extras: ref.extras }
+    if (targets.length > 0) {
+      return {
+        targets,
+        extras: ref.extras,
+        ...(ref.marker !== undefined && { marker: ref.marker })
+      }
+    }
     const wanted = ref.version === undefined ? ref.name : `${ref.name} ${ref.version}`
     throw entryError(from, `depends on '${wanted}', which is not in the lock file`)
   }
   const edges = packages.map(pkg => pkg.dependencies.map(ref => resolve(ref, pkg.context)))
   const extraEdges = packages.map(pkg => {
-    const byExtra = new Map<string, Edge[]>()
+    const byExtra = new Map<string, UvEdge[]>()
     for (const [extra, refs] of pkg.optional) {
       byExtra.set(
         extra,
@@ -244,12 +265,27 @@ function labelReachable(packages: UvPackage[], roots: Map<string, RootRef[]>): s
     }
     return byExtra
   })
+  const byLabel = new Map<string, UvEdge[]>()
+  for (const [label, rootRefs] of roots)
+    byLabel.set(
+      label,
+      rootRefs.map(({ ref, from }) => resolve(ref, from))
+    )
+  return { roots: [...byLabel.values()].flat(), edges, extraEdges, byLabel }
+}
 
-  const labels = packages.map((): string[] => [])
-  for (const [label, rootRefs] of roots) {
-    const visited = new Uint8Array(packages.length)
+/**
+ * The labels (groups) under which each package is reachable from the roots: a depth-first walk
+ * per label over package nodes and (package, extra) nodes, each visited once: O(labels x graph).
+ * Markers play no part: a group is where a package is declared, not where it is installed.
+ */
+function labelReachable(graph: ReturnType<typeof resolveGraph>): string[][] {
+  const { edges, extraEdges } = graph
+  const labels = edges.map((): string[] => [])
+  for (const [label, rootEdges] of graph.byLabel) {
+    const visited = new Uint8Array(edges.length)
     const visitedExtras = new Set<string>()
-    const stack = rootRefs.map(({ ref, from }) => resolve(ref, from))
+    const stack = [...rootEdges]
     while (stack.length > 0) {
       const edge = stack.pop()!
       for (const index of edge.targets) {

@@ -96,9 +96,8 @@ export async function readBaseDependencies(
       paths,
       workingDirectory: baseWorkdir,
       repositoryRoot: repositoryRoot === undefined ? tree : path.join(tree, repositoryRoot),
-      ...(readsEnvironment
-        ? { python: undefined, pythonVersion: await headPythonVersion(options) }
-        : {}),
+      // The environment has no base; the files are read for the same target as the head's.
+      ...(readsEnvironment ? { python: undefined } : {}),
       logger
     })
     return { ok: true, sources: sources.map(source => mapSource(source, toHead)) }
@@ -119,14 +118,6 @@ async function repositoryTop(options: CollectOptions): Promise<string> {
   })
   if (result.exitCode !== 0) throw new GitError(`not a git clone: ${gitComplaint(result)}`)
   return fs.realpath(result.stdout.toString('utf8').trim())
-}
-
-/** The interpreter's version, which markers are judged against, as the head side used it. */
-async function headPythonVersion(options: CollectOptions): Promise<string | undefined> {
-  if (options.pythonVersion !== undefined || options.python === undefined)
-    return options.pythonVersion
-  const { pythonVersionOf } = await import('../../deps/python.js')
-  return pythonVersionOf(options.python, { cwd: options.workingDirectory, env: options.env })
 }
 
 function mapSource(source: SourceResult, toHead: (file: string) => string): SourceResult {
