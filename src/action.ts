@@ -398,6 +398,8 @@ function discriminators(config: Config): string[] {
     path.relative(config.repositoryRoot, config.workingDirectory),
     ...config.sources.paths.map(p => path.relative(config.repositoryRoot, p)),
     config.sources.pythonVersion ?? '',
-    redactCredentials(config.sources.python ?? '')
+    redactCredentials(config.sources.python ?? ''),
+    // Only when set, so that the legs of existing workflows keep their ids.
+    ...(config.sources.platform ? [config.sources.platform] : [])
   ]
 }

@@ -6,6 +6,7 @@ import { defaultCacheDir } from '../advisories/record-cache.js'
 import type { PackageCheckIgnoreRule } from '../health/ignore.js'
 import type { PackageIssueKind } from '../health/types.js'
 import type { FixMode } from '../fix/types.js'
+import type { TargetPlatform } from '../deps/platforms.js'
 import type { LicenseFrom } from '../licenses/license-of.js'
 import type { LicensePolicy } from '../licenses/policy.js'
 import type { LicenseSourceMode } from '../licenses/sources.js'
@@ -27,8 +28,9 @@ export interface Config {
     paths: string[]
     /** Interpreter path, virtualenv directory or command name; its environment is audited. */
     python?: string
-    /** Target Python for markers; undefined: the interpreter's version if `python` is set, else 3.12. */
+    /** With `platform`, the target the audit is narrowed to; neither: every pin, whatever its marker. */
     pythonVersion?: string
+    platform?: TargetPlatform
     resolve: 'none' | 'pip'
     indexUrl?: string
     extraIndexUrls: string[]
@@ -113,6 +115,7 @@ export function parseConfig(
   const tempDir = environment.env.RUNNER_TEMP || os.tmpdir()
   const python = value('python')
   const pythonVersion = value('python-version')
+  const platform = value('platform')
   const indexUrl = value('index-url')
   const advisoryDb = resolvePath(value('advisory-db'))
   const configFile = resolvePath(value('config'))
@@ -141,6 +144,7 @@ export function parseConfig(
         ? { python: /[\\/]/.test(python) ? path.resolve(workingDirectory, python) : python }
         : {}),
       ...(pythonVersion ? { pythonVersion } : {}),
+      ...(platform ? { platform } : {}),
       resolve: value('resolve'),
       ...(indexUrl ? { indexUrl } : {}),
       extraIndexUrls: value('extra-index-url'),

@@ -19,6 +19,7 @@ import type { InputRow } from './input-kinds.js'
 import { parsePackageIssueKinds } from '../health/fail-on.js'
 import { parsePackageCheckIgnoreInput } from '../health/ignore.js'
 import type { FixMode } from '../fix/types.js'
+import { TARGET_PLATFORMS, type TargetPlatform } from '../deps/platforms.js'
 import { parseIgnorePackages, parseLicenseList } from './license-values.js'
 import {
   parseAge,
@@ -67,8 +68,18 @@ export const INPUTS = {
     default: '',
     placeholder: 'X.Y',
     description:
-      'Target Python version for environment markers (e.g. 3.12). Default: the version of python if given, else 3.12.',
+      'Narrow the audit to one Python version (e.g. 3.12, or 3.12.4): pins whose environment markers exclude it are not audited. Empty: every pin is audited whatever its markers (python alone does not narrow; with resolve: pip, pip evaluates markers for its own interpreter).',
     parse: (value, name) => (value === '' ? undefined : parsePythonVersion(name, value))
+  }),
+  // A choice whose empty default means "every platform": parsed as a choice, once given.
+  platform: kind.other('text', {
+    group: 'sources',
+    default: '',
+    placeholder: TARGET_PLATFORMS.join('|'),
+    description:
+      'Narrow the audit to one platform (linux, windows or macos): pins whose environment markers exclude it (sys_platform, platform_system, os_name) are not audited. Empty: every platform. With python-version, one target environment.',
+    parse: (value, name) =>
+      value === '' ? undefined : parseChoice<TargetPlatform>(name, value, TARGET_PLATFORMS)
   }),
   resolve: kind.choice({
     group: 'sources',
