@@ -1,3 +1,4 @@
+import { conditionOf } from '../deps/marker-text.js'
 import { normalVersion } from '../deps/versions.js'
 import type {
   AuditOutcome,
@@ -50,6 +51,8 @@ export interface ReportedDependency {
   recommended_version?: string | null
   /** Scope `changes` only: how the change touches this pin. */
   change?: DependencyChange
+  /** The environment marker its pins are installed under; absent when one of them has none. */
+  marker?: string
 }
 
 export interface ReportedVuln {
@@ -126,6 +129,7 @@ export function buildJsonReport(outcome: AuditOutcome, repositoryRoot: string): 
 
 function reportPackage(pkg: ReportedPackage, outcome: AuditOutcome): ReportedDependency {
   const change = changeIn(outcome, pkg)
+  const marker = conditionOf(pkg.declarations)
   return {
     name: pkg.name,
     // pip-audit prints str(Version): the PEP 440 normal form.
@@ -134,7 +138,8 @@ function reportPackage(pkg: ReportedPackage, outcome: AuditOutcome): ReportedDep
     ...(pkg.recommendedVersion !== undefined
       ? { recommended_version: pkg.recommendedVersion }
       : {}),
-    ...(change !== undefined ? { change } : {})
+    ...(change !== undefined ? { change } : {}),
+    ...(marker !== undefined ? { marker } : {})
   }
 }
 

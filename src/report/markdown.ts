@@ -13,6 +13,7 @@ import {
   tableHead,
   type SourceLinkBase
 } from './markdown-cells.js'
+import { conditionOf } from '../deps/marker-text.js'
 import { worstFinding, type PackageFindings } from './order.js'
 import { reportSections, type Alarm, type ReportSections } from './sections.js'
 import { cleanText, escapeMarkdown, truncate } from '../shared/escape.js'
@@ -36,6 +37,8 @@ export interface MarkdownOptions {
 /** Overview cells list this many places of a package; its folded section lists them all. */
 const OVERVIEW_PLACES = 3
 const ISSUE_REASON_LENGTH = 600
+/** The longest environment marker shown beside a conditional pin. */
+const MARKER_LENGTH = 200
 /** A longer list of dependencies not audited is folded. */
 const FOLD_SKIPPED = 10
 
@@ -282,7 +285,7 @@ function vulnerabilities(
         places.list(
           group.pkg.declarations.map(dep => dep.location),
           OVERVIEW_PLACES
-        )
+        ) + onlyWhere(group, '<br>')
       ])
     )
   }
@@ -314,7 +317,7 @@ function advisoryDetails(
   const lines = [
     `<details><summary><b>${escapeHtml(pkg.name)} ${escapeHtml(pkg.version)}</b>: ${plural(findings.length, 'advisory', 'advisories')}, worst ${worst}</summary>`,
     '',
-    `Declared in ${places.list(pkg.declarations.map(dep => dep.location))}${upgradeAdvice(group)}`,
+    `Declared in ${places.list(pkg.declarations.map(dep => dep.location))}${onlyWhere(group, ' · ')}${upgradeAdvice(group)}`,
     '',
     ...tableHead('Severity', 'Advisory', 'Fixed in', 'Summary')
   ]
@@ -337,6 +340,14 @@ function upgradeCell({ pkg }: PackageFindings): string {
   return pkg.recommendedVersion === null
     ? 'none known'
     : `**${escapeMarkdown(pkg.recommendedVersion)}**`
+}
+
+/** "only where `marker`" after `separator`, for a package every pin of which is conditional. */
+function onlyWhere({ pkg }: PackageFindings, separator: string): string {
+  const marker = conditionOf(pkg.declarations)
+  if (marker === undefined) return ''
+  const shown = escapeMarkdown(truncate(cleanText(marker), MARKER_LENGTH))
+  return `${separator}only where <code>${shown}</code>`
 }
 
 /** What follows "Declared in …" in a folded section. */

@@ -111,7 +111,7 @@ function sarifLog(outcome: AuditOutcome, options: SarifOptions) {
           ruleId: finding.id,
           ruleIndex: ruleIndex.get(finding.id),
           level: levelOf(finding),
-          message: { text: messageText(messageOf(pkg, finding)) },
+          message: { text: messageText(messageOf(pkg, finding, declaration.marker)) },
           locations: [locationOf(declaration.location, root)],
           // GitHub matches alerts across runs on this key only. Built from the advisory, the
           // package and the file, not the line, so an alert survives edits that move lines.
@@ -315,13 +315,19 @@ function referenceUrls(finding: ReportedVulnerability): string[] {
   return [...new Set(urls)].slice(0, 5)
 }
 
-function messageOf(pkg: ReportedPackage, finding: ReportedVulnerability): string {
+/** `marker`: the declaration's environment marker, when the pin is conditional. */
+function messageOf(
+  pkg: ReportedPackage,
+  finding: ReportedVulnerability,
+  marker: string | undefined
+): string {
   const aliases = finding.aliases.length > 0 ? ` (${finding.aliases.join(', ')})` : ''
   const subject = `${pkg.name} ${pkg.version}`
+  const where = marker === undefined ? '' : ` Installed only where ${marker}.`
   if (finding.malicious) {
-    return `${subject} is a malicious package, reported in ${finding.id}${aliases}. Remove it.`
+    return `${subject} is a malicious package, reported in ${finding.id}${aliases}. Remove it.${where}`
   }
-  return `${subject} is affected by ${finding.id}${aliases}. ${capitalize(fixAdvice({ pkg, finding }))}`
+  return `${subject} is affected by ${finding.id}${aliases}. ${capitalize(fixAdvice({ pkg, finding }))}${where}`
 }
 
 /** Unknown severity is a warning, not a note: nothing says it is minor. */

@@ -2,6 +2,7 @@ import type { PackageIssue } from '../health/types.js'
 import type { Location } from '../deps/types.js'
 import type { AuditOutcome, FixedByChange } from './outcome.js'
 import { summaryCounts, tallyFindings } from './counts.js'
+import { conditionOf } from '../deps/marker-text.js'
 import { severityLabel, worstFinding, type PackageFindings } from './order.js'
 import { reportSections, type Alarm } from './sections.js'
 import { cleanText, truncate } from '../shared/escape.js'
@@ -139,17 +140,22 @@ function findingTables(groups: readonly PackageFindings[]): string[] {
       truncate(cleanText(vuln.description), 60)
     ])
   )
-  const overview = groups.map(group => [
+  // A package whose every pin is under an environment marker: the column says where.
+  const markers = groups.map(group => conditionOf(group.pkg.declarations))
+  const conditional = markers.some(marker => marker !== undefined)
+  const overview = groups.map((group, index) => [
     group.pkg.name,
     group.pkg.version,
     severityLabel(worstFinding(group).severity),
     String(group.findings.length),
-    recommendation(group)
+    recommendation(group),
+    ...(conditional ? [truncate(cleanText(markers[index] ?? ''), 80)] : [])
   ])
+  const header = ['Name', 'Version', 'Worst', 'Advisories', 'Recommended upgrade']
   return [
     ...table(['Name', 'Version', 'ID', 'Fix Versions', 'Severity', 'Summary'], rows),
     '',
-    ...table(['Name', 'Version', 'Worst', 'Advisories', 'Recommended upgrade'], overview)
+    ...table(conditional ? [...header, 'Only where'] : header, overview)
   ]
 }
 

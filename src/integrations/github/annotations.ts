@@ -146,7 +146,11 @@ function findingAnnotations(
   return pkg.declarations.map(dep => ({
     level,
     title,
-    message,
+    // A pin under an environment marker is installed only where it holds: say where.
+    message:
+      dep.marker === undefined
+        ? message
+        : `Installed only where ${truncate(cleanText(dep.marker), 200)}.\n${message}`,
     ...place(dep.location, repositoryRoot)
   }))
 }
