@@ -443,8 +443,43 @@ const uvLock: HostileInput[] = [
     files: () => ({
       'uv.lock': `version = 1\n\n[[package]]\nname = "a"\nversion = "1"\n[package.${dotted(keysFor(TARGET_BYTES))}]\n`
     })
+  },
+  {
+    name: 'uv.lock: a ladder of 10,000 packages, two conditional edges each',
+    format: 'uv.lock',
+    files: () => ({ 'uv.lock': padToml(conditionalUvLock(10_000, 1, 2)) })
+  },
+  {
+    name: 'uv.lock: 50 layers of 20, each depending on the next layer under its own markers',
+    format: 'uv.lock',
+    files: () => ({ 'uv.lock': padToml(conditionalUvLock(1_000, 20, 20)) })
   }
 ]
+
+/**
+ * A project depending on the first `width` packages; package i on the `fan` packages after its
+ * layer (i + width - i % width ...), each edge under a marker of its own: conditions to work out
+ * along many paths.
+ */
+function conditionalUvLock(count: number, width: number, fan: number): string {
+  const registry = 'source = { registry = "https://pypi.org/simple" }'
+  const edge = (target: number, index: number) =>
+    `{ name = "p${target}", marker = "python_full_version >= '3.${index % 997}'" }`
+  const roots = Array.from({ length: width }, (_, i) => edge(i, i)).join(', ')
+  const parts = [
+    `version = 1\n\n[[package]]\nname = "app"\nversion = "0"\nsource = { editable = "." }\ndependencies = [${roots}]\n\n`
+  ]
+  let edges = 0
+  for (let i = 0; i < count; i++) {
+    const next = i - (i % width) + width
+    const targets = Array.from({ length: fan }, (_, k) => next + k).filter(t => t < count)
+    const list = targets.map(target => edge(target, edges++)).join(', ')
+    parts.push(
+      `[[package]]\nname = "p${i}"\nversion = "1"\n${registry}\ndependencies = [${list}]\n\n`
+    )
+  }
+  return parts.join('')
+}
 
 const pipfileLock: HostileInput[] = [
   {

@@ -2,7 +2,18 @@ import { describe, expect, test } from '@jest/globals'
 import fc from 'fast-check'
 import { spawnSync } from 'node:child_process'
 import { InputError } from '../../src/shared/errors.js'
-import { evaluateMarker, markerEnvironmentFor } from '../../src/deps/markers.js'
+import {
+  evaluateMarker,
+  markerEnvironmentFor,
+  narrowedEnvironment,
+  type TargetPlatform
+} from '../../src/deps/markers.js'
+import {
+  allOfMarkers,
+  anyOfMarkers,
+  conditionOf,
+  normalizeMarkerText
+} from '../../src/deps/marker-text.js'
 import { RequirementSyntaxError } from '../../src/deps/pep508.js'
 
 const py312 = markerEnvironmentFor('3.12')
@@ -281,5 +292,112 @@ describeWithPackaging('agreement with packaging', () => {
       }
       expect({ text, actual }).toEqual({ text, actual: expected[index] })
     })
+  })
+})
+
+describe('narrowedEnvironment: what python-version and platform fix', () => {
+  test('neither: no target, every pin is audited', () => {
+    expect(narrowedEnvironment({})).toBeUndefined()
+  })
+
+  test.each<[TargetPlatform, Record<string, string>]>([
+    ['linux', { sys_platform: 'linux', platform_system: 'Linux', os_name: 'posix' }],
+    ['windows', { sys_platform: 'win32', platform_system: 'Windows', os_name: 'nt' }],
+    ['macos', { sys_platform: 'darwin', platform_system: 'Darwin', os_name: 'posix' }]
+  ])('platform %s fixes sys_platform, platform_system and os_name only', (platform, expected) => {
+    expect(narrowedEnvironment({ platform })).toEqual(expected)
+  })
+
+  test('X.Y leaves the micro version open; X.Y.Z fixes it', () => {
+    expect(narrowedEnvironment({ pythonVersion: '3.12' })).toEqual({ python_version: '3.12' })
+    expect(narrowedEnvironment({ pythonVersion: '3.12.4', platform: 'linux' })).toEqual({
+      python_version: '3.12',
+      python_full_version: '3.12.4',
+      sys_platform: 'linux',
+      platform_system: 'Linux',
+      os_name: 'posix'
+    })
+  })
+})
+
+describe('evaluateMarker for a target that leaves variables open', () => {
+  const py312 = narrowedEnvironment({ pythonVersion: '3.12' })!
+  const windows = narrowedEnvironment({ platform: 'windows' })!
+
+  test.each<[string, Record<string, string>, boolean]>([
+    // An open variable may take any value: its comparisons hold.
+    ['sys_platform == "win32"', py312, true],
+    ['python_version < "3.8" and sys_platform == "win32"', py312, false],
+    ['python_version < "3.8" or sys_platform == "win32"', py312, true],
+    ['python_version < "3.8"', windows, true],
+    ['sys_platform == "linux" and python_version < "3.8"', windows, false],
+    ['platform_machine == "arm64" and os_name == "nt"', windows, true],
+    // 3.12 is any 3.12.z.
+    ['python_full_version >= "3.12.4"', py312, true],
+    ['python_full_version == "3.12.4"', py312, true],
+    ['python_full_version == "3.12.*"', py312, true],
+    ['python_full_version < "3.12.0"', py312, false],
+    ['python_full_version >= "3.13"', py312, false],
+    ['python_full_version != "3.12.0"', py312, true],
+    ['python_full_version < "3.12"', py312, false],
+    ['python_full_version ~= "3.11.2"', py312, false]
+  ])('%s for %j -> %s', (marker, env, expected) => {
+    expect(evaluateMarker(marker, env)).toBe(expected)
+  })
+
+  test('a comparison PEP 508 leaves undefined is an error whatever the target fixes', () => {
+    expect(() => evaluateMarker('os_name ~= "nt"', {})).toThrow(RequirementSyntaxError)
+    expect(() => evaluateMarker('python_version ~= "3"', windows)).toThrow(RequirementSyntaxError)
+  })
+
+  test('in a lockfile (extra null), extra, extras and dependency groups may be anything', () => {
+    expect(
+      evaluateMarker("'dev' in dependency_groups and python_version < '3.8'", py312, null)
+    ).toBe(false)
+    expect(evaluateMarker("'dev' in dependency_groups", py312, null)).toBe(true)
+    expect(evaluateMarker("extra == 'cpu' and 'gpu' not in extras", py312, null)).toBe(true)
+    expect(() => evaluateMarker("'dev' in dependency_groups", py312)).toThrow(
+      RequirementSyntaxError
+    )
+    expect(evaluateMarker("extra == 'cpu'", py312)).toBe(false)
+  })
+})
+
+describe('marker text', () => {
+  test.each([
+    ['os_name=="nt"', 'os_name == "nt"'],
+    [
+      '  sys_platform  ==  "win32"  and( python_version<"3.8" )',
+      'sys_platform == "win32" and (python_version < "3.8")'
+    ],
+    ["platform_version == 'a  b'", "platform_version == 'a  b'"],
+    ['python_version not in "3.0, 3.1"', 'python_version not in "3.0, 3.1"']
+  ])('%j is shown as %j', (written, shown) => {
+    expect(normalizeMarkerText(written)).toBe(shown)
+  })
+
+  test('100,000 nested parentheses are normalised in linear time', () => {
+    const deep = `${'('.repeat(100_000)}python_version >= "3"${')'.repeat(100_000)}`
+    const started = performance.now()
+    expect(normalizeMarkerText(deep)).toBe(deep)
+    expect(performance.now() - started).toBeLessThan(2000)
+  })
+
+  test('markers are joined, parenthesised where precedence needs it, never simplified', () => {
+    expect(anyOfMarkers(['a == "1"', 'b == "2" and c == "3"', 'a == "1"'])).toBe(
+      'a == "1" or (b == "2" and c == "3")'
+    )
+    expect(allOfMarkers(['a == "1" or b == "2"', 'c == "3"'])).toBe(
+      '(a == "1" or b == "2") and c == "3"'
+    )
+    expect(anyOfMarkers([])).toBeUndefined()
+  })
+
+  test('a package is conditional only when every pin that declares it is', () => {
+    expect(conditionOf([{ marker: 'a == "1"' }, { marker: 'b == "2"' }])).toBe(
+      'a == "1" or b == "2"'
+    )
+    expect(conditionOf([{ marker: 'a == "1"' }, {}])).toBeUndefined()
+    expect(conditionOf([])).toBeUndefined()
   })
 })
