@@ -110,6 +110,23 @@ describe('a pin for Windows only, audited on any runner', () => {
   })
 })
 
+describe('a marker is untrusted text', () => {
+  test('in the summary it stays text: no tag, no link, no table cell break', async () => {
+    await fs.mkdir(path.join(workspace, 'hostile'), { recursive: true })
+    await fs.writeFile(
+      path.join(workspace, 'hostile', 'requirements.txt'),
+      'requests==2.19.1; platform_version == "<img src=x onerror=alert(1)> [x](https://evil.example) | `y`"\n'
+    )
+    const run = await audit('hostile/requirements.txt')
+    expect(run.exitCode).toBe(1)
+    expect(run.summary).not.toContain('<img')
+    expect(run.summary).not.toContain('](https://evil')
+    expect(run.summary).toContain(
+      'only where <code>platform\\_version == &quot;&lt;img src=x onerror=alert\\(1\\)&gt; \\[x\\]\\(https:\u2060//evil.example\\) \\| \\`y\\`&quot;</code>'
+    )
+  }, 60_000)
+})
+
 describe('narrowed to one target', () => {
   test('platform: linux leaves the Windows pin out, and the step passes', async () => {
     const run = await audit('app/requirements.txt', { platform: 'linux' })
