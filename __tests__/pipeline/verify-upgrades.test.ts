@@ -514,7 +514,7 @@ describe('the engine reports only verified upgrades', () => {
 const SHARED_ZIP = path.resolve(TESTS_DIR, '..', '..', 'shared', 'osv-pypi', 'PyPI-all.zip')
 const describeWithData = existsSync(SHARED_ZIP) ? describe : describe.skip
 if (!existsSync(SHARED_ZIP)) {
-  console.log(`${SHARED_ZIP} is absent: the real-data upgrade checks are skipped`)
+  console.log(`Skipping the real-data upgrade checks: ${SHARED_ZIP} is absent`)
 }
 
 describeWithData('on the real PyPA data, served by a loopback OSV API', () => {
