@@ -2,23 +2,100 @@ export const id = 165;
 export const ids = [165];
 export const modules = {
 
-/***/ 11165:
+/***/ 75065:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ lockMarkerText),
+/* harmony export */   t: () => (/* binding */ LockMarkers)
+/* harmony export */ });
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81136);
+/* harmony import */ var _marker_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(67000);
+/* harmony import */ var _markers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39457);
+/* harmony import */ var _pep508_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22048);
+/* harmony import */ var _requirements_syntax_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91770);
+/* harmony import */ var _toml_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(51454);
+/**
+ * The markers of lockfile entries: the text a dependency carries, and whether the entry is
+ * installed on the target the audit is narrowed to. A lock covers every extra and group, so
+ * `extra`, `extras` and `dependency_groups` may hold anything.
+ */
+
+
+
+
+
+
+class LockMarkers {
+    environment;
+    comparisons = new _markers_js__WEBPACK_IMPORTED_MODULE_1__/* .MarkerComparisons */ .lR();
+    results = new Map();
+    /** `environment`: the target; undefined: every entry applies, and markers are not evaluated. */
+    constructor(environment) {
+        this.environment = environment;
+    }
+    get narrowing() {
+        return this.environment !== undefined;
+    }
+    /** Whether an entry with this marker is installed on the target (always without one of them). */
+    applies(marker, context) {
+        if (this.environment === undefined || marker === undefined || marker.trim() === '')
+            return true;
+        let result = this.results.get(marker);
+        if (result === undefined) {
+            result = this.evaluate(marker, context);
+            this.results.set(marker, result);
+        }
+        return result;
+    }
+    evaluate(marker, context) {
+        try {
+            return (0,_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .evaluateMarker */ .UZ)(marker, this.environment, null, this.comparisons);
+        }
+        catch (error) {
+            if (error instanceof _markers_js__WEBPACK_IMPORTED_MODULE_1__/* .MarkerLimitError */ .uK)
+                throw (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_4__/* .entryError */ .Pm)(context, (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .markerComparisonsReason */ .hx)());
+            if (!(error instanceof _pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .RequirementSyntaxError */ .tL))
+                throw error;
+            throw (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_4__/* .entryError */ .Pm)(context, `invalid marker ${(0,_requirements_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .Kb)(marker)}: ${error.message}`);
+        }
+    }
+}
+/** A lockfile's marker as a dependency carries it: whitespace normalised; none when empty. */
+function lockMarkerText(marker) {
+    if (marker === undefined)
+        return undefined;
+    const text = (0,_marker_text_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeMarkerText */ .x0)(marker);
+    return text === '' ? undefined : text;
+}
+
+
+/***/ }),
+
+/***/ 11165:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   parsePipfileLock: () => (/* binding */ parsePipfileLock),
 /* harmony export */   readPipfileLock: () => (/* binding */ readPipfileLock)
 /* harmony export */ });
-/* unused harmony export parsePipfileLock */
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
 /* harmony import */ var _toml_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51454);
-/* harmony import */ var _source_builder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(97083);
-/* harmony import */ var _shared_json_shape_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(66511);
+/* harmony import */ var _source_builder_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(97083);
+/* harmony import */ var _lock_markers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(75065);
+/* harmony import */ var _shared_json_shape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(66511);
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(81136);
 /**
  * Pipfile.lock (pipenv, JSON): `_meta`, then one object per package category, `default`
  * ([packages]) and `develop` ([dev-packages]) plus any custom category, each mapping a package name
  * to `{ "version": "==X", "hashes": [...], "markers": ..., "index": ... }` or to a VCS / path / file
- * entry. Groups: default is main, develop is dev, a custom category keeps its name.
+ * entry. Groups: default is main, develop is dev, a custom category keeps its name. A package's
+ * `markers` say where it is installed; under markers false for the target the audit is narrowed
+ * to, it is left out.
  */
+
+
 
 
 
@@ -35,34 +112,44 @@ async function readPipfileLock(absolutePath, options) {
 function parsePipfileLock(text, absolutePath, options) {
     const file = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .shownPath */ .pS)(absolutePath, options);
     const document = parseJson(text, file);
-    if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(document))
+    if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(document))
         throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ParseError */ .mB({ file, line: 1, column: 1 }, 'expected a JSON object');
+    let declared = 0;
+    for (const [category, packages] of Object.entries(document)) {
+        if (category !== '_meta' && (0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(packages))
+            declared += Object.keys(packages).length;
+    }
+    (0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .checkFileDependencyCount */ .b6)(declared, { file });
     const lines = categoryKeyLines(text);
-    const builder = new _source_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .SourceResultBuilder */ .Km(absolutePath, 'Pipfile.lock');
+    const builder = new _source_builder_js__WEBPACK_IMPORTED_MODULE_5__/* .SourceResultBuilder */ .Km(absolutePath, 'Pipfile.lock');
+    const markers = new _lock_markers_js__WEBPACK_IMPORTED_MODULE_2__/* .LockMarkers */ .t(options?.markerEnvironment);
     for (const [category, packages] of Object.entries(document)) {
         if (category === '_meta')
             continue;
         const categoryContext = { file, line: lines.get(category)?.line ?? 0, entry: `"${category}"` };
-        if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(packages))
+        if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(packages))
             throw (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .entryError */ .Pm)(categoryContext, 'must be an object of packages');
         const group = GROUP_OF_CATEGORY.get(category) ?? category;
         for (const [name, entry] of Object.entries(packages)) {
             const line = lines.get(category)?.keys.get(name) ?? 0;
             const context = { file, line, entry: `package '${name}'` };
-            if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_2__/* .isObject */ .G)(entry))
+            if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_4__/* .isObject */ .G)(entry))
                 throw (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .entryError */ .Pm)(context, 'must be an object');
-            readEntry(name, entry, group, context, builder);
+            const marker = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, 'markers', context);
+            if (!markers.applies(marker, context))
+                continue;
+            readEntry(name, entry, { group, marker: (0,_lock_markers_js__WEBPACK_IMPORTED_MODULE_2__/* .lockMarkerText */ .l)(marker) }, context, builder);
         }
     }
     return builder.build();
 }
-function readEntry(name, entry, group, context, builder) {
+function readEntry(name, entry, { group, marker }, context, builder) {
     for (const vcs of VCS_KEYS) {
         const url = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, vcs, context);
         if (url === undefined)
             continue;
         const ref = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, 'ref', context);
-        builder.addSkipped(name, undefined, (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .notAReleaseReason */ .u1)(vcs, url, ref), context.line);
+        builder.addSkipped(name, undefined, (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_5__/* .notAReleaseReason */ .u1)(vcs, url, ref), context.line);
         return;
     }
     const path = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, 'path', context);
@@ -70,12 +157,12 @@ function readEntry(name, entry, group, context, builder) {
         if (path === '.')
             return; // `-e .`: the project itself, not a dependency
         const kind = entry.editable === true ? 'editable directory' : 'path';
-        builder.addSkipped(name, undefined, (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .notAReleaseReason */ .u1)(kind, path), context.line);
+        builder.addSkipped(name, undefined, (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_5__/* .notAReleaseReason */ .u1)(kind, path), context.line);
         return;
     }
     const fileUrl = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, 'file', context);
     if (fileUrl !== undefined) {
-        builder.addSkipped(name, undefined, (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .notAReleaseReason */ .u1)('file', fileUrl), context.line);
+        builder.addSkipped(name, undefined, (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_5__/* .notAReleaseReason */ .u1)('file', fileUrl), context.line);
         return;
     }
     // pipenv writes every index package as `==X`, whichever index it came from (`"index"`): a private
@@ -87,10 +174,13 @@ function readEntry(name, entry, group, context, builder) {
         builder.addSkipped(name, undefined, reason, context.line);
     }
     else {
-        builder.addDependency(name, pinned, context.line, [group]);
+        builder.addDependency(name, pinned, context.line, [group], marker);
     }
 }
 function parseJson(text, file) {
+    if (jsonDepth(text, _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_JSON_DEPTH */ .KX) > _limits_js__WEBPACK_IMPORTED_MODULE_3__/* .MAX_JSON_DEPTH */ .KX) {
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ParseError */ .mB({ file }, (0,_limits_js__WEBPACK_IMPORTED_MODULE_3__/* .jsonDepthReason */ .ay)());
+    }
     try {
         return JSON.parse(text);
     }
@@ -105,6 +195,30 @@ function parseJson(text, file) {
         const detail = message.replace(/\s*(in JSON )?at position \d+.*$/s, '').replace(/\s+/g, ' ');
         throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ParseError */ .mB({ file, line, column }, `invalid JSON: ${detail}`);
     }
+}
+/**
+ * How deep arrays and objects nest in `text`, looked at no further than `stopAt` + 1: one pass,
+ * strings skipped. JSON.parse builds five million nested arrays before anything can refuse them.
+ */
+function jsonDepth(text, stopAt) {
+    let depth = 0;
+    let deepest = 0;
+    for (let index = 0; index < text.length; index++) {
+        const char = text.charCodeAt(index);
+        if (char === 0x22) {
+            index++;
+            while (index < text.length && text.charCodeAt(index) !== 0x22)
+                index += text.charCodeAt(index) === 0x5c ? 2 : 1;
+        }
+        else if (char === 0x5b || char === 0x7b) {
+            if (++depth > deepest && (deepest = depth) > stopAt)
+                return deepest;
+        }
+        else if (char === 0x5d || char === 0x7d) {
+            depth--;
+        }
+    }
+    return deepest;
 }
 /**
  * Line of every top-level key and of every key of the objects below them (the packages), in one
@@ -173,10 +287,12 @@ function categoryKeyLines(text) {
 /* harmony export */   dL: () => (/* binding */ pickGroup),
 /* harmony export */   u1: () => (/* binding */ notAReleaseReason)
 /* harmony export */ });
+/* harmony import */ var _marker_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(67000);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96498);
 /**
  * Building a SourceResult from a lockfile's entries, and the wording for what cannot be audited.
  */
+
 
 /** One group per dependency: main if it is needed at runtime at all, else its groups joined. */
 function pickGroup(groups) {
@@ -208,7 +324,8 @@ function directUrlReason(url) {
 /**
  * Collects one file's dependencies. The same name and version listed twice (PDM repeats a package
  * once per set of extras; Pipfile.lock lists it under default and develop) is one dependency, its
- * groups merged by pickGroup.
+ * groups merged by pickGroup, and its markers too: installed where any of them holds, and
+ * unconditional when one of the entries is.
  */
 class SourceResultBuilder {
     file;
@@ -219,12 +336,19 @@ class SourceResultBuilder {
         this.file = file;
         this.format = format;
     }
-    addDependency(name, version, line, groups) {
+    /** `marker`: the condition it is installed under (normalised), when it has one. */
+    addDependency(name, version, line, groups, marker) {
         const normalized = (0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeName */ .P)(name);
         const key = `${normalized}@${version}`;
         const existing = this.dependencies.get(key);
         if (existing) {
-            existing.groups.push(...(groups ?? []));
+            // A new array: `groups` may be shared by many dependencies (a pyproject's group labels).
+            if (groups?.length)
+                existing.groups = [...existing.groups, ...groups];
+            if (marker === undefined)
+                existing.markers = null;
+            else
+                existing.markers?.add(marker);
             return;
         }
         const dependency = {
@@ -233,7 +357,11 @@ class SourceResultBuilder {
             location: { file: this.file, line },
             format: this.format
         };
-        this.dependencies.set(key, { dependency, groups: [...(groups ?? [])] });
+        this.dependencies.set(key, {
+            dependency,
+            groups: groups ?? [],
+            markers: marker === undefined ? null : new Set([marker])
+        });
     }
     addSkipped(name, version, reason, line) {
         const skipped = {
@@ -247,9 +375,21 @@ class SourceResultBuilder {
         this.skipped.push(skipped);
     }
     build() {
-        const dependencies = [...this.dependencies.values()].map(({ dependency, groups }) => {
-            const group = pickGroup(groups);
-            return group === undefined ? dependency : { ...dependency, group };
+        // Dependencies declared in the same groups share one array: pick its group once.
+        const picked = new Map();
+        const pick = (groups) => {
+            if (!picked.has(groups))
+                picked.set(groups, pickGroup(groups));
+            return picked.get(groups);
+        };
+        const dependencies = [...this.dependencies.values()].map(({ dependency, groups, markers }) => {
+            const group = pick(groups);
+            const marker = markers && (0,_marker_text_js__WEBPACK_IMPORTED_MODULE_1__/* .anyOfMarkers */ .T_)([...markers]);
+            return {
+                ...dependency,
+                ...(group !== undefined && { group }),
+                ...(marker && { marker })
+            };
         });
         return { file: this.file, format: this.format, dependencies, skipped: this.skipped };
     }

@@ -2,17 +2,90 @@ export const id = 305;
 export const ids = [305];
 export const modules = {
 
-/***/ 91305:
+/***/ 75065:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ lockMarkerText),
+/* harmony export */   t: () => (/* binding */ LockMarkers)
+/* harmony export */ });
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81136);
+/* harmony import */ var _marker_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(67000);
+/* harmony import */ var _markers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39457);
+/* harmony import */ var _pep508_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22048);
+/* harmony import */ var _requirements_syntax_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91770);
+/* harmony import */ var _toml_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(51454);
+/**
+ * The markers of lockfile entries: the text a dependency carries, and whether the entry is
+ * installed on the target the audit is narrowed to. A lock covers every extra and group, so
+ * `extra`, `extras` and `dependency_groups` may hold anything.
+ */
+
+
+
+
+
+
+class LockMarkers {
+    environment;
+    comparisons = new _markers_js__WEBPACK_IMPORTED_MODULE_1__/* .MarkerComparisons */ .lR();
+    results = new Map();
+    /** `environment`: the target; undefined: every entry applies, and markers are not evaluated. */
+    constructor(environment) {
+        this.environment = environment;
+    }
+    get narrowing() {
+        return this.environment !== undefined;
+    }
+    /** Whether an entry with this marker is installed on the target (always without one of them). */
+    applies(marker, context) {
+        if (this.environment === undefined || marker === undefined || marker.trim() === '')
+            return true;
+        let result = this.results.get(marker);
+        if (result === undefined) {
+            result = this.evaluate(marker, context);
+            this.results.set(marker, result);
+        }
+        return result;
+    }
+    evaluate(marker, context) {
+        try {
+            return (0,_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .evaluateMarker */ .UZ)(marker, this.environment, null, this.comparisons);
+        }
+        catch (error) {
+            if (error instanceof _markers_js__WEBPACK_IMPORTED_MODULE_1__/* .MarkerLimitError */ .uK)
+                throw (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_4__/* .entryError */ .Pm)(context, (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .markerComparisonsReason */ .hx)());
+            if (!(error instanceof _pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .RequirementSyntaxError */ .tL))
+                throw error;
+            throw (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_4__/* .entryError */ .Pm)(context, `invalid marker ${(0,_requirements_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .Kb)(marker)}: ${error.message}`);
+        }
+    }
+}
+/** A lockfile's marker as a dependency carries it: whitespace normalised; none when empty. */
+function lockMarkerText(marker) {
+    if (marker === undefined)
+        return undefined;
+    const text = (0,_marker_text_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeMarkerText */ .x0)(marker);
+    return text === '' ? undefined : text;
+}
+
+
+/***/ }),
+
+/***/ 91305:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   parsePdmLock: () => (/* binding */ parsePdmLock),
 /* harmony export */   readPdmLock: () => (/* binding */ readPdmLock)
 /* harmony export */ });
-/* unused harmony export parsePdmLock */
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96498);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(96498);
 /* harmony import */ var _pep508_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22048);
 /* harmony import */ var _toml_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51454);
-/* harmony import */ var _source_builder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(97083);
+/* harmony import */ var _source_builder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(97083);
+/* harmony import */ var _lock_markers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(75065);
+
 
 
 
@@ -28,9 +101,10 @@ function parsePdmLock(text, absolutePath, options) {
     checkLockVersion(document, file);
     const packages = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .arrayOfTables */ .cu)(document, 'package', file);
     const lines = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .arrayTableLines */ .rt)(text, 'package', packages.length);
-    const builder = new _source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .SourceResultBuilder */ .Km(absolutePath, 'pdm.lock');
+    const builder = new _source_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .SourceResultBuilder */ .Km(absolutePath, 'pdm.lock');
     const requires = new Map();
     const locked = new Set();
+    const markers = new _lock_markers_js__WEBPACK_IMPORTED_MODULE_2__/* .LockMarkers */ .t(options?.markerEnvironment);
     packages.forEach((entry, index) => {
         const context = { file, line: lines[index], entry: `[[package]] #${index + 1}` };
         const name = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .requiredString */ .Fk)(entry, 'name', context);
@@ -38,7 +112,10 @@ function parsePdmLock(text, absolutePath, options) {
         const sourced = nonIndexSource(entry, context);
         if (sourced === 'project')
             return;
-        locked.add((0,_names_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeName */ .P)(name));
+        const marker = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, 'marker', context);
+        if (!markers.applies(marker, context))
+            return;
+        locked.add((0,_names_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeName */ .P)(name));
         if (sourced !== undefined) {
             const version = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, 'version', context);
             builder.addSkipped(name, version, sourced, context.line);
@@ -47,15 +124,16 @@ function parsePdmLock(text, absolutePath, options) {
         // Any index, PyPI or a private one: the release is published under this name and version.
         const version = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .requiredString */ .Fk)(entry, 'version', context);
         // PDM repeats a package once per set of extras: its edges are the union of the repeats'.
-        const key = `${(0,_names_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeName */ .P)(name)}@${version}`;
+        const key = `${(0,_names_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeName */ .P)(name)}@${version}`;
         const names = requires.get(key) ?? new Set();
         for (const required of requiredNames(entry, name, context))
             names.add(required);
         requires.set(key, names);
-        builder.addDependency(name, version, context.line, groups(entry, context));
+        builder.addDependency(name, version, context.line, groups(entry, context), (0,_lock_markers_js__WEBPACK_IMPORTED_MODULE_2__/* .lockMarkerText */ .l)(marker));
     });
     const result = builder.build();
-    // Only packages in the lock count: a requirement whose marker no target satisfies is not locked.
+    // Only packages in the lock count (a requirement whose marker no target satisfies is not
+    // locked), and of those, the ones installed on the target.
     const withEdges = (dep) => ({
         ...dep,
         dependsOn: [...(requires.get(`${dep.name}@${dep.version}`) ?? [])].filter(required => locked.has(required))
@@ -67,7 +145,7 @@ function parsePdmLock(text, absolutePath, options) {
  * means "may require"). PDM writes a package's extras as an edge to itself: no edge.
  */
 function requiredNames(entry, name, context) {
-    const own = (0,_names_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeName */ .P)(name);
+    const own = (0,_names_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeName */ .P)(name);
     return ((0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalStringArray */ .li)(entry, 'dependencies', context) ?? [])
         .map(text => {
         try {
@@ -97,17 +175,17 @@ function nonIndexSource(entry, context) {
         if (url === undefined)
             continue;
         const revision = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, 'revision', context) ?? (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, 'ref', context);
-        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .notAReleaseReason */ .u1)(vcs, url, revision);
+        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .notAReleaseReason */ .u1)(vcs, url, revision);
     }
     const path = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, 'path', context);
     if (path !== undefined) {
         if (path === '.' || path === './')
             return 'project';
-        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .notAReleaseReason */ .u1)(entry.editable === true ? 'editable directory' : 'path', path);
+        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .notAReleaseReason */ .u1)(entry.editable === true ? 'editable directory' : 'path', path);
     }
     const url = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, 'url', context);
     if (url !== undefined)
-        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .notAReleaseReason */ .u1)('url', url);
+        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .notAReleaseReason */ .u1)('url', url);
     return undefined;
 }
 
@@ -124,10 +202,12 @@ function nonIndexSource(entry, context) {
 /* harmony export */   dL: () => (/* binding */ pickGroup),
 /* harmony export */   u1: () => (/* binding */ notAReleaseReason)
 /* harmony export */ });
+/* harmony import */ var _marker_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(67000);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96498);
 /**
  * Building a SourceResult from a lockfile's entries, and the wording for what cannot be audited.
  */
+
 
 /** One group per dependency: main if it is needed at runtime at all, else its groups joined. */
 function pickGroup(groups) {
@@ -159,7 +239,8 @@ function directUrlReason(url) {
 /**
  * Collects one file's dependencies. The same name and version listed twice (PDM repeats a package
  * once per set of extras; Pipfile.lock lists it under default and develop) is one dependency, its
- * groups merged by pickGroup.
+ * groups merged by pickGroup, and its markers too: installed where any of them holds, and
+ * unconditional when one of the entries is.
  */
 class SourceResultBuilder {
     file;
@@ -170,12 +251,19 @@ class SourceResultBuilder {
         this.file = file;
         this.format = format;
     }
-    addDependency(name, version, line, groups) {
+    /** `marker`: the condition it is installed under (normalised), when it has one. */
+    addDependency(name, version, line, groups, marker) {
         const normalized = (0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeName */ .P)(name);
         const key = `${normalized}@${version}`;
         const existing = this.dependencies.get(key);
         if (existing) {
-            existing.groups.push(...(groups ?? []));
+            // A new array: `groups` may be shared by many dependencies (a pyproject's group labels).
+            if (groups?.length)
+                existing.groups = [...existing.groups, ...groups];
+            if (marker === undefined)
+                existing.markers = null;
+            else
+                existing.markers?.add(marker);
             return;
         }
         const dependency = {
@@ -184,7 +272,11 @@ class SourceResultBuilder {
             location: { file: this.file, line },
             format: this.format
         };
-        this.dependencies.set(key, { dependency, groups: [...(groups ?? [])] });
+        this.dependencies.set(key, {
+            dependency,
+            groups: groups ?? [],
+            markers: marker === undefined ? null : new Set([marker])
+        });
     }
     addSkipped(name, version, reason, line) {
         const skipped = {
@@ -198,9 +290,21 @@ class SourceResultBuilder {
         this.skipped.push(skipped);
     }
     build() {
-        const dependencies = [...this.dependencies.values()].map(({ dependency, groups }) => {
-            const group = pickGroup(groups);
-            return group === undefined ? dependency : { ...dependency, group };
+        // Dependencies declared in the same groups share one array: pick its group once.
+        const picked = new Map();
+        const pick = (groups) => {
+            if (!picked.has(groups))
+                picked.set(groups, pickGroup(groups));
+            return picked.get(groups);
+        };
+        const dependencies = [...this.dependencies.values()].map(({ dependency, groups, markers }) => {
+            const group = pick(groups);
+            const marker = markers && (0,_marker_text_js__WEBPACK_IMPORTED_MODULE_1__/* .anyOfMarkers */ .T_)([...markers]);
+            return {
+                ...dependency,
+                ...(group !== undefined && { group }),
+                ...(marker && { marker })
+            };
         });
         return { file: this.file, format: this.format, dependencies, skipped: this.skipped };
     }

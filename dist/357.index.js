@@ -1,18 +1,17 @@
 export const id = 357;
-export const ids = [357,477];
+export const ids = [357];
 export const modules = {
 
 /***/ 4357:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  OfflineDatabase: () => (/* binding */ OfflineDatabase),
-  parseRecord: () => (/* reexport */ parseRecord)
+  OfflineDatabase: () => (/* binding */ OfflineDatabase)
 });
+
+// UNUSED EXPORTS: parseRecord
 
 // EXTERNAL MODULE: ./src/deps/names.ts
 var deps_names = __webpack_require__(96498);
@@ -26,10 +25,8 @@ var match = __webpack_require__(54170);
 var vulnerability = __webpack_require__(48689);
 ;// CONCATENATED MODULE: ./src/advisories/offline-catalogue.ts
 /**
- * The catalogue of an offline database: which member holds each PyPI record, which packages
- * each record names, and what a full load would warn about. A full load builds it; the index
- * stores it, so that a later run reads only the members of the packages it looks up and
- * checks every record it reads against it.
+ * The catalogue of an offline database, built by reading every record: which member holds each
+ * PyPI record, which packages each record names, and what a full load warns about.
  */
 
 
@@ -84,76 +81,6 @@ async function readCatalogue(source) {
     const catalogue = { entries, packages, withoutPypi: kept.size - entries.length };
     return { catalogue: { ...catalogue, duplicates, unsupported }, records };
 }
-/**
- * The records read so far through a catalogue. Each record read must be the one the catalogue
- * promised: same id and modified date, listed under exactly the PyPI names it gives, and each
- * package's records in id order. A catalogue could only be wrong by tampering (its checksum
- * and the database's fingerprint guard the rest); when it is, the caller reads everything.
- */
-class RecordsOnDemand {
-    catalogue;
-    read = new Map();
-    loaded = new Set();
-    /** How many packages list each entry. */
-    listings;
-    constructor(catalogue) {
-        this.catalogue = catalogue;
-        this.listings = new Uint32Array(catalogue.entries.length);
-        for (const positions of catalogue.packages.values()) {
-            for (const position of positions)
-                this.listings[position]++;
-        }
-    }
-    /** True once every record of `name` (normalised) has been read. */
-    has(name) {
-        return this.loaded.has(name);
-    }
-    plan(names) {
-        const wanted = [...new Set(names)].filter(name => !this.loaded.has(name));
-        const members = new Map();
-        for (const name of wanted) {
-            for (const position of this.catalogue.packages.get(name) ?? []) {
-                if (!this.read.has(position))
-                    members.set(this.catalogue.entries[position].member, position);
-            }
-        }
-        return { names: wanted, members };
-    }
-    /** Takes the records read for `plan` (member -> record): each name's records, or a problem. */
-    accept(plan, got) {
-        for (const [member, position] of plan.members) {
-            const problem = this.mismatch(member, position, got.get(member));
-            if (problem !== undefined)
-                return problem;
-        }
-        for (const [member, position] of plan.members)
-            this.read.set(position, got.get(member));
-        const found = new Map();
-        for (const name of plan.names) {
-            const records = (this.catalogue.packages.get(name) ?? []).map(p => this.read.get(p));
-            if (records.some((record, i) => i > 0 && compareIds(records[i - 1].id, record.id) > 0)) {
-                return `the records of ${name} are out of order`;
-            }
-            found.set(name, records);
-        }
-        plan.names.forEach(name => this.loaded.add(name));
-        return found;
-    }
-    mismatch(member, position, record) {
-        const entry = this.catalogue.entries[position];
-        if (record === undefined)
-            return `${JSON.stringify(member)} is missing`;
-        if (record.id !== entry.id || record.modified !== entry.modified) {
-            return `${JSON.stringify(member)} holds another record`;
-        }
-        const names = [...pypiNames(record)];
-        const listed = (name) => this.catalogue.packages.get(name)?.includes(position) === true;
-        if (names.length !== this.listings[position] || !names.every(listed)) {
-            return `${record.id} is listed under other packages`;
-        }
-        return undefined;
-    }
-}
 function pypiNames(record) {
     const names = new Set();
     for (const affected of record.affected ?? []) {
@@ -166,8 +93,6 @@ function tally(previous, id) {
     return { count: (previous?.count ?? 0) + 1, first: previous?.first ?? id };
 }
 
-// EXTERNAL MODULE: ./src/advisories/offline-index.ts
-var offline_index = __webpack_require__(50477);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
@@ -214,43 +139,28 @@ class ZipArchive {
     handle;
     problem;
     limits;
-    identity;
     size;
-    centralDirectory;
     members;
     constructor(handle, problem, limits, 
-    /** Device, inode, size and mtime: the same file, unchanged, when they are. */
-    identity, 
     /** Bytes in the archive file. */
-    size, 
-    /** The central directory's bytes: every member's name, sizes, CRC-32 and offset. */
-    centralDirectory, members) {
+    size, members) {
         this.handle = handle;
         this.problem = problem;
         this.limits = limits;
-        this.identity = identity;
         this.size = size;
-        this.centralDirectory = centralDirectory;
         this.members = members;
     }
-    /**
-     * Reads the archive's directory, or takes it from `earlier` (a closed ZipArchive of the same
-     * path) when the file is still the one it read. Throws ParseError naming `file` if it is not
-     * a sound zip.
-     */
-    static async open(file, limits = DEFAULT_ZIP_LIMITS, earlier) {
+    /** Reads the archive's directory. Throws ParseError naming `file` if it is not a sound zip. */
+    static async open(file, limits = DEFAULT_ZIP_LIMITS) {
         const problem = detail => new errors/* ParseError */.mB({ file }, detail);
         const handle = await (0,promises_.open)(file);
         try {
-            const { dev, ino, size, mtimeMs } = await handle.stat();
+            const { size } = await handle.stat();
             if (size > limits.maxTotalBytes) {
                 throw problem(`is ${size} bytes, over the total limit of ${limits.maxTotalBytes} bytes`);
             }
-            const identity = `${dev} ${ino} ${size} ${mtimeMs}`;
-            const { bytes, members } = earlier?.identity === identity
-                ? { bytes: earlier.centralDirectory, members: earlier.members }
-                : readCentralDirectory(fileReader(handle), size, limits, problem);
-            return new ZipArchive(handle, problem, limits, identity, size, bytes, members);
+            const members = readCentralDirectory(fileReader(handle), size, limits, problem);
+            return new ZipArchive(handle, problem, limits, size, members);
         }
         catch (error) {
             await handle.close();
@@ -366,7 +276,7 @@ function readCentralDirectory(readAt, size, limits, problem) {
         members.push(member);
         at = next;
     }
-    return { bytes: directory.subarray(0, at), members };
+    return members;
 }
 const DAMAGED_ZIP64 = 'has a damaged ZIP64 directory';
 const DAMAGED_DIRECTORY = 'has a damaged central directory';
@@ -462,32 +372,22 @@ function decode(raw, method, budget, problem) {
 
 
 const READ_CONCURRENCY = 16;
-/**
- * Opens a database; I/O errors (a missing path) are thrown as they are. Given the source this
- * database was opened as before, reuses its list of members where it still holds: a directory's
- * listing (files are then read by name, and must still be there), a zip's central directory
- * when the file is unchanged.
- */
-async function openRecordSource(location, limits, earlier) {
-    const realLocation = await (0,promises_.realpath)(location);
-    if ((await (0,promises_.stat)(realLocation)).isDirectory()) {
-        const members = earlier?.kind === 'directory' && earlier.realLocation === realLocation
-            ? earlier.members
-            : await listDirectory(location, limits);
+/** Opens a database; I/O errors (a missing path) are thrown as they are. */
+async function openRecordSource(location, limits) {
+    if ((await (0,promises_.stat)(location)).isDirectory()) {
+        const members = await listDirectory(location, limits);
         return {
             kind: 'directory',
             location,
-            realLocation,
             members,
             read: (chosen, onRecord) => readFiles(location, members, chosen, limits, (member, data) => parseRecord(data, { file: external_node_path_default().join(location, member) })).then(records => records.forEach(([member, record]) => onRecord(member, record))),
             close: async () => { }
         };
     }
-    const archive = await ZipArchive.open(location, limits, earlier?.kind === 'zip' ? earlier.archive : undefined);
+    const archive = await ZipArchive.open(location, limits);
     return {
         kind: 'zip',
         location,
-        realLocation,
         archive,
         members: archive.fileNames.filter(isRecordPath),
         read: (chosen, onRecord) => archive.read(chosen === 'all' ? isRecordPath : name => chosen.has(name) && isRecordPath(name), (member, data) => onRecord(member, parseRecord(data, { file: location }, member))),
@@ -653,13 +553,15 @@ function shapeProblem(record) {
 ;// CONCATENATED MODULE: ./src/advisories/offline-db.ts
 /**
  * An advisory feed read from local OSV JSON: a directory of records, or a zip laid out like
- * OSV's per-ecosystem all.zip (offline-source.ts). Without an index directory every record is
- * loaded and indexed by package name up front, and nothing is written. With one, a cached index
- * of the database (offline-index.ts) says which members hold each package's records, so a
- * lookup reads only those; a missing, stale or damaged index is rebuilt by a full load. Both
- * ways give the same answers, in the same order, with the same warnings.
+ * OSV's per-ecosystem all.zip (offline-source.ts). Every record is loaded and indexed by package
+ * name up front, in memory, and nothing is written.
+ *
+ * There is deliberately no index kept on disk between runs. Earlier releases kept one in the
+ * advisory cache; but the cache directory may be written by other jobs (a self-hosted runner's
+ * tool cache), and an index that leaves a record out of a package hides that record's findings.
+ * No check short of reading every record can prove an index complete, and reading every record
+ * is what a full load costs (~0.25 s for the whole PyPI database), so a full load it is.
  */
-
 
 
 
@@ -677,12 +579,6 @@ class OfflineDatabase {
     byName = new Map();
     newest;
     count = 0;
-    /** Set while records are read on demand through an index. */
-    onDemand;
-    /** The source the index was checked against (closed): its members need not be listed again. */
-    indexed;
-    /** Lookups read members one after the other, so two never read the same record twice. */
-    reading = Promise.resolve();
     constructor(location, label, settings) {
         this.location = location;
         this.settings = settings;
@@ -694,21 +590,15 @@ class OfflineDatabase {
         const db = new OfflineDatabase(location, options.label ?? location, {
             logger,
             limits: { ...DEFAULT_ZIP_LIMITS, ...options.limits },
-            now: options.now ?? new Date(),
-            indexDir: options.indexDir
+            now: options.now ?? new Date()
         });
-        await db.withSource(source => db.open(source));
+        await db.withSource(source => db.loadAll(source));
         const ms = Math.round(performance.now() - started);
         logger.debug(`Loaded ${db.recordCount} PyPI advisories from ${location} in ${ms} ms`);
         return db;
     }
     async lookup(packages) {
         const names = packages.map(({ name }) => (0,deps_names/* normalizeName */.P)(name));
-        if (this.onDemand !== undefined) {
-            const read = this.reading.then(() => this.readPackages(names));
-            this.reading = read.catch(() => { });
-            await read;
-        }
         return packages.map(({ version }, i) => {
             const candidates = this.byName.get(names[i]) ?? [];
             return candidates.filter(record => (0,match/* recordAffects */.uH)(record, names[i], version));
@@ -716,15 +606,10 @@ class OfflineDatabase {
     }
     /**
      * Every advisory, withdrawn ones left out, that names `name` (normalised here) as a PyPI
-     * package, whatever version it affects: what a recommended upgrade is computed from. Read
-     * through an index, only the packages already looked up are known.
+     * package, whatever version it affects: what a recommended upgrade is computed from.
      */
     recordsFor(name) {
-        const normalized = (0,deps_names/* normalizeName */.P)(name);
-        if (this.onDemand !== undefined && !this.onDemand.has(normalized)) {
-            throw new Error(`Internal error: recordsFor(${JSON.stringify(name)}) before its lookup`);
-        }
-        const records = this.byName.get(normalized) ?? [];
+        const records = this.byName.get((0,deps_names/* normalizeName */.P)(name)) ?? [];
         return records.filter(record => record.withdrawn == null);
     }
     /** PyPI advisories held (withdrawn ones included). */
@@ -735,64 +620,13 @@ class OfflineDatabase {
     newestModified() {
         return this.newest === undefined ? undefined : new Date(this.newest);
     }
-    async open(source) {
-        const { indexDir, limits, logger } = this.settings;
-        if (indexDir === undefined)
-            return this.loadAll(source);
-        const key = await this.io(() => (0,offline_index.indexKey)(source, limits));
-        const file = (0,offline_index.indexFile)(indexDir, key);
-        const found = await (0,offline_index.readIndex)(file, key, source.members);
-        if ('reason' in found) {
-            await this.loadAll(source, key);
-            logger.debug(`Offline index ${file}: rebuilt (${found.reason})`);
-            return;
-        }
-        this.onDemand = new RecordsOnDemand(found.catalogue);
-        this.indexed = source;
-        this.summarize(found.catalogue);
-        logger.debug(`Offline index ${file}: used`);
-    }
-    /** Reads every record; with a key, writes the index of what was read. */
-    async loadAll(source, key) {
+    /** Reads every record and indexes the PyPI ones by package name. */
+    async loadAll(source) {
         const { catalogue, records } = await this.io(() => readCatalogue(source));
-        this.onDemand = undefined;
-        this.indexed = undefined;
-        this.byName.clear();
         for (const [name, positions] of catalogue.packages) {
             this.byName.set(name, positions.map(position => records[position]));
         }
         this.summarize(catalogue);
-        const { indexDir, logger } = this.settings;
-        if (key === undefined || indexDir === undefined)
-            return;
-        const file = (0,offline_index.indexFile)(indexDir, key);
-        await (0,offline_index.writeIndex)(file, key, catalogue).catch((error) => {
-            logger.debug(`Offline index ${file}: not written (${(0,errors/* messageOf */.bD)(error)})`);
-        });
-    }
-    /** Reads the records of the packages not looked up before, checking each against the index. */
-    async readPackages(names) {
-        const demand = this.onDemand;
-        if (demand === undefined)
-            return;
-        const plan = demand.plan(names);
-        const got = new Map();
-        if (plan.members.size > 0) {
-            const chosen = new Set(plan.members.keys());
-            await this.withSource(source => this.io(() => source.read(chosen, (member, record) => got.set(member, record))), this.indexed);
-        }
-        const found = demand.accept(plan, got);
-        if (typeof found !== 'string') {
-            found.forEach((records, name) => records.length > 0 && this.byName.set(name, records));
-            return;
-        }
-        this.settings.logger.warning(`The offline index of ${this.location} does not match the database (${found}); ` +
-            'reading every record instead');
-        await this.withSource(async (source) => {
-            const { indexDir, limits } = this.settings;
-            const key = indexDir === undefined ? undefined : await this.io(() => (0,offline_index.indexKey)(source, limits));
-            await this.loadAll(source, key);
-        });
     }
     /** Logs what a full load finds worth saying, and takes the count and newest date. */
     summarize(catalogue) {
@@ -822,10 +656,10 @@ class OfflineDatabase {
         }
         logger.debug(`${catalogue.withoutPypi} advisories have no PyPI package; ignored`);
     }
-    /** Opens the database for `use`, then closes it; `earlier` spares listing its members again. */
-    async withSource(use, earlier) {
+    /** Opens the database for `use`, then closes it. */
+    async withSource(use) {
         const { location, settings } = this;
-        const source = await this.io(() => openRecordSource(location, settings.limits, earlier));
+        const source = await this.io(() => openRecordSource(location, settings.limits));
         try {
             return await use(source);
         }
@@ -845,219 +679,6 @@ class OfflineDatabase {
             throw new errors/* FeedError */.lS(feed, (0,errors/* messageOf */.bD)(error), { cause: error });
         }
     }
-}
-
-
-/***/ }),
-
-/***/ 50477:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-__webpack_require__.r(__webpack_exports__);
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   indexFile: () => (/* binding */ indexFile),
-/* harmony export */   indexKey: () => (/* binding */ indexKey),
-/* harmony export */   offlineIndexDir: () => (/* binding */ offlineIndexDir),
-/* harmony export */   readIndex: () => (/* binding */ readIndex),
-/* harmony export */   writeIndex: () => (/* binding */ writeIndex)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73024);
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(51455);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76760);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_3__);
-/* harmony import */ var _deps_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(96498);
-/* harmony import */ var _shared_json_shape_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(66511);
-/* harmony import */ var _atomic_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(84125);
-/**
- * An index of an offline database, cached on disk between runs, so that a run reads only the
- * members holding the records of the packages it looks up instead of inflating and parsing
- * every record. It is keyed by the database's exact content (a fingerprint), the index format
- * and the zip limits; anything else (another fingerprint, a file that does not parse, has the
- * wrong shape, fails its checksum or names members the database does not hold) is ignored and
- * rebuilt by a full load. Reading and writing the index only ever saves time: failures are
- * reasons to rebuild, or debug lines.
- */
-
-
-
-
-
-
-
-/** Bumped whenever the file layout or what goes into it changes. */
-const FORMAT = 1;
-const INDEX_DIR = 'offline-index';
-/** Far above what OSV's whole PyPI export needs (about 0.6 MB): a bigger file is not ours. */
-const MAX_INDEX_BYTES = 64 * 1024 * 1024;
-/** `{"format":N,"checksum":"<sha-256 of the index's JSON text>","index":{...}}` */
-const HEAD = /^\{"format":(\d+),"checksum":"([0-9a-f]{64})","index":/;
-function offlineIndexDir(cacheDir) {
-    return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(cacheDir, INDEX_DIR);
-}
-/** One file per database path: a database replaced in place replaces its index. */
-function indexFile(indexDir, key) {
-    return node_path__WEBPACK_IMPORTED_MODULE_3___default().join(indexDir, `${sha256(key.location)}.json`);
-}
-/**
- * Changes whenever any record could have: for a zip, its central directory (every member's
- * name, sizes and CRC-32) and its size; for a directory, each JSON file's path, size and mtime.
- */
-function indexKey(source, limits) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
-    if (source.kind === 'zip') {
-        hash.update(`zip ${source.archive.size}\n`).update(source.archive.centralDirectory);
-    }
-    else {
-        // One synchronous stat after another: over 7,000 files, several times faster than
-        // thousands of promises queued on libuv's four threads.
-        for (const member of source.members) {
-            const { size, mtimeMs } = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.statSync)(node_path__WEBPACK_IMPORTED_MODULE_3___default().join(source.location, member));
-            hash.update(`${JSON.stringify(member)} ${size} ${mtimeMs}\n`);
-        }
-    }
-    const { maxEntries, maxEntryBytes, maxTotalBytes } = limits;
-    return {
-        location: source.realLocation,
-        kind: source.kind,
-        fingerprint: hash.digest('hex'),
-        limits: { maxEntries, maxEntryBytes, maxTotalBytes }
-    };
-}
-/** The catalogue stored for `key`, or why there is none to use. */
-async function readIndex(file, key, members) {
-    let text;
-    try {
-        if ((await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.stat)(file)).size > MAX_INDEX_BYTES)
-            return { reason: 'too large' };
-        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(file, 'utf8');
-    }
-    catch {
-        return { reason: 'absent' };
-    }
-    // The checksum covers the index's text exactly as written, so it is checked before parsing.
-    const head = HEAD.exec(text);
-    if (head === null)
-        return { reason: 'not an index' };
-    if (Number(head[1]) !== FORMAT)
-        return { reason: 'another format' };
-    const body = text.slice(head[0].length, -1);
-    if (!text.endsWith('}') || sha256(body) !== head[2])
-        return { reason: 'checksum mismatch' };
-    let index;
-    try {
-        index = JSON.parse(body);
-    }
-    catch {
-        return { reason: 'not JSON' };
-    }
-    if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(index))
-        return { reason: 'ill-shaped (not an object)' };
-    if (JSON.stringify(index.key) !== JSON.stringify(key))
-        return { reason: 'stale' };
-    const catalogue = toCatalogue(index, new Set(members));
-    return typeof catalogue === 'string' ? { reason: `ill-shaped (${catalogue})` } : { catalogue };
-}
-/** Writes the index through a temporary file, so a reader never sees half of one. */
-async function writeIndex(file, key, catalogue) {
-    const tally = (t) => (t ? [t.count, t.first] : null);
-    const index = {
-        key,
-        members: catalogue.entries.map(entry => entry.member),
-        ids: catalogue.entries.map(entry => entry.id),
-        modified: catalogue.entries.map(entry => entry.modified),
-        packages: Object.fromEntries(catalogue.packages),
-        duplicates: tally(catalogue.duplicates),
-        unsupported: tally(catalogue.unsupported),
-        withoutPypi: catalogue.withoutPypi
-    };
-    const body = JSON.stringify(index);
-    const text = `{"format":${FORMAT},"checksum":"${sha256(body)}","index":${body}}`;
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_3___default().dirname(file), { recursive: true });
-    (0,_atomic_file_js__WEBPACK_IMPORTED_MODULE_4__/* .writeFileAtomically */ .l)(file, text);
-}
-/** The catalogue when every part of the stored index is well formed and consistent. */
-function toCatalogue(stored, members) {
-    const { members: memberColumn, ids, modified, packages: byName, withoutPypi } = stored;
-    if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isStringList */ .e)(memberColumn) || !(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isStringList */ .e)(ids) || !(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isStringList */ .e)(modified)) {
-        return 'entries';
-    }
-    if (ids.length !== memberColumn.length || modified.length !== memberColumn.length) {
-        return 'entries';
-    }
-    if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_5__/* .isObject */ .G)(byName))
-        return 'packages';
-    if (!isCount(withoutPypi))
-        return 'withoutPypi';
-    const duplicates = toTally(stored.duplicates);
-    const unsupported = toTally(stored.unsupported);
-    if (duplicates === false || unsupported === false)
-        return 'tallies';
-    const entries = [];
-    const seenMembers = new Set();
-    const seenIds = new Set();
-    for (const [i, member] of memberColumn.entries()) {
-        if (!members.has(member) || seenMembers.has(member)) {
-            return 'a member the database does not hold';
-        }
-        const id = ids[i];
-        if (id === '' || seenIds.has(id))
-            return 'an id';
-        const time = Date.parse(modified[i]);
-        if (Number.isNaN(time))
-            return 'a modified date';
-        seenMembers.add(member);
-        seenIds.add(id);
-        entries.push({ member, id, modified: modified[i], time });
-    }
-    const packages = new Map();
-    const named = new Array(entries.length).fill(false);
-    for (const [name, positions] of Object.entries(byName)) {
-        if (name === '' || (0,_deps_names_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeName */ .P)(name) !== name)
-            return 'a package name';
-        if (!Array.isArray(positions) || positions.length === 0)
-            return 'a package';
-        let previous = -1;
-        for (const position of positions) {
-            if (!Number.isInteger(position) || position <= previous)
-                return 'a position';
-            if (position >= entries.length)
-                return 'a position';
-            previous = position;
-            named[previous] = true;
-        }
-        packages.set(name, positions);
-    }
-    // Only records naming a PyPI package are entries, so each is some package's.
-    if (named.includes(false))
-        return 'an entry no package names';
-    return {
-        entries,
-        packages,
-        ...(duplicates ? { duplicates } : {}),
-        ...(unsupported ? { unsupported } : {}),
-        withoutPypi
-    };
-}
-/** undefined for null, false for anything but a [count, first id] pair. */
-function toTally(value) {
-    if (value === null)
-        return undefined;
-    if (!Array.isArray(value) || value.length !== 2)
-        return false;
-    const [count, first] = value;
-    if (!isCount(count) || count === 0 || typeof first !== 'string' || first === '')
-        return false;
-    return { count, first };
-}
-function isCount(value) {
-    return Number.isSafeInteger(value) && value >= 0;
-}
-function sha256(text) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
 }
 
 

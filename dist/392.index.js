@@ -2,15 +2,88 @@ export const id = 392;
 export const ids = [392];
 export const modules = {
 
-/***/ 53392:
+/***/ 75065:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ lockMarkerText),
+/* harmony export */   t: () => (/* binding */ LockMarkers)
+/* harmony export */ });
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81136);
+/* harmony import */ var _marker_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(67000);
+/* harmony import */ var _markers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39457);
+/* harmony import */ var _pep508_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22048);
+/* harmony import */ var _requirements_syntax_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91770);
+/* harmony import */ var _toml_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(51454);
+/**
+ * The markers of lockfile entries: the text a dependency carries, and whether the entry is
+ * installed on the target the audit is narrowed to. A lock covers every extra and group, so
+ * `extra`, `extras` and `dependency_groups` may hold anything.
+ */
+
+
+
+
+
+
+class LockMarkers {
+    environment;
+    comparisons = new _markers_js__WEBPACK_IMPORTED_MODULE_1__/* .MarkerComparisons */ .lR();
+    results = new Map();
+    /** `environment`: the target; undefined: every entry applies, and markers are not evaluated. */
+    constructor(environment) {
+        this.environment = environment;
+    }
+    get narrowing() {
+        return this.environment !== undefined;
+    }
+    /** Whether an entry with this marker is installed on the target (always without one of them). */
+    applies(marker, context) {
+        if (this.environment === undefined || marker === undefined || marker.trim() === '')
+            return true;
+        let result = this.results.get(marker);
+        if (result === undefined) {
+            result = this.evaluate(marker, context);
+            this.results.set(marker, result);
+        }
+        return result;
+    }
+    evaluate(marker, context) {
+        try {
+            return (0,_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .evaluateMarker */ .UZ)(marker, this.environment, null, this.comparisons);
+        }
+        catch (error) {
+            if (error instanceof _markers_js__WEBPACK_IMPORTED_MODULE_1__/* .MarkerLimitError */ .uK)
+                throw (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_4__/* .entryError */ .Pm)(context, (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .markerComparisonsReason */ .hx)());
+            if (!(error instanceof _pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .RequirementSyntaxError */ .tL))
+                throw error;
+            throw (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_4__/* .entryError */ .Pm)(context, `invalid marker ${(0,_requirements_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .Kb)(marker)}: ${error.message}`);
+        }
+    }
+}
+/** A lockfile's marker as a dependency carries it: whitespace normalised; none when empty. */
+function lockMarkerText(marker) {
+    if (marker === undefined)
+        return undefined;
+    const text = (0,_marker_text_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeMarkerText */ .x0)(marker);
+    return text === '' ? undefined : text;
+}
+
+
+/***/ }),
+
+/***/ 53392:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   parsePylock: () => (/* binding */ parsePylock),
 /* harmony export */   readPylock: () => (/* binding */ readPylock)
 /* harmony export */ });
-/* unused harmony export parsePylock */
 /* harmony import */ var _toml_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51454);
-/* harmony import */ var _source_builder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(97083);
+/* harmony import */ var _source_builder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(97083);
+/* harmony import */ var _lock_markers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75065);
+
 
 
 async function readPylock(absolutePath, options) {
@@ -27,11 +100,15 @@ function parsePylock(text, absolutePath, options) {
     (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .checkFormatVersion */ .u4)(lockVersion, [1], 'lock-version', file);
     const packages = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .arrayOfTables */ .cu)(document, 'packages', file);
     const lines = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .arrayTableLines */ .rt)(text, 'packages', packages.length);
-    const builder = new _source_builder_js__WEBPACK_IMPORTED_MODULE_1__/* .SourceResultBuilder */ .Km(absolutePath, 'pylock.toml');
+    const builder = new _source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .SourceResultBuilder */ .Km(absolutePath, 'pylock.toml');
+    const markers = new _lock_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .LockMarkers */ .t(options?.markerEnvironment);
     packages.forEach((entry, index) => {
         const context = { file, line: lines[index], entry: `[[packages]] #${index + 1}` };
         const name = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .requiredString */ .Fk)(entry, 'name', context);
         context.entry = `package '${name}'`;
+        const marker = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx)(entry, 'marker', context);
+        if (!markers.applies(marker, context))
+            return;
         const reason = nonIndexSource(entry, context);
         if (reason === 'project')
             return;
@@ -41,8 +118,7 @@ function parsePylock(text, absolutePath, options) {
         }
         // Any index (`index` may name a private one): the release is published under this name and version.
         const version = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .requiredString */ .Fk)(entry, 'version', context);
-        const marker = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx)(entry, 'marker', context);
-        builder.addDependency(name, version, context.line, groupsOfMarker(marker));
+        builder.addDependency(name, version, context.line, groupsOfMarker(marker), (0,_lock_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .lockMarkerText */ .l)(marker));
     });
     return builder.build();
 }
@@ -55,7 +131,7 @@ function nonIndexSource(entry, context) {
         const where = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx)(vcs, 'url', vcsContext) ?? (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx)(vcs, 'path', vcsContext);
         const revision = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx)(vcs, 'commit-id', vcsContext) ??
             (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx)(vcs, 'requested-revision', vcsContext);
-        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_1__/* .notAReleaseReason */ .u1)(type, where ?? '(no url)', revision);
+        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .notAReleaseReason */ .u1)(type, where ?? '(no url)', revision);
     }
     const directory = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalTable */ .D6)(entry, 'directory', context);
     if (directory !== undefined) {
@@ -65,14 +141,14 @@ function nonIndexSource(entry, context) {
         });
         if (path === '.' || path === './')
             return 'project';
-        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_1__/* .notAReleaseReason */ .u1)(directory.editable === true ? 'editable directory' : 'directory', path);
+        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .notAReleaseReason */ .u1)(directory.editable === true ? 'editable directory' : 'directory', path);
     }
     const archive = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalTable */ .D6)(entry, 'archive', context);
     if (archive !== undefined) {
         const archiveContext = { ...context, entry: `${context.entry} archive` };
         const where = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx)(archive, 'url', archiveContext) ??
             (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx)(archive, 'path', archiveContext);
-        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_1__/* .notAReleaseReason */ .u1)('archive', where ?? '(no url)');
+        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .notAReleaseReason */ .u1)('archive', where ?? '(no url)');
     }
     return undefined;
 }
@@ -95,10 +171,12 @@ function groupsOfMarker(marker) {
 /* harmony export */   dL: () => (/* binding */ pickGroup),
 /* harmony export */   u1: () => (/* binding */ notAReleaseReason)
 /* harmony export */ });
+/* harmony import */ var _marker_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(67000);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96498);
 /**
  * Building a SourceResult from a lockfile's entries, and the wording for what cannot be audited.
  */
+
 
 /** One group per dependency: main if it is needed at runtime at all, else its groups joined. */
 function pickGroup(groups) {
@@ -130,7 +208,8 @@ function directUrlReason(url) {
 /**
  * Collects one file's dependencies. The same name and version listed twice (PDM repeats a package
  * once per set of extras; Pipfile.lock lists it under default and develop) is one dependency, its
- * groups merged by pickGroup.
+ * groups merged by pickGroup, and its markers too: installed where any of them holds, and
+ * unconditional when one of the entries is.
  */
 class SourceResultBuilder {
     file;
@@ -141,12 +220,19 @@ class SourceResultBuilder {
         this.file = file;
         this.format = format;
     }
-    addDependency(name, version, line, groups) {
+    /** `marker`: the condition it is installed under (normalised), when it has one. */
+    addDependency(name, version, line, groups, marker) {
         const normalized = (0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeName */ .P)(name);
         const key = `${normalized}@${version}`;
         const existing = this.dependencies.get(key);
         if (existing) {
-            existing.groups.push(...(groups ?? []));
+            // A new array: `groups` may be shared by many dependencies (a pyproject's group labels).
+            if (groups?.length)
+                existing.groups = [...existing.groups, ...groups];
+            if (marker === undefined)
+                existing.markers = null;
+            else
+                existing.markers?.add(marker);
             return;
         }
         const dependency = {
@@ -155,7 +241,11 @@ class SourceResultBuilder {
             location: { file: this.file, line },
             format: this.format
         };
-        this.dependencies.set(key, { dependency, groups: [...(groups ?? [])] });
+        this.dependencies.set(key, {
+            dependency,
+            groups: groups ?? [],
+            markers: marker === undefined ? null : new Set([marker])
+        });
     }
     addSkipped(name, version, reason, line) {
         const skipped = {
@@ -169,9 +259,21 @@ class SourceResultBuilder {
         this.skipped.push(skipped);
     }
     build() {
-        const dependencies = [...this.dependencies.values()].map(({ dependency, groups }) => {
-            const group = pickGroup(groups);
-            return group === undefined ? dependency : { ...dependency, group };
+        // Dependencies declared in the same groups share one array: pick its group once.
+        const picked = new Map();
+        const pick = (groups) => {
+            if (!picked.has(groups))
+                picked.set(groups, pickGroup(groups));
+            return picked.get(groups);
+        };
+        const dependencies = [...this.dependencies.values()].map(({ dependency, groups, markers }) => {
+            const group = pick(groups);
+            const marker = markers && (0,_marker_text_js__WEBPACK_IMPORTED_MODULE_1__/* .anyOfMarkers */ .T_)([...markers]);
+            return {
+                ...dependency,
+                ...(group !== undefined && { group }),
+                ...(marker && { marker })
+            };
         });
         return { file: this.file, format: this.format, dependencies, skipped: this.skipped };
     }

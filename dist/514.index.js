@@ -1,5 +1,5 @@
 export const id = 514;
-export const ids = [514,602];
+export const ids = [514];
 export const modules = {
 
 /***/ 12514:
@@ -368,10 +368,10 @@ async function* zipEntries(zip) {
 /* harmony export */   Rv: () => (/* binding */ inspectInterpreter),
 /* harmony export */   lX: () => (/* binding */ locateInterpreter),
 /* harmony export */   oj: () => (/* binding */ PYTHON_INPUT),
-/* harmony export */   pythonVersionOf: () => (/* binding */ pythonVersionOf),
 /* harmony export */   w$: () => (/* binding */ lastLines),
 /* harmony export */   wn: () => (/* binding */ runPython)
 /* harmony export */ });
+/* unused harmony export pythonVersionOf */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);

@@ -8,16 +8,16 @@ export const modules = {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   PypiFeed: () => (/* binding */ PypiFeed)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_PYPI_URL, skipKey, toOsvRecord */
+/* unused harmony exports skipKey, toOsvRecord */
 /* harmony import */ var _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68898);
 /* harmony import */ var _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(_renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _config_values_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(73750);
-/* harmony import */ var _deps_versions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3433);
-/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58382);
-/* harmony import */ var _shared_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(21827);
-/* harmony import */ var _deps_names_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(96498);
-/* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(59663);
-/* harmony import */ var _shared_json_shape_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(66511);
+/* harmony import */ var _deps_versions_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(3433);
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(58382);
+/* harmony import */ var _shared_log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21827);
+/* harmony import */ var _deps_names_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(96498);
+/* harmony import */ var _net_http_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(59663);
+/* harmony import */ var _shared_json_shape_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(66511);
+/* harmony import */ var _shared_text_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(24646);
 /**
  * PyPI's JSON API as an advisory feed (https://docs.pypi.org/api/json/#known-vulnerabilities):
  * GET /pypi/<name>/<version>/json lists the advisories that affect that release. This
@@ -35,7 +35,6 @@ export const modules = {
 
 
 
-const DEFAULT_PYPI_URL = 'https://pypi.org';
 /** How skipped() keys a query: its name and version exactly as passed to lookup. */
 function skipKey(pin) {
     return `${pin.name}@${pin.version}`;
@@ -47,17 +46,19 @@ class PypiFeed {
     client;
     logger;
     skips = new Map();
-    constructor(options = {}) {
-        this.baseUrl = checkedBaseUrl(options.baseUrl ?? DEFAULT_PYPI_URL);
+    constructor(options) {
+        this.baseUrl = options.baseUrl.replace(/\/+$/, '');
         this.name = `PyPI JSON API (${this.baseUrl})`;
         this.concurrency = Math.max(1, options.concurrency ?? 16);
-        this.logger = options.logger ?? _shared_log_js__WEBPACK_IMPORTED_MODULE_4__/* .silentLogger */ .q;
-        this.client = new _net_http_js__WEBPACK_IMPORTED_MODULE_5__/* .JsonClient */ ._u({
+        this.logger = options.logger ?? _shared_log_js__WEBPACK_IMPORTED_MODULE_3__/* .silentLogger */ .q;
+        this.client = new _net_http_js__WEBPACK_IMPORTED_MODULE_4__/* .JsonClient */ ._u({
             feedName: this.name,
             connections: this.concurrency,
+            requestTimeoutMs: options.requestTimeoutMs,
             timeoutMs: options.timeoutMs,
             retry: options.retry,
-            logger: options.logger
+            logger: options.logger,
+            env: options.env
         });
     }
     /**
@@ -66,7 +67,7 @@ class PypiFeed {
      */
     async lookup(packages) {
         const unique = [...new Map(packages.map(pin => [skipKey(pin), pin])).values()];
-        const answers = await (0,_net_http_js__WEBPACK_IMPORTED_MODULE_5__/* .mapWithLimit */ .c$)(unique, this.concurrency, (pin, _, signal) => this.release(pin, signal));
+        const answers = await (0,_net_http_js__WEBPACK_IMPORTED_MODULE_4__/* .mapWithLimit */ .c$)(unique, this.concurrency, (pin, _, signal) => this.release(pin, signal));
         const byKey = new Map(unique.map((pin, i) => [skipKey(pin), answers[i]]));
         return packages.map(pin => byKey.get(skipKey(pin)));
     }
@@ -81,8 +82,8 @@ class PypiFeed {
         await this.client.close();
     }
     async release(pin, signal) {
-        const name = (0,_deps_names_js__WEBPACK_IMPORTED_MODULE_6__/* .normalizeName */ .P)(pin.name);
-        const version = (0,_deps_versions_js__WEBPACK_IMPORTED_MODULE_2__/* .normalVersion */ .A)(pin.version);
+        const name = (0,_deps_names_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeName */ .P)(pin.name);
+        const version = (0,_deps_versions_js__WEBPACK_IMPORTED_MODULE_1__/* .normalVersion */ .A)(pin.version);
         const url = `${this.baseUrl}/pypi/${encodeURIComponent(name)}/${encodeURIComponent(version)}/json`;
         const answer = await this.client.findJson(url, [404], signal);
         if (!answer.found) {
@@ -104,10 +105,24 @@ class PypiFeed {
             return [toOsvRecord(vuln, name)];
         });
     }
-    /** The release's list, checked; no `vulnerabilities` key means none for any version. */
+    /**
+     * The release's list, checked; no `vulnerabilities` key means none for any version (as in
+     * pip-audit). That reading is only safe for an answer that is the project's document: an
+     * answer of 200 that is anything else (`{}`, another project's document, a captive portal's
+     * JSON) would read as "no vulnerabilities", so it fails closed instead. Every document
+     * Warehouse (and the mirrors that copy its JSON API) serves has an `info` object naming the
+     * project.
+     */
     vulnerabilities(body, name) {
-        if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(body))
+        if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .G)(body))
             this.fail(`${name}: answer is not an object`);
+        const info = body.info;
+        if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .G)(info) || typeof info.name !== 'string') {
+            this.fail(`${name}: answer is not a project document (no info.name)`);
+        }
+        if ((0,_deps_names_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeName */ .P)(info.name) !== name) {
+            this.fail(`${name}: answer is the document of another project (${(0,_shared_text_js__WEBPACK_IMPORTED_MODULE_7__/* .excerpt */ .Kb)(info.name)})`);
+        }
         const list = body.vulnerabilities;
         if (list === undefined || list === null)
             return [];
@@ -116,7 +131,7 @@ class PypiFeed {
         return list.map(entry => this.vulnerability(entry, name));
     }
     vulnerability(entry, name) {
-        if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .isObject */ .G)(entry) || typeof entry.id !== 'string' || entry.id === '') {
+        if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .isObject */ .G)(entry) || typeof entry.id !== 'string' || entry.id === '') {
             this.fail(`${name}: a vulnerability has no id`);
         }
         const id = entry.id;
@@ -132,7 +147,7 @@ class PypiFeed {
             const value = entry[field];
             if (value === undefined || value === null)
                 return [];
-            if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_7__/* .isStringList */ .e)(value)) {
+            if (!(0,_shared_json_shape_js__WEBPACK_IMPORTED_MODULE_6__/* .isStringList */ .e)(value)) {
                 this.fail(`${name}: ${id}.${field} is not a list of strings`);
             }
             return value;
@@ -150,7 +165,7 @@ class PypiFeed {
         };
     }
     fail(detail) {
-        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .FeedError */ .lS(this.name, `malformed answer: ${detail}`);
+        throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .FeedError */ .lS(this.name, `malformed answer: ${detail}`);
     }
 }
 /**
@@ -181,10 +196,6 @@ function toOsvRecord(vuln, name) {
         ...(vuln.link === null ? {} : { references: [{ type: 'ADVISORY', url: vuln.link }] }),
         database_specific: { source: 'PyPI JSON API', ...(vuln.source ? { origin: vuln.source } : {}) }
     };
-}
-/** str(packaging.version.Version(v)), the form pip-audit puts in the URL; else as written. */
-function checkedBaseUrl(raw) {
-    return (0,_config_values_js__WEBPACK_IMPORTED_MODULE_1__/* .parseHttpUrl */ .f$)('pypi-url', raw);
 }
 
 

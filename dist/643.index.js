@@ -17,7 +17,9 @@ function fixAdvice({ pkg, finding }) {
         : 'no fixed version is known';
     const upgrade = typeof pkg.recommendedVersion === 'string'
         ? `; upgrade to ${pkg.recommendedVersion}, the lowest newer version no known advisory affects`
-        : '';
+        : pkg.upgradeNote
+            ? `; ${pkg.upgradeNote}`
+            : '';
     return `${fixed}${upgrade}.`;
 }
 
@@ -28,21 +30,31 @@ function fixAdvice({ pkg, finding }) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   buildSarif: () => (/* binding */ buildSarif)
+/* harmony export */   writeSarifFile: () => (/* binding */ writeSarifFile)
 /* harmony export */ });
+/* unused harmony exports SARIF_TEXT_LIMITS, buildSarif */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(73136);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_url__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _advice_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(52296);
-/* harmony import */ var _shared_escape_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(76242);
-/* harmony import */ var _shared_paths_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(40405);
+/* harmony import */ var _advice_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(52296);
+/* harmony import */ var _shared_escape_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76242);
+/* harmony import */ var _shared_paths_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(40405);
+/* harmony import */ var _json_file_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(5869);
+/* harmony import */ var _change_scope_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(54085);
+/* harmony import */ var _health_types_js__WEBPACK_IMPORTED_MODULE_8__ = __webpack_require__(27987);
+/* harmony import */ var _health_report_entry_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(88691);
 /**
  * The run's findings as SARIF 2.1.0 for GitHub code scanning: one rule per advisory, one result
- * per finding and place that declares the package. Pure: the outcome in, JSON text out.
+ * per finding and place that declares the package. buildSarif gives the JSON text; writeSarifFile
+ * writes the same bytes to a file piece by piece, at any size.
  */
+
+
+
+
 
 
 
@@ -51,8 +63,26 @@ function fixAdvice({ pkg, finding }) {
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const SRCROOT = '%SRCROOT%';
-/** GitHub cuts rule descriptions at 1024 characters and keeps only 10 tags per rule. */
-const DESCRIPTION_LIMIT = 1024;
+/**
+ * The longest each text field may be, in characters; a longer text is cut and says so. GitHub
+ * cuts rule descriptions at 1024 characters itself; the others keep one hostile advisory
+ * from swelling the file (a 5 MB advisory once made an 11 MB SARIF file).
+ */
+const SARIF_TEXT_LIMITS = {
+    /** shortDescription and fullDescription of a rule. */
+    description: 1024,
+    /** A result's message and a notification's (a package that was not audited). */
+    message: 2048,
+    /** A rule's help, the text and the Markdown each. */
+    help: 16_384
+};
+/** Parts of the help: the advisory's details, and how many affected packages are listed. */
+const DETAILS_LIMIT = 8192;
+const AFFECTED_LIMIT = 10;
+const LINE_LIMIT = 300;
+/** A reference longer than this is not a link anyone follows: left out. */
+const URL_LIMIT = 500;
+/** GitHub keeps only 10 tags per rule. */
 const TAG_LIMIT = 10;
 /*
  * Where a rule has no CVSS score (a database rating only, or a malicious package), GitHub still
@@ -66,33 +96,54 @@ const LEVEL_SCORE = { critical: '9.5', high: '8.0', medium: '5.5', low: '2.0' };
  * show them.
  */
 function buildSarif(outcome, options) {
+    return `${JSON.stringify(sarifLog(outcome, options), redactStrings, 2)}\n`;
+}
+/** The same bytes as buildSarif, written to `file` piece by piece. */
+async function writeSarifFile(outcome, options, file) {
+    // Down to each result's and each rule's members: no piece holds more than one of them.
+    await (0,_json_file_js__WEBPACK_IMPORTED_MODULE_5__/* .writeJsonFile */ .A)(file, sarifLog(outcome, options), {
+        replacer: redactStrings,
+        expandDepth: 6
+    });
+}
+/** Every string: a skipped requirement's URL may carry credentials, a message a server's echo. */
+function redactStrings(_key, value) {
+    return typeof value === 'string' ? (0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .redactSecrets */ .fp)(value) : value;
+}
+function sarifLog(outcome, options) {
     const root = options.repositoryRoot;
     const byRule = new Map();
     for (const pkg of outcome.packages) {
         for (const finding of pkg.vulnerabilities) {
             if (finding.ignored)
                 continue;
-            byRule.set(finding.id, [...(byRule.get(finding.id) ?? []), { pkg, finding }]);
+            const findings = byRule.get(finding.id);
+            if (findings)
+                findings.push({ pkg, finding });
+            else
+                byRule.set(finding.id, [{ pkg, finding }]);
         }
     }
-    const ruleIds = [...byRule.keys()];
+    const ruleIndex = new Map([...byRule.keys()].map((id, index) => [id, index]));
     const fingerprints = new Map();
     const results = [...byRule.values()].flatMap(findings => findings.flatMap(({ pkg, finding }) => pkg.declarations.map(declaration => {
-        const uri = (0,_shared_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryPath */ .S)(declaration.location.file, root);
+        const uri = (0,_shared_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryPath */ .S)(declaration.location.file, root);
         const identity = hash([finding.id, pkg.name, uri]);
         const occurrence = (fingerprints.get(identity) ?? 0) + 1;
         fingerprints.set(identity, occurrence);
         return {
             ruleId: finding.id,
-            ruleIndex: ruleIds.indexOf(finding.id),
+            ruleIndex: ruleIndex.get(finding.id),
             level: levelOf(finding),
-            message: { text: messageOf(pkg, finding) },
+            message: { text: messageText(messageOf(pkg, finding, declaration.marker)) },
             locations: [locationOf(declaration.location, root)],
             // GitHub matches alerts across runs on this key only. Built from the advisory, the
             // package and the file, not the line, so an alert survives edits that move lines.
-            partialFingerprints: { primaryLocationLineHash: `${identity}:${occurrence}` }
+            partialFingerprints: { primaryLocationLineHash: `${identity}:${occurrence}` },
+            ...baselineStateOf(outcome, finding)
         };
     })));
+    const issues = packageIssueResults(outcome.packageIssues ?? [], byRule.size, root, fingerprints);
     const semver = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
     const log = {
         $schema: SCHEMA,
@@ -104,9 +155,10 @@ function buildSarif(outcome, options) {
                         name: outcome.tool.name,
                         version: outcome.tool.version,
                         ...(semver.test(outcome.tool.version) ? { semanticVersion: outcome.tool.version } : {}),
-                        rules: [...byRule.values()].map(ruleOf)
+                        rules: [...[...byRule.values()].map(ruleOf), ...issues.rules]
                     }
                 },
+                ...(options.automationId ? { automationDetails: { id: options.automationId } } : {}),
                 originalUriBaseIds: {
                     [SRCROOT]: { uri: directoryUri(root), description: { text: 'The repository root.' } }
                 },
@@ -116,32 +168,76 @@ function buildSarif(outcome, options) {
                         // Requirements that could not be audited, so no viewer mistakes silence for safety.
                         toolExecutionNotifications: outcome.skipped.map(skip => ({
                             level: 'warning',
-                            message: { text: `${skip.name} was not audited: ${skip.reason}` },
+                            message: { text: messageText(`${skip.name} was not audited: ${skip.reason}`) },
                             locations: [locationOf(skip.location, root)]
                         }))
                     }
                 ],
-                results
+                results: [...results, ...issues.results]
             }
         ]
     };
-    return `${JSON.stringify(log, null, 2)}\n`;
+    return log;
+}
+/**
+ * Scope `changes`: SARIF's own comparison with a baseline, which code scanning understands.
+ * The base is the baseline: a finding the change introduces is `new`, the rest `unchanged`.
+ */
+function baselineStateOf(outcome, finding) {
+    const introduced = (0,_change_scope_js__WEBPACK_IMPORTED_MODULE_7__/* .introducedIn */ .Bi)(outcome, finding);
+    if (introduced === undefined)
+        return {};
+    return { baselineState: introduced ? 'new' : 'unchanged' };
+}
+/**
+ * Package-health findings: one rule per kind found (its own id, never an advisory's), one
+ * result per issue at the line that declares the pin; an error when its kind fails the run.
+ */
+function packageIssueResults(issues, firstRuleIndex, root, fingerprints) {
+    const kinds = _health_types_js__WEBPACK_IMPORTED_MODULE_8__/* .PACKAGE_ISSUE_KINDS */ .P.filter(kind => issues.some(issue => issue.kind === kind));
+    const rules = kinds.map(kind => {
+        const rule = _health_report_entry_js__WEBPACK_IMPORTED_MODULE_6__/* .PACKAGE_ISSUE_RULES */ .b[kind];
+        const failing = issues.some(issue => issue.kind === kind && issue.failing);
+        return {
+            id: rule.id,
+            shortDescription: { text: rule.title },
+            fullDescription: { text: rule.title },
+            help: { text: rule.title, markdown: (0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(rule.title) },
+            defaultConfiguration: { level: failing ? 'error' : 'warning' },
+            properties: { tags: ['security', 'dependency', 'package-health'] }
+        };
+    });
+    const results = issues.map(issue => {
+        const rule = _health_report_entry_js__WEBPACK_IMPORTED_MODULE_6__/* .PACKAGE_ISSUE_RULES */ .b[issue.kind];
+        const identity = hash([rule.id, issue.name, (0,_shared_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryPath */ .S)(issue.location.file, root)]);
+        const occurrence = (fingerprints.get(identity) ?? 0) + 1;
+        fingerprints.set(identity, occurrence);
+        return {
+            ruleId: rule.id,
+            ruleIndex: firstRuleIndex + kinds.indexOf(issue.kind),
+            level: issue.failing ? 'error' : 'warning',
+            message: { text: messageText(issue.reason) },
+            locations: [locationOf(issue.location, root)],
+            partialFingerprints: { primaryLocationLineHash: `${identity}:${occurrence}` }
+        };
+    });
+    return { rules, results };
 }
 function ruleOf(findings) {
     const { finding } = findings[0];
     const record = finding.record;
-    const summary = record.summary?.trim() || (finding.description === 'N/A' ? '' : finding.description);
-    const title = summary ||
+    const summary = (0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .cleanText */ .X5)(record.summary?.trim() || (finding.description === 'N/A' ? '' : finding.description), { multiline: true });
+    const title = (0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(summary ||
         (finding.malicious
             ? `Malicious package ${findings[0].pkg.name}`
-            : `Known vulnerability ${finding.id} in ${findings[0].pkg.name}`);
-    const details = record.details?.trim() || title;
+            : `Known vulnerability ${finding.id} in ${findings[0].pkg.name}`), SARIF_TEXT_LIMITS.description);
+    const details = (0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .cleanText */ .X5)(record.details ?? '', { multiline: true }).trim() || title;
     const score = securitySeverity(finding);
     return {
         id: finding.id,
-        shortDescription: { text: (0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .xv)(title, DESCRIPTION_LIMIT) },
-        fullDescription: { text: (0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .xv)(details, DESCRIPTION_LIMIT) },
-        helpUri: (0,_shared_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .advisoryUrl */ .L)(finding.id),
+        shortDescription: { text: title },
+        fullDescription: { text: (0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(details, SARIF_TEXT_LIMITS.description) },
+        helpUri: (0,_shared_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .advisoryUrl */ .L)(finding.id),
         help: helpOf(findings, title, details),
         defaultConfiguration: { level: levelOf(finding) },
         properties: {
@@ -150,46 +246,80 @@ function ruleOf(findings) {
         }
     };
 }
+/** Title and details are clean text already; every part is cut to its share of the limit. */
 function helpOf(findings, title, details) {
     const { finding } = findings[0];
-    const aliases = [...new Set(findings.flatMap(item => item.finding.aliases))];
-    const affected = findings.map(item => `${item.pkg.name} ${item.pkg.version}: ${(0,_advice_js__WEBPACK_IMPORTED_MODULE_5__/* .fixAdvice */ .g)(item)}`);
-    const links = [(0,_shared_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .advisoryUrl */ .L)(finding.id), ...referenceUrls(finding)];
+    const aliases = (0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)((0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .cleanText */ .X5)([...new Set(findings.flatMap(item => item.finding.aliases))].join(', ')), SARIF_TEXT_LIMITS.description);
+    const affected = findings
+        .slice(0, AFFECTED_LIMIT)
+        .map(item => (0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)((0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .cleanText */ .X5)(`${item.pkg.name} ${item.pkg.version}: ${(0,_advice_js__WEBPACK_IMPORTED_MODULE_9__/* .fixAdvice */ .g)(item)}`), LINE_LIMIT));
+    if (findings.length > AFFECTED_LIMIT) {
+        affected.push(`…and ${findings.length - AFFECTED_LIMIT} more packages`);
+    }
+    const shownDetails = details === title ? [] : ['', (0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)(details, DETAILS_LIMIT)];
+    const links = [(0,_shared_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .advisoryUrl */ .L)(finding.id), ...referenceUrls(finding)];
     const text = [
         title,
-        ...(details === title ? [] : ['', details]),
+        ...shownDetails,
         '',
         ...affected.map(line => `- ${line}`),
-        ...(aliases.length > 0 ? ['', `Aliases: ${aliases.join(', ')}`] : []),
+        ...(aliases ? ['', `Aliases: ${aliases}`] : []),
         '',
         `Advisory: ${links[0]}`
     ].join('\n');
+    // Escaping lengthens text (& becomes &amp;): the details get what is left of the limit.
+    const markdownDetails = shownDetails.map(paragraph => (0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(paragraph));
     const markdown = [
-        `**${(0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(title)}**`,
-        ...(details === title ? [] : ['', (0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)((0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .truncate */ .xv)(details, 4000))]),
+        `**${(0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(title)}**`,
+        ...markdownDetails.map(line => cutEscaped(line, DETAILS_LIMIT)),
         '',
-        ...affected.map(line => `- ${(0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(line)}`),
-        ...(aliases.length > 0 ? ['', `Aliases: ${aliases.map(_shared_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV).join(', ')}`] : []),
+        ...affected.map(line => `- ${(0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(line)}`),
+        ...(aliases ? ['', `Aliases: ${(0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .escapeMarkdown */ .FV)(aliases)}`] : []),
         '',
         ...links.map(url => `- <${url}>`)
     ].join('\n');
-    return { text, markdown };
+    return {
+        text: capLines(text, SARIF_TEXT_LIMITS.help),
+        markdown: capLines(markdown, SARIF_TEXT_LIMITS.help)
+    };
+}
+/** A message: cleaned and cut to the limit. */
+function messageText(text) {
+    return (0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .truncate */ .xv)((0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .cleanText */ .X5)(text, { multiline: true }), SARIF_TEXT_LIMITS.message);
+}
+/** Escaped Markdown cut without leaving half an escape (`\\`, `&amp;`) at the end. */
+function cutEscaped(markdown, max) {
+    if (markdown.length <= max)
+        return markdown;
+    return `${markdown.slice(0, max - 1).replace(/\\$|&[a-z]*$|[\ud800-\udbff]$/, '')}…`;
+}
+/** At most `max` characters, cut at a line end, with a last line that says so. */
+function capLines(text, max) {
+    if (text.length <= max)
+        return text;
+    const note = `\n\n… cut to ${max} characters; the advisory has the whole text.`;
+    const room = max - note.length;
+    const end = text.lastIndexOf('\n', room);
+    return `${text.slice(0, end > 0 ? end : room)}${note}`;
 }
 /** The record's advisory and fix links, plain http(s) only. */
 function referenceUrls(finding) {
     const references = Array.isArray(finding.record.references) ? finding.record.references : [];
     const urls = references
         .filter(reference => reference?.type === 'ADVISORY' || reference?.type === 'FIX')
-        .flatMap(reference => (typeof reference.url === 'string' ? ((0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .safeUrl */ .Pl)(reference.url) ?? []) : []));
+        .flatMap(reference => (typeof reference.url === 'string' ? ((0,_shared_escape_js__WEBPACK_IMPORTED_MODULE_3__/* .safeUrl */ .Pl)(reference.url) ?? []) : []))
+        .filter(url => url.length <= URL_LIMIT);
     return [...new Set(urls)].slice(0, 5);
 }
-function messageOf(pkg, finding) {
+/** `marker`: the declaration's environment marker, when the pin is conditional. */
+function messageOf(pkg, finding, marker) {
     const aliases = finding.aliases.length > 0 ? ` (${finding.aliases.join(', ')})` : '';
     const subject = `${pkg.name} ${pkg.version}`;
+    const where = marker === undefined ? '' : ` Installed only where ${marker}.`;
     if (finding.malicious) {
-        return `${subject} is a malicious package, reported in ${finding.id}${aliases}. Remove it.`;
+        return `${subject} is a malicious package, reported in ${finding.id}${aliases}. Remove it.${where}`;
     }
-    return `${subject} is affected by ${finding.id}${aliases}. ${capitalize((0,_advice_js__WEBPACK_IMPORTED_MODULE_5__/* .fixAdvice */ .g)({ pkg, finding }))}`;
+    return `${subject} is affected by ${finding.id}${aliases}. ${capitalize((0,_advice_js__WEBPACK_IMPORTED_MODULE_9__/* .fixAdvice */ .g)({ pkg, finding }))}${where}`;
 }
 /** Unknown severity is a warning, not a note: nothing says it is minor. */
 function levelOf(finding) {
@@ -235,7 +365,7 @@ function tagsOf(finding) {
  * the top of the file.
  */
 function locationOf(location, root) {
-    const relative = (0,_shared_paths_js__WEBPACK_IMPORTED_MODULE_3__/* .repositoryPath */ .S)(location.file, root);
+    const relative = (0,_shared_paths_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryPath */ .S)(location.file, root);
     const artifactLocation = !node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute(relative)
         ? { uri: relative.split('/').map(encodeURIComponent).join('/'), uriBaseId: SRCROOT }
         : { uri: (0,node_url__WEBPACK_IMPORTED_MODULE_2__.pathToFileURL)(location.file).href };

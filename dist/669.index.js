@@ -1,5 +1,5 @@
 export const id = 669;
-export const ids = [669,602];
+export const ids = [669];
 export const modules = {
 
 /***/ 63602:
@@ -9,10 +9,10 @@ export const modules = {
 /* harmony export */   Rv: () => (/* binding */ inspectInterpreter),
 /* harmony export */   lX: () => (/* binding */ locateInterpreter),
 /* harmony export */   oj: () => (/* binding */ PYTHON_INPUT),
-/* harmony export */   pythonVersionOf: () => (/* binding */ pythonVersionOf),
 /* harmony export */   w$: () => (/* binding */ lastLines),
 /* harmony export */   wn: () => (/* binding */ runPython)
 /* harmony export */ });
+/* unused harmony export pythonVersionOf */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
@@ -191,15 +191,19 @@ async function resolveWithPip(request) {
     const reportDir = await promises_.mkdtemp(external_node_path_.join(external_node_os_.tmpdir(), 'pyaudit-pip-'));
     const reportFile = external_node_path_.join(reportDir, 'report.json');
     try {
-        const result = await (0,python/* runPython */.wn)(command, pipInstallArguments(request, reportFile), {
+        const requirementsFile = await writeRequirementsFile(reportDir, request.requirementsFileLines);
+        const args = pipInstallArguments(request, reportFile, requirementsFile);
+        const result = await (0,python/* runPython */.wn)(command, args, {
             cwd: request.cwd,
             env: request.env ?? process.env,
             timeoutMs: request.timeoutMs ?? DEFAULT_TIMEOUT_MS,
             displayName: request.python,
             activity: 'pip install --dry-run'
         });
-        if (result.exitCode !== 0)
-            throw pipFailure(result.exitCode, result.stderr || result.stdout);
+        if (result.exitCode !== 0) {
+            const output = maskValues(result.stderr || result.stdout, request);
+            throw pipFailure(result.exitCode, output);
+        }
         const report = await promises_.readFile(reportFile, 'utf8').catch(() => undefined);
         if (report === undefined) {
             throw new errors/* PyauditError */.xE(`pip exited successfully but wrote no installation report (pip 22.2 or newer is needed)`);
@@ -210,8 +214,33 @@ async function resolveWithPip(request) {
         await promises_.rm(reportDir, { recursive: true, force: true });
     }
 }
+/**
+ * The lines in a file only pip and this user can read (a fresh mkdtemp directory, mode 0600),
+ * removed with that directory. A line that could end early or start an option is refused.
+ */
+async function writeRequirementsFile(dir, lines) {
+    if (!lines || lines.length === 0)
+        return undefined;
+    for (const line of lines) {
+        if (/[\r\n\0]/.test(line) || line.trim() === '') {
+            throw new errors/* InputError */.dz('requirements', 'a requirements-file line must be one non-empty line');
+        }
+    }
+    const file = external_node_path_.join(dir, 'requirements.txt');
+    await promises_.writeFile(file, lines.join('\n') + '\n', { mode: 0o600, flag: 'wx' });
+    return file;
+}
+/** pip's output with the values of the variables it expanded masked (values under 3 characters stay). */
+function maskValues(output, request) {
+    const env = request.env ?? process.env;
+    const values = (request.maskedVariables ?? [])
+        .map(name => env[name])
+        .filter((value) => value !== undefined && value.length >= 3)
+        .sort((a, b) => b.length - a.length);
+    return values.reduce((text, value) => text.split(value).join('***'), output);
+}
 /** The arguments after the interpreter; requirement strings can never be read as options. */
-function pipInstallArguments(request, reportFile) {
+function pipInstallArguments(request, reportFile, requirementsFile) {
     const args = ['-I', '-m', 'pip', 'install', '--dry-run', '--ignore-installed', '--quiet'];
     args.push('--report', reportFile, '--disable-pip-version-check', '--no-input');
     if (request.indexUrl)
@@ -220,6 +249,8 @@ function pipInstallArguments(request, reportFile) {
         args.push('--extra-index-url', url);
     if (request.onlyBinary)
         args.push('--only-binary', ':all:');
+    if (requirementsFile !== undefined)
+        args.push('-r', requirementsFile);
     const specifiers = [];
     const { requirements } = request;
     for (let index = 0; index < requirements.length; index++) {
@@ -369,7 +400,13 @@ function stringValues(record) {
     return Object.fromEntries(Object.entries(record).filter((entry) => typeof entry[1] === 'string'));
 }
 
+// EXTERNAL MODULE: ./src/deps/requirements-kind.ts
+var requirements_kind = __webpack_require__(21635);
+// EXTERNAL MODULE: ./src/deps/requirements-text.ts
+var requirements_text = __webpack_require__(36998);
 ;// CONCATENATED MODULE: ./src/deps/resolve.ts
+
+
 
 
 /**
@@ -378,14 +415,21 @@ function stringValues(record) {
  * would build local code): they stay skipped with their reason.
  */
 async function resolveFile(read, options) {
-    const { requirements, locations } = pipRequirements(read);
-    if (requirements.length === 0)
+    const { requirements, fileLines, locations } = pipRequirements(read);
+    const index = indexSettings(read, options);
+    if (requirements.length === 0 && fileLines.length === 0)
         return read.source;
-    options.logger.info(`Resolving ${read.source.file} with pip (${requirements.length} arguments)`);
+    fileLines.unshift(...index.fileLines);
+    const withFile = fileLines.length > 0 ? ` and ${fileLines.length} lines it expands itself` : '';
+    options.logger.info(`Resolving ${read.source.file} with pip (${requirements.length} arguments${withFile})`);
     const resolution = await resolveWithPip({
         python: options.python,
         requirements,
-        ...indexSettings(read, options),
+        ...index.settings,
+        ...(fileLines.length > 0 && {
+            requirementsFileLines: fileLines,
+            maskedVariables: [...new Set(fileLines.flatMap(requirements_text/* environmentReferences */.uK))]
+        }),
         cwd: options.cwd,
         env: options.env
     });
@@ -401,13 +445,27 @@ async function resolveFile(read, options) {
         skipped: [...stillSkipped, ...resolved.skipped]
     };
 }
+/**
+ * What pip is handed: requirement strings as arguments, and lines with `${VAR}` as written, for
+ * a file pip reads (it expands variables only in files). Such a line goes to pip only when it
+ * is a requirement on an index release whose name is written out, like `pkg==${VERSION}`.
+ */
 function pipRequirements(read) {
     const requirements = [];
+    const fileLines = [];
     const locations = new Map();
     const constraintFiles = new Set();
     for (const line of read.requirements ?? []) {
         if (line.constraint) {
             constraintFiles.add(line.location.file);
+            continue;
+        }
+        if (line.variables) {
+            const name = line.editable ? undefined : indexRequirementName(line.raw);
+            if (name === undefined)
+                continue;
+            fileLines.push(line.raw);
+            locations.set(name, line.location);
             continue;
         }
         if (!line.requirement || line.requirement.url || line.editable || !line.markerApplies)
@@ -425,14 +483,55 @@ function pipRequirements(read) {
     }
     for (const file of constraintFiles)
         requirements.push('-c', file);
-    return { requirements, locations };
+    return { requirements, fileLines, locations };
 }
+/**
+ * The name of a `${VAR}` line that, whatever the variables hold, is a requirement on a release
+ * from the index: with each variable read as `0` it is PEP 508 without a URL, its name spelled
+ * out. A URL, path or a name made of variables stays skipped, as without them.
+ */
+function indexRequirementName(raw) {
+    if (raw.trimStart().startsWith('-'))
+        return undefined;
+    let classified;
+    try {
+        classified = (0,requirements_kind/* classifyRequirement */.MS)(raw.replace(/\$\{[A-Z0-9_]+\}/g, '0'));
+    }
+    catch {
+        return undefined;
+    }
+    const requirement = classified.requirement;
+    if (!requirement || requirement.url !== undefined)
+        return undefined;
+    const written = /^\s*([A-Za-z0-9._-]+)/.exec(raw)?.[1];
+    return written !== undefined && (0,names/* normalizeName */.P)(written) === requirement.normalizedName
+        ? requirement.normalizedName
+        : undefined;
+}
+/**
+ * The index options: the inputs', then the file's. A file's index URL with `${VAR}` goes to pip
+ * in the file it reads, written as the file has it, so pip expands it (an argument it would not).
+ */
 function indexSettings(read, options) {
-    const indexUrl = options.indexUrl ?? read.indexOptions?.indexUrl;
-    return {
-        ...(indexUrl ? { indexUrl } : {}),
-        extraIndexUrls: [...options.extraIndexUrls, ...(read.indexOptions?.extraIndexUrls ?? [])]
-    };
+    const fileLines = [];
+    const expandsItself = (url) => (0,requirements_text/* environmentReferences */.uK)(url).length > 0;
+    let indexUrl = options.indexUrl ?? read.indexOptions?.indexUrl;
+    if (options.indexUrl === undefined && indexUrl !== undefined && expandsItself(indexUrl)) {
+        fileLines.push(`--index-url ${shellWord(indexUrl)}`);
+        indexUrl = undefined;
+    }
+    const extraIndexUrls = [...options.extraIndexUrls];
+    for (const url of read.indexOptions?.extraIndexUrls ?? []) {
+        if (expandsItself(url))
+            fileLines.push(`--extra-index-url ${shellWord(url)}`);
+        else
+            extraIndexUrls.push(url);
+    }
+    return { settings: { ...(indexUrl ? { indexUrl } : {}), extraIndexUrls }, fileLines };
+}
+/** pip splits a file's options with shlex: a value with spaces or quotes is quoted to stay one. */
+function shellWord(value) {
+    return /^[^\s'"\\]+$/.test(value) ? value : `'${value.replace(/'/g, `'"'"'`)}'`;
 }
 
 

@@ -17,7 +17,9 @@ function fixAdvice({ pkg, finding }) {
         : 'no fixed version is known';
     const upgrade = typeof pkg.recommendedVersion === 'string'
         ? `; upgrade to ${pkg.recommendedVersion}, the lowest newer version no known advisory affects`
-        : '';
+        : pkg.upgradeNote
+            ? `; ${pkg.upgradeNote}`
+            : '';
     return `${fixed}${upgrade}.`;
 }
 
@@ -27,8 +29,6 @@ function fixAdvice({ pkg, finding }) {
 /***/ 75821:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-// ESM COMPAT FLAG
-__webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
@@ -51,14 +51,18 @@ var spec = __webpack_require__(94321);
 var packageurl_js = __webpack_require__(87091);
 // EXTERNAL MODULE: ./src/deps/names.ts
 var names = __webpack_require__(96498);
+// EXTERNAL MODULE: ./src/deps/versions.ts
+var versions = __webpack_require__(3433);
+// EXTERNAL MODULE: ./src/shared/escape.ts
+var shared_escape = __webpack_require__(76242);
 // EXTERNAL MODULE: ./src/shared/paths.ts
 var paths = __webpack_require__(40405);
 // EXTERNAL MODULE: ./src/advisories/severity.ts
 var advisories_severity = __webpack_require__(34852);
+// EXTERNAL MODULE: ./src/report/change-scope.ts
+var change_scope = __webpack_require__(54085);
 // EXTERNAL MODULE: ./src/report/advice.ts
 var advice = __webpack_require__(52296);
-// EXTERNAL MODULE: ./src/shared/escape.ts
-var shared_escape = __webpack_require__(76242);
 ;// CONCATENATED MODULE: ./src/report/sbom-vulnerabilities.ts
 /**
  * The SBOM's `vulnerabilities` section: one entry per advisory, affecting every package it was
@@ -70,24 +74,31 @@ var shared_escape = __webpack_require__(76242);
 
 
 
+
 const V = models.Vulnerability;
 const { RatingMethod, Severity: CdxSeverity, AnalysisState, AnalysisResponse } = enums.Vulnerability;
 /**
- * Findings grouped by advisory id. The VEX analysis belongs to a whole entry, so findings of
- * one advisory whose ignore decisions differ (ignored for one package, not for another) get
+ * Findings grouped by advisory id. The VEX analysis and the properties belong to a whole entry,
+ * so findings of one advisory whose ignore decisions differ (ignored for one package, not for
+ * another), or, in scope `changes`, that one package brings in and another already had, get
  * one entry per decision.
  */
-function buildVulnerabilities(packages, components) {
+function buildVulnerabilities(outcome, components) {
     const groups = new Map();
-    for (const pkg of packages) {
+    for (const pkg of outcome.packages) {
         for (const finding of pkg.vulnerabilities) {
-            const key = `${finding.id}\0${JSON.stringify(finding.ignored ?? null)}`;
-            groups.set(key, [...(groups.get(key) ?? []), { pkg, finding }]);
+            const introduced = (0,change_scope/* introducedIn */.Bi)(outcome, finding);
+            const key = `${finding.id}\0${JSON.stringify(finding.ignored ?? null)}\0${introduced}`;
+            const group = groups.get(key);
+            if (group)
+                group.push({ pkg, finding });
+            else
+                groups.set(key, [{ pkg, finding }]);
         }
     }
-    return [...groups.values()].map(group => vulnerabilityOf(group, components));
+    return [...groups.values()].map(group => vulnerabilityOf(group, components, (0,change_scope/* introducedIn */.Bi)(outcome, group[0].finding)));
 }
-function vulnerabilityOf(group, components) {
+function vulnerabilityOf(group, components, introduced) {
     const { finding } = group[0];
     const record = finding.record;
     const aliases = [...new Set(group.flatMap(item => item.finding.aliases))];
@@ -116,6 +127,9 @@ function vulnerabilityOf(group, components) {
         vulnerability.cwes.add(cwe);
     if (finding.malicious)
         vulnerability.properties.add(new models.Property('pyaudit:malicious', 'true'));
+    // Scope `changes`: whether the pull request brings this finding in or the base had it.
+    if (introduced !== undefined)
+        vulnerability.properties.add(new models.Property('pyaudit:introduced', String(introduced)));
     return vulnerability;
 }
 /** Where each alias is published: CVEs at NVD, GHSAs at GitHub, the rest at OSV. */
@@ -238,6 +252,9 @@ function ghsaUrl(id) {
 
 
 
+
+
+
 /** Namespace of our own properties (CycloneDX property taxonomy style). */
 const NS = 'pyaudit';
 const PROJECT_REF = 'pyaudit:project';
@@ -257,21 +274,32 @@ function buildSbom(outcome, options) {
         })
     });
     const licenses = new Map(outcome.licenses.map(entry => [packageKey(entry), entry]));
+    const issues = issuesByPackage(outcome.packageIssues ?? []);
     const components = new Map();
     for (const pkg of outcome.packages) {
         const component = packageComponent(pkg, licenses.get(packageKey(pkg)), root);
+        for (const property of [
+            ...changeProperties(outcome, pkg),
+            ...statusProperties(issues.get(pinKey(pkg)) ?? [])
+        ]) {
+            component.properties.add(property);
+        }
         components.set(pkg, component);
         bom.components.add(component);
     }
     for (const component of skippedComponents(outcome.skipped, root))
         bom.components.add(component);
     const graph = dependencyGraph(outcome, components);
-    for (const vulnerability of buildVulnerabilities(outcome.packages, components)) {
+    for (const vulnerability of buildVulnerabilities(outcome, components)) {
         bom.vulnerabilities.add(vulnerability);
     }
     const factory = new index_node.JSON.Normalize.Factory(spec.Spec1dot6);
     const normalized = factory.makeForBom().normalize(bom, { sortLists: false });
-    return `${JSON.stringify(withHonestGraph(normalized, graph), null, 2)}\n`;
+    return `${JSON.stringify(withHonestGraph(normalized, graph), redactStrings, 2)}\n`;
+}
+/** Names, reasons and the feed may hold a URL with credentials, or a server's echo of a secret. */
+function redactStrings(_key, value) {
+    return typeof value === 'string' ? (0,shared_escape/* redactSecrets */.fp)(value) : value;
 }
 function packageComponent(pkg, license, root) {
     const purl = purlOf(pkg.name, pkg.version);
@@ -339,12 +367,54 @@ function position(location, root) {
     return location.line > 0 ? `${file}:${location.line}` : file;
 }
 function runProperties(outcome) {
+    const base = outcome.changes?.base;
     return [
         new models.Property(`${NS}:advisory-feed`, outcome.feed),
         ...(outcome.databaseUpdated === undefined
             ? []
-            : [new models.Property(`${NS}:advisory-database-updated`, outcome.databaseUpdated)])
+            : [new models.Property(`${NS}:advisory-database-updated`, outcome.databaseUpdated)]),
+        ...(base === undefined
+            ? []
+            : [
+                new models.Property(`${NS}:base-ref`, base.ref),
+                new models.Property(`${NS}:base-sha`, base.sha)
+            ])
     ];
+}
+/** Scope `changes`: `pyaudit:change`, how the pull request touches the pin. */
+function changeProperties(outcome, pkg) {
+    const change = (0,change_scope/* changeIn */.UM)(outcome, pkg);
+    return change === undefined ? [] : [new models.Property(`${NS}:change`, change)];
+}
+/**
+ * What the package index says of the pin: `pyaudit:package-status` (the kind, e.g. `yanked`)
+ * followed by its `pyaudit:package-status-reason`, once per distinct finding (a pin declared
+ * twice has the same finding twice). CycloneDX properties may repeat a name, in order.
+ */
+function statusProperties(issues) {
+    const seen = new Set();
+    return issues.flatMap(issue => {
+        const key = `${issue.kind}\0${issue.reason}`;
+        if (seen.has(key))
+            return [];
+        seen.add(key);
+        return [
+            new models.Property(`${NS}:package-status`, issue.kind),
+            new models.Property(`${NS}:package-status-reason`, issue.reason)
+        ];
+    });
+}
+function issuesByPackage(issues) {
+    const byPackage = new Map();
+    for (const issue of issues) {
+        const key = pinKey(issue);
+        byPackage.set(key, [...(byPackage.get(key) ?? []), issue]);
+    }
+    return byPackage;
+}
+/** One name and version however each file spells them (`Flask==2.00` is `flask` 2.0). */
+function pinKey(pin) {
+    return `${(0,names/* normalizeName */.P)(pin.name)}\0${(0,versions/* normalVersion */.A)(pin.version)}`;
 }
 function unauditedRef(item) {
     const version = item.version === undefined ? '' : `@${item.version}`;

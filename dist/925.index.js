@@ -2,16 +2,91 @@ export const id = 925;
 export const ids = [925];
 export const modules = {
 
-/***/ 3925:
+/***/ 75065:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ lockMarkerText),
+/* harmony export */   t: () => (/* binding */ LockMarkers)
+/* harmony export */ });
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81136);
+/* harmony import */ var _marker_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(67000);
+/* harmony import */ var _markers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39457);
+/* harmony import */ var _pep508_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22048);
+/* harmony import */ var _requirements_syntax_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91770);
+/* harmony import */ var _toml_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(51454);
+/**
+ * The markers of lockfile entries: the text a dependency carries, and whether the entry is
+ * installed on the target the audit is narrowed to. A lock covers every extra and group, so
+ * `extra`, `extras` and `dependency_groups` may hold anything.
+ */
+
+
+
+
+
+
+class LockMarkers {
+    environment;
+    comparisons = new _markers_js__WEBPACK_IMPORTED_MODULE_1__/* .MarkerComparisons */ .lR();
+    results = new Map();
+    /** `environment`: the target; undefined: every entry applies, and markers are not evaluated. */
+    constructor(environment) {
+        this.environment = environment;
+    }
+    get narrowing() {
+        return this.environment !== undefined;
+    }
+    /** Whether an entry with this marker is installed on the target (always without one of them). */
+    applies(marker, context) {
+        if (this.environment === undefined || marker === undefined || marker.trim() === '')
+            return true;
+        let result = this.results.get(marker);
+        if (result === undefined) {
+            result = this.evaluate(marker, context);
+            this.results.set(marker, result);
+        }
+        return result;
+    }
+    evaluate(marker, context) {
+        try {
+            return (0,_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .evaluateMarker */ .UZ)(marker, this.environment, null, this.comparisons);
+        }
+        catch (error) {
+            if (error instanceof _markers_js__WEBPACK_IMPORTED_MODULE_1__/* .MarkerLimitError */ .uK)
+                throw (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_4__/* .entryError */ .Pm)(context, (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .markerComparisonsReason */ .hx)());
+            if (!(error instanceof _pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .RequirementSyntaxError */ .tL))
+                throw error;
+            throw (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_4__/* .entryError */ .Pm)(context, `invalid marker ${(0,_requirements_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .Kb)(marker)}: ${error.message}`);
+        }
+    }
+}
+/** A lockfile's marker as a dependency carries it: whitespace normalised; none when empty. */
+function lockMarkerText(marker) {
+    if (marker === undefined)
+        return undefined;
+    const text = (0,_marker_text_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeMarkerText */ .x0)(marker);
+    return text === '' ? undefined : text;
+}
+
+
+/***/ }),
+
+/***/ 3925:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+__webpack_require__.r(__webpack_exports__);
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   parsePoetryLock: () => (/* binding */ parsePoetryLock),
 /* harmony export */   readPoetryLock: () => (/* binding */ readPoetryLock)
 /* harmony export */ });
-/* unused harmony export parsePoetryLock */
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(96498);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96498);
 /* harmony import */ var _toml_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51454);
-/* harmony import */ var _source_builder_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(97083);
+/* harmony import */ var _source_builder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(97083);
+/* harmony import */ var _lock_markers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75065);
+/* harmony import */ var _marker_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(67000);
+
+
 
 
 
@@ -25,15 +100,22 @@ function parsePoetryLock(text, absolutePath, options) {
     checkLockVersion(document, file);
     const packages = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .arrayOfTables */ .cu)(document, 'package', file);
     const lines = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .arrayTableLines */ .rt)(text, 'package', packages.length);
-    const builder = new _source_builder_js__WEBPACK_IMPORTED_MODULE_1__/* .SourceResultBuilder */ .Km(absolutePath, 'poetry.lock');
-    const locked = new Set(packages.map(entry => (typeof entry.name === 'string' ? (0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeName */ .P)(entry.name) : '')));
-    const requires = new Map();
-    packages.forEach((entry, index) => {
+    const builder = new _source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .SourceResultBuilder */ .Km(absolutePath, 'poetry.lock');
+    const markers = new _lock_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .LockMarkers */ .t(options?.markerEnvironment);
+    const entries = packages.map((entry, index) => {
         const context = { file, line: lines[index], entry: `[[package]] #${index + 1}` };
         const name = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .requiredString */ .Fk)(entry, 'name', context);
         context.entry = `package '${name}'`;
+        const marker = packageMarker(entry, context);
+        return { entry, context, name, marker, applies: markers.applies(marker, context) };
+    });
+    const locked = new Set(entries.filter(e => e.applies).map(e => (0,_names_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeName */ .P)(e.name)));
+    const requires = new Map();
+    for (const { entry, context, name, marker, applies } of entries) {
+        if (!applies)
+            continue;
         const version = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .requiredString */ .Fk)(entry, 'version', context);
-        const key = `${(0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeName */ .P)(name)}@${version}`;
+        const key = `${(0,_names_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeName */ .P)(name)}@${version}`;
         const names = requires.get(key) ?? new Set();
         for (const required of requiredNames(entry, name, context))
             if (locked.has(required))
@@ -41,10 +123,10 @@ function parsePoetryLock(text, absolutePath, options) {
         requires.set(key, names);
         const reason = skipReason(entry, context);
         if (reason === undefined)
-            builder.addDependency(name, version, context.line, groups(entry, context));
+            builder.addDependency(name, version, context.line, groups(entry, context), marker);
         else
             builder.addSkipped(name, version, reason, context.line);
-    });
+    }
     const result = builder.build();
     const withEdges = (dep) => ({
         ...dep,
@@ -59,15 +141,40 @@ function parsePoetryLock(text, absolutePath, options) {
  */
 function requiredNames(entry, name, context) {
     const table = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalTable */ .D6)(entry, 'dependencies', context) ?? {};
-    const own = (0,_names_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeName */ .P)(name);
+    const own = (0,_names_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeName */ .P)(name);
     return Object.keys(table)
-        .map(_names_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeName */ .P)
+        .map(_names_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeName */ .P)
         .filter(required => required !== own);
 }
 function checkLockVersion(document, file) {
     const metadata = document.metadata;
     if ((0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .isTable */ .bI)(metadata))
         (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .checkFormatVersion */ .u4)(metadata['lock-version'], [1, 2], 'lock-version', file);
+}
+/**
+ * Where the package is installed, whitespace normalised: undefined when it is everywhere (no
+ * markers, or a group of `groups` that the table leaves out); else where any group's holds.
+ */
+function packageMarker(entry, context) {
+    const markers = entry.markers;
+    if (markers === undefined || typeof markers === 'string')
+        return (0,_lock_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .lockMarkerText */ .l)(markers);
+    const table = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalTable */ .D6)(entry, 'markers', context);
+    const byGroup = new Map();
+    for (const [group, marker] of Object.entries(table)) {
+        if (typeof marker !== 'string')
+            throw (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .entryError */ .Pm)(context, `markers.${group} must be a string, not ${(0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .describeType */ .MF)(marker)}`);
+        byGroup.set(group, marker);
+    }
+    const listed = groups(entry, context) ?? [...byGroup.keys()];
+    const texts = [];
+    for (const group of listed) {
+        const text = (0,_lock_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .lockMarkerText */ .l)(byGroup.get(group));
+        if (text === undefined)
+            return undefined;
+        texts.push(text);
+    }
+    return (0,_marker_text_js__WEBPACK_IMPORTED_MODULE_4__/* .anyOfMarkers */ .T_)(texts);
 }
 function groups(entry, context) {
     const listed = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalStringArray */ .li)(entry, 'groups', context);
@@ -95,16 +202,16 @@ function skipReason(entry, context) {
         case 'git': {
             const revision = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx)(source, 'resolved_reference', sourceContext) ??
                 (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx)(source, 'reference', sourceContext);
-            return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_1__/* .notAReleaseReason */ .u1)('git', url, revision);
+            return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .notAReleaseReason */ .u1)('git', url, revision);
         }
         case 'directory':
-            return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_1__/* .notAReleaseReason */ .u1)(entry.develop === true ? 'editable directory' : 'directory', url);
+            return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .notAReleaseReason */ .u1)(entry.develop === true ? 'editable directory' : 'directory', url);
         case 'file':
-            return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_1__/* .notAReleaseReason */ .u1)('file', url);
+            return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .notAReleaseReason */ .u1)('file', url);
         case 'url':
-            return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_1__/* .notAReleaseReason */ .u1)('url', url);
+            return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .notAReleaseReason */ .u1)('url', url);
         default:
-            return `unsupported source type '${type}' ${(0,_source_builder_js__WEBPACK_IMPORTED_MODULE_1__/* .redactUrl */ .BO)(url)}: not audited`;
+            return `unsupported source type '${type}' ${(0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(url)}: not audited`;
     }
 }
 
@@ -121,10 +228,12 @@ function skipReason(entry, context) {
 /* harmony export */   dL: () => (/* binding */ pickGroup),
 /* harmony export */   u1: () => (/* binding */ notAReleaseReason)
 /* harmony export */ });
+/* harmony import */ var _marker_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(67000);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96498);
 /**
  * Building a SourceResult from a lockfile's entries, and the wording for what cannot be audited.
  */
+
 
 /** One group per dependency: main if it is needed at runtime at all, else its groups joined. */
 function pickGroup(groups) {
@@ -156,7 +265,8 @@ function directUrlReason(url) {
 /**
  * Collects one file's dependencies. The same name and version listed twice (PDM repeats a package
  * once per set of extras; Pipfile.lock lists it under default and develop) is one dependency, its
- * groups merged by pickGroup.
+ * groups merged by pickGroup, and its markers too: installed where any of them holds, and
+ * unconditional when one of the entries is.
  */
 class SourceResultBuilder {
     file;
@@ -167,12 +277,19 @@ class SourceResultBuilder {
         this.file = file;
         this.format = format;
     }
-    addDependency(name, version, line, groups) {
+    /** `marker`: the condition it is installed under (normalised), when it has one. */
+    addDependency(name, version, line, groups, marker) {
         const normalized = (0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeName */ .P)(name);
         const key = `${normalized}@${version}`;
         const existing = this.dependencies.get(key);
         if (existing) {
-            existing.groups.push(...(groups ?? []));
+            // A new array: `groups` may be shared by many dependencies (a pyproject's group labels).
+            if (groups?.length)
+                existing.groups = [...existing.groups, ...groups];
+            if (marker === undefined)
+                existing.markers = null;
+            else
+                existing.markers?.add(marker);
             return;
         }
         const dependency = {
@@ -181,7 +298,11 @@ class SourceResultBuilder {
             location: { file: this.file, line },
             format: this.format
         };
-        this.dependencies.set(key, { dependency, groups: [...(groups ?? [])] });
+        this.dependencies.set(key, {
+            dependency,
+            groups: groups ?? [],
+            markers: marker === undefined ? null : new Set([marker])
+        });
     }
     addSkipped(name, version, reason, line) {
         const skipped = {
@@ -195,9 +316,21 @@ class SourceResultBuilder {
         this.skipped.push(skipped);
     }
     build() {
-        const dependencies = [...this.dependencies.values()].map(({ dependency, groups }) => {
-            const group = pickGroup(groups);
-            return group === undefined ? dependency : { ...dependency, group };
+        // Dependencies declared in the same groups share one array: pick its group once.
+        const picked = new Map();
+        const pick = (groups) => {
+            if (!picked.has(groups))
+                picked.set(groups, pickGroup(groups));
+            return picked.get(groups);
+        };
+        const dependencies = [...this.dependencies.values()].map(({ dependency, groups, markers }) => {
+            const group = pick(groups);
+            const marker = markers && (0,_marker_text_js__WEBPACK_IMPORTED_MODULE_1__/* .anyOfMarkers */ .T_)([...markers]);
+            return {
+                ...dependency,
+                ...(group !== undefined && { group }),
+                ...(marker && { marker })
+            };
         });
         return { file: this.file, format: this.format, dependencies, skipped: this.skipped };
     }

@@ -22,6 +22,8 @@ const FormData = (formdata_default()).FormData;
 
 // EXTERNAL MODULE: ./src/integrations/dependency-track/errors.ts
 var errors = __webpack_require__(99268);
+// EXTERNAL MODULE: ./src/shared/escape.ts
+var shared_escape = __webpack_require__(76242);
 // EXTERNAL MODULE: ./src/integrations/dependency-track/http.ts
 var dependency_track_http = __webpack_require__(79227);
 // EXTERNAL MODULE: ./src/integrations/dependency-track/inputs.ts
@@ -212,12 +214,15 @@ function parseList(api, step, parse, value) {
 
 
 
+
 async function uploadToDependencyTrack(sbomJson, options) {
     const apiKey = options.apiKey.trim();
     const logger = redactingLogger(options.logger, apiKey);
     let http;
     try {
         (0,inputs/* checkApiKey */.Sq)(apiKey);
+        // Whatever the server says may echo the key: redacted wherever it is printed, escaped or not.
+        (0,shared_escape/* registerSecret */.cl)(apiKey);
         const baseUrl = (0,inputs/* normalizeBaseUrl */.qT)(options.url);
         if (baseUrl.startsWith('http:') && !/^http:\/\/(localhost|127\.|\[::1\])/.test(baseUrl)) {
             logger.warning(`${errors/* DEPENDENCY_TRACK_INPUTS */.u_.url} is plain http: the API key crosses the network unencrypted.`);
@@ -228,7 +233,8 @@ async function uploadToDependencyTrack(sbomJson, options) {
             logger,
             timeoutMs: options.requestTimeoutMs ?? 120_000,
             attempts: options.attempts ?? 3,
-            ...(options.retryDelayMs !== undefined ? { baseDelayMs: options.retryDelayMs } : {})
+            ...(options.retryDelayMs !== undefined ? { baseDelayMs: options.retryDelayMs } : {}),
+            env: options.env
         });
         const context = (step) => ({
             step,
@@ -244,7 +250,10 @@ async function uploadToDependencyTrack(sbomJson, options) {
         const token = await upload(http, sbomJson, options, context);
         logger.info(`Uploaded the SBOM to Dependency-Track project ${target} (token ${token})`);
         if (!options.wait) {
-            return { token, ...(options.projectUuid ? { projectUuid: options.projectUuid } : {}) };
+            return redacted({
+                token,
+                ...(options.projectUuid ? { projectUuid: options.projectUuid } : {})
+            });
         }
         const api = apiOf(http, context);
         await waitForProcessing(api, token, { timeoutMs: options.waitTimeoutMs ?? 300_000, intervalMs: options.pollIntervalMs ?? 2_000 }, logger);
@@ -253,12 +262,13 @@ async function uploadToDependencyTrack(sbomJson, options) {
         const findings = await readFindings(api, projectUuid);
         const policyViolations = await readViolations(api, projectUuid);
         logger.info(`Dependency-Track reports ${findings.length} finding(s) and ${policyViolations.length} policy violation(s) for ${target}`);
-        return { token, projectUuid, findings, policyViolations };
+        return redacted({ token, projectUuid, findings, policyViolations });
     }
     catch (error) {
         // Belt and braces: nothing that leaves this module may carry the key.
-        if (error instanceof Error && apiKey)
-            error.message = (0,dependency_track_http/* redactKey */.pr)(error.message, apiKey);
+        if (error instanceof Error && apiKey) {
+            error.message = (0,shared_escape/* redactSecrets */.fp)((0,dependency_track_http/* redactKey */.pr)(error.message, apiKey));
+        }
         throw error;
     }
     finally {
@@ -330,10 +340,24 @@ function parseJson(text, step, baseUrl) {
 }
 function redactingLogger(logger, apiKey) {
     return {
-        debug: message => logger.debug((0,dependency_track_http/* redactKey */.pr)(message, apiKey)),
-        info: message => logger.info((0,dependency_track_http/* redactKey */.pr)(message, apiKey)),
-        warning: message => logger.warning((0,dependency_track_http/* redactKey */.pr)(message, apiKey))
+        debug: message => logger.debug((0,shared_escape/* redactSecrets */.fp)((0,dependency_track_http/* redactKey */.pr)(message, apiKey))),
+        info: message => logger.info((0,shared_escape/* redactSecrets */.fp)((0,dependency_track_http/* redactKey */.pr)(message, apiKey))),
+        warning: message => logger.warning((0,shared_escape/* redactSecrets */.fp)((0,dependency_track_http/* redactKey */.pr)(message, apiKey)))
     };
+}
+/**
+ * The server's answer with every known secret taken out of its text (a server that echoes the
+ * key in a title or a token would otherwise carry it into the summary and the outputs).
+ */
+function redacted(value) {
+    if (typeof value === 'string')
+        return (0,shared_escape/* redactSecrets */.fp)(value);
+    if (Array.isArray(value))
+        return value.map(redacted);
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redacted(item)]));
+    }
+    return value;
 }
 
 

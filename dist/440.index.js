@@ -1,0 +1,619 @@
+export const id = 440;
+export const ids = [440];
+export const modules = {
+
+/***/ 75065:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ lockMarkerText),
+/* harmony export */   t: () => (/* binding */ LockMarkers)
+/* harmony export */ });
+/* harmony import */ var _limits_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(81136);
+/* harmony import */ var _marker_text_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(67000);
+/* harmony import */ var _markers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(39457);
+/* harmony import */ var _pep508_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(22048);
+/* harmony import */ var _requirements_syntax_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(91770);
+/* harmony import */ var _toml_file_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(51454);
+/**
+ * The markers of lockfile entries: the text a dependency carries, and whether the entry is
+ * installed on the target the audit is narrowed to. A lock covers every extra and group, so
+ * `extra`, `extras` and `dependency_groups` may hold anything.
+ */
+
+
+
+
+
+
+class LockMarkers {
+    environment;
+    comparisons = new _markers_js__WEBPACK_IMPORTED_MODULE_1__/* .MarkerComparisons */ .lR();
+    results = new Map();
+    /** `environment`: the target; undefined: every entry applies, and markers are not evaluated. */
+    constructor(environment) {
+        this.environment = environment;
+    }
+    get narrowing() {
+        return this.environment !== undefined;
+    }
+    /** Whether an entry with this marker is installed on the target (always without one of them). */
+    applies(marker, context) {
+        if (this.environment === undefined || marker === undefined || marker.trim() === '')
+            return true;
+        let result = this.results.get(marker);
+        if (result === undefined) {
+            result = this.evaluate(marker, context);
+            this.results.set(marker, result);
+        }
+        return result;
+    }
+    evaluate(marker, context) {
+        try {
+            return (0,_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .evaluateMarker */ .UZ)(marker, this.environment, null, this.comparisons);
+        }
+        catch (error) {
+            if (error instanceof _markers_js__WEBPACK_IMPORTED_MODULE_1__/* .MarkerLimitError */ .uK)
+                throw (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_4__/* .entryError */ .Pm)(context, (0,_limits_js__WEBPACK_IMPORTED_MODULE_0__/* .markerComparisonsReason */ .hx)());
+            if (!(error instanceof _pep508_js__WEBPACK_IMPORTED_MODULE_2__/* .RequirementSyntaxError */ .tL))
+                throw error;
+            throw (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_4__/* .entryError */ .Pm)(context, `invalid marker ${(0,_requirements_syntax_js__WEBPACK_IMPORTED_MODULE_3__/* .excerpt */ .Kb)(marker)}: ${error.message}`);
+        }
+    }
+}
+/** A lockfile's marker as a dependency carries it: whitespace normalised; none when empty. */
+function lockMarkerText(marker) {
+    if (marker === undefined)
+        return undefined;
+    const text = (0,_marker_text_js__WEBPACK_IMPORTED_MODULE_5__/* .normalizeMarkerText */ .x0)(marker);
+    return text === '' ? undefined : text;
+}
+
+
+/***/ }),
+
+/***/ 97083:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   BO: () => (/* binding */ redactUrl),
+/* harmony export */   Km: () => (/* binding */ SourceResultBuilder),
+/* harmony export */   X$: () => (/* binding */ directUrlReason),
+/* harmony export */   dL: () => (/* binding */ pickGroup),
+/* harmony export */   u1: () => (/* binding */ notAReleaseReason)
+/* harmony export */ });
+/* harmony import */ var _marker_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(67000);
+/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96498);
+/**
+ * Building a SourceResult from a lockfile's entries, and the wording for what cannot be audited.
+ */
+
+
+/** One group per dependency: main if it is needed at runtime at all, else its groups joined. */
+function pickGroup(groups) {
+    const unique = [...new Set(groups)];
+    if (unique.includes('main'))
+        return 'main';
+    return unique.length === 0 ? undefined : unique.sort().join(',');
+}
+/** Drops credentials from a URL before it goes into a message (private index or git tokens). */
+function redactUrl(url) {
+    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, '$1***@');
+}
+/** Reason for a dependency that does not come from a package index, e.g. a git checkout. */
+function notAReleaseReason(kind, where, revision) {
+    const suffix = revision ? `@${revision}` : '';
+    return `${kind} source ${redactUrl(where)}${suffix}: not a PyPI release`;
+}
+/** `name @ url`: a VCS checkout, a local path or an archive, never an index release. */
+function directUrlReason(url) {
+    const vcs = /^(git|hg|svn|bzr)\+(.*)$/.exec(url);
+    if (vcs) {
+        const location = vcs[2].split('#')[0];
+        const at = location.lastIndexOf('@');
+        const revision = at > location.lastIndexOf('/') ? location.slice(at + 1) : undefined;
+        return notAReleaseReason(vcs[1], revision ? location.slice(0, at) : location, revision);
+    }
+    return notAReleaseReason(url.startsWith('file:') ? 'path' : 'url', url);
+}
+/**
+ * Collects one file's dependencies. The same name and version listed twice (PDM repeats a package
+ * once per set of extras; Pipfile.lock lists it under default and develop) is one dependency, its
+ * groups merged by pickGroup, and its markers too: installed where any of them holds, and
+ * unconditional when one of the entries is.
+ */
+class SourceResultBuilder {
+    file;
+    format;
+    dependencies = new Map();
+    skipped = [];
+    constructor(file, format) {
+        this.file = file;
+        this.format = format;
+    }
+    /** `marker`: the condition it is installed under (normalised), when it has one. */
+    addDependency(name, version, line, groups, marker) {
+        const normalized = (0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeName */ .P)(name);
+        const key = `${normalized}@${version}`;
+        const existing = this.dependencies.get(key);
+        if (existing) {
+            // A new array: `groups` may be shared by many dependencies (a pyproject's group labels).
+            if (groups?.length)
+                existing.groups = [...existing.groups, ...groups];
+            if (marker === undefined)
+                existing.markers = null;
+            else
+                existing.markers?.add(marker);
+            return;
+        }
+        const dependency = {
+            name: normalized,
+            version,
+            location: { file: this.file, line },
+            format: this.format
+        };
+        this.dependencies.set(key, {
+            dependency,
+            groups: groups ?? [],
+            markers: marker === undefined ? null : new Set([marker])
+        });
+    }
+    addSkipped(name, version, reason, line) {
+        const skipped = {
+            name: (0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeName */ .P)(name),
+            reason,
+            location: { file: this.file, line },
+            format: this.format
+        };
+        if (version !== undefined)
+            skipped.version = version;
+        this.skipped.push(skipped);
+    }
+    build() {
+        // Dependencies declared in the same groups share one array: pick its group once.
+        const picked = new Map();
+        const pick = (groups) => {
+            if (!picked.has(groups))
+                picked.set(groups, pickGroup(groups));
+            return picked.get(groups);
+        };
+        const dependencies = [...this.dependencies.values()].map(({ dependency, groups, markers }) => {
+            const group = pick(groups);
+            const marker = markers && (0,_marker_text_js__WEBPACK_IMPORTED_MODULE_1__/* .anyOfMarkers */ .T_)([...markers]);
+            return {
+                ...dependency,
+                ...(group !== undefined && { group }),
+                ...(marker && { marker })
+            };
+        });
+        return { file: this.file, format: this.format, dependencies, skipped: this.skipped };
+    }
+}
+
+
+/***/ }),
+
+/***/ 82440:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  parseUvLock: () => (/* binding */ parseUvLock),
+  readUvLock: () => (/* binding */ readUvLock)
+});
+
+// EXTERNAL MODULE: ./src/deps/names.ts
+var names = __webpack_require__(96498);
+// EXTERNAL MODULE: ./src/deps/toml-file.ts + 1 modules
+var toml_file = __webpack_require__(51454);
+// EXTERNAL MODULE: ./src/deps/source-builder.ts
+var source_builder = __webpack_require__(97083);
+// EXTERNAL MODULE: ./src/deps/lock-markers.ts
+var lock_markers = __webpack_require__(75065);
+// EXTERNAL MODULE: ./src/deps/marker-text.ts
+var marker_text = __webpack_require__(67000);
+;// CONCATENATED MODULE: ./src/deps/uv-conditions.ts
+/**
+ * Where each package of a uv.lock is installed. uv writes markers on the edges of the graph, not
+ * on packages: a package is installed where some path from the project reaches it with every
+ * marker on the path holding. Conditions are kept in disjunctive normal form (any of the terms,
+ * each all of its markers) and computed to a fixed point over the graph, cycles included.
+ *
+ * Bounded, and only ever widened: a term keeps at most MAX_TERM_MARKERS markers (dropping one
+ * widens it), a condition at most MAX_TERMS terms (beyond: everywhere), and past a work budget
+ * every package counts as installed everywhere. A wider condition is audited more often, never
+ * less, so narrowing to a target never drops a package the target installs.
+ */
+
+const EVERYWHERE = { terms: [[]], key: '' };
+const MAX_TERMS = 8;
+const MAX_TERM_MARKERS = 4;
+/**
+ * Work (terms built or compared) allowed per node and edge of the graph, and at least: a lock
+ * that a tool writes needs a small part of it; past it every package counts as everywhere.
+ */
+const WORK_PER_ITEM = 40;
+const MIN_WORK = 200_000;
+/**
+ * The condition of each package: where it is installed. A package that no path from the project
+ * reaches (or every package, when the work budget ran out) counts as installed everywhere.
+ */
+function installConditions(graph) {
+    const count = graph.edges.length;
+    const markers = [];
+    const numbers = new Map();
+    const numberOf = (marker) => {
+        let number = numbers.get(marker);
+        if (number === undefined) {
+            number = markers.length;
+            markers.push(marker);
+            numbers.set(marker, number);
+        }
+        return number;
+    };
+    const conditions = new Array(count);
+    const extraConditions = new Map();
+    const queue = [];
+    const edgeCount = graph.edges.reduce((sum, edges) => sum + edges.length, graph.roots.length);
+    let work = MIN_WORK + WORK_PER_ITEM * (count + edgeCount);
+    const reach = (edge, from) => {
+        work -= from.terms.length;
+        const via = edge.marker === undefined ? from : and(from, numberOf(edge.marker));
+        for (const target of edge.targets) {
+            work -= (conditions[target]?.terms.length ?? 0) + via.terms.length;
+            const widened = widen(conditions[target], via);
+            if (widened) {
+                conditions[target] = widened;
+                queue.push(target);
+            }
+            for (const extra of edge.extras) {
+                const key = `${target}[${extra}]`;
+                const current = extraConditions.get(key);
+                work -= (current?.terms.length ?? 0) + via.terms.length;
+                const widenedExtra = widen(current, via);
+                if (widenedExtra) {
+                    extraConditions.set(key, widenedExtra);
+                    queue.push(key);
+                }
+            }
+        }
+    };
+    for (const edge of graph.roots)
+        reach(edge, EVERYWHERE);
+    // First in, first out: a package is seen after the ones nearer the project, so fewer times.
+    for (let next = 0; next < queue.length && work > 0; next++) {
+        const node = queue[next];
+        if (typeof node === 'number') {
+            for (const edge of graph.edges[node])
+                reach(edge, conditions[node]);
+        }
+        else {
+            const bracket = node.indexOf('[');
+            const index = Number(node.slice(0, bracket));
+            const extra = node.slice(bracket + 1, -1);
+            for (const edge of graph.extraEdges[index].get(extra) ?? [])
+                reach(edge, extraConditions.get(node));
+        }
+    }
+    const settled = work > 0;
+    const conditionOf = (index) => (settled && conditions[index]) || EVERYWHERE;
+    return {
+        marker: index => {
+            const { terms } = conditionOf(index);
+            if (isEverywhere(terms))
+                return undefined;
+            return (0,marker_text/* anyOfMarkers */.T_)(terms.map(term => (0,marker_text/* allOfMarkers */.iA)(term.map(n => markers[n]))));
+        },
+        holds: (index, holds) => conditionOf(index).terms.some(term => term.every(n => holds(markers[n])))
+    };
+}
+function isEverywhere(terms) {
+    return terms.some(term => term.length === 0);
+}
+/** `current` or `added` (current undefined: nothing yet); undefined when that is no wider. */
+function widen(current, added) {
+    if (current === undefined)
+        return added;
+    if (isEverywhere(current.terms))
+        return undefined;
+    const merged = simplify([...current.terms, ...added.terms]);
+    return merged.key === current.key ? undefined : merged;
+}
+function and(condition, marker) {
+    return simplify(condition.terms.map(term => {
+        if (term.includes(marker) || term.length >= MAX_TERM_MARKERS)
+            return term;
+        return [...term, marker].sort((a, b) => a - b);
+    }));
+}
+/** Terms that another term already implies dropped; past MAX_TERMS, everywhere. */
+function simplify(terms) {
+    if (isEverywhere(terms))
+        return EVERYWHERE;
+    const sorted = [...terms].sort((x, y) => x.length - y.length);
+    const kept = [];
+    for (const term of sorted) {
+        if (kept.some(other => other.every(marker => term.includes(marker))))
+            continue;
+        kept.push(term);
+        if (kept.length > MAX_TERMS)
+            return EVERYWHERE;
+    }
+    const keys = kept.map(term => term.join(','));
+    const order = keys.map((_, index) => index).sort((a, b) => (keys[a] < keys[b] ? -1 : 1));
+    return { terms: order.map(index => kept[index]), key: order.map(index => keys[index]).join('|') };
+}
+
+;// CONCATENATED MODULE: ./src/deps/uv-lock.ts
+
+
+
+
+
+const SOURCE_KINDS = ['registry', 'git', 'url', 'path', 'directory', 'editable', 'virtual'];
+async function readUvLock(absolutePath, options) {
+    return parseUvLock(await (0,toml_file/* readSourceText */.Vv)(absolutePath, options), absolutePath, options);
+}
+/** Reads a uv.lock already in memory; `absolutePath` is where it came from. */
+function parseUvLock(text, absolutePath, options) {
+    const file = (0,toml_file/* shownPath */.pS)(absolutePath, options);
+    const document = (0,toml_file/* parseToml */.MT)(text, file, { table: 'package', keys: ['sdist', 'wheels'] });
+    (0,toml_file/* checkFormatVersion */.u4)(document.version, [1], 'uv.lock version', file);
+    const entries = (0,toml_file/* arrayOfTables */.cu)(document, 'package', file);
+    const lines = (0,toml_file/* arrayTableLines */.rt)(text, 'package', entries.length);
+    const packages = entries.map((entry, index) => readPackage(entry, file, lines[index], index));
+    const manifest = readManifest(document, file);
+    const isProject = projectTest(manifest.members);
+    const roots = new Map();
+    const addRoots = (label, refs, from) => {
+        const list = roots.get(label) ?? [];
+        for (const ref of refs)
+            list.push({ ref, from });
+        roots.set(label, list);
+    };
+    addRoots('main', manifest.requirements, manifest.context);
+    for (const [group, refs] of manifest.groups)
+        addRoots(group, refs, manifest.context);
+    for (const pkg of packages) {
+        if (!isProject(pkg))
+            continue;
+        addRoots('main', pkg.dependencies, pkg.context);
+        for (const [extra, refs] of pkg.optional)
+            addRoots(extra, refs, pkg.context);
+        for (const [group, refs] of pkg.dev)
+            addRoots(group, refs, pkg.context);
+    }
+    const graph = resolveGraph(packages, roots);
+    const labels = labelReachable(graph);
+    const conditions = installConditions(graph);
+    const markers = new lock_markers/* LockMarkers */.t(options?.markerEnvironment);
+    const installed = packages.map((pkg, index) => !isProject(pkg) && conditions.holds(index, marker => markers.applies(marker, pkg.context)));
+    const requires = requiredNames(packages, installed);
+    const builder = new source_builder/* SourceResultBuilder */.Km(absolutePath, 'uv.lock');
+    packages.forEach((pkg, index) => {
+        if (!installed[index])
+            return;
+        const reason = skipReason(pkg.source);
+        if (reason !== undefined) {
+            builder.addSkipped(pkg.displayName, pkg.version, reason, pkg.context.line);
+        }
+        else if (pkg.version === undefined) {
+            throw (0,toml_file/* entryError */.Pm)(pkg.context, "missing 'version'");
+        }
+        else {
+            const marker = conditions.marker(index);
+            builder.addDependency(pkg.displayName, pkg.version, pkg.context.line, labels[index], marker);
+        }
+    });
+    const result = builder.build();
+    const edges = (dep) => [...(requires.get(`${dep.name}@${dep.version}`) ?? [])];
+    return { ...result, dependencies: result.dependencies.map(d => ({ ...d, dependsOn: edges(d) })) };
+}
+/**
+ * Names each package may require, by name@version: `dependencies` and every extra's (an edge is
+ * "may require"). By name only: where uv pins one of several locked versions, a report resolves
+ * the name to all of them. No edge to the project, nor to itself (an extra pulling in extras),
+ * nor to a package the target does not install. `installed`: by index, the packages reported.
+ */
+function requiredNames(packages, installed) {
+    const kept = packages.filter((_, index) => installed[index]);
+    const reported = new Set(kept.map(pkg => pkg.name));
+    const requires = new Map();
+    for (const pkg of kept) {
+        const names = requires.get(`${pkg.name}@${pkg.version}`) ?? new Set();
+        for (const ref of [...pkg.dependencies, ...[...pkg.optional.values()].flat()]) {
+            if (ref.name !== pkg.name && reported.has(ref.name))
+                names.add(ref.name);
+        }
+        requires.set(`${pkg.name}@${pkg.version}`, names);
+    }
+    return requires;
+}
+function readPackage(entry, file, line, index) {
+    const context = { file, line, entry: `[[package]] #${index + 1}` };
+    const displayName = (0,toml_file/* requiredString */.Fk)(entry, 'name', context);
+    context.entry = `package '${displayName}'`;
+    // uv omits the version of a source tree whose version is dynamic; a registry package always has one.
+    const version = (0,toml_file/* optionalString */.sx)(entry, 'version', context);
+    const source = readSource((0,toml_file/* optionalTable */.D6)(entry, 'source', context), context);
+    return {
+        name: (0,names/* normalizeName */.P)(displayName),
+        displayName,
+        version,
+        sourceKey: source && `${source.kind}=${source.value}`,
+        source,
+        context,
+        dependencies: readRefs((0,toml_file/* optionalArray */.oS)(entry, 'dependencies', context), context),
+        optional: readRefTable((0,toml_file/* optionalTable */.D6)(entry, 'optional-dependencies', context), context),
+        dev: readRefTable((0,toml_file/* optionalTable */.D6)(entry, 'dev-dependencies', context), context)
+    };
+}
+function readSource(table, context) {
+    if (table === undefined)
+        return undefined;
+    const sourceContext = { ...context, entry: `${context.entry} source` };
+    for (const kind of SOURCE_KINDS) {
+        const value = (0,toml_file/* optionalString */.sx)(table, kind, sourceContext);
+        if (value !== undefined)
+            return { kind, value };
+    }
+    const keys = Object.keys(table).join(', ') || 'nothing';
+    throw (0,toml_file/* entryError */.Pm)(sourceContext, `unknown source (${keys})`);
+}
+function readRefs(items, context) {
+    return (items ?? []).map(item => {
+        if (!(0,toml_file/* isTable */.bI)(item))
+            throw (0,toml_file/* entryError */.Pm)(context, 'each dependency must be a table');
+        const refContext = { ...context, entry: `${context.entry} dependency` };
+        const source = readSource((0,toml_file/* optionalTable */.D6)(item, 'source', refContext), refContext);
+        return {
+            name: (0,names/* normalizeName */.P)((0,toml_file/* requiredString */.Fk)(item, 'name', refContext)),
+            version: (0,toml_file/* optionalString */.sx)(item, 'version', refContext),
+            sourceKey: source && `${source.kind}=${source.value}`,
+            extras: (0,toml_file/* optionalStringArray */.li)(item, 'extra', refContext) ?? [],
+            marker: (0,lock_markers/* lockMarkerText */.l)((0,toml_file/* optionalString */.sx)(item, 'marker', refContext))
+        };
+    });
+}
+function readRefTable(table, context) {
+    const refs = new Map();
+    for (const [label, items] of Object.entries(table ?? {})) {
+        if (!Array.isArray(items))
+            throw (0,toml_file/* entryError */.Pm)(context, `'${label}' must be an array of tables`);
+        refs.set(label, readRefs(items, context));
+    }
+    return refs;
+}
+/** `[manifest]`: workspace members, and the roots of a lock without a project (scripts, PEP 735 only). */
+function readManifest(document, file) {
+    const context = { file, line: 0, entry: '[manifest]' };
+    const manifest = (0,toml_file/* optionalTable */.D6)(document, 'manifest', context) ?? {};
+    const members = (0,toml_file/* optionalStringArray */.li)(manifest, 'members', context);
+    return {
+        context,
+        members: members && new Set(members.map(names/* normalizeName */.P)),
+        requirements: readRefs((0,toml_file/* optionalArray */.oS)(manifest, 'requirements', context), context),
+        groups: readRefTable((0,toml_file/* optionalTable */.D6)(manifest, 'dependency-groups', context), context)
+    };
+}
+/**
+ * Every edge resolved once to the packages it may mean (a dangling one fails the read, reachable
+ * or not); root edges by label.
+ */
+function resolveGraph(packages, roots) {
+    const byName = new Map();
+    packages.forEach((pkg, index) => {
+        const list = byName.get(pkg.name);
+        if (list)
+            list.push(index);
+        else
+            byName.set(pkg.name, [index]);
+    });
+    const resolve = (ref, from) => {
+        const targets = (byName.get(ref.name) ?? []).filter(index => {
+            const candidate = packages[index];
+            if (ref.version !== undefined && candidate.version !== ref.version)
+                return false;
+            return ref.sourceKey === undefined || candidate.sourceKey === ref.sourceKey;
+        });
+        if (targets.length > 0) {
+            return {
+                targets,
+                extras: ref.extras,
+                ...(ref.marker !== undefined && { marker: ref.marker })
+            };
+        }
+        const wanted = ref.version === undefined ? ref.name : `${ref.name} ${ref.version}`;
+        throw (0,toml_file/* entryError */.Pm)(from, `depends on '${wanted}', which is not in the lock file`);
+    };
+    const edges = packages.map(pkg => pkg.dependencies.map(ref => resolve(ref, pkg.context)));
+    const extraEdges = packages.map(pkg => {
+        const byExtra = new Map();
+        for (const [extra, refs] of pkg.optional) {
+            byExtra.set(extra, refs.map(ref => resolve(ref, pkg.context)));
+        }
+        return byExtra;
+    });
+    const byLabel = new Map();
+    for (const [label, rootRefs] of roots)
+        byLabel.set(label, rootRefs.map(({ ref, from }) => resolve(ref, from)));
+    return { roots: [...byLabel.values()].flat(), edges, extraEdges, byLabel };
+}
+/**
+ * The labels (groups) under which each package is reachable from the roots: a depth-first walk
+ * per label over package nodes and (package, extra) nodes, each visited once: O(labels x graph).
+ * Markers play no part: a group is where a package is declared, not where it is installed.
+ */
+function labelReachable(graph) {
+    const { edges, extraEdges } = graph;
+    const labels = edges.map(() => []);
+    for (const [label, rootEdges] of graph.byLabel) {
+        const visited = new Uint8Array(edges.length);
+        const visitedExtras = new Set();
+        const stack = [...rootEdges];
+        while (stack.length > 0) {
+            const edge = stack.pop();
+            for (const index of edge.targets) {
+                if (visited[index] === 0) {
+                    visited[index] = 1;
+                    labels[index].push(label);
+                    for (const next of edges[index])
+                        stack.push(next);
+                }
+                for (const extra of edge.extras) {
+                    const key = `${index}[${extra}]`;
+                    if (visitedExtras.has(key))
+                        continue;
+                    visitedExtras.add(key);
+                    for (const next of extraEdges[index].get(extra) ?? [])
+                        stack.push(next);
+                }
+            }
+        }
+    }
+    return labels;
+}
+/** The project: the lock's own directory, or any workspace member. */
+function projectTest(members) {
+    return (pkg) => {
+        const kind = pkg.source?.kind;
+        if (kind !== 'editable' && kind !== 'virtual')
+            return false;
+        return pkg.source.value === '.' || members?.has(pkg.name) === true;
+    };
+}
+function skipReason(source) {
+    // Any index, PyPI or not (and no source at all): the release is published under this name and
+    // version, so its advisories apply.
+    if (source === undefined)
+        return undefined;
+    switch (source.kind) {
+        case 'registry':
+            return undefined;
+        case 'git': {
+            const { url, revision } = splitGitSource(source.value);
+            return (0,source_builder/* notAReleaseReason */.u1)('git', url, revision);
+        }
+        case 'editable':
+            return (0,source_builder/* notAReleaseReason */.u1)('editable directory', source.value);
+        case 'virtual':
+            return (0,source_builder/* notAReleaseReason */.u1)('virtual directory', source.value);
+        default:
+            return (0,source_builder/* notAReleaseReason */.u1)(source.kind, source.value);
+    }
+}
+/** uv writes `https://host/repo?rev=main#<commit>`: the fragment is the locked commit. */
+function splitGitSource(value) {
+    const [beforeFragment, fragment] = value.split('#', 2);
+    const [url, query] = beforeFragment.split('?', 2);
+    const requested = query && /(?:^|&)(?:rev|tag|branch)=([^&]*)/.exec(query)?.[1];
+    return { url: (0,source_builder/* redactUrl */.BO)(url), revision: fragment || requested || undefined };
+}
+
+
+/***/ })
+
+};
