@@ -1,3 +1,5 @@
+import { availableParallelism } from 'node:os'
+
 /** What both kinds of test share: ts-jest in ESM mode, `.js` specifiers mapped to the sources. */
 const typescript = {
   testEnvironment: 'node',
@@ -16,6 +18,12 @@ const typescript = {
 /** @type {import('jest').Config} */
 export default {
   testTimeout: 30000,
+  // Many tests wait (on loopback servers, timers, child processes) as much as they compute, so
+  // one worker per core, and at least two, keeps the cores busy; jest's default leaves one idle.
+  maxWorkers: Math.max(2, availableParallelism()),
+  // src/ compiled once for the tests that start the action or the CLI as a process of its own.
+  globalSetup: '<rootDir>/__tests__/support/global-setup.js',
+  globalTeardown: '<rootDir>/__tests__/support/global-teardown.js',
   collectCoverageFrom: ['src/**/*.ts'],
   projects: [
     {

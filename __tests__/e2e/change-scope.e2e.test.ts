@@ -10,7 +10,6 @@ import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { Ajv } from 'ajv'
 import {
   eventEnv,
@@ -21,7 +20,7 @@ import {
 } from '../integrations/git/git-fixture.js'
 import { OsvServer } from '../support/osv-server.js'
 import { REPO_ROOT, TESTS_DIR } from '../support/paths.js'
-import { runAction, type ActionRun } from '../support/run-action.js'
+import { entryArguments, runAction, type ActionRun } from '../support/run-action.js'
 
 const DEMO_DB = path.join(REPO_ROOT, 'examples', 'demo', 'advisories')
 const LOCKFILES = path.join(TESTS_DIR, 'fixtures', 'lockfiles')
@@ -123,12 +122,10 @@ async function inParallel(tasks: Array<() => Promise<void>>, limit: number): Pro
 }
 
 async function runCli(cwd: string, args: string[], env: NodeJS.ProcessEnv) {
-  const loader = pathToFileURL(path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs'))
-  const child = spawn(
-    process.execPath,
-    ['--import', loader.href, path.join(REPO_ROOT, 'src', 'index.ts'), ...args],
-    { cwd, env: { ...env, XDG_CACHE_HOME: path.join(scratch, 'cli-cache') } }
-  )
+  const child = spawn(process.execPath, [...entryArguments(), ...args], {
+    cwd,
+    env: { ...env, XDG_CACHE_HOME: path.join(scratch, 'cli-cache') }
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', chunk => (stdout += chunk))

@@ -6,13 +6,10 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { ALL_PERMISSIONS, DependencyTrackServer } from '../support/dependency-track-server.js'
-import { makeWorkspace } from '../support/run-action.js'
+import { entryArguments, makeWorkspace } from '../support/run-action.js'
 import { TESTS_DIR } from '../support/paths.js'
 
-const root = path.resolve(TESTS_DIR, '..')
-const tsxLoader = pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href
 const fixtureDb = path.resolve(TESTS_DIR, 'fixtures', 'e2e-db')
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 const apiKey = 'odt_Cq7wLk2Rp9sYtV4n8Xc1Bf6Hj3Mu5Ae0'
@@ -30,9 +27,7 @@ async function runCli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<CliR
   const child = spawn(
     process.execPath,
     [
-      '--import',
-      tsxLoader,
-      path.join(root, 'src', 'index.ts'),
+      ...entryArguments(),
       '--advisory-db',
       fixtureDb,
       '--max-db-age',

@@ -10,6 +10,16 @@ const tsxLoader = pathToFileURL(
   path.join(repoRoot, 'node_modules', 'tsx', 'dist', 'loader.mjs')
 ).href
 
+/**
+ * The node arguments that start src/index.ts: its build for this test run (made once by
+ * global-setup.js), or, outside jest, the source itself through tsx's loader.
+ */
+export function entryArguments(): string[] {
+  const build = process.env.PYAUDIT_TEST_BUILD
+  if (build) return [path.join(build, 'index.js')]
+  return ['--import', tsxLoader, path.join(repoRoot, 'src', 'index.ts')]
+}
+
 export interface ActionRun {
   exitCode: number | null
   stdout: string
@@ -47,14 +57,10 @@ export async function runAction(
   const given = { 'package-checks': 'false', ...inputs }
   for (const [name, value] of Object.entries(given)) env[`INPUT_${name.toUpperCase()}`] = value
   const started = performance.now()
-  const child = spawn(
-    process.execPath,
-    ['--import', tsxLoader, path.join(repoRoot, 'src', 'index.ts'), ...(options.args ?? [])],
-    {
-      cwd: options.workspace,
-      env
-    }
-  )
+  const child = spawn(process.execPath, [...entryArguments(), ...(options.args ?? [])], {
+    cwd: options.workspace,
+    env
+  })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', chunk => (stdout += chunk))
