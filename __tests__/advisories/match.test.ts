@@ -253,15 +253,111 @@ describe('recordAffects', () => {
   })
 })
 
+describe('events at equal versions keep the order the record lists them in, as osv.dev does', () => {
+  // The schema sorts events by version and leaves ties open; osv.dev's stable sort keeps the
+  // record's order. A property run once found `fixed` and `introduced` at the same version.
+  test('"fixed: X" then "introduced: X" reopens the range at X (the failing property case)', () => {
+    const entry = ecosystem({ fixed: '1.3.12.post2' }, { introduced: '1.3.12.post2' })
+    expect(affected(entry, ['1.3.12', '1.3.12.post1', '1.3.12.post2', '1.4.0', '99'])).toEqual([
+      '1.3.12.post2',
+      '1.4.0',
+      '99'
+    ])
+  })
+
+  test('"introduced: X" then "fixed: X" is empty (the mirror case)', () => {
+    const entry = ecosystem({ introduced: '1.3.12.post2' }, { fixed: '1.3.12.post2' })
+    expect(affected(entry, ['1.3.12', '1.3.12.post2', '1.3.12.post2.0', '1.4.0', '99'])).toEqual([])
+  })
+
+  test('"last_affected: X" then "fixed: X" keeps X affected, as osv.dev reads it', () => {
+    // osv.dev closes [0, 1.5] at the last_affected; the fix at 1.5 then has nothing to close.
+    // Reading the schema's loop literally, the fix would unflag 1.5: the reading that reports less.
+    const entry = ecosystem({ introduced: '0' }, { last_affected: '1.5' }, { fixed: '1.5' })
+    expect(affected(entry, ['1.0', '1.5', '1.5.0', '1.5.post1', '2.0'])).toEqual([
+      '1.0',
+      '1.5',
+      '1.5.0'
+    ])
+  })
+
+  test('a range split at a version stays whole (real PYSEC-2024-258, scrapy)', () => {
+    // Its ECOSYSTEM range, as published; its `versions` list names 2.0.0 to 2.11.1 as affected.
+    const scrapy = ecosystem(
+      { introduced: '0' },
+      { fixed: '2.0.0' },
+      { introduced: '2.0.0' },
+      { fixed: '2.11.2' }
+    )
+    expect(affected(scrapy, ['1.8.4', '2.0.0', '2.0.1', '2.11.1', '2.11.2', '2.12.0'])).toEqual([
+      '1.8.4',
+      '2.0.0',
+      '2.0.1',
+      '2.11.1'
+    ])
+  })
+})
+
+const smallVersion = fc
+  .tuple(fc.nat(12), fc.nat(12), fc.nat(12), fc.constantFrom('', 'rc1', '.post2', '.dev0'))
+  .map(([a, b, c, suffix]) => `${a}.${b}.${c}${suffix}`)
+
 test('property: an introduced/fixed range holds exactly the versions between', () => {
-  const version = fc
-    .tuple(fc.nat(12), fc.nat(12), fc.nat(12), fc.constantFrom('', 'rc1', '.post2', '.dev0'))
-    .map(([a, b, c, suffix]) => `${a}.${b}.${c}${suffix}`)
   fc.assert(
-    fc.property(version, version, version, (x, y, v) => {
+    fc.property(smallVersion, smallVersion, smallVersion, fc.boolean(), (x, y, v, fixedFirst) => {
       const [low, high] = compare(x, y) <= 0 ? [x, y] : [y, x]
-      const inside = compare(v, low) >= 0 && compare(v, high) < 0
-      expect(affects(ecosystem({ fixed: high }, { introduced: low }), v)).toBe(inside)
-    })
+      const events: OsvEvent[] = fixedFirst
+        ? [{ fixed: high }, { introduced: low }]
+        : [{ introduced: low }, { fixed: high }]
+      const between = compare(v, low) >= 0 && compare(v, high) < 0
+      // At one version (seed -2087738034 drew it): listed order decides, as in osv.dev.
+      const reopened = fixedFirst && compare(low, high) === 0 && compare(v, low) >= 0
+      expect(affects(ecosystem(...events), v)).toBe(between || reopened)
+    }),
+    { examples: [['1.3.12.post2', '1.3.12.post2', '1.4.0', true]] }
+  )
+})
+
+/**
+ * osv.dev's reading of a range (enumerate_versions in osv/impact.py), written out as it is
+ * there: `introduced: "0"` first, the other events in a stable sort by version, then each
+ * `introduced` opens an interval that the next `fixed` or `last_affected` closes.
+ */
+function osvDevAffects(events: readonly OsvEvent[], version: string): boolean {
+  const at = (event: OsvEvent) => event.introduced ?? event.fixed ?? event.last_affected!
+  const sorted = events
+    .filter(event => event.introduced !== '0')
+    .sort((a, b) => compare(at(a), at(b)))
+  if (events.some(event => event.introduced === '0')) sorted.unshift({ introduced: '0' })
+  const from = (start: string) => start === '0' || compare(version, start) >= 0
+  let open: string | undefined
+  for (const event of sorted) {
+    if (event.introduced !== undefined && open === undefined) open = event.introduced
+    if (open !== undefined && event.fixed !== undefined) {
+      if (from(open) && compare(version, event.fixed) < 0) return true
+      open = undefined
+    }
+    if (open !== undefined && event.last_affected !== undefined) {
+      if (from(open) && compare(version, event.last_affected) <= 0) return true
+      open = undefined
+    }
+  }
+  return open !== undefined && from(open)
+}
+
+test('property: any list of events, in any order, reads as osv.dev reads it', () => {
+  const pool = fc.constantFrom('1.0', '1.0.0', '1.0.post1', '1.1rc1', '1.1', '2.0', '2.0.1')
+  const event: fc.Arbitrary<OsvEvent> = fc.oneof(
+    pool.map(at => ({ introduced: at })),
+    fc.constant({ introduced: '0' }),
+    pool.map(at => ({ fixed: at })),
+    pool.map(at => ({ last_affected: at }))
+  )
+  const version = fc.constantFrom('0.9', '1.0', '1.0.post1', '1.1rc1', '1.1', '1.5', '2.0', '3.0')
+  fc.assert(
+    fc.property(fc.array(event, { minLength: 1, maxLength: 6 }), version, (events, v) => {
+      expect(affects(ecosystem(...events), v)).toBe(osvDevAffects(events, v))
+    }),
+    { numRuns: 2000 }
   )
 })

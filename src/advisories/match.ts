@@ -90,27 +90,59 @@ function rangeIncludes(range: OsvRange, version: string): boolean {
   const readable = readEvents(range.events)
   if (readable === 'unbounded') return true
   if (!beforeLimits(readable.limits, version)) return false
-
-  let vulnerable = false
-  for (const event of readable.events) {
-    if (event.bound === 'introduced') {
-      if (event.at === BEGINNING || compareVersions(version, event.at) >= 0) vulnerable = true
-    } else if (event.at !== BEGINNING) {
-      const order = compareVersions(version, event.at)
-      if (event.bound === 'fixed' ? order >= 0 : order > 0) vulnerable = false
-    }
-  }
-  return vulnerable
+  return readable.intervals.some(interval => inInterval(interval, version))
 }
 
-type Readable = { events: Event[]; limits: string[] } | 'unbounded'
-/** Records are not modified once loaded, so each range is read and sorted once. */
+/** From `from` up to `until` (excluded) or `through` (included), or with no end. */
+interface Interval {
+  from: string | typeof BEGINNING
+  until?: string
+  through?: string
+}
+
+function inInterval({ from, until, through }: Interval, version: string): boolean {
+  if (from !== BEGINNING && compareVersions(version, from) < 0) return false
+  if (until !== undefined) return compareVersions(version, until) < 0
+  return through === undefined || compareVersions(version, through) <= 0
+}
+
+/**
+ * The sorted events as osv.dev pairs them (enumerate_versions in osv/impact.py): an
+ * `introduced` opens an interval, the next `fixed` or `last_affected` closes it, and a closing
+ * event with no open interval closes nothing. The schema's pseudocode reads the same wherever
+ * no two events share a version; at a shared one it lets a `fixed: X` listed after a
+ * `last_affected: X` unflag X, which osv.dev (and this) still reports: the reading that
+ * reports more.
+ */
+function intervalsOf(events: readonly Event[]): Interval[] {
+  const intervals: Interval[] = []
+  let open: Interval | undefined
+  for (const event of events) {
+    if (event.bound === 'introduced') {
+      if (open === undefined) open = { from: event.at }
+    } else if (open !== undefined && event.at !== BEGINNING) {
+      intervals.push(
+        event.bound === 'fixed' ? { ...open, until: event.at } : { ...open, through: event.at }
+      )
+      open = undefined
+    }
+  }
+  if (open !== undefined) intervals.push(open)
+  return intervals
+}
+
+type Readable = { intervals: Interval[]; limits: string[] } | 'unbounded'
+/** Records are not modified once loaded, so each range is read, sorted and paired once. */
 const readableRanges = new WeakMap<readonly OsvEvent[], Readable>()
 
 function readEvents(raw: readonly OsvEvent[]): Readable {
   let readable = readableRanges.get(raw)
   if (readable === undefined) {
-    readable = sortedEvents(raw)
+    const sorted = sortedEvents(raw)
+    readable =
+      sorted === 'unbounded'
+        ? sorted
+        : { intervals: intervalsOf(sorted.events), limits: sorted.limits }
     readableRanges.set(raw, readable)
   }
   return readable
@@ -129,7 +161,9 @@ function readEvents(raw: readonly OsvEvent[]): Readable {
  * This matches what osv.dev effectively does: its legacy-version fallback sorts such strings
  * below every real version, so they open or close nothing after `introduced: "0"`.
  */
-function sortedEvents(raw: readonly OsvEvent[]): Readable {
+function sortedEvents(
+  raw: readonly OsvEvent[]
+): { events: Event[]; limits: string[] } | 'unbounded' {
   const events: Event[] = []
   const limits: string[] = []
   for (const object of raw) {
@@ -147,8 +181,13 @@ function sortedEvents(raw: readonly OsvEvent[]): Readable {
       }
     }
   }
-  // The schema evaluates events in version order, whatever order the record lists them in.
-  // Array.prototype.sort is stable, so equal versions keep the record's order.
+  // The schema evaluates events in version order, whatever order the record lists them in
+  // (`sorted(range.events)`), and says nothing of events at equal versions. osv.dev sorts with
+  // Python's stable sort (enumerate_versions in osv/impact.py), and so do we: events at equal
+  // versions keep the record's order. `fixed: X` then `introduced: X` reopens the range at X
+  // (real PYSEC-2024-258, scrapy, splits [0, 2.11.2) that way and lists 2.0.0 as affected);
+  // `introduced: X` then `fixed: X` is empty. Any fixed order for ties would be wrong for one
+  // of the two, and putting `introduced` first would hide 2.0.0 up to 2.11.1 of scrapy.
   events.sort((a, b) => {
     if (a.at === BEGINNING || b.at === BEGINNING) {
       return a.at === b.at ? 0 : a.at === BEGINNING ? -1 : 1
