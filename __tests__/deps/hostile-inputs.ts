@@ -123,6 +123,14 @@ const requirements: HostileInput[] = [
     })
   },
   {
+    name: '400,000 includes of one file, each spelled differently',
+    format: 'requirements',
+    files: () => ({
+      'requirements.txt': lines(i => `-r ./d${i}/../other.txt\n`),
+      'other.txt': 'six==1.16.0\n'
+    })
+  },
+  {
     name: '5,000 files in a diamond of includes',
     format: 'requirements',
     files: () => {

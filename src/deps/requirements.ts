@@ -119,6 +119,8 @@ class IncludeWalk {
   private readonly filesSeen = new Set<string>()
   /** Include targets by directory and name, located once. */
   private readonly targets = new Map<string, Promise<{ resolved: string; real: string }>>()
+  /** Real paths by the path an include resolves to. */
+  private readonly realPaths = new Map<string, Promise<string>>()
   /** Bytes of every file read: a file and its includes together are held to one file's limit. */
   private bytesRead = 0
   /** Logical lines of every file read (MAX_DEPENDENCIES at most). */
@@ -339,13 +341,26 @@ class IncludeWalk {
     } catch {
       return refuse(`${excerpt(target)} is not a usable file: URL`)
     }
-    const real = await realpath(resolved).catch((error: unknown) =>
+    const real = await this.realPathOf(resolved).catch((error: unknown) =>
       refuse(`cannot read the included file ${excerpt(target)}: ${fsReason(error)}`)
     )
     if (this.options.allowedRoots && !isInside(real, this.options.allowedRoots)) {
       refuse(`the included file ${excerpt(target)}: ${OUTSIDE_REASON}`)
     }
     return { resolved, real }
+  }
+
+  /**
+   * One realpath per file, however its includes spell it (`x.txt`, `./d/../x.txt`): a file
+   * can name one target 100,000 ways, and each call is a system call per path segment.
+   */
+  private realPathOf(resolved: string): Promise<string> {
+    let real = this.realPaths.get(resolved)
+    if (real === undefined) {
+      real = realpath(resolved)
+      this.realPaths.set(resolved, real)
+    }
+    return real
   }
 }
 
