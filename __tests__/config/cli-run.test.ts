@@ -1,32 +1,27 @@
-/** The CLI as a user runs it: a process from the sources, its output and exit code. */
+/** The CLI as a user runs it: a process of src/ (built for this test run), its output and exit code. */
 import { afterAll, expect, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { USAGE } from '../../src/cli.js'
 import { TOOL } from '../../src/tool.js'
 import { REPO_ROOT } from '../support/paths.js'
+import { entryArguments } from '../support/run-action.js'
 
-const loader = pathToFileURL(path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href
 const cache = mkdtempSync(path.join(tmpdir(), 'pyaudit-cli-run-'))
 afterAll(() => rmSync(cache, { recursive: true, force: true }))
 
 function cli(args: string[]) {
-  const run = spawnSync(
-    process.execPath,
-    ['--import', loader, path.join(REPO_ROOT, 'src', 'index.ts'), ...args],
-    {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: cache }
-    }
-  )
+  const run = spawnSync(process.execPath, [...entryArguments(), ...args], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: cache }
+  })
   return { status: run.status, stdout: run.stdout, stderr: run.stderr }
 }
 
-/** `npm run demo`'s arguments, with the sources instead of the bundle. */
+/** `npm run demo`'s arguments, with src/ (built for this test run) instead of the bundle. */
 const DEMO = [
   '--working-directory',
   'examples/demo',

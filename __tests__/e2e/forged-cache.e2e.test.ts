@@ -21,11 +21,11 @@ import {
 import * as fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import type { OsvRecord } from '../../src/advisories/osv.js'
 import { makeZip } from '../fixtures/osv/make-zip.js'
 import { OsvServer } from '../support/osv-server.js'
-import { REPO_ROOT, TESTS_DIR } from '../support/paths.js'
+import { TESTS_DIR } from '../support/paths.js'
+import { entryArguments } from '../support/run-action.js'
 
 const RECORDS = path.resolve(TESTS_DIR, 'fixtures', 'osv', 'records')
 /** Real PYSEC records, see fixtures/osv/README.md. */
@@ -34,7 +34,6 @@ const record = (id: string): OsvRecord =>
 /** urllib3 2.0.4: CVSS 3.1 AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:N, 8.1, high. */
 const URLLIB3 = record('PYSEC-2023-192')
 const REQUESTS = [record('PYSEC-2018-28'), record('PYSEC-2023-74')]
-const tsx = pathToFileURL(path.join(REPO_ROOT, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href
 
 let work: string
 let server: OsvServer
@@ -71,11 +70,10 @@ async function audit(cacheDir: string, extra: string[] = []): Promise<Run> {
   const args = ['--osv-url', url, '--cache-dir', cacheDir, '--fail-on-severity', 'high']
   args.push('--package-checks', 'false') // the package index would be PyPI: no test goes online
   args.push('--report', report)
-  const child = spawn(
-    process.execPath,
-    ['--import', tsx, path.join(REPO_ROOT, 'src', 'index.ts'), ...args, ...extra],
-    { cwd: work, env: { PATH: process.env.PATH, HOME: work } }
-  )
+  const child = spawn(process.execPath, [...entryArguments(), ...args, ...extra], {
+    cwd: work,
+    env: { PATH: process.env.PATH, HOME: work }
+  })
   let stderr = ''
   child.stderr.on('data', chunk => (stderr += chunk))
   child.stdout.resume()

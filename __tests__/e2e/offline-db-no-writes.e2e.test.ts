@@ -12,10 +12,11 @@ import * as path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { makeZip } from '../fixtures/osv/make-zip.js'
 import { TESTS_DIR } from '../support/paths.js'
+import { srcModule } from '../support/run-action.js'
 
 const root = path.resolve(TESTS_DIR, '..')
 const demoDb = path.join(root, 'examples', 'demo', 'advisories')
-const tsx = pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href
+const offlineDb = srcModule('advisories/offline-db')
 let work: string
 
 beforeAll(async () => {
@@ -24,9 +25,9 @@ beforeAll(async () => {
     .filter(name => name.endsWith('.json'))
     .map(name => ({ name: `PyPI/${name}`, data: readFileSync(path.join(demoDb, name)) }))
   await fs.writeFile(path.join(work, 'all.zip'), makeZip(members))
-  // Installed once the reader's modules are loaded (tsx may write its compile cache while it
-  // loads them), right before the database is read: then every way node writes throws,
-  // except under PYAUDIT_ALLOWED_WRITES when it is set.
+  // Installed once the reader's modules are loaded (outside jest, tsx may write its compile
+  // cache while it loads them), right before the database is read: then every way node writes
+  // throws, except under PYAUDIT_ALLOWED_WRITES when it is set.
   await fs.writeFile(
     path.join(work, 'no-writes.mjs'),
     `import fs from 'node:fs'
@@ -66,8 +67,8 @@ syncBuiltinESMExports()
 `
   )
   await fs.writeFile(
-    path.join(work, 'load.mts'),
-    `import { OfflineDatabase } from ${JSON.stringify(pathToFileURL(path.join(root, 'src', 'advisories', 'offline-db.ts')).href)}
+    path.join(work, 'load.mjs'),
+    `import { OfflineDatabase } from ${JSON.stringify(offlineDb.url)}
 await import(${JSON.stringify(pathToFileURL(path.join(work, 'no-writes.mjs')).href)})
 for (const location of process.argv.slice(2)) {
   const db = await OfflineDatabase.load(location)
@@ -83,7 +84,7 @@ afterAll(() => fs.rm(work, { recursive: true, force: true }))
 function load(): string[] {
   const run = spawnSync(
     process.execPath,
-    ['--import', tsx, path.join(work, 'load.mts'), path.join(work, 'all.zip'), demoDb],
+    [...offlineDb.nodeArguments, path.join(work, 'load.mjs'), path.join(work, 'all.zip'), demoDb],
     { encoding: 'utf8', cwd: work, env: process.env }
   )
   expect(run.stderr).not.toContain('write attempted')

@@ -1,12 +1,7 @@
 import { expect, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { keepWasmOnBaselineCompiler } from '../../src/net/wasm-tiering.js'
-import { TESTS_DIR } from '../support/paths.js'
-
-const root = path.resolve(TESTS_DIR, '..')
-const tsxLoader = pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href
+import { srcModule } from '../support/run-action.js'
 
 test('leaves V8 alone where Liftoff is not the whole story, and on Node 22 and later', () => {
   expect(keepWasmOnBaselineCompiler('s390x', '20.20.0')).toBe(false)
@@ -17,10 +12,12 @@ test('leaves V8 alone where Liftoff is not the whole story, and on Node 22 and l
 
 test('with wasm kept on Liftoff, undici still parses HTTP (llhttp is WebAssembly)', () => {
   // In a child process: the flag is process-wide, and this one runs other tests.
+  const tiering = srcModule('net/wasm-tiering')
+  const http = srcModule('net/http')
   const script = `
     import { createServer } from 'node:http'
-    import { keepWasmOnBaselineCompiler } from ${JSON.stringify(pathToFileURL(path.join(root, 'src', 'net', 'wasm-tiering.ts')).href)}
-    import { JsonClient } from ${JSON.stringify(pathToFileURL(path.join(root, 'src', 'net', 'http.ts')).href)}
+    import { keepWasmOnBaselineCompiler } from ${JSON.stringify(tiering.url)}
+    import { JsonClient } from ${JSON.stringify(http.url)}
     const kept = keepWasmOnBaselineCompiler()
     const server = createServer((req, res) => res.end(JSON.stringify({ path: req.url, big: 'x'.repeat(200000) })))
     await new Promise(resolve => server.listen(0, '127.0.0.1', resolve))
@@ -33,11 +30,8 @@ test('with wasm kept on Liftoff, undici still parses HTTP (llhttp is WebAssembly
   `
   const child = spawnSync(
     process.execPath,
-    ['--import', tsxLoader, '--input-type=module', '-e', script],
-    {
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH, HOME: process.env.HOME }
-    }
+    [...tiering.nodeArguments, '--input-type=module', '-e', script],
+    { encoding: 'utf8', env: { PATH: process.env.PATH, HOME: process.env.HOME } }
   )
   expect(child.stderr).toBe('')
   expect(JSON.parse(child.stdout)).toEqual({

@@ -3,10 +3,9 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { actionTables, withTables } from '../../scripts/action-tables.js'
 import { DEMO_INPUTS } from '../../scripts/demo-summary.js'
-import { runAction } from '../support/run-action.js'
+import { entryArguments, runAction } from '../support/run-action.js'
 import { TESTS_DIR } from '../support/paths.js'
 
 const root = path.resolve(TESTS_DIR, '..')
@@ -19,22 +18,17 @@ test("README's tables of inputs and outputs are the ones action.yml gives", () =
 })
 
 test('the demo prints what README shows', () => {
-  const loader = pathToFileURL(path.join(root, 'node_modules', 'tsx', 'dist', 'loader.mjs')).href
-  // The same arguments as `npm run demo`, run from the sources.
+  // The same arguments as `npm run demo`, run from src/ (built for this test run).
   const demo = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')).scripts
     .demo as string
   const args = demo.replace(/^node dist\/index\.js /, '').split(' ')
   const cache = mkdtempSync(path.join(tmpdir(), 'pyaudit-demo-cache-'))
-  const run = spawnSync(
-    process.execPath,
-    ['--import', loader, path.join(root, 'src', 'index.ts'), ...args],
-    {
-      cwd: root,
-      encoding: 'utf8',
-      // Its offline index goes to a temporary cache, not the user's.
-      env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: cache }
-    }
-  )
+  const run = spawnSync(process.execPath, [...entryArguments(), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    // Its offline index goes to a temporary cache, not the user's.
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, XDG_CACHE_HOME: cache }
+  })
   rmSync(cache, { recursive: true, force: true })
   expect(run.status).toBe(1)
   const shown =

@@ -20,6 +20,20 @@ export function entryArguments(): string[] {
   return ['--import', tsxLoader, path.join(repoRoot, 'src', 'index.ts')]
 }
 
+/**
+ * A module of src/ for a child process to import (`net/http` for src/net/http.ts): the file
+ * URL of its build for this test run, with no node arguments; outside jest, the source's URL
+ * and the arguments that load tsx's loader.
+ */
+export function srcModule(name: string): { url: string; nodeArguments: string[] } {
+  const build = process.env.PYAUDIT_TEST_BUILD
+  if (build) return { url: pathToFileURL(path.join(build, `${name}.js`)).href, nodeArguments: [] }
+  return {
+    url: pathToFileURL(path.join(repoRoot, 'src', `${name}.ts`)).href,
+    nodeArguments: ['--import', tsxLoader]
+  }
+}
+
 export interface ActionRun {
   exitCode: number | null
   stdout: string
