@@ -25,7 +25,9 @@ describe('PEP 691 JSON project pages', () => {
       status: { status: 'active' },
       releases: [
         { version: '1.0.0', files: 2, yankedFiles: 0, sha256: [A, B], filesWithoutSha256: 0 }
-      ]
+      ],
+      versions: ['1.0', '2.0'],
+      yankedVersions: []
     })
   })
 
@@ -143,7 +145,9 @@ describe('PEP 503 HTML project pages', () => {
           filesWithoutSha256: 1
         },
         { version: '2.0', files: 1, yankedFiles: 0, sha256: [C], filesWithoutSha256: 0 }
-      ]
+      ],
+      versions: ['1.0', '2.0'],
+      yankedVersions: []
     })
   })
 
@@ -155,7 +159,9 @@ describe('PEP 503 HTML project pages', () => {
     )
     expect(parseHtmlProjectPage(body, 'demo', [])).toEqual({
       status: { status: 'quarantined', reason: 'malware <reported>' },
-      releases: []
+      releases: [],
+      versions: [],
+      yankedVersions: []
     })
   })
 

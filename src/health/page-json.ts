@@ -1,8 +1,9 @@
 /**
  * A PEP 691 JSON project page (`application/vnd.pypi.simple.v1+json`): `meta.api-version`
  * 1.x, `files[]` with `filename`, `hashes` and PEP 592's `yanked` (false, true or a reason),
- * and PEP 792's `project-status` `{status, reason}`. PEP 700's `versions[]` and `upload-time`
- * are not needed: a file's version comes from its name, as pip reads it.
+ * and PEP 792's `project-status` `{status, reason}`; PEP 700's `versions[]` (api-version 1.1)
+ * when given, as the list of the versions the index has. A file's version comes from its
+ * name, as pip reads it.
  */
 import { isObject } from '../shared/json-shape.js'
 import { excerpt } from '../shared/text.js'
@@ -35,7 +36,16 @@ export function parseJsonProjectPage(
   const status = isObject(statusField)
     ? readProjectStatus(statusField.status, statusField.reason)
     : readProjectStatus(undefined, undefined)
-  return projectFacts(normalizedName, files, status, wanted)
+  return projectFacts(normalizedName, files, status, wanted, listedVersions(page.versions))
+}
+
+/** PEP 700's `versions[]`: strings; anything else there is not a list to trust. */
+function listedVersions(versions: unknown): string[] | undefined {
+  if (!Array.isArray(versions)) return undefined
+  if (!versions.every(version => typeof version === 'string')) {
+    throw new PageFormatError("the JSON page's 'versions' list holds something not a string")
+  }
+  return versions as string[]
 }
 
 /**

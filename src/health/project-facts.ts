@@ -1,7 +1,9 @@
 /**
  * From the files an index page lists to the small answer the checks read: the project's
- * PEP 792 status and, for each version asked for, how many files it has, how many are yanked,
- * and their sha256 digests. Both page formats (PEP 691 JSON, PEP 503 HTML) end here.
+ * PEP 792 status; for each version asked for, how many files it has, how many are yanked, and
+ * their sha256 digests; and the versions the index has, and those it has yanked whole (what a
+ * recommended upgrade must be, and must not be). Both page formats (PEP 691 JSON, PEP 503
+ * HTML) end here.
  */
 import { excerpt } from '../shared/text.js'
 import { versionOfFile } from './filenames.js'
@@ -57,13 +59,16 @@ export function cleanText(text: string): string {
 
 /**
  * The answer for `wanted` versions of project `normalizedName` (each as written; PEP 440
- * equality decides which files belong to it). Files of other versions are not kept.
+ * equality decides which files belong to it). Files of other versions are kept only as far as
+ * the version lists go: which versions exist (`listedVersions`, PEP 700's `versions[]`, when
+ * the page gives one; else the files' versions) and which have every file yanked.
  */
 export function projectFacts(
   normalizedName: string,
   files: readonly ListedFile[],
   status: ProjectStatus,
-  wanted: readonly string[]
+  wanted: readonly string[],
+  listedVersions?: readonly string[]
 ): ProjectFacts {
   const keyOf = memoisedVersionKey()
   const releases = new Map<string, ReleaseFacts>()
@@ -73,9 +78,13 @@ export function projectFacts(
       releases.set(key, { version, files: 0, yankedFiles: 0, sha256: [], filesWithoutSha256: 0 })
     }
   }
+  const versions = new VersionTally(keyOf)
+  for (const version of listedVersions ?? []) versions.list(version)
   for (const file of files) {
     const version = versionOfFile(file.filename, normalizedName)
-    const release = version === undefined ? undefined : releases.get(keyOf(version))
+    if (version === undefined) continue
+    versions.count(version, file.yanked !== false, listedVersions === undefined)
+    const release = releases.get(keyOf(version))
     if (release === undefined) continue
     release.files++
     if (file.yanked !== false) {
@@ -87,5 +96,37 @@ export function projectFacts(
     else if (!release.sha256.includes(file.sha256)) release.sha256.push(file.sha256)
   }
   for (const release of releases.values()) release.sha256.sort()
-  return { status, releases: [...releases.values()] }
+  return { status, releases: [...releases.values()], ...versions.lists() }
+}
+
+/** Per version (by PEP 440 identity): its first spelling, and whether a file is not yanked. */
+class VersionTally {
+  private readonly seen = new Map<string, { version: string; files: number; live: boolean }>()
+
+  constructor(private readonly keyOf: (version: string) => string) {}
+
+  /** A version the page lists (PEP 700), with or without files. */
+  list(version: string): void {
+    if (typeof version !== 'string' || version.trim() === '') return
+    const key = this.keyOf(version)
+    if (!this.seen.has(key)) this.seen.set(key, { version, files: 0, live: false })
+  }
+
+  /** A file of `version`; `adds`: a version not listed yet is added (no `versions[]`). */
+  count(version: string, yanked: boolean, adds: boolean): void {
+    const key = this.keyOf(version)
+    if (adds) this.list(version)
+    const entry = this.seen.get(key)
+    if (entry === undefined) return
+    entry.files++
+    entry.live ||= !yanked
+  }
+
+  lists(): { versions: string[]; yankedVersions: string[] } {
+    const entries = [...this.seen.values()]
+    return {
+      versions: entries.map(entry => entry.version),
+      yankedVersions: entries.filter(e => e.files > 0 && !e.live).map(e => e.version)
+    }
+  }
 }

@@ -19,7 +19,8 @@ export function toPackageIssueEntry(
       file: repositoryPath(issue.location.file, repositoryRoot),
       line: issue.location.line
     },
-    failing: issue.failing
+    failing: issue.failing,
+    ...(issue.introduced !== undefined ? { introduced: issue.introduced } : {})
   }
 }
 

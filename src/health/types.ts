@@ -31,12 +31,22 @@ export interface ReleaseFacts {
 }
 
 /**
- * One index's answer about one project, small enough to cache: the status, and only the
- * releases that were asked for (a cache keyed by index and name must remember which).
+ * One index's answer about one project, small enough to cache: the status, the releases that
+ * were asked for (a cache keyed by index and name must remember which), and which versions
+ * exist and which are withdrawn, for the recommended upgrades. Plain JSON data (no Map or Set),
+ * so a cache can store it as it is.
  */
 export interface ProjectFacts {
   status: ProjectStatus
   releases: ReleaseFacts[]
+  /**
+   * Every version the index lists, as it writes them, each once: PEP 700's `versions[]` when
+   * the page gives it, else the versions of the files it lists. Absent: not known (facts
+   * made or kept without the lists), so no version is ruled out for it.
+   */
+  versions?: string[]
+  /** The listed versions whose every file is yanked (PEP 592): pip does not pick them. */
+  yankedVersions?: string[]
 }
 
 /** One index's answer for one name: found (with facts), or absent (404 or 410). */
@@ -91,8 +101,10 @@ export interface PackageIssue {
   /** The whole message: what the index said, what it means, and what to do. */
   reason: string
   location: Location
-  /** Whether this kind fails the run (`failOnPackageStatus`). */
+  /** Whether this issue fails the run (`failOnPackageStatus`; in scope `changes`, if introduced). */
   failing: boolean
+  /** Scope `changes` only: the change brings this issue in (false: already on the base). */
+  introduced?: boolean
 }
 
 /** A `package_issues[]` entry of the JSON report: the issue with a repository-relative file. */
@@ -103,4 +115,6 @@ export interface PackageIssueEntry {
   reason: string
   location: { file: string; line: number }
   failing: boolean
+  /** Scope `changes` only: the change brings it in (false: already on the base). */
+  introduced?: boolean
 }

@@ -6,6 +6,7 @@
 import { auditPackageHealth } from '../health/audit-health.js'
 import type { PackageIgnoreOutcome } from '../health/ignore.js'
 import { indexLocations } from '../health/index-url.js'
+import { offeredReleases, type OfferedRelease } from '../health/releases.js'
 import { healthSubjects } from '../health/subjects.js'
 import type { PackageIssue } from '../health/types.js'
 import type { Config } from '../config/config.js'
@@ -24,6 +25,8 @@ export interface PackageHealthRun {
   warnings: string[]
   /** Ignore rules that matched nothing. */
   notices: string[]
+  /** Whether the indexes offer a release (listed, not yanked whole): for recommended upgrades. */
+  offered?: OfferedRelease
 }
 
 export interface HealthContext {
@@ -68,7 +71,8 @@ export async function checkPackageHealth(
   return {
     issues: result.active,
     warnings: result.expired.map(notice => notice.message),
-    notices: result.unused.map(notice => notice.message)
+    notices: result.unused.map(notice => notice.message),
+    offered: offeredReleases(result.lookups)
   }
 }
 
