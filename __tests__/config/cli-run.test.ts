@@ -1,7 +1,7 @@
 /** The CLI as a user runs it: a process of src/ (built for this test run), its output and exit code. */
 import { afterAll, expect, test } from '@jest/globals'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { USAGE } from '../../src/cli.js'
@@ -71,4 +71,25 @@ test('--fail-on-severity moderate gates at medium; a runner-only flag warns and 
   expect(run.stderr.split('\n').filter(line => line.startsWith('warning:'))).toEqual([
     'warning: --comment applies only to the GitHub Action on a runner; ignored here'
   ])
+}, 30_000)
+
+test('a run that audits nothing says so and why, never "no known vulnerabilities" (issue 19)', () => {
+  const empty = path.join(cache, 'nothing')
+  mkdirSync(empty)
+  writeFileSync(path.join(empty, 'requirements.txt'), '# no pins yet\n')
+  const db = path.join(REPO_ROOT, 'examples', 'demo', 'advisories')
+  const run = cli([
+    '--working-directory',
+    empty,
+    '--advisory-db',
+    db,
+    '--max-db-age',
+    '0',
+    'requirements.txt'
+  ])
+  expect(run.status).toBe(0)
+  expect(run.stdout).toBe(
+    `Nothing was audited: ${path.join(empty, 'requirements.txt')} pins no dependency for this environment: empty, or every requirement's environment marker excludes the target Python version and platform. (strict: true fails the step then.)\n\nPassed.\n`
+  )
+  expect(run.stdout).not.toMatch(/no known vulnerabilities/i)
 }, 30_000)

@@ -58,6 +58,13 @@ export function renderTerminal(outcome: AuditOutcome, options: TerminalOptions =
       out.push('', `Already on the base (not counted in the verdict): ${found(already)}`)
       append(out, ['', ...findingTables(changes.alreadyThere)])
     }
+  } else if (outcome.nothingAudited !== undefined && summaryCounts(outcome).packages === 0) {
+    // No clean bill for zero packages; a failure's reason (strict) already says why.
+    out.push(
+      outcome.result === 'pass'
+        ? `Nothing was audited: ${plainText(outcome.nothingAudited)}. (strict: true fails the step then.)`
+        : 'Nothing was audited.'
+    )
   } else if (sections.vulnerable.length === 0) {
     out.push(
       `No known vulnerabilities found in ${plural(summaryCounts(outcome).packages, 'package')}.`
