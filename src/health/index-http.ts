@@ -1,28 +1,31 @@
 /**
  * Fetching project pages from package indexes. src/net/http.ts's JsonClient asks only for
  * `application/json` and reads only JSON, and a PEP 503 index answers HTML, so this is a thin
- * client on the same undici parts and src/net/http.ts's helpers, with the same rules: a
- * keep-alive pool, one deadline for the whole request (RequestDeadline), retries with full-jitter backoff for 429, 5xx, dropped
- * connections, timeouts and a truncated or malformed page (once), Retry-After honoured up to a
- * cap, and a FeedError naming the index (never its credentials) when it finally fails. 404 and
- * 410 are an answer ("no such project"), not a failure. Redirects are followed (pip does),
- * without the credentials when they lead to another origin.
+ * client on the same set-up (src/net/client-setup.ts: the pool, HTTP/2 when allowed, one
+ * deadline for the whole request) and the same retry loop (src/net/retry.ts: full-jitter
+ * backoff for 429, 5xx, dropped connections, timeouts and a truncated or malformed page, once;
+ * Retry-After honoured up to a cap), and a FeedError naming the index (never its credentials)
+ * when it finally fails. 404 and 410 are an answer ("no such project"), not a failure.
+ * Redirects are followed (pip does), without the credentials when they lead to another origin.
+ * A request may be conditional (If-None-Match, If-Modified-Since), for the index cache.
  */
-import { setTimeout as sleep } from 'node:timers/promises'
 import {
-  DEFAULT_REQUEST_TIMEOUT_MS,
-  DEFAULT_RETRY,
-  RequestDeadline,
-  backoffDelay,
-  describeNetworkError,
-  parseRetryAfter,
-  proxyConfigured,
+  header,
   readCapped,
+  setUpClient,
+  underDeadline,
+  type HttpClientOptions
+} from '../net/client-setup.js'
+import type { Connections } from '../net/connections.js'
+import {
+  failed,
+  parseRetryAfter,
+  withRetries,
+  type Attempt,
   type Failure,
-  type RetryOptions
-} from '../net/http.js'
-import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from '../net/undici-parts.js'
-import { silentLogger, type Logger } from '../shared/log.js'
+  type RetryLoop
+} from '../net/retry.js'
+import { request } from '../net/undici-parts.js'
 import {
   indexFeedName,
   PackageIndexError,
@@ -34,23 +37,12 @@ import { PageFormatError } from './project-facts.js'
 /** PEP 691: JSON preferred, HTML accepted from indexes that only have that. */
 export const PROJECT_PAGE_ACCEPT = 'application/vnd.pypi.simple.v1+json, text/html;q=0.1'
 
-export interface IndexClientOptions {
-  /** Limit for the whole of one request, headers and body (default 60 s). */
-  requestTimeoutMs?: number
-  /**
-   * A shorter limit, if wanted, for the response headers and for each gap while the body
-   * streams in (undici's per-read timeouts; off by default: the request's limit covers them).
-   */
-  timeoutMs?: number
-  /** Open connections per origin at most. */
-  connections?: number
-  retry?: RetryOptions
-  logger?: Logger
-  /** A project page over this many bytes is refused (default 64 MiB; PyPI's largest are ~10). */
-  maxResponseBytes?: number
-  /** Where the proxy variables are read (the entry's environment); none, no proxy. */
-  env?: NodeJS.ProcessEnv
-}
+/**
+ * As JsonClient's (src/net/client-setup.ts). `connections` is per origin; `timeoutMs`, a
+ * per-read limit, is off by default (the request's limit covers it); a project page over
+ * `maxResponseBytes` is refused (default 64 MiB; PyPI's largest are ~10).
+ */
+export type IndexClientOptions = HttpClientOptions
 
 /** A page as served: its body and how the server labelled it. */
 export interface ProjectPage {
@@ -58,123 +50,118 @@ export interface ProjectPage {
   body: string
 }
 
-/** The reading of a page, or the status that said the project is not there. */
-export type PageAnswer<T> = { found: true; value: T } | { found: false; httpStatus: number }
+/** What lets a page be asked again conditionally (RFC 9110): ETag and Last-Modified. */
+export interface Validators {
+  etag?: string
+  lastModified?: string
+}
 
-const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+/**
+ * The reading of a page (with its validators, when the server gave any), the status that
+ * said the project is not there, or, for a conditional request, that the page is unchanged.
+ */
+export type PageAnswer<T> =
+  | { found: true; value: T; validators?: Validators }
+  | { found: false; httpStatus: number }
+  | { notModified: true }
+
 const ABSENT_STATUSES = [404, 410]
 const REDIRECT_STATUSES = [301, 302, 303, 307, 308]
 const MAX_REDIRECTS = 5
-/** A page that does not read is retried once: a cut-off body is usually transient. */
-const MALFORMED_RETRIES = 1
-
-type Attempt<T> = { ok: true; answer: PageAnswer<T> } | { ok: false; failure: Failure }
+/** Validators longer than this are not kept: no index sends such, and they go in a file. */
+const MAX_VALIDATOR_LENGTH = 256
 
 /** What one request (after its redirects) came to. */
 type Reply =
-  | { kind: 'page'; page: ProjectPage }
+  | { kind: 'page'; page: ProjectPage; validators?: Validators }
   | { kind: 'absent'; httpStatus: number }
+  | { kind: 'unchanged' }
   | { kind: 'failed'; failure: Failure }
 
 export class IndexClient {
   private readonly requestTimeoutMs: number
   /** undici's per-read timeouts; 0 turns them off. */
   private readonly readTimeoutMs: number
-  private readonly retry: Required<RetryOptions>
-  private readonly logger: Logger
   private readonly maxResponseBytes: number
-  private readonly dispatcher: Dispatcher
+  private readonly connections: Connections
+  private readonly setup: Omit<RetryLoop, 'source' | 'fail'>
 
   constructor(options: IndexClientOptions = {}) {
-    this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
-    // As JsonClient: only a per-read limit shorter than the request's is of any use.
-    const perRead = options.timeoutMs ?? Infinity
-    this.readTimeoutMs = perRead < this.requestTimeoutMs ? perRead : 0
-    this.retry = { ...DEFAULT_RETRY, ...definedOnly(options.retry ?? {}) }
-    this.logger = options.logger ?? silentLogger
-    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
-    const poolOptions = {
-      connections: options.connections ?? 16,
-      keepAliveTimeout: 4_000,
-      connect: { timeout: Math.min(perRead, this.requestTimeoutMs) }
-    }
-    this.dispatcher = proxyConfigured(options.env ?? {})
-      ? new EnvHttpProxyAgent(poolOptions)
-      : new Agent(poolOptions)
+    const setup = setUpClient(options)
+    this.requestTimeoutMs = setup.requestTimeoutMs
+    this.readTimeoutMs = setup.readTimeoutMs
+    this.maxResponseBytes = setup.maxResponseBytes
+    this.connections = setup.connections
+    this.setup = { retry: setup.retry, logger: setup.logger }
   }
 
   /**
    * The project page of `normalizedName` on `index`, read by `read` (which throws
-   * PageFormatError for a page it cannot read); `{ found: false }` for 404 and 410.
+   * PageFormatError for a page it cannot read); `{ found: false }` for 404 and 410. With
+   * `validators` (from an earlier answer) the request is conditional, and a 304 answers
+   * `{ notModified: true }`.
    */
-  async fetchProject<T>(
+  fetchProject<T>(
     index: IndexLocation,
     normalizedName: string,
     read: (page: ProjectPage) => T,
-    signal?: AbortSignal
+    signal?: AbortSignal,
+    validators?: Validators
   ): Promise<PageAnswer<T>> {
     const url = projectPageUrl(index, normalizedName)
-    const what = `GET ${new URL(url).pathname}`
-    let malformed = 0
-    for (let attempt = 1; ; attempt++) {
-      signal?.throwIfAborted()
-      const outcome = await this.attempt(index, url, read, signal)
-      if (outcome.ok) return outcome.answer
-      const { failure } = outcome
-      if (failure.malformed) malformed++
-      const retry =
-        failure.retryable &&
-        attempt < this.retry.attempts &&
-        (!failure.malformed || malformed <= MALFORMED_RETRIES)
-      if (!retry) {
-        const tries = attempt === 1 ? '1 attempt' : `${attempt} attempts`
-        throw new PackageIndexError(
-          indexFeedName(index),
-          `${what}: ${failure.description}, after ${tries}`
-        )
-      }
-      const wait =
-        failure.retryAfterMs !== undefined
-          ? Math.min(failure.retryAfterMs, this.retry.maxRetryAfterMs)
-          : backoffDelay(attempt, this.retry.baseDelayMs, this.retry.maxDelayMs)
-      this.logger.debug(
-        `${indexFeedName(index)}: ${what}: ${failure.description}; retry in ${wait} ms`
-      )
-      await sleep(wait, undefined, signal ? { signal } : undefined)
+    const name = indexFeedName(index)
+    const loop: RetryLoop = {
+      ...this.setup,
+      source: name,
+      fail: message => new PackageIndexError(name, message)
     }
+    return withRetries(
+      `GET ${new URL(url).pathname}`,
+      loop,
+      () => this.attempt(index, url, read, signal, validators),
+      signal
+    )
+  }
+
+  /** Settles once the first connection to the index is up (or failed to open). */
+  ready(index: IndexLocation): Promise<void> {
+    return this.connections.ready(index.base)
+  }
+
+  /** Whether the index's connections are HTTP/2, which carries many requests each. */
+  multiplexed(index: IndexLocation): boolean {
+    return this.connections.protocolOf(index.base) === 'h2'
   }
 
   async close(): Promise<void> {
-    await this.dispatcher.close()
+    await this.connections.close()
   }
 
   private async attempt<T>(
     index: IndexLocation,
     url: string,
     read: (page: ProjectPage) => T,
-    signal: AbortSignal | undefined
-  ): Promise<Attempt<T>> {
-    const deadline = new RequestDeadline(this.requestTimeoutMs)
-    let page: ProjectPage
-    try {
-      const reply = await this.follow(index, url, deadline.over(signal))
-      if (reply.kind === 'failed') return fail(reply.failure)
-      if (reply.kind === 'absent') {
-        return { ok: true, answer: { found: false, httpStatus: reply.httpStatus } }
-      }
-      page = reply.page
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason
-      if (deadline.passed) return fail({ description: deadline.description, retryable: true })
-      return fail(describeNetworkError(error))
-    } finally {
-      deadline.clear()
+    signal: AbortSignal | undefined,
+    validators: Validators | undefined
+  ): Promise<Attempt<PageAnswer<T>>> {
+    const replied = await underDeadline(this.requestTimeoutMs, signal, async bounded => ({
+      ok: true,
+      value: await this.follow(index, url, bounded, validators)
+    }))
+    if (!replied.ok) return replied
+    const reply = replied.value
+    if (reply.kind === 'failed') return failed(reply.failure)
+    if (reply.kind === 'absent') {
+      return { ok: true, value: { found: false, httpStatus: reply.httpStatus } }
     }
+    if (reply.kind === 'unchanged') return { ok: true, value: { notModified: true } }
     try {
-      return { ok: true, answer: { found: true, value: read(page) } }
+      const value = read(reply.page)
+      const kept = reply.validators ? { validators: reply.validators } : {}
+      return { ok: true, value: { found: true, value, ...kept } }
     } catch (error) {
       if (!(error instanceof PageFormatError)) throw error
-      return fail({
+      return failed({
         description: `unreadable project page: ${error.message}`,
         retryable: true,
         malformed: true
@@ -183,16 +170,23 @@ export class IndexClient {
   }
 
   /** One request, and the redirects it leads to. */
-  private async follow(index: IndexLocation, start: string, signal: AbortSignal): Promise<Reply> {
+  private async follow(
+    index: IndexLocation,
+    start: string,
+    signal: AbortSignal,
+    validators: Validators | undefined
+  ): Promise<Reply> {
     const origin = new URL(index.base).origin
     let url = start
     for (let redirects = 0; ; redirects++) {
       const sameOrigin = new URL(url).origin === origin
-      const response = await request(this.dispatcher, url, {
+      const response = await request(this.connections.dispatcher, url, {
         method: 'GET',
         headers: {
           accept: PROJECT_PAGE_ACCEPT,
-          ...(index.authorization && sameOrigin ? { authorization: index.authorization } : {})
+          ...(index.authorization && sameOrigin ? { authorization: index.authorization } : {}),
+          ...(validators?.etag ? { 'if-none-match': validators.etag } : {}),
+          ...(validators?.lastModified ? { 'if-modified-since': validators.lastModified } : {})
         },
         headersTimeout: this.readTimeoutMs,
         bodyTimeout: this.readTimeoutMs,
@@ -203,11 +197,11 @@ export class IndexClient {
       if (REDIRECT_STATUSES.includes(status) && location !== undefined) {
         await response.body.dump()
         if (redirects >= MAX_REDIRECTS) {
-          return failed(`more than ${MAX_REDIRECTS} redirects`)
+          return failure(`more than ${MAX_REDIRECTS} redirects`)
         }
         const next = new URL(location, url)
         if (next.protocol !== 'https:' && next.protocol !== 'http:') {
-          return failed('redirected to a URL that is not http(s)')
+          return failure('redirected to a URL that is not http(s)')
         }
         next.username = ''
         next.password = ''
@@ -218,14 +212,35 @@ export class IndexClient {
         await response.body.dump()
         return { kind: 'absent', httpStatus: status }
       }
+      if (status === 304 && validators !== undefined) {
+        await response.body.dump()
+        return { kind: 'unchanged' }
+      }
       const body = await readCapped(response.body, this.maxResponseBytes)
       if (status < 200 || status > 299) {
         return { kind: 'failed', failure: statusFailure(status, response.headers) }
       }
       const contentType = header(response.headers['content-type']) ?? ''
-      return { kind: 'page', page: { contentType, body } }
+      const kept = validatorsOf(response.headers)
+      return { kind: 'page', page: { contentType, body }, ...(kept ? { validators: kept } : {}) }
     }
   }
+}
+
+/** The ETag and Last-Modified of an answer, when it has either (and they are sane). */
+function validatorsOf(
+  headers: Record<string, string | string[] | undefined>
+): Validators | undefined {
+  const etag = sane(header(headers.etag))
+  const lastModified = sane(header(headers['last-modified']))
+  if (etag === undefined && lastModified === undefined) return undefined
+  return { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) }
+}
+
+/** A header value fit to send back: printable ASCII, one line, not too long. */
+function sane(value: string | undefined): string | undefined {
+  if (value === undefined || value === '' || value.length > MAX_VALIDATOR_LENGTH) return undefined
+  return /^[\x20-\x7e]+$/.test(value) ? value : undefined
 }
 
 function statusFailure(
@@ -242,19 +257,7 @@ function statusFailure(
   return { description: `HTTP ${status}${hint}`, retryable, retryAfterMs }
 }
 
-function fail<T>(failure: Failure): Attempt<T> {
-  return { ok: false, failure }
-}
-
 /** A failure no retry mends. */
-function failed(description: string): Reply {
+function failure(description: string): Reply {
   return { kind: 'failed', failure: { description, retryable: false } }
-}
-
-function header(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
 }

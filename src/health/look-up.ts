@@ -83,6 +83,7 @@ async function askIndex(
 ): Promise<IndexAnswer> {
   const read = (page: ProjectPage) => readProjectPage(page, query)
   const answer = await client.fetchProject(index, query.name, read, signal)
+  if ('notModified' in answer) throw new Error('an unconditional request was answered 304')
   return answer.found
     ? { index: index.display, found: true, project: answer.value }
     : { index: index.display, found: false, httpStatus: answer.httpStatus }

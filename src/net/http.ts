@@ -1,122 +1,68 @@
 /**
- * JSON over HTTP for advisory feeds: one keep-alive connection pool per client, a deadline
- * for the whole of each request, and retries with exponential backoff and full jitter for the
- * failures that are usually transient (429, 5xx, dropped connections, timeouts, a truncated
- * body). When a request finally fails it throws FeedError naming the feed: a feed never
- * answers "nothing".
+ * JSON over HTTP for advisory feeds: one keep-alive connection pool per client (HTTP/2 when
+ * `allowH2` and the server agree), a deadline for the whole of each request, and retries with
+ * exponential backoff and full jitter for the failures that are usually transient (429, 5xx,
+ * dropped connections, timeouts, a truncated body): retry.ts. When a request finally fails it
+ * throws FeedError naming the feed: a feed never answers "nothing".
  */
 import { setMaxListeners } from 'node:events'
-import { setTimeout as sleep } from 'node:timers/promises'
-import { Agent, EnvHttpProxyAgent, request, type Dispatcher } from './undici-parts.js'
+import {
+  readCapped,
+  oneLine,
+  setUpClient,
+  underDeadline,
+  type HttpClientOptions
+} from './client-setup.js'
+import type { Connections } from './connections.js'
+import { failed, parseRetryAfter, withRetries, type Attempt, type RetryLoop } from './retry.js'
+import { request } from './undici-parts.js'
 import { FeedError } from '../shared/errors.js'
-import { silentLogger, type Logger } from '../shared/log.js'
 
-export interface RetryOptions {
-  /** Tries per request, the first one included. */
-  attempts?: number
-  /** Backoff before retry n is a random delay in [0, min(maxDelayMs, baseDelayMs * 2^(n-1))). */
-  baseDelayMs?: number
-  maxDelayMs?: number
-  /** A server's Retry-After is honoured up to this long. */
-  maxRetryAfterMs?: number
-}
+export {
+  DEFAULT_REQUEST_TIMEOUT_MS,
+  RequestDeadline,
+  describeNetworkError,
+  formatSeconds,
+  readCapped
+} from './client-setup.js'
+export { proxyConfigured } from './connections.js'
+export {
+  DEFAULT_RETRY,
+  backoffDelay,
+  parseRetryAfter,
+  type Failure,
+  type RetryOptions
+} from './retry.js'
 
-export interface JsonClientOptions {
+export interface JsonClientOptions extends HttpClientOptions {
   /** Named in every FeedError, e.g. "OSV API (https://api.osv.dev)". */
   feedName: string
-  /**
-   * Limit for the whole of one request, headers and body (default 60 s). A request past it
-   * is retried like any other failure.
-   */
-  requestTimeoutMs?: number
-  /**
-   * A shorter limit, if wanted, for the response headers and for each gap while the body
-   * streams in (undici's own timeouts). These are per read: a server that sends one byte
-   * every few seconds renews them forever, which is why requestTimeoutMs exists.
-   */
-  timeoutMs?: number
-  /** Open connections at most; requests beyond that wait for a free one. */
-  connections?: number
-  retry?: RetryOptions
-  logger?: Logger
-  maxResponseBytes?: number
-  /** Where the proxy variables are read (the entry's environment); none, no proxy. */
-  env?: NodeJS.ProcessEnv
 }
-
-export const DEFAULT_RETRY: Required<RetryOptions> = {
-  attempts: 5,
-  baseDelayMs: 250,
-  maxDelayMs: 8_000,
-  maxRetryAfterMs: 30_000
-}
-export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
-const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
-/** A body that is not JSON is retried this many times: a cut-off body is usually transient. */
-const MALFORMED_RETRIES = 1
-
-/** Network failures worth another try: the connection dropped, was refused, or went quiet. */
-const TRANSIENT_CODES = new Set([
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ECONNABORTED',
-  'EPIPE',
-  'ETIMEDOUT',
-  'EAI_AGAIN',
-  'ENETUNREACH',
-  'EHOSTUNREACH',
-  'UND_ERR_SOCKET',
-  'UND_ERR_CLOSED',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'UND_ERR_HEADERS_TIMEOUT',
-  'UND_ERR_BODY_TIMEOUT',
-  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH'
-])
-
-/** Why one attempt failed, and whether another is worth it. */
-export interface Failure {
-  description: string
-  retryable: boolean
-  /** The HTTP status, when the server answered with one. */
-  status?: number
-  retryAfterMs?: number
-  malformed?: boolean
-}
-
-type Outcome = { ok: true; value: unknown } | { ok: false; failure: Failure }
 
 /** A GET that may meet "no such resource": either the JSON, or the status that said so. */
 export type Found = { found: true; value: unknown } | { found: false; status: number }
 
 export class JsonClient {
-  private readonly feedName: string
   private readonly requestTimeoutMs: number
   /** undici's per-read timeouts; 0 turns them off. */
   private readonly readTimeoutMs: number
-  private readonly retry: Required<RetryOptions>
-  private readonly logger: Logger
   private readonly maxResponseBytes: number
-  private readonly dispatcher: Dispatcher
+  private readonly connections: Connections
+  private readonly loop: RetryLoop
 
   constructor(options: JsonClientOptions) {
-    this.feedName = options.feedName
-    this.requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
-    // Only a per-read limit shorter than the whole request's can be of use. Otherwise it is
-    // off: the deadline covers it, and its message names the limit the user set.
-    const perRead = options.timeoutMs ?? Infinity
-    this.readTimeoutMs = perRead < this.requestTimeoutMs ? perRead : 0
-    this.retry = { ...DEFAULT_RETRY, ...definedOnly(options.retry ?? {}) }
-    this.logger = options.logger ?? silentLogger
-    this.maxResponseBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
-    const poolOptions = {
-      connections: options.connections ?? 16,
-      keepAliveTimeout: 4_000,
-      connect: { timeout: Math.min(perRead, this.requestTimeoutMs) }
+    const setup = setUpClient(options)
+    this.requestTimeoutMs = setup.requestTimeoutMs
+    this.readTimeoutMs = setup.readTimeoutMs
+    this.maxResponseBytes = setup.maxResponseBytes
+    this.connections = setup.connections
+    const { feedName } = options
+    this.loop = {
+      retry: setup.retry,
+      logger: setup.logger,
+      source: feedName,
+      fail: message => new FeedError(feedName, message)
     }
-    // Self-hosted runners often sit behind a proxy; honour the usual variables when set.
-    this.dispatcher = proxyConfigured(options.env ?? {})
-      ? new EnvHttpProxyAgent(poolOptions)
-      : new Agent(poolOptions)
   }
 
   postJson(url: string, body: unknown, signal?: AbortSignal): Promise<unknown> {
@@ -131,66 +77,48 @@ export class JsonClient {
    * Like getJson, but the `absent` statuses (e.g. 404) are an answer, not a failure: they
    * resolve to `{ found: false, status }` at once, without a retry and without a FeedError.
    */
-  async findJson(url: string, absent: readonly number[], signal?: AbortSignal): Promise<Found> {
-    try {
-      return { found: true, value: await this.send('GET', url, undefined, signal, absent) }
-    } catch (error) {
-      if (error instanceof Absent) return { found: false, status: error.status }
-      throw error
-    }
+  findJson(url: string, absent: readonly number[], signal?: AbortSignal): Promise<Found> {
+    return withRetries(
+      `GET ${new URL(url).pathname}`,
+      this.loop,
+      () => this.attempt('GET', url, undefined, signal, absent),
+      signal
+    )
+  }
+
+  /** What the origin's connections speak ('h2' or 'http/1.1'), once one is up. */
+  protocolOf(origin: string): string | undefined {
+    return this.connections.protocolOf(origin)
   }
 
   async close(): Promise<void> {
-    await this.dispatcher.close()
+    await this.connections.close()
   }
 
   private async send(
     method: 'GET' | 'POST',
     url: string,
     body: string | undefined,
-    signal: AbortSignal | undefined,
-    absent: readonly number[] = []
+    signal: AbortSignal | undefined
   ): Promise<unknown> {
-    const what = `${method} ${new URL(url).pathname}`
-    let malformed = 0
-    for (let attempt = 1; ; attempt++) {
-      signal?.throwIfAborted()
-      const outcome = await this.attempt(method, url, body, signal)
-      if (outcome.ok) return outcome.value
-      const { failure } = outcome
-      if (failure.status !== undefined && absent.includes(failure.status)) {
-        throw new Absent(failure.status)
-      }
-      if (failure.malformed) malformed++
-      const retry =
-        failure.retryable &&
-        attempt < this.retry.attempts &&
-        (!failure.malformed || malformed <= MALFORMED_RETRIES)
-      if (!retry) {
-        const tries = attempt === 1 ? '1 attempt' : `${attempt} attempts`
-        throw new FeedError(this.feedName, `${what}: ${failure.description}, after ${tries}`)
-      }
-      const wait =
-        failure.retryAfterMs !== undefined
-          ? Math.min(failure.retryAfterMs, this.retry.maxRetryAfterMs)
-          : backoffDelay(attempt, this.retry.baseDelayMs, this.retry.maxDelayMs)
-      this.logger.debug(`${this.feedName}: ${what}: ${failure.description}; retry in ${wait} ms`)
-      await sleep(wait, undefined, signal ? { signal } : undefined)
-    }
+    const found = await withRetries(
+      `${method} ${new URL(url).pathname}`,
+      this.loop,
+      () => this.attempt(method, url, body, signal, []),
+      signal
+    )
+    return (found as { value: unknown }).value
   }
 
   private async attempt(
     method: 'GET' | 'POST',
     url: string,
     body: string | undefined,
-    signal: AbortSignal | undefined
-  ): Promise<Outcome> {
-    let text: string
-    let status: number
-    let retryAfter: string | string[] | undefined
-    const deadline = new RequestDeadline(this.requestTimeoutMs)
-    try {
-      const response = await request(this.dispatcher, url, {
+    signal: AbortSignal | undefined,
+    absent: readonly number[]
+  ): Promise<Attempt<Found>> {
+    const reply = await underDeadline(this.requestTimeoutMs, signal, async bounded => {
+      const response = await request(this.connections.dispatcher, url, {
         method,
         body,
         headers: {
@@ -199,18 +127,15 @@ export class JsonClient {
         },
         headersTimeout: this.readTimeoutMs,
         bodyTimeout: this.readTimeoutMs,
-        signal: deadline.over(signal)
+        signal: bounded
       })
-      status = response.statusCode
-      retryAfter = response.headers['retry-after']
-      text = await readCapped(response.body, this.maxResponseBytes)
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason
-      if (deadline.passed) return failed({ description: deadline.description, retryable: true })
-      return failed(describeNetworkError(error))
-    } finally {
-      deadline.clear()
-    }
+      const text = await readCapped(response.body, this.maxResponseBytes)
+      const retryAfter = response.headers['retry-after']
+      return { ok: true, value: { status: response.statusCode, retryAfter, text } }
+    })
+    if (!reply.ok) return reply
+    const { status, retryAfter, text } = reply.value
+    if (absent.includes(status)) return { ok: true, value: { found: false, status } }
     if (status < 200 || status > 299) {
       const description = `HTTP ${status}${errorDetail(text)}`
       const retryable = status === 429 || status >= 500
@@ -218,82 +143,12 @@ export class JsonClient {
       return failed({ description, retryable, retryAfterMs, status })
     }
     try {
-      return { ok: true, value: JSON.parse(text) }
+      return { ok: true, value: { found: true, value: JSON.parse(text) } }
     } catch (error) {
       const reason = error instanceof Error ? ` (${error.message})` : ''
       return failed({ description: `malformed JSON${reason}`, retryable: true, malformed: true })
     }
   }
-}
-
-/**
- * One request's time limit, headers and body together: the signal it gives aborts the request
- * (undici then destroys the body stream too) when the time is up or the caller's signal fires.
- */
-export class RequestDeadline {
-  private readonly controller = new AbortController()
-  private readonly timer: NodeJS.Timeout
-
-  constructor(readonly ms: number) {
-    this.timer = setTimeout(() => this.controller.abort(new Error(this.description)), ms)
-  }
-
-  /** The signal to hand to the request: this deadline's, and the caller's when there is one. */
-  over(signal: AbortSignal | undefined): AbortSignal {
-    return signal ? AbortSignal.any([signal, this.controller.signal]) : this.controller.signal
-  }
-
-  get passed(): boolean {
-    return this.controller.signal.aborted
-  }
-
-  get description(): string {
-    return `timed out after ${formatSeconds(this.ms)} (headers and body)`
-  }
-
-  clear(): void {
-    clearTimeout(this.timer)
-  }
-}
-
-/** "60 s", "0.25 s": the unit the request-timeout input is given in. */
-export function formatSeconds(ms: number): string {
-  return `${Number((ms / 1000).toFixed(3))} s`
-}
-
-/** Carries an `absent` status out of the retry loop to findJson; never escapes it. */
-class Absent extends Error {
-  constructor(readonly status: number) {
-    super(`HTTP ${status}`)
-  }
-}
-
-function failed(failure: Failure): Outcome {
-  return { ok: false, failure }
-}
-
-/** Full jitter: spreads retries of many clients instead of synchronising them. */
-export function backoffDelay(
-  retry: number,
-  baseDelayMs: number,
-  maxDelayMs: number,
-  random: () => number = Math.random
-): number {
-  const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (retry - 1))
-  return Math.floor(random() * ceiling)
-}
-
-/** Retry-After in delay-seconds or as an HTTP-date; undefined when absent or unreadable. */
-export function parseRetryAfter(
-  header: string | string[] | undefined,
-  nowMs: number
-): number | undefined {
-  const value = (Array.isArray(header) ? header[0] : header)?.trim()
-  if (!value) return undefined
-  if (/^\d+$/.test(value)) return Number(value) * 1000
-  // All three HTTP-date forms start with a day name; Date.parse alone would take '-3'.
-  const date = /^[A-Za-z]{3}/.test(value) ? Date.parse(value) : NaN
-  return Number.isNaN(date) ? undefined : Math.max(0, date - nowMs)
 }
 
 /**
@@ -330,34 +185,6 @@ export async function mapWithLimit<T, R>(
   return results
 }
 
-/** A body over `max` bytes is refused, not retried: the next answer would be as large. */
-export async function readCapped(body: AsyncIterable<Buffer>, max: number): Promise<string> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of body) {
-    size += chunk.length
-    if (size > max) {
-      throw Object.assign(new Error(`response over ${max} bytes`), { code: 'RESPONSE_TOO_LARGE' })
-    }
-    chunks.push(chunk)
-  }
-  return Buffer.concat(chunks).toString('utf8')
-}
-
-export function describeNetworkError(error: unknown): Failure {
-  const code = errorCode(error)
-  const cause = errorCode((error as { cause?: unknown } | undefined)?.cause)
-  const message = error instanceof Error ? error.message : String(error)
-  const description = code ? `${code} (${message})` : message
-  const retryable = TRANSIENT_CODES.has(code ?? '') || TRANSIENT_CODES.has(cause ?? '')
-  return { description: oneLine(description), retryable }
-}
-
-function errorCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | undefined)?.code
-  return typeof code === 'string' ? code : undefined
-}
-
 /** The server's own error message, when its body has one, cleaned for a one-line log. */
 function errorDetail(body: string): string {
   let message: unknown
@@ -367,20 +194,4 @@ function errorDetail(body: string): string {
     return ''
   }
   return typeof message === 'string' && message !== '' ? ` (${oneLine(message)})` : ''
-}
-
-/** Untrusted text must not start a line of its own: the runner reads `::` lines as commands. */
-function oneLine(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim()
-  return flat.length > 200 ? `${flat.slice(0, 200)}…` : flat
-}
-
-/** Whether `env` names a proxy; undici's EnvHttpProxyAgent then picks it (and NO_PROXY) up. */
-export function proxyConfigured(env: NodeJS.ProcessEnv): boolean {
-  return Boolean(env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy)
-}
-
-function definedOnly<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>
 }

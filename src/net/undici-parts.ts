@@ -8,8 +8,10 @@
  * of fetch with it (~130 kB and zlib), has a module of its own, undici-formdata.ts, loaded
  * only with the Dependency-Track upload.
  */
-import type { Dispatcher, FormData as FormDataType } from 'undici'
+import type { buildConnector, Dispatcher, FormData as FormDataType } from 'undici'
 import AgentClass from 'undici/lib/dispatcher/agent.js'
+import ClientClass from 'undici/lib/dispatcher/client.js'
+import PoolClass from 'undici/lib/dispatcher/pool.js'
 import EnvHttpProxyAgentClass from 'undici/lib/dispatcher/env-http-proxy-agent.js'
 import apiConnect from 'undici/lib/api/api-connect.js'
 import apiRequest from 'undici/lib/api/api-request.js'
@@ -20,8 +22,13 @@ import DispatcherClass from 'undici/lib/dispatcher/dispatcher.js'
 DispatcherClass.prototype.connect ??= apiConnect
 
 export type { Dispatcher }
+/** The function that opens a connection (TCP, TLS, or a proxy's tunnel) for a client. */
+export type UndiciConnector = buildConnector.connector
 export const Agent = AgentClass
 export const EnvHttpProxyAgent = EnvHttpProxyAgentClass
+/** The pool of one origin and its connections: connections.ts makes them itself. */
+export const Pool = PoolClass
+export const Client = ClientClass
 
 export interface RequestOptions {
   method: Dispatcher.HttpMethod

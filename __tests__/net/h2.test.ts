@@ -1,0 +1,137 @@
+import { createServer, type Server } from 'node:http'
+import { connect, type AddressInfo, type Socket } from 'node:net'
+import { afterEach, describe, expect, test } from '@jest/globals'
+import { JsonClient, type JsonClientOptions } from '../../src/net/http.js'
+import { FeedError } from '../../src/shared/errors.js'
+import { TEST_CA, TlsServer, sendJson, type TlsServerOptions } from '../support/tls-server.js'
+
+let cleanups: Array<() => Promise<void>> = []
+afterEach(async () => {
+  await Promise.all(cleanups.map(cleanup => cleanup()))
+  cleanups = []
+})
+
+/** A server answering every path with `{"path": ...}`, and a client of it. */
+async function setUp(
+  serverOptions: TlsServerOptions,
+  clientOptions: Partial<JsonClientOptions> = {}
+): Promise<{ server: TlsServer; client: JsonClient }> {
+  const server = await TlsServer.start(
+    (request, response) => sendJson(response, 200, { path: request.url }),
+    serverOptions
+  )
+  const client = new JsonClient({
+    feedName: 'Test feed',
+    retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 },
+    extraCaCerts: TEST_CA,
+    ...clientOptions
+  })
+  cleanups.push(
+    () => client.close(),
+    () => server.close()
+  )
+  return { server, client }
+}
+
+/** One request, then `n` at once, as a feed asks: a query, then the details it names. */
+async function burst(client: JsonClient, origin: string, n: number): Promise<unknown[]> {
+  await client.getJson(`${origin}/first`)
+  return Promise.all(Array.from({ length: n }, (_, i) => client.getJson(`${origin}/item/${i}`)))
+}
+
+/** An HTTP proxy that tunnels CONNECT requests, counting them. */
+async function startTunnelProxy(): Promise<{ url: string; tunnels: string[] }> {
+  const tunnels: string[] = []
+  const sockets = new Set<Socket>()
+  const proxy: Server = createServer((_request, response) => response.writeHead(405).end())
+  proxy.on('connect', (request, client: Socket, head: Buffer) => {
+    tunnels.push(request.url ?? '')
+    const [host, port] = (request.url ?? '').split(':')
+    const upstream = connect(Number(port), host, () => {
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
+      upstream.write(head)
+      upstream.pipe(client)
+      client.pipe(upstream)
+    })
+    for (const socket of [client, upstream]) {
+      sockets.add(socket)
+      socket.on('error', () => {})
+      socket.on('close', () => sockets.delete(socket))
+    }
+  })
+  await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve))
+  cleanups.push(async () => {
+    for (const socket of sockets) socket.destroy()
+    await new Promise(resolve => proxy.close(resolve))
+  })
+  return { url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, tunnels }
+}
+
+describe('JsonClient over HTTP/2 (allowH2)', () => {
+  test('50 requests at once share one h2 connection', async () => {
+    const { server, client } = await setUp({}, { allowH2: true })
+    const answers = await burst(client, server.origin, 50)
+    expect(answers[49]).toEqual({ path: '/item/49' })
+    expect(server.counts.connections).toEqual({ h2: 1, 'http/1.1': 0 })
+    expect(server.counts.requests.h2).toBe(51)
+    expect(server.counts.maxInFlight).toBe(50)
+    expect(client.protocolOf(server.origin)).toBe('h2')
+  })
+
+  test("requests beyond the server's stream limit wait their turn on the same connection", async () => {
+    const { server, client } = await setUp(
+      { latencyMs: 20, maxConcurrentStreams: 10 },
+      { allowH2: true }
+    )
+    const answers = await burst(client, server.origin, 30)
+    expect(answers).toHaveLength(30)
+    expect(server.counts.connections).toEqual({ h2: 1, 'http/1.1': 0 })
+    expect(server.counts.maxInFlight).toBe(10)
+  })
+
+  test('without allowH2 the same server is spoken to in HTTP/1.1', async () => {
+    const { server, client } = await setUp({}, { connections: 4 })
+    await burst(client, server.origin, 8)
+    expect(server.counts.connections.h2).toBe(0)
+    expect(server.counts.requests['http/1.1']).toBe(9)
+    expect(server.counts.connections['http/1.1']).toBeLessThanOrEqual(4)
+    expect(client.protocolOf(server.origin)).toBe('http/1.1')
+  })
+
+  test('a server without h2 is spoken to in HTTP/1.1, one request per connection at a time', async () => {
+    const { server, client } = await setUp(
+      { http2: false, latencyMs: 20 },
+      { allowH2: true, connections: 4 }
+    )
+    const answers = await burst(client, server.origin, 12)
+    expect(answers).toHaveLength(12)
+    expect(server.counts.requests).toEqual({ h2: 0, 'http/1.1': 13 })
+    expect(server.counts.connections['http/1.1']).toBeLessThanOrEqual(4)
+    // No HTTP/1.1 pipelining: never more requests in progress than connections.
+    expect(server.counts.maxInFlight).toBeLessThanOrEqual(4)
+    expect(client.protocolOf(server.origin)).toBe('http/1.1')
+  })
+
+  test('behind HTTPS_PROXY, the tunnel carries h2 and every request', async () => {
+    const proxy = await startTunnelProxy()
+    const { server, client } = await setUp(
+      {},
+      { allowH2: true, env: { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url } }
+    )
+    await burst(client, server.origin, 30)
+    expect(proxy.tunnels).toEqual([new URL(server.origin).host])
+    expect(server.counts.connections).toEqual({ h2: 1, 'http/1.1': 0 })
+    expect(server.counts.requests.h2).toBe(31)
+  })
+
+  test('a certificate the client was not told to trust fails: verification stays on', async () => {
+    const { server, client } = await setUp({}, { allowH2: true, extraCaCerts: [] })
+    const error = await client.getJson(`${server.origin}/x`).then(
+      () => undefined,
+      (reason: unknown) => reason
+    )
+    expect(error).toBeInstanceOf(FeedError)
+    expect((error as Error).message).toMatch(/CERT|certificate/i)
+    expect(server.counts.requests).toEqual({ h2: 0, 'http/1.1': 0 })
+  })
+})
