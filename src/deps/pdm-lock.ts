@@ -15,61 +15,44 @@ import type { Dependency, SourceResult } from './types.js'
 import { normalizeName } from './names.js'
 import { parseRequirement, RequirementSyntaxError } from './pep508.js'
 import {
-  arrayOfTables,
-  arrayTableLines,
-  checkFormatVersion,
   entryError,
-  isTable,
+  fileReader,
   optionalString,
   optionalStringArray,
-  parseToml,
-  readSourceText,
   requiredString,
-  shownPath,
   type EntryContext,
-  type ReadOptions,
   type TomlTable
 } from './toml-file.js'
-import { notAReleaseReason, SourceResultBuilder } from './source-builder.js'
-import { LockMarkers, lockMarkerText } from './lock-markers.js'
-
-const VCS_KEYS = ['git', 'hg', 'svn', 'bzr'] as const
-
-export async function readPdmLock(
-  absolutePath: string,
-  options?: ReadOptions
-): Promise<SourceResult> {
-  return parsePdmLock(await readSourceText(absolutePath, options), absolutePath, options)
-}
+import { notAReleaseReason } from './source-builder.js'
+import { lockMarkerText } from './lock-markers.js'
+import { tomlLockParser, vcsSourceReason, type OpenedLock } from './lock-reader.js'
 
 /** Reads a pdm.lock already in memory; `absolutePath` is where it came from. */
-export function parsePdmLock(
-  text: string,
-  absolutePath: string,
-  options?: ReadOptions
-): SourceResult {
-  const file = shownPath(absolutePath, options)
-  const document = parseToml(text, file, { table: 'package', keys: ['files'] })
-  checkLockVersion(document, file)
-  const packages = arrayOfTables(document, 'package', file)
-  const lines = arrayTableLines(text, 'package', packages.length)
-  const builder = new SourceResultBuilder(absolutePath, 'pdm.lock')
+export const parsePdmLock = tomlLockParser(
+  {
+    format: 'pdm.lock',
+    table: 'package',
+    artifactKeys: ['files'],
+    version: { table: 'metadata', key: 'lock_version', readable: [3, 4] }
+  },
+  readPackages
+)
+
+export const readPdmLock = fileReader(parsePdmLock)
+
+function readPackages({ entries, builder, markers }: OpenedLock): SourceResult {
   const requires = new Map<string, Set<string>>()
   const locked = new Set<string>()
-  const markers = new LockMarkers(options?.markerEnvironment)
-  packages.forEach((entry, index) => {
-    const context: EntryContext = { file, line: lines[index]!, entry: `[[package]] #${index + 1}` }
-    const name = requiredString(entry, 'name', context)
-    context.entry = `package '${name}'`
+  for (const { table: entry, name, context } of entries) {
     const sourced = nonIndexSource(entry, context)
-    if (sourced === 'project') return
+    if (sourced === 'project') continue
     const marker = optionalString(entry, 'marker', context)
-    if (!markers.applies(marker, context)) return
+    if (!markers.applies(marker, context)) continue
     locked.add(normalizeName(name))
     if (sourced !== undefined) {
       const version = optionalString(entry, 'version', context)
       builder.addSkipped(name, version, sourced, context.line)
-      return
+      continue
     }
     // Any index, PyPI or a private one: the release is published under this name and version.
     const version = requiredString(entry, 'version', context)
@@ -85,7 +68,7 @@ export function parsePdmLock(
       groups(entry, context),
       lockMarkerText(marker)
     )
-  })
+  }
   const result = builder.build()
   // Only packages in the lock count (a requirement whose marker no target satisfies is not
   // locked), and of those, the ones installed on the target.
@@ -116,11 +99,6 @@ function requiredNames(entry: TomlTable, name: string, context: EntryContext): s
     .filter(required => required !== own)
 }
 
-function checkLockVersion(document: TomlTable, file: string): void {
-  const metadata = document.metadata
-  if (isTable(metadata)) checkFormatVersion(metadata.lock_version, [3, 4], 'lock_version', file)
-}
-
 function groups(entry: TomlTable, context: EntryContext): string[] | undefined {
   const listed =
     optionalStringArray(entry, 'groups', context) ?? optionalStringArray(entry, 'sections', context)
@@ -129,13 +107,8 @@ function groups(entry: TomlTable, context: EntryContext): string[] | undefined {
 
 /** The skip reason of a package not from an index, 'project' for the project itself, else undefined. */
 function nonIndexSource(entry: TomlTable, context: EntryContext): string | undefined {
-  for (const vcs of VCS_KEYS) {
-    const url = optionalString(entry, vcs, context)
-    if (url === undefined) continue
-    const revision =
-      optionalString(entry, 'revision', context) ?? optionalString(entry, 'ref', context)
-    return notAReleaseReason(vcs, url, revision)
-  }
+  const vcs = vcsSourceReason(entry, context, ['revision', 'ref'])
+  if (vcs !== undefined) return vcs
   const path = optionalString(entry, 'path', context)
   if (path !== undefined) {
     if (path === '.' || path === './') return 'project'

@@ -10,8 +10,8 @@ import { ParseError } from '../shared/errors.js'
 import type { SourceResult } from './types.js'
 import {
   entryError,
+  fileReader,
   optionalString,
-  readSourceText,
   requiredString,
   shownPath,
   type EntryContext,
@@ -20,6 +20,7 @@ import {
 } from './toml-file.js'
 import { notAReleaseReason, SourceResultBuilder } from './source-builder.js'
 import { LockMarkers, lockMarkerText } from './lock-markers.js'
+import { vcsSourceReason } from './lock-reader.js'
 import { isObject } from '../shared/json-shape.js'
 import { checkFileDependencyCount, jsonDepthReason, MAX_JSON_DEPTH } from './limits.js'
 
@@ -27,14 +28,8 @@ const GROUP_OF_CATEGORY = new Map([
   ['default', 'main'],
   ['develop', 'dev']
 ])
-const VCS_KEYS = ['git', 'hg', 'svn', 'bzr'] as const
 
-export async function readPipfileLock(
-  absolutePath: string,
-  options?: ReadOptions
-): Promise<SourceResult> {
-  return parsePipfileLock(await readSourceText(absolutePath, options), absolutePath, options)
-}
+export const readPipfileLock = fileReader(parsePipfileLock)
 
 /** Reads a Pipfile.lock already in memory; `absolutePath` is where it came from. */
 export function parsePipfileLock(
@@ -84,11 +79,9 @@ function readEntry(
   context: EntryContext,
   builder: SourceResultBuilder
 ): void {
-  for (const vcs of VCS_KEYS) {
-    const url = optionalString(entry, vcs, context)
-    if (url === undefined) continue
-    const ref = optionalString(entry, 'ref', context)
-    builder.addSkipped(name, undefined, notAReleaseReason(vcs, url, ref), context.line)
+  const vcs = vcsSourceReason(entry, context, ['ref'])
+  if (vcs !== undefined) {
+    builder.addSkipped(name, undefined, vcs, context.line)
     return
   }
   const path = optionalString(entry, 'path', context)

@@ -13,51 +13,36 @@
 import type { Dependency, SourceResult } from './types.js'
 import { normalizeName } from './names.js'
 import {
-  arrayOfTables,
-  arrayTableLines,
-  checkFormatVersion,
   describeType,
   entryError,
-  isTable,
+  fileReader,
   optionalString,
   optionalStringArray,
   optionalTable,
-  parseToml,
-  readSourceText,
   requiredString,
-  shownPath,
   type EntryContext,
-  type ReadOptions,
   type TomlTable
 } from './toml-file.js'
-import { notAReleaseReason, redactUrl, SourceResultBuilder } from './source-builder.js'
-import { LockMarkers, lockMarkerText } from './lock-markers.js'
+import { notAReleaseReason, redactUrl } from './source-builder.js'
+import { lockMarkerText } from './lock-markers.js'
 import { anyOfMarkers } from './marker-text.js'
-
-export async function readPoetryLock(
-  absolutePath: string,
-  options?: ReadOptions
-): Promise<SourceResult> {
-  return parsePoetryLock(await readSourceText(absolutePath, options), absolutePath, options)
-}
+import { tomlLockParser, type OpenedLock } from './lock-reader.js'
 
 /** Reads a poetry.lock already in memory; `absolutePath` is where it came from. */
-export function parsePoetryLock(
-  text: string,
-  absolutePath: string,
-  options?: ReadOptions
-): SourceResult {
-  const file = shownPath(absolutePath, options)
-  const document = parseToml(text, file, { table: 'package', keys: ['files'] })
-  checkLockVersion(document, file)
-  const packages = arrayOfTables(document, 'package', file)
-  const lines = arrayTableLines(text, 'package', packages.length)
-  const builder = new SourceResultBuilder(absolutePath, 'poetry.lock')
-  const markers = new LockMarkers(options?.markerEnvironment)
-  const entries = packages.map((entry, index) => {
-    const context: EntryContext = { file, line: lines[index]!, entry: `[[package]] #${index + 1}` }
-    const name = requiredString(entry, 'name', context)
-    context.entry = `package '${name}'`
+export const parsePoetryLock = tomlLockParser(
+  {
+    format: 'poetry.lock',
+    table: 'package',
+    artifactKeys: ['files'],
+    version: { table: 'metadata', key: 'lock-version', readable: [1, 2] }
+  },
+  readPackages
+)
+
+export const readPoetryLock = fileReader(parsePoetryLock)
+
+function readPackages({ entries: packages, builder, markers }: OpenedLock): SourceResult {
+  const entries = Array.from(packages, ({ table: entry, name, context }) => {
     const marker = packageMarker(entry, context)
     return { entry, context, name, marker, applies: markers.applies(marker, context) }
   })
@@ -95,11 +80,6 @@ function requiredNames(entry: TomlTable, name: string, context: EntryContext): s
   return Object.keys(table)
     .map(normalizeName)
     .filter(required => required !== own)
-}
-
-function checkLockVersion(document: TomlTable, file: string): void {
-  const metadata = document.metadata
-  if (isTable(metadata)) checkFormatVersion(metadata['lock-version'], [1, 2], 'lock-version', file)
 }
 
 /**

@@ -15,57 +15,40 @@
  */
 import type { SourceResult } from './types.js'
 import {
-  arrayOfTables,
-  arrayTableLines,
-  documentError,
-  checkFormatVersion,
+  fileReader,
   optionalString,
   optionalTable,
-  parseToml,
-  readSourceText,
   requiredString,
-  shownPath,
   type EntryContext,
-  type ReadOptions,
   type TomlTable
 } from './toml-file.js'
-import { notAReleaseReason, SourceResultBuilder } from './source-builder.js'
-import { LockMarkers, lockMarkerText } from './lock-markers.js'
-
-export async function readPylock(
-  absolutePath: string,
-  options?: ReadOptions
-): Promise<SourceResult> {
-  return parsePylock(await readSourceText(absolutePath, options), absolutePath, options)
-}
+import { notAReleaseReason } from './source-builder.js'
+import { lockMarkerText } from './lock-markers.js'
+import { tomlLockParser, type OpenedLock } from './lock-reader.js'
 
 /** Reads a pylock.toml already in memory; `absolutePath` is where it came from. */
-export function parsePylock(
-  text: string,
-  absolutePath: string,
-  options?: ReadOptions
-): SourceResult {
-  const file = shownPath(absolutePath, options)
-  const document = parseToml(text, file, { table: 'packages', keys: ['sdist', 'wheels'] })
-  const lockVersion = document['lock-version']
-  // PEP 751: a tool must not install from a lock whose major version it does not support.
-  if (lockVersion === undefined) throw documentError(file, "missing 'lock-version'")
-  checkFormatVersion(lockVersion, [1], 'lock-version', file)
-  const packages = arrayOfTables(document, 'packages', file)
-  const lines = arrayTableLines(text, 'packages', packages.length)
-  const builder = new SourceResultBuilder(absolutePath, 'pylock.toml')
-  const markers = new LockMarkers(options?.markerEnvironment)
-  packages.forEach((entry, index) => {
-    const context: EntryContext = { file, line: lines[index]!, entry: `[[packages]] #${index + 1}` }
-    const name = requiredString(entry, 'name', context)
-    context.entry = `package '${name}'`
+export const parsePylock = tomlLockParser(
+  {
+    format: 'pylock.toml',
+    table: 'packages',
+    artifactKeys: ['sdist', 'wheels'],
+    // PEP 751: a tool must not install from a lock whose major version it does not support.
+    version: { key: 'lock-version', readable: [1], required: true }
+  },
+  readPackages
+)
+
+export const readPylock = fileReader(parsePylock)
+
+function readPackages({ entries, builder, markers }: OpenedLock): SourceResult {
+  for (const { table: entry, name, context } of entries) {
     const marker = optionalString(entry, 'marker', context)
-    if (!markers.applies(marker, context)) return
+    if (!markers.applies(marker, context)) continue
     const reason = nonIndexSource(entry, context)
-    if (reason === 'project') return
+    if (reason === 'project') continue
     if (reason !== undefined) {
       builder.addSkipped(name, optionalString(entry, 'version', context), reason, context.line)
-      return
+      continue
     }
     // Any index (`index` may name a private one): the release is published under this name and version.
     const version = requiredString(entry, 'version', context)
@@ -76,7 +59,7 @@ export function parsePylock(
       groupsOfMarker(marker),
       lockMarkerText(marker)
     )
-  })
+  }
   return builder.build()
 }
 

@@ -24,7 +24,7 @@ import { pinnedVersion, RequirementSyntaxError, type Requirement } from './pep50
 import { Declarations, type DeclarationOrigin, type Declared } from './pyproject-declarations.js'
 import { readPoetrySections, type PoetryDependencyInfo } from './pyproject-poetry.js'
 import { directUrlReason, pickGroup, SourceResultBuilder } from './source-builder.js'
-import { isTable, parseToml, readSourceText, shownPath, type ReadOptions } from './toml-file.js'
+import { fileReader, isTable, parseToml, shownPath, type ReadOptions } from './toml-file.js'
 import type { Location, SourceResult } from './types.js'
 
 export const UNPINNED_PYPROJECT_REASON =
@@ -54,12 +54,7 @@ export interface PyprojectOptions extends ReadOptions {
   markerEnvironment?: PartialMarkerEnvironment
 }
 
-export async function readPyproject(
-  absolutePath: string,
-  options?: PyprojectOptions
-): Promise<PyprojectResult> {
-  return parsePyproject(await readSourceText(absolutePath, options), absolutePath, options)
-}
+export const readPyproject = fileReader(parsePyproject)
 
 /** Reads a pyproject.toml already in memory; `absolutePath` is where it came from. */
 export function parsePyproject(

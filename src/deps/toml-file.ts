@@ -62,6 +62,17 @@ export async function readSourceText(absolutePath: string, options?: ReadOptions
 }
 
 /**
+ * The reader of a dependency file, from the parser of its text (which every reader also exports,
+ * for text already in memory): the file read by readSourceText, then parsed.
+ */
+export function fileReader<Options extends ReadOptions, Result>(
+  parse: (text: string, absolutePath: string, options?: Options) => Result
+): (absolutePath: string, options?: Options) => Promise<Result> {
+  return async (absolutePath, options) =>
+    parse(await readSourceText(absolutePath, options), absolutePath, options)
+}
+
+/**
  * Parses TOML; syntax errors become ParseError at smol-toml's line and column. A document with
  * more than MAX_TOML_ITEMS keys, tables and values is refused first: the parser is linear, but at
  * about 1.5 us an item, 5 million dotted keys in 10 MiB would take it ten seconds.

@@ -16,26 +16,21 @@
 import type { Dependency, SourceResult } from './types.js'
 import { normalizeName } from './names.js'
 import {
-  arrayOfTables,
-  arrayTableLines,
-  checkFormatVersion,
   entryError,
+  fileReader,
   isTable,
   optionalArray,
   optionalString,
   optionalStringArray,
   optionalTable,
-  parseToml,
-  readSourceText,
   requiredString,
-  shownPath,
   type EntryContext,
-  type ReadOptions,
   type TomlTable
 } from './toml-file.js'
-import { notAReleaseReason, redactUrl, SourceResultBuilder } from './source-builder.js'
-import { LockMarkers, lockMarkerText } from './lock-markers.js'
+import { notAReleaseReason, redactUrl } from './source-builder.js'
+import { lockMarkerText } from './lock-markers.js'
 import { installConditions, type UvEdge, type UvGraph } from './uv-conditions.js'
+import { tomlLockParser, type LockEntry, type OpenedLock } from './lock-reader.js'
 
 const SOURCE_KINDS = ['registry', 'git', 'url', 'path', 'directory', 'editable', 'virtual'] as const
 type SourceKind = (typeof SOURCE_KINDS)[number]
@@ -72,25 +67,21 @@ interface UvPackage {
   dev: Map<string, DependencyRef[]>
 }
 
-export async function readUvLock(
-  absolutePath: string,
-  options?: ReadOptions
-): Promise<SourceResult> {
-  return parseUvLock(await readSourceText(absolutePath, options), absolutePath, options)
-}
-
 /** Reads a uv.lock already in memory; `absolutePath` is where it came from. */
-export function parseUvLock(
-  text: string,
-  absolutePath: string,
-  options?: ReadOptions
-): SourceResult {
-  const file = shownPath(absolutePath, options)
-  const document = parseToml(text, file, { table: 'package', keys: ['sdist', 'wheels'] })
-  checkFormatVersion(document.version, [1], 'uv.lock version', file)
-  const entries = arrayOfTables(document, 'package', file)
-  const lines = arrayTableLines(text, 'package', entries.length)
-  const packages = entries.map((entry, index) => readPackage(entry, file, lines[index]!, index))
+export const parseUvLock = tomlLockParser(
+  {
+    format: 'uv.lock',
+    table: 'package',
+    artifactKeys: ['sdist', 'wheels'],
+    version: { key: 'version', name: 'uv.lock version', readable: [1] }
+  },
+  readPackages
+)
+
+export const readUvLock = fileReader(parseUvLock)
+
+function readPackages({ file, document, entries, builder, markers }: OpenedLock): SourceResult {
+  const packages = Array.from(entries, readPackage)
   const manifest = readManifest(document, file)
   const isProject = projectTest(manifest.members)
 
@@ -111,14 +102,12 @@ export function parseUvLock(
   const graph = resolveGraph(packages, roots)
   const labels = labelReachable(graph)
   const conditions = installConditions(graph)
-  const markers = new LockMarkers(options?.markerEnvironment)
   const installed = packages.map(
     (pkg, index) =>
       !isProject(pkg) && conditions.holds(index, marker => markers.applies(marker, pkg.context))
   )
   const requires = requiredNames(packages, installed)
 
-  const builder = new SourceResultBuilder(absolutePath, 'uv.lock')
   packages.forEach((pkg, index) => {
     if (!installed[index]) return
     const reason = skipReason(pkg.source)
@@ -156,10 +145,7 @@ function requiredNames(packages: UvPackage[], installed: readonly boolean[]) {
   return requires
 }
 
-function readPackage(entry: TomlTable, file: string, line: number, index: number): UvPackage {
-  const context: EntryContext = { file, line, entry: `[[package]] #${index + 1}` }
-  const displayName = requiredString(entry, 'name', context)
-  context.entry = `package '${displayName}'`
+function readPackage({ table: entry, name: displayName, context }: LockEntry): UvPackage {
   // uv omits the version of a source tree whose version is dynamic; a registry package always has one.
   const version = optionalString(entry, 'version', context)
   const source = readSource(optionalTable(entry, 'source', context), context)
