@@ -16,7 +16,7 @@ import {
   Cursor,
   RequirementSyntaxError,
   excerpt,
-  parseMarkerSteps,
+  parseMarkerToEnd,
   type MarkerComparison
 } from './requirements-syntax.js'
 
@@ -138,15 +138,7 @@ export function evaluateMarker(
   comparisons = new MarkerComparisons()
 ): boolean {
   const cursor = new Cursor(marker)
-  const steps = parseMarkerSteps(cursor)
-  cursor.skipSpace()
-  if (!cursor.atEnd) {
-    cursor.fail(
-      cursor.peek() === ')'
-        ? "unexpected ')' in marker"
-        : "expected 'and', 'or' or the end of the marker"
-    )
-  }
+  const steps = parseMarkerToEnd(cursor)
   const stack: boolean[] = []
   const normalizedExtra = extra === null ? null : normalizeName(extra)
   // Every comparison is evaluated (no short-circuit), so an invalid one fails whatever the rest says.

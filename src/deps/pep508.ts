@@ -3,7 +3,7 @@
  * single-pass scanner that reports 1-based columns and runs in linear time on any input.
  */
 import { normalizeName } from './names.js'
-import { Cursor, excerpt, parseMarkerSteps, readIdentifier } from './requirements-syntax.js'
+import { Cursor, excerpt, parseMarkerToEnd, readIdentifier } from './requirements-syntax.js'
 
 export { RequirementSyntaxError } from './requirements-syntax.js'
 
@@ -65,15 +65,7 @@ export function parseRequirement(text: string): Requirement {
     const markerStart = cursor.pos
     cursor.skipSpace()
     if (cursor.atEnd) cursor.fail("expected a marker after ';'")
-    parseMarkerSteps(cursor)
-    cursor.skipSpace()
-    if (!cursor.atEnd) {
-      cursor.fail(
-        cursor.peek() === ')'
-          ? "unexpected ')' in marker"
-          : "expected 'and', 'or' or the end of the marker"
-      )
-    }
+    parseMarkerToEnd(cursor)
     requirement.marker = text.slice(markerStart).trim()
   }
   return requirement

@@ -134,12 +134,25 @@ const VARIABLES = new Map<string, string>([
   ['python_implementation', 'platform_python_implementation']
 ])
 
+/** Parses a marker that runs to the end of the text: a marker on its own, or after a requirement's `;`. */
+export function parseMarkerToEnd(cursor: Cursor): MarkerStep[] {
+  const steps = parseMarkerSteps(cursor)
+  cursor.skipSpace()
+  if (!cursor.atEnd) {
+    cursor.fail(
+      cursor.peek() === ')'
+        ? "unexpected ')' in marker"
+        : "expected 'and', 'or' or the end of the marker"
+    )
+  }
+  return steps
+}
+
 /**
  * Parses `marker = atom (('and' | 'or') atom)*` from the cursor into postfix steps ('and' binds
- * tighter than 'or'). Stops at the first character that cannot continue the marker; the caller
- * decides whether anything may follow.
+ * tighter than 'or'). Stops at the first character that cannot continue the marker.
  */
-export function parseMarkerSteps(cursor: Cursor): MarkerStep[] {
+function parseMarkerSteps(cursor: Cursor): MarkerStep[] {
   const output: MarkerStep[] = []
   const pending: Array<'and' | 'or' | number> = [] // a number is an open parenthesis' offset
   let openParens = 0
