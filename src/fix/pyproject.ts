@@ -15,7 +15,7 @@ import { parseRequirement, RequirementSyntaxError } from '../deps/pep508.js'
 import { isTable, parseToml, type TomlTable } from '../deps/toml-file.js'
 import { pathKey, valuePositions, type KeyPath } from '../deps/toml-positions.js'
 import { applyEdits, bomLength, lineStarts, offsetAt } from './edits.js'
-import { changeSpecifier, type SpecifierSyntax } from './specifier.js'
+import { changeSpecifier, specifierSpan, type SpecifierSyntax } from './specifier.js'
 import type { FilePlan } from './requirements.js'
 import type { FixNote, FixTarget, FixedDeclaration, TextEdit } from './types.js'
 
@@ -167,16 +167,7 @@ function regionOf(declaration: TomlDeclaration): { start: number; end: number } 
     return 'not a requirement'
   }
   if (requirement.url !== undefined) return 'a URL'
-  let start = value.indexOf(requirement.name) + requirement.name.length
-  while (/[ \t]/.test(value.charAt(start))) start++
-  if (value.charAt(start) === '[') start = value.indexOf(']', start) + 1
-  const semicolon = value.indexOf(';', start)
-  let end = semicolon === -1 ? value.length : semicolon
-  while (start < end && /[ \t]/.test(value.charAt(start))) start++
-  while (end > start && /[ \t]/.test(value.charAt(end - 1))) end--
-  if (value.charAt(start) === '(' && value.charAt(end - 1) === ')')
-    return { start: start + 1, end: end - 1 }
-  return { start, end }
+  return specifierSpan(value, requirement)
 }
 
 /** What to declare instead, in the declaration's own syntax. */

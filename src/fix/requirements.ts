@@ -9,7 +9,7 @@ import { parseRequirement, RequirementSyntaxError } from '../deps/pep508.js'
 import { OptionError, shellSplit, splitRequirementLine } from '../deps/requirements-options.js'
 import { logicalLines, type LogicalLine } from '../deps/requirements-text.js'
 import { applyEdits, bomLength, lineStarts, offsetAt } from './edits.js'
-import { admittingConstraint, changeSpecifier } from './specifier.js'
+import { admittingConstraint, changeSpecifier, specifierSpan } from './specifier.js'
 import type { FixNote, FixTarget, FixedDeclaration, TextEdit } from './types.js'
 
 /** Python's str.splitlines() boundaries, which pip (and so requirements-text.ts) splits on. */
@@ -188,18 +188,7 @@ function specifierRegion(args: string, name: string): { start: number; end: numb
   }
   if (requirement.normalizedName !== name) return `it declares ${requirement.normalizedName}`
   if (requirement.url !== undefined) return 'it names a URL, not a version'
-  let start = args.indexOf(requirement.name) + requirement.name.length
-  while (/[ \t]/.test(args.charAt(start))) start++
-  if (args.charAt(start) === '[') start = args.indexOf(']', start) + 1
-  const semicolon = args.indexOf(';', start)
-  let end = semicolon === -1 ? args.length : semicolon
-  while (start < end && /[ \t]/.test(args.charAt(start))) start++
-  while (end > start && /[ \t]/.test(args.charAt(end - 1))) end--
-  if (args.charAt(start) === '(' && args.charAt(end - 1) === ')') {
-    start++
-    end--
-  }
-  return { start, end }
+  return specifierSpan(args, requirement)
 }
 
 /** The `--hash` options of a line, in order; a reason when they cannot be rewritten in place. */

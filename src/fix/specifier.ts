@@ -9,9 +9,31 @@
 import { satisfies } from '@renovatebot/pep440'
 import { equalityKey, isPep440 } from '../advisories/version-order.js'
 import { PoetryDeclarationError, poetryConstraintToPep440 } from '../deps/poetry-constraint.js'
+import type { Requirement } from '../deps/pep508.js'
 
 /** The syntax of the specifier: PEP 440 (requirements, PEP 621/735) or a Poetry constraint. */
 export type SpecifierSyntax = 'pep440' | 'poetry'
+
+/**
+ * Where the version specifier of a PEP 508 requirement stands in `text`, the text it was parsed
+ * from: after the name and extras, before any marker, without the spaces around it or the
+ * parentheses PEP 508 allows around it. Empty (start = end) when it has none.
+ */
+export function specifierSpan(
+  text: string,
+  requirement: Requirement
+): { start: number; end: number } {
+  let start = text.indexOf(requirement.name) + requirement.name.length
+  while (/[ \t]/.test(text.charAt(start))) start++
+  if (text.charAt(start) === '[') start = text.indexOf(']', start) + 1
+  const semicolon = text.indexOf(';', start)
+  let end = semicolon === -1 ? text.length : semicolon
+  while (start < end && /[ \t]/.test(text.charAt(start))) start++
+  while (end > start && /[ \t]/.test(text.charAt(end - 1))) end--
+  if (text.charAt(start) === '(' && text.charAt(end - 1) === ')')
+    return { start: start + 1, end: end - 1 }
+  return { start, end }
+}
 
 export interface Clause {
   /** `==`, `>=`, `^`, `~`... ('' for a Poetry bare version, which means `==`). */
