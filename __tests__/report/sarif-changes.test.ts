@@ -77,7 +77,7 @@ describe('scope changes', () => {
     expect(states(log.runs[0])[0]).toEqual(['PYSEC-2026-1472', 'new'])
   })
 
-  test('package issues are results of their own rules, at the declaring line', () => {
+  test('package issues are results of their own rules, at the declaring line, new against the base', () => {
     const rules = run.tool.driver.rules as Json[]
     const issues = (run.results as Json[]).filter(result => result.ruleId.startsWith('pyaudit/'))
     expect(
@@ -96,7 +96,7 @@ describe('scope changes', () => {
         level: 'warning',
         uri: { uri: 'requirements.txt', uriBaseId: '%SRCROOT%' },
         line: 2,
-        baselineState: undefined
+        baselineState: 'new'
       },
       {
         ruleId: 'pyaudit/package-not-found',
@@ -104,7 +104,7 @@ describe('scope changes', () => {
         level: 'error',
         uri: { uri: 'requirements.txt', uriBaseId: '%SRCROOT%' },
         line: 5,
-        baselineState: undefined
+        baselineState: 'new'
       }
     ])
     expect(issues[0]!.message.text).toMatch(

@@ -16,6 +16,7 @@ import { normalizeName } from '../deps/names.js'
 import type { Dependency, SourceResult } from '../deps/types.js'
 import { normalVersion } from '../deps/versions.js'
 import type { LicenseEntry } from '../licenses/check.js'
+import type { PackageIssue } from '../health/types.js'
 import { InputError } from '../shared/errors.js'
 
 export const SCOPES = ['auto', 'all', 'changes'] as const
@@ -385,6 +386,48 @@ export function licensesInScope(
   verdicts: ChangeVerdicts
 ): LicenseEntry[] {
   return entries.filter(entry => (verdictFor(verdicts, entry)?.change ?? 'unknown') !== 'unchanged')
+}
+
+/**
+ * Package issues judged as findings are (issue 18 in scope `changes`), each marked `introduced`,
+ * and failing only then. An issue is introduced when the change adds its pin, or moves it from
+ * versions that did not have the issue: a name-wide issue (not-found, archived, deprecated) was
+ * there at any earlier version of the name; a yanked release was there only if the earlier
+ * version was not offered either (`offered`, from the index's lists; not known counts as
+ * offered, so the issue is introduced: the gate errs towards failing); a hash mismatch comes
+ * with the new version's digests. A quarantined project fails wherever it is, as malware does.
+ */
+export function packageIssuesInScope(
+  issues: readonly PackageIssue[],
+  verdicts: ChangeVerdicts,
+  offered?: (name: string, version: string) => boolean | undefined
+): PackageIssue[] {
+  return issues.map(issue => {
+    const verdict = verdictFor(verdicts, issue)
+    const change = verdict?.change ?? 'unknown'
+    const introduced =
+      change === 'added' ||
+      change === 'unknown' ||
+      (change === 'changed' && !hadIssueBefore(issue, verdict?.previousVersions ?? [], offered))
+    const failing = issue.failing && (introduced || issue.kind === 'quarantined')
+    return { ...issue, introduced, failing }
+  })
+}
+
+function hadIssueBefore(
+  issue: PackageIssue,
+  previousVersions: readonly string[],
+  offered: ((name: string, version: string) => boolean | undefined) | undefined
+): boolean {
+  if (previousVersions.length === 0) return false
+  switch (issue.kind) {
+    case 'hash-mismatch':
+      return false
+    case 'yanked':
+      return previousVersions.every(version => offered?.(issue.name, version) === false)
+    default:
+      return true
+  }
 }
 
 /** The JSON report's additions in scope `changes` (see the proposed docs/report-schema.md rows). */

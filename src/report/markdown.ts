@@ -89,6 +89,18 @@ export function renderMarkdown(outcome: AuditOutcome, options: MarkdownOptions):
 
   if (sections.packageIssues.length > 0)
     append(lines, packageIssueSection(sections.packageIssues, places))
+  if (changes && changes.packageIssuesAlreadyThere.length > 0) {
+    const base = `${escapeHtml(changes.base.ref)} at ${escapeHtml(changes.base.sha.slice(0, 7))}`
+    const issues = changes.packageIssuesAlreadyThere
+    lines.push(
+      `### Package issues already on the base branch (${issues.length})`,
+      '',
+      `<details><summary>${plural(issues.length, 'package issue')} that ${base} already had: reported, not counted in the verdict</summary>`,
+      ''
+    )
+    append(lines, packageIssueTable(issues, places))
+    lines.push('</details>', '')
+  }
 
   const violations = outcome.licenses.filter(entry => entry.violation)
   if (violations.length > 0) {
@@ -383,13 +395,17 @@ function fixedSection(fixed: readonly FixedByChange[]): string[] {
 
 function packageIssueSection(issues: readonly PackageIssue[], places: Places): string[] {
   const failing = issues.filter(issue => issue.failing).length
-  const lines = [
+  return [
     `### Package issues (${issues.length})`,
     '',
     `What the package index says of these pins${failing > 0 ? `; ${plural(failing, 'fails', 'fail')} the step` : ''}.`,
     '',
-    ...tableHead('Issue', 'Package', 'Version', 'Declared in', 'Details')
+    ...packageIssueTable(issues, places)
   ]
+}
+
+function packageIssueTable(issues: readonly PackageIssue[], places: Places): string[] {
+  const lines = tableHead('Issue', 'Package', 'Version', 'Declared in', 'Details')
   for (const issue of issues) {
     lines.push(
       row([

@@ -121,7 +121,7 @@ function sarifLog(outcome: AuditOutcome, options: SarifOptions) {
       })
     )
   )
-  const issues = packageIssueResults(outcome.packageIssues ?? [], byRule.size, root, fingerprints)
+  const issues = packageIssueResults(outcome, byRule.size, root, fingerprints)
 
   const semver = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/
   const log = {
@@ -165,7 +165,7 @@ function sarifLog(outcome: AuditOutcome, options: SarifOptions) {
  */
 function baselineStateOf(
   outcome: AuditOutcome,
-  finding: ReportedVulnerability
+  finding: Pick<ReportedVulnerability, 'introduced'>
 ): { baselineState?: 'new' | 'unchanged' } {
   const introduced = introducedIn(outcome, finding)
   if (introduced === undefined) return {}
@@ -174,14 +174,16 @@ function baselineStateOf(
 
 /**
  * Package-health findings: one rule per kind found (its own id, never an advisory's), one
- * result per issue at the line that declares the pin; an error when its kind fails the run.
+ * result per issue at the line that declares the pin; an error when it fails the run. In scope
+ * `changes`, issues already on the base are `unchanged` against the baseline, as findings are.
  */
 function packageIssueResults(
-  issues: readonly PackageIssue[],
+  outcome: AuditOutcome,
   firstRuleIndex: number,
   root: string,
   fingerprints: Map<string, number>
 ) {
+  const issues: readonly PackageIssue[] = outcome.packageIssues ?? []
   const kinds = PACKAGE_ISSUE_KINDS.filter(kind => issues.some(issue => issue.kind === kind))
   const rules = kinds.map(kind => {
     const rule = PACKAGE_ISSUE_RULES[kind]
@@ -206,7 +208,8 @@ function packageIssueResults(
       level: issue.failing ? 'error' : 'warning',
       message: { text: messageText(issue.reason) },
       locations: [locationOf(issue.location, root)],
-      partialFingerprints: { primaryLocationLineHash: `${identity}:${occurrence}` }
+      partialFingerprints: { primaryLocationLineHash: `${identity}:${occurrence}` },
+      ...baselineStateOf(outcome, issue)
     }
   })
   return { rules, results }

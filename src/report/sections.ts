@@ -29,6 +29,8 @@ export interface ChangeSections {
   fixed: FixedByChange[]
   /** Findings on pins the change does not bring in: reported, never failing the step. */
   alreadyThere: PackageFindings[]
+  /** The index's findings (other than quarantine) the base already had: reported, not failing. */
+  packageIssuesAlreadyThere: PackageIssue[]
 }
 
 export interface ReportSections {
@@ -37,7 +39,10 @@ export interface ReportSections {
   vulnerable: PackageFindings[]
   /** Scope `changes` only. */
   changes?: ChangeSections
-  /** The index's findings other than quarantine: failing ones first. */
+  /**
+   * The index's findings other than quarantine, failing ones first; in scope `changes` only
+   * those the change introduces.
+   */
   packageIssues: PackageIssue[]
 }
 
@@ -50,9 +55,7 @@ export function reportSections(outcome: AuditOutcome): ReportSections {
       outcome.packages,
       finding => vulnerability(finding) && introducedIn(outcome, finding) !== false
     ),
-    packageIssues: (outcome.packageIssues ?? [])
-      .filter(issue => issue.kind !== 'quarantined')
-      .sort(compareIssues)
+    packageIssues: indexFindings(outcome).filter(issue => introducedIn(outcome, issue) !== false)
   }
   if (outcome.changes) {
     sections.changes = {
@@ -61,10 +64,20 @@ export function reportSections(outcome: AuditOutcome): ReportSections {
       alreadyThere: packagesWith(
         outcome.packages,
         finding => vulnerability(finding) && introducedIn(outcome, finding) === false
+      ),
+      packageIssuesAlreadyThere: indexFindings(outcome).filter(
+        issue => introducedIn(outcome, issue) === false
       )
     }
   }
   return sections
+}
+
+/** The index's findings other than quarantine (those are alarms), failing ones first. */
+function indexFindings(outcome: AuditOutcome): PackageIssue[] {
+  return (outcome.packageIssues ?? [])
+    .filter(issue => issue.kind !== 'quarantined')
+    .sort(compareIssues)
 }
 
 /** Malicious packages and quarantined projects together, one entry per name and version. */

@@ -79,6 +79,13 @@ export function renderTerminal(outcome: AuditOutcome, options: TerminalOptions =
 
   if (sections.packageIssues.length > 0)
     append(out, ['', ...packageIssues(sections.packageIssues, place)])
+  if (changes && changes.packageIssuesAlreadyThere.length > 0) {
+    const issues = changes.packageIssuesAlreadyThere
+    append(out, [
+      '',
+      ...packageIssues(issues, place, ' already on the base (not counted in the verdict)')
+    ])
+  }
   const ignored = outcome.packages.flatMap(pkg =>
     pkg.vulnerabilities
       .filter(v => v.ignored)
@@ -187,11 +194,12 @@ function fixedTable(fixed: readonly FixedByChange[]): string[] {
 /** A list, not a table: each reason is a whole message that says what to do. */
 function packageIssues(
   issues: readonly PackageIssue[],
-  place: (location: Location) => string
+  place: (location: Location) => string,
+  which = ''
 ): string[] {
   const failing = issues.filter(issue => issue.failing).length
   return [
-    `Package issues: ${issues.length}${failing > 0 ? ` (${failing} failing)` : ''}.`,
+    `Package issues${which}: ${issues.length}${failing > 0 ? ` (${failing} failing)` : ''}.`,
     ...issues.flatMap(issue => [
       '',
       plainText(

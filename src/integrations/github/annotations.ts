@@ -70,6 +70,8 @@ export function planAnnotations(
       warnings.push(...findingAnnotations(pkg, passing, 'warning', repositoryRoot))
   }
   for (const issue of outcome.packageIssues ?? []) {
+    // Scope `changes`: the base's debt is in the summary; a quarantined project is an alarm.
+    if (introducedIn(outcome, issue) === false && issue.kind !== 'quarantined') continue
     const annotations = issue.failing ? errors : warnings
     annotations.push(packageIssueAnnotation(issue, repositoryRoot))
   }
