@@ -6,7 +6,7 @@ import { defaultCacheDir } from '../advisories/record-cache.js'
 import type { PackageCheckIgnoreRule } from '../health/ignore.js'
 import type { PackageIssueKind } from '../health/types.js'
 import type { FixMode } from '../fix/types.js'
-import type { TargetPlatform } from '../deps/platforms.js'
+import type { DependencySources } from '../deps/collect.js'
 import type { LicenseFrom } from '../licenses/license-of.js'
 import type { LicensePolicy } from '../licenses/policy.js'
 import type { LicenseSourceMode } from '../licenses/sources.js'
@@ -23,17 +23,7 @@ export interface Config {
   workingDirectory: string
   /** Absolute root that annotation paths are made relative to (the repository checkout). */
   repositoryRoot: string
-  sources: {
-    /** Absolute files or directories to read; empty means auto-detect in workingDirectory. */
-    paths: string[]
-    /** Interpreter path, virtualenv directory or command name; its environment is audited. */
-    python?: string
-    /** With `platform`, the target the audit is narrowed to; neither: every pin, whatever its marker. */
-    pythonVersion?: string
-    platform?: TargetPlatform
-    resolve: 'none' | 'pip'
-    indexUrl?: string
-    extraIndexUrls: string[]
+  sources: DependencySources & {
     /** Skipped dependencies fail the run (pip-audit's --strict). */
     strict: boolean
   }

@@ -12,12 +12,14 @@ import { repositoryPath } from '../shared/paths.js'
 /** The Python version of a reference environment where one is needed (package checks, tests). */
 export const DEFAULT_PYTHON_VERSION = '3.12'
 
-export interface CollectOptions {
-  /** Files or directories; empty means detect in workingDirectory (unless only `python` is given). */
+/** What to collect, as the user says it (the configuration keeps it in this form too). */
+export interface DependencySources {
+  /**
+   * Absolute files or directories; empty means detect in workingDirectory (unless only `python`
+   * is given).
+   */
   paths: string[]
-  workingDirectory: string
-  /** Files must lie here (or in the directory of a path named explicitly), symlinks resolved. */
-  repositoryRoot?: string
+  /** Interpreter path, virtualenv directory or command name; its environment is audited. */
   python?: string
   /**
    * With `platform`, the target the audit is narrowed to: pins whose markers are false for it
@@ -29,6 +31,12 @@ export interface CollectOptions {
   resolve: 'none' | 'pip'
   indexUrl?: string
   extraIndexUrls: string[]
+}
+
+export interface CollectOptions extends DependencySources {
+  workingDirectory: string
+  /** Files must lie here (or in the directory of a path named explicitly), symlinks resolved. */
+  repositoryRoot?: string
   env: NodeJS.ProcessEnv
   logger: Logger
 }
