@@ -119,12 +119,7 @@ export function valuePositions(text: string): Map<string, ValuePosition> {
       for (;;) {
         skipBlank(false)
         if (text[pos] === '}' || pos >= text.length) return moveTo(pos + 1)
-        const keys = readKey()
-        if (keys.length === 0) return
-        skipBlank(false)
-        moveTo(pos + 1) // '='
-        skipBlank(false)
-        readValue(below(path, keys))
+        if (!readKeyValue(path)) return
         skipBlank(false)
         if (text[pos] === ',') moveTo(pos + 1)
       }
@@ -133,6 +128,16 @@ export function valuePositions(text: string): Map<string, ValuePosition> {
     let end = pos
     while (end < text.length && !',]}\n#'.includes(text[end]!)) end++
     moveTo(end)
+  }
+  /** `key = value` at pos, its value under `table`; false when no key starts there. */
+  const readKeyValue = (table: KeyPath | undefined): boolean => {
+    const keys = readKey()
+    if (keys.length === 0) return false
+    skipBlank(false)
+    moveTo(pos + 1) // '='
+    skipBlank(false)
+    readValue(below(table, keys))
+    return true
   }
 
   let table: string[] | undefined = []
@@ -168,12 +173,7 @@ export function valuePositions(text: string): Map<string, ValuePosition> {
       continue
     }
     const start = pos
-    const keys = readKey()
-    if (keys.length === 0) break
-    skipBlank(false)
-    moveTo(pos + 1) // '='
-    skipBlank(false)
-    readValue(below(table, keys))
+    if (!readKeyValue(table)) break
     if (pos === start) break // not TOML after all: stop rather than loop
   }
   return positions
