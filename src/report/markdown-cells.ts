@@ -6,7 +6,7 @@
 import * as path from 'node:path'
 import type { Severity } from '../advisories/severity.js'
 import type { Location } from '../deps/types.js'
-import { cleanText, escapeMarkdown } from '../shared/escape.js'
+import { escapeMarkdown } from '../shared/escape.js'
 import { advisoryUrl, repositoryPath } from '../shared/paths.js'
 import { severityLabel } from './order.js'
 
@@ -19,6 +19,9 @@ export interface SourceLinkBase {
   /** The commit (GITHUB_SHA). */
   sha: string
 }
+
+// Untrusted text inside an HTML block: the reports take it from here, with the other cells.
+export { escapeHtml } from '../shared/escape.js'
 
 const SEVERITY_BADGE: Record<Severity['level'], string> = {
   critical: '🟥',
@@ -43,21 +46,6 @@ export function row(cells: readonly string[]): string {
 
 export function tableHead(...titles: string[]): string[] {
   return [row(titles), row(titles.map(() => '---'))]
-}
-
-/**
- * Untrusted text inside an HTML block (a `<summary>`), where Markdown is not read: cleaned,
- * HTML-escaped, and with URLs, `www.` names and addresses broken as escapeMarkdown breaks them.
- */
-export function escapeHtml(text: string): string {
-  return cleanText(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/:\/\//g, ':\u2060//')
-    .replace(/\b(www)\./gi, '$1\u2060.')
-    .replace(/@/g, '@\u2060')
 }
 
 /** Places in the repository, as text or as links to their lines at the run's commit. */

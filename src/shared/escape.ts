@@ -105,15 +105,30 @@ function decodeOrSelf(text: string): string {
  * with an invisible word joiner so that GFM's autolinks do not make them live links.
  */
 export function escapeMarkdown(text: string): string {
-  return cleanText(text)
+  const escaped = htmlEntities(cleanText(text)).replace(/([\\`*_[\]()#!|~@])/g, '\\$1')
+  return breakAutolinks(escaped).replace(/\\@/g, `\\@${WORD_JOINER}`)
+}
+
+/**
+ * Untrusted text inside an HTML block (a `<summary>`), where Markdown is not read: cleaned,
+ * HTML-escaped, and with URLs, `www.` names and addresses broken as escapeMarkdown breaks them.
+ */
+export function escapeHtml(text: string): string {
+  return breakAutolinks(htmlEntities(cleanText(text))).replace(/@/g, `@${WORD_JOINER}`)
+}
+
+/** The characters that could open a tag or an entity, or close an attribute, as entities. */
+function htmlEntities(text: string): string {
+  return text
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/"/g, '&quot;')
-    .replace(/([\\`*_[\]()#!|~@])/g, '\\$1')
-    .replace(/:\/\//g, `:${WORD_JOINER}//`)
-    .replace(/\b(www)\./gi, `$1${WORD_JOINER}.`)
-    .replace(/\\@/g, `\\@${WORD_JOINER}`)
+}
+
+/** `://` and `www.` broken with the word joiner, so that GFM's autolinks do not link them. */
+function breakAutolinks(text: string): string {
+  return text.replace(/:\/\//g, `:${WORD_JOINER}//`).replace(/\b(www)\./gi, `$1${WORD_JOINER}.`)
 }
 
 /** Shortens text to at most `max` characters, on a word boundary when one is near. */
