@@ -7,6 +7,7 @@ import {
   findingsInScope,
   isIntroduced,
   licensesInScope,
+  packageIssuesInScope,
   verdictFor,
   type ChangeVerdicts
 } from './changes.js'
@@ -123,8 +124,13 @@ export function assessFindings(result: AuditResult, options: AssessOptions): Ass
     failureReasons.push(`Failed: nothing was audited (strict: true): ${nothingAudited}.`)
   }
   const health = options.packageHealth
-  const packageReason = health ? packageIssueReason(health.issues) : undefined
-  if (packageReason) failureReasons.push(packageReason)
+  // In scope `changes`, package issues already on the base are reported, not failing.
+  const packageIssues =
+    health && changes
+      ? packageIssuesInScope(health.issues, changes, health.offered)
+      : health?.issues
+  const packageReason = packageIssues ? packageIssueReason(packageIssues) : undefined
+  if (packageReason) failureReasons.push(packageReason + scopeNote)
   return {
     outcome: {
       tool: options.tool,
@@ -140,7 +146,7 @@ export function assessFindings(result: AuditResult, options: AssessOptions): Ass
       failureReasons,
       ...(nothingAudited ? { nothingAudited } : {}),
       ...(changes ? { changes: { base: changes.base, fixedByChange: changes.fixedByChange } } : {}),
-      ...(health ? { packageIssues: health.issues } : {})
+      ...(packageIssues ? { packageIssues } : {})
     },
     warnings: [
       ...(nothingAudited && !options.strict

@@ -151,7 +151,14 @@ async function runStages(
       ...(scope.verdicts ? { changes: scope.verdicts } : {})
     })
     // No report names an upgrade the feed has not been asked about (one more lookup).
-    assessment = await verifyAssessedUpgrades(assessment, opened, logger, ahead.early)
+    // Releases the index lacks or has yanked are never recommended (package checks' answers).
+    assessment = await verifyAssessedUpgrades(
+      assessment,
+      opened,
+      logger,
+      ahead.early,
+      health?.offered
+    )
   } finally {
     // After the verification, so that the upgrades it confirmed are saved with the cache.
     await opened.finish()

@@ -45,6 +45,12 @@ export interface VerifyUpgradesOptions {
    * (package health). Never recommended.
    */
   unavailable?: (name: string) => Iterable<string>
+  /**
+   * Whether the package index offers a release (listed, not yanked whole), from the package
+   * checks' answers; undefined when it cannot tell. A candidate it does not offer is passed
+   * over without asking the feed, and the next one is checked.
+   */
+  offered?: (name: string, version: string) => boolean | undefined
   /** Answers the feed gave before the verification (askingAhead), by earlyKey. */
   early?: ReadonlyMap<string, EarlyAnswer>
   maxRounds?: number
@@ -85,6 +91,7 @@ export async function verifyUpgrades(
       i,
       new UpgradeSearch(pin, records, pkg.recommendedVersion, {
         unavailable: [...(options.unavailable?.(pkg.name) ?? [])],
+        ...(options.offered ? { offered: (v: string) => options.offered!(pkg.name, v) } : {}),
         ...(typeof kept === 'string' ? { alsoAsk: kept } : {})
       })
     )
@@ -153,7 +160,8 @@ export async function verifyAssessedUpgrades(
   assessment: Assessment,
   opened: OpenedFeed,
   logger: Logger,
-  early?: ReadonlyMap<string, EarlyAnswer>
+  early?: ReadonlyMap<string, EarlyAnswer>,
+  offered?: VerifyUpgradesOptions['offered']
 ): Promise<Assessment> {
   const { packages, warnings } = await verifyUpgrades(assessment.outcome.packages, {
     feed: opened.feed,
@@ -161,6 +169,7 @@ export async function verifyAssessedUpgrades(
     ...(opened.recordsFor ? { recordsFor: opened.recordsFor } : {}),
     ...(opened.upgradeAdvice ? { upgradeAdvice: opened.upgradeAdvice } : {}),
     ...(opened.skipped ? { unknownReleases: opened.skipped } : {}),
+    ...(offered ? { offered } : {}),
     logger
   })
   return {
@@ -253,13 +262,19 @@ export class UpgradeSearch {
   /** The candidate now; undefined until worked out again from what is known. */
   private candidate: string | null | undefined
   private alsoAsk: string | undefined
+  private readonly offered: ((version: string) => boolean | undefined) | undefined
 
   constructor(
     readonly pin: PackageVersion,
     records: readonly OsvRecord[],
     first: string | null,
-    options: { unavailable?: readonly string[]; alsoAsk?: string } = {}
+    options: {
+      unavailable?: readonly string[]
+      alsoAsk?: string
+      offered?: (version: string) => boolean | undefined
+    } = {}
   ) {
+    this.offered = options.offered
     this.records = records
     this.known = [...records]
     for (const record of records) this.knownIds.add(record.id)
@@ -315,7 +330,9 @@ export class UpgradeSearch {
       )
       const candidate = this.candidate
       if (candidate === null) return undefined
-      const answer = this.answers.get(key(candidate))
+      // A release the index lacks or has yanked is passed over, whatever the feed said of it.
+      const answer: Answer | undefined =
+        this.offered?.(candidate) === false ? 'unavailable' : this.answers.get(key(candidate))
       if (answer === undefined) return candidate
       if (answer !== 'unavailable' && answer.length === 0) return undefined
       // Ruled out whatever the local ranges say: the feed's word decides which are affected.
