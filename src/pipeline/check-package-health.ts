@@ -60,6 +60,9 @@ export async function checkPackageHealth(
     ...(indexUrl ? { indexUrl } : {}),
     extraIndexUrls,
     requestTimeoutMs: config.requestTimeoutMs,
+    // Index answers are kept beside the advisory records (revalidated every run); an offline
+    // run writes nothing.
+    ...(config.feed.cache && !config.feed.advisoryDb ? { cacheDir: config.feed.cacheDir } : {}),
     env: context.env,
     logger,
     ...(context.signal ? { signal: context.signal } : {}),

@@ -1,0 +1,65 @@
+import { afterEach, describe, expect, test } from '@jest/globals'
+import { lookUpPackageIndexes, type HealthQuery } from '../../src/health/look-up.js'
+import { TEST_CA } from '../support/tls-server.js'
+import { Pep691Server } from './pep691-server.js'
+
+let servers: Pep691Server[] = []
+afterEach(async () => {
+  await Promise.all(servers.map(server => server.close()))
+  servers = []
+})
+
+async function index(count: number, options: Parameters<typeof Pep691Server.start>[0]) {
+  const server = await Pep691Server.start(options)
+  servers.push(server)
+  const queries: HealthQuery[] = []
+  for (let i = 0; i < count; i++) {
+    server.projects.set(`p${i}`, { versions: { '1.0': false, '2.0': 'broken' } })
+    queries.push({ name: `p${i}`, versions: ['2.0'] })
+  }
+  return { server, queries }
+}
+
+describe('the index lookup over HTTPS', () => {
+  test('120 names on an h2 index: one connection, all 120 requests at once', async () => {
+    const { server, queries } = await index(120, { latencyMs: 30 })
+    const lookups = await lookUpPackageIndexes(queries, {
+      indexUrl: server.indexUrl,
+      extraCaCerts: TEST_CA
+    })
+    expect(lookups).toHaveLength(120)
+    expect(lookups[119]!.answers[0]).toMatchObject({
+      found: true,
+      project: { releases: [{ version: '2.0', files: 1, yankedFiles: 1 }] }
+    })
+    const { counts } = server.server
+    expect(counts.connections).toEqual({ h2: 1, 'http/1.1': 0 })
+    expect(counts.requests).toEqual({ h2: 120, 'http/1.1': 0 })
+    // The first goes out alone, the rest once its connection is up: all in flight together.
+    expect(counts.maxInFlight).toBe(120)
+  })
+
+  test('an index that speaks only HTTP/1.1 over TLS: the same answers, `concurrency` at a time', async () => {
+    const { server, queries } = await index(40, { http2: false, latencyMs: 10 })
+    const lookups = await lookUpPackageIndexes(queries, {
+      indexUrl: server.indexUrl,
+      extraCaCerts: TEST_CA,
+      concurrency: 8
+    })
+    expect(lookups.map(lookup => lookup.answers[0]!.found)).toEqual(queries.map(() => true))
+    const { counts } = server.server
+    expect(counts.requests).toEqual({ h2: 0, 'http/1.1': 40 })
+    expect(counts.connections['http/1.1']).toBeLessThanOrEqual(8)
+    expect(counts.maxInFlight).toBeLessThanOrEqual(8)
+  })
+
+  test('an index whose certificate is not trusted fails closed, naming the index', async () => {
+    const { server, queries } = await index(3, {})
+    await expect(
+      lookUpPackageIndexes(queries, {
+        indexUrl: server.indexUrl,
+        retry: { attempts: 1 }
+      })
+    ).rejects.toThrow(/Package index .*127\.0\.0\.1.*(certificate|CERT)/i)
+  })
+})
