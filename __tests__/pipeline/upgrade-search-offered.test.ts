@@ -1,0 +1,56 @@
+/**
+ * Issue 17's index seam in the upgrade search itself: a candidate the index does not offer
+ * (missing, or every file yanked) is passed over without a question to the feed, and the next
+ * candidate is asked about; when the index cannot tell, nothing changes.
+ */
+import { describe, expect, test } from '@jest/globals'
+import type { OsvRecord } from '../../src/advisories/osv.js'
+import { UpgradeSearch } from '../../src/pipeline/verify-upgrades.js'
+
+/** Fixed in 1.1 on the 1.x line and in 2.1 on the 2.x line: candidates 1.1, then 2.1. */
+const ADVISORY: OsvRecord = {
+  id: 'PYSEC-2099-1',
+  modified: '2099-01-01T00:00:00Z',
+  affected: [
+    {
+      package: { ecosystem: 'PyPI', name: 'demo' },
+      ranges: [
+        {
+          type: 'ECOSYSTEM',
+          events: [{ introduced: '0' }, { fixed: '1.1' }, { introduced: '2.0' }, { fixed: '2.1' }]
+        }
+      ]
+    }
+  ]
+}
+const PIN = { name: 'demo', version: '1.0' }
+const asked = (search: UpgradeSearch) => search.questions(true).map(q => q.pin.version)
+
+describe('UpgradeSearch with the versions the index offers', () => {
+  test('a candidate the index does not offer is never asked about; the next one is', () => {
+    const search = new UpgradeSearch(PIN, [ADVISORY], '1.1', { offered: v => v !== '1.1' })
+    expect(asked(search)).toEqual(['2.1'])
+    search.learn('2.1', [])
+    expect(search.outcome(1, false)).toEqual({ upgrade: '2.1', settled: true })
+    expect(search.passed).toEqual(['1.1'])
+  })
+
+  test('the feed calling a yanked release clean does not make it the answer', () => {
+    const search = new UpgradeSearch(PIN, [ADVISORY], '1.1', {
+      offered: v => (v === '1.1' ? false : undefined)
+    })
+    search.learn('1.1', [])
+    expect(asked(search)).toEqual(['2.1'])
+  })
+
+  test('when no candidate is offered there is no answer, and no offered fix to name', () => {
+    const search = new UpgradeSearch(PIN, [ADVISORY], '1.1', { offered: () => false })
+    expect(asked(search)).toEqual([])
+    expect(search.outcome(0, false)).toEqual({ upgrade: null, settled: true })
+  })
+
+  test('an index that cannot tell changes nothing', () => {
+    const search = new UpgradeSearch(PIN, [ADVISORY], '1.1', { offered: () => undefined })
+    expect(asked(search)).toEqual(['1.1'])
+  })
+})
