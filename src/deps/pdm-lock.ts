@@ -14,15 +14,8 @@
 import type { Dependency, SourceResult } from './types.js'
 import { normalizeName } from './names.js'
 import { parseRequirement, RequirementSyntaxError } from './pep508.js'
-import {
-  entryError,
-  fileReader,
-  optionalString,
-  optionalStringArray,
-  requiredString,
-  type EntryContext,
-  type TomlTable
-} from './toml-file.js'
+import * as toml from './toml-file.js'
+import type { EntryContext, TomlTable } from './toml-file.js'
 import { notAReleaseReason } from './source-builder.js'
 import { lockMarkerText } from './lock-markers.js'
 import { tomlLockParser, vcsSourceReason, type OpenedLock } from './lock-reader.js'
@@ -38,7 +31,7 @@ export const parsePdmLock = tomlLockParser(
   readPackages
 )
 
-export const readPdmLock = fileReader(parsePdmLock)
+export const readPdmLock = toml.fileReader(parsePdmLock)
 
 function readPackages({ entries, builder, markers }: OpenedLock): SourceResult {
   const requires = new Map<string, Set<string>>()
@@ -46,16 +39,16 @@ function readPackages({ entries, builder, markers }: OpenedLock): SourceResult {
   for (const { table: entry, name, context } of entries) {
     const sourced = nonIndexSource(entry, context)
     if (sourced === 'project') continue
-    const marker = optionalString(entry, 'marker', context)
+    const marker = toml.optionalString(entry, 'marker', context)
     if (!markers.applies(marker, context)) continue
     locked.add(normalizeName(name))
     if (sourced !== undefined) {
-      const version = optionalString(entry, 'version', context)
+      const version = toml.optionalString(entry, 'version', context)
       builder.addSkipped(name, version, sourced, context.line)
       continue
     }
     // Any index, PyPI or a private one: the release is published under this name and version.
-    const version = requiredString(entry, 'version', context)
+    const version = toml.requiredString(entry, 'version', context)
     // PDM repeats a package once per set of extras: its edges are the union of the repeats'.
     const key = `${normalizeName(name)}@${version}`
     const names = requires.get(key) ?? new Set<string>()
@@ -87,13 +80,13 @@ function readPackages({ entries, builder, markers }: OpenedLock): SourceResult {
  */
 function requiredNames(entry: TomlTable, name: string, context: EntryContext): string[] {
   const own = normalizeName(name)
-  return (optionalStringArray(entry, 'dependencies', context) ?? [])
+  return (toml.optionalStringArray(entry, 'dependencies', context) ?? [])
     .map(text => {
       try {
         return parseRequirement(text).normalizedName
       } catch (error) {
         if (!(error instanceof RequirementSyntaxError)) throw error
-        throw entryError(context, `dependency '${text}': ${error.message}`)
+        throw toml.entryError(context, `dependency '${text}': ${error.message}`)
       }
     })
     .filter(required => required !== own)
@@ -101,7 +94,8 @@ function requiredNames(entry: TomlTable, name: string, context: EntryContext): s
 
 function groups(entry: TomlTable, context: EntryContext): string[] | undefined {
   const listed =
-    optionalStringArray(entry, 'groups', context) ?? optionalStringArray(entry, 'sections', context)
+    toml.optionalStringArray(entry, 'groups', context) ??
+    toml.optionalStringArray(entry, 'sections', context)
   return listed?.map(group => (group === 'default' ? 'main' : group))
 }
 
@@ -109,12 +103,12 @@ function groups(entry: TomlTable, context: EntryContext): string[] | undefined {
 function nonIndexSource(entry: TomlTable, context: EntryContext): string | undefined {
   const vcs = vcsSourceReason(entry, context, ['revision', 'ref'])
   if (vcs !== undefined) return vcs
-  const path = optionalString(entry, 'path', context)
+  const path = toml.optionalString(entry, 'path', context)
   if (path !== undefined) {
     if (path === '.' || path === './') return 'project'
     return notAReleaseReason(entry.editable === true ? 'editable directory' : 'path', path)
   }
-  const url = optionalString(entry, 'url', context)
+  const url = toml.optionalString(entry, 'url', context)
   if (url !== undefined) return notAReleaseReason('url', url)
   return undefined
 }

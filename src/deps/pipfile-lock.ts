@@ -8,16 +8,8 @@
  */
 import { ParseError } from '../shared/errors.js'
 import type { SourceResult } from './types.js'
-import {
-  entryError,
-  fileReader,
-  optionalString,
-  requiredString,
-  shownPath,
-  type EntryContext,
-  type ReadOptions,
-  type TomlTable
-} from './toml-file.js'
+import * as toml from './toml-file.js'
+import type { EntryContext, ReadOptions, TomlTable } from './toml-file.js'
 import { notAReleaseReason, SourceResultBuilder } from './source-builder.js'
 import { LockMarkers, lockMarkerText } from './lock-markers.js'
 import { vcsSourceReason } from './lock-reader.js'
@@ -29,7 +21,7 @@ const GROUP_OF_CATEGORY = new Map([
   ['develop', 'dev']
 ])
 
-export const readPipfileLock = fileReader(parsePipfileLock)
+export const readPipfileLock = toml.fileReader(parsePipfileLock)
 
 /** Reads a Pipfile.lock already in memory; `absolutePath` is where it came from. */
 export function parsePipfileLock(
@@ -37,7 +29,7 @@ export function parsePipfileLock(
   absolutePath: string,
   options?: ReadOptions
 ): SourceResult {
-  const file = shownPath(absolutePath, options)
+  const file = toml.shownPath(absolutePath, options)
   const document = parseJson(text, file)
   if (!isObject(document))
     throw new ParseError({ file, line: 1, column: 1 }, 'expected a JSON object')
@@ -52,13 +44,13 @@ export function parsePipfileLock(
   for (const [category, packages] of Object.entries(document)) {
     if (category === '_meta') continue
     const categoryContext = { file, line: lines.get(category)?.line ?? 0, entry: `"${category}"` }
-    if (!isObject(packages)) throw entryError(categoryContext, 'must be an object of packages')
+    if (!isObject(packages)) throw toml.entryError(categoryContext, 'must be an object of packages')
     const group = GROUP_OF_CATEGORY.get(category) ?? category
     for (const [name, entry] of Object.entries(packages)) {
       const line = lines.get(category)?.keys.get(name) ?? 0
       const context: EntryContext = { file, line, entry: `package '${name}'` }
-      if (!isObject(entry)) throw entryError(context, 'must be an object')
-      const marker = optionalString(entry as TomlTable, 'markers', context)
+      if (!isObject(entry)) throw toml.entryError(context, 'must be an object')
+      const marker = toml.optionalString(entry as TomlTable, 'markers', context)
       if (!markers.applies(marker, context)) continue
       readEntry(
         name,
@@ -84,21 +76,21 @@ function readEntry(
     builder.addSkipped(name, undefined, vcs, context.line)
     return
   }
-  const path = optionalString(entry, 'path', context)
+  const path = toml.optionalString(entry, 'path', context)
   if (path !== undefined) {
     if (path === '.') return // `-e .`: the project itself, not a dependency
     const kind = entry.editable === true ? 'editable directory' : 'path'
     builder.addSkipped(name, undefined, notAReleaseReason(kind, path), context.line)
     return
   }
-  const fileUrl = optionalString(entry, 'file', context)
+  const fileUrl = toml.optionalString(entry, 'file', context)
   if (fileUrl !== undefined) {
     builder.addSkipped(name, undefined, notAReleaseReason('file', fileUrl), context.line)
     return
   }
   // pipenv writes every index package as `==X`, whichever index it came from (`"index"`): a private
   // index's release is still audited by name and version.
-  const specifier = requiredString(entry, 'version', context).trim()
+  const specifier = toml.requiredString(entry, 'version', context).trim()
   const pinned = /^===?\s*([^\s,;=<>!~*]+)$/.exec(specifier)?.[1]
   if (pinned === undefined) {
     const reason = `not pinned to an exact version ('${specifier}')`

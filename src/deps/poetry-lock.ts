@@ -12,17 +12,8 @@
  */
 import type { Dependency, SourceResult } from './types.js'
 import { normalizeName } from './names.js'
-import {
-  describeType,
-  entryError,
-  fileReader,
-  optionalString,
-  optionalStringArray,
-  optionalTable,
-  requiredString,
-  type EntryContext,
-  type TomlTable
-} from './toml-file.js'
+import * as toml from './toml-file.js'
+import type { EntryContext, TomlTable } from './toml-file.js'
 import { notAReleaseReason, redactUrl } from './source-builder.js'
 import { lockMarkerText } from './lock-markers.js'
 import { anyOfMarkers } from './marker-text.js'
@@ -39,7 +30,7 @@ export const parsePoetryLock = tomlLockParser(
   readPackages
 )
 
-export const readPoetryLock = fileReader(parsePoetryLock)
+export const readPoetryLock = toml.fileReader(parsePoetryLock)
 
 function readPackages({ entries: packages, builder, markers }: OpenedLock): SourceResult {
   const entries = Array.from(packages, ({ table: entry, name, context }) => {
@@ -50,7 +41,7 @@ function readPackages({ entries: packages, builder, markers }: OpenedLock): Sour
   const requires = new Map<string, Set<string>>()
   for (const { entry, context, name, marker, applies } of entries) {
     if (!applies) continue
-    const version = requiredString(entry, 'version', context)
+    const version = toml.requiredString(entry, 'version', context)
     const key = `${normalizeName(name)}@${version}`
     const names = requires.get(key) ?? new Set<string>()
     for (const required of requiredNames(entry, name, context))
@@ -75,7 +66,7 @@ function readPackages({ entries: packages, builder, markers }: OpenedLock): Sour
  * excludes every supported Python) is no edge: the caller keeps only names in the lock.
  */
 function requiredNames(entry: TomlTable, name: string, context: EntryContext): string[] {
-  const table = optionalTable(entry, 'dependencies', context) ?? {}
+  const table = toml.optionalTable(entry, 'dependencies', context) ?? {}
   const own = normalizeName(name)
   return Object.keys(table)
     .map(normalizeName)
@@ -89,11 +80,14 @@ function requiredNames(entry: TomlTable, name: string, context: EntryContext): s
 function packageMarker(entry: TomlTable, context: EntryContext): string | undefined {
   const markers = entry.markers
   if (markers === undefined || typeof markers === 'string') return lockMarkerText(markers)
-  const table = optionalTable(entry, 'markers', context)!
+  const table = toml.optionalTable(entry, 'markers', context)!
   const byGroup = new Map<string, string>()
   for (const [group, marker] of Object.entries(table)) {
     if (typeof marker !== 'string')
-      throw entryError(context, `markers.${group} must be a string, not ${describeType(marker)}`)
+      throw toml.entryError(
+        context,
+        `markers.${group} must be a string, not ${toml.describeType(marker)}`
+      )
     byGroup.set(group, marker)
   }
   const listed = groups(entry, context) ?? [...byGroup.keys()]
@@ -107,19 +101,19 @@ function packageMarker(entry: TomlTable, context: EntryContext): string | undefi
 }
 
 function groups(entry: TomlTable, context: EntryContext): string[] | undefined {
-  const listed = optionalStringArray(entry, 'groups', context)
+  const listed = toml.optionalStringArray(entry, 'groups', context)
   if (listed !== undefined) return listed
-  const category = optionalString(entry, 'category', context)
+  const category = toml.optionalString(entry, 'category', context)
   return category === undefined ? undefined : [category]
 }
 
 /** Why a package is not audited, or undefined when it comes from a package index. */
 function skipReason(entry: TomlTable, context: EntryContext): string | undefined {
-  const source = optionalTable(entry, 'source', context)
+  const source = toml.optionalTable(entry, 'source', context)
   if (source === undefined) return undefined
   const sourceContext = { ...context, entry: `${context.entry} [package.source]` }
-  const type = optionalString(source, 'type', sourceContext)
-  const url = optionalString(source, 'url', sourceContext) ?? ''
+  const type = toml.optionalString(source, 'type', sourceContext)
+  const url = toml.optionalString(source, 'url', sourceContext) ?? ''
   switch (type) {
     // No type, or a private or mirror index ("legacy" = PEP 503 simple API): the release is still
     // published under this name and version, so advisories for it apply.
@@ -130,8 +124,8 @@ function skipReason(entry: TomlTable, context: EntryContext): string | undefined
       return undefined
     case 'git': {
       const revision =
-        optionalString(source, 'resolved_reference', sourceContext) ??
-        optionalString(source, 'reference', sourceContext)
+        toml.optionalString(source, 'resolved_reference', sourceContext) ??
+        toml.optionalString(source, 'reference', sourceContext)
       return notAReleaseReason('git', url, revision)
     }
     case 'directory':

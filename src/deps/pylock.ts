@@ -14,14 +14,8 @@
  * and dependency group counts as selected).
  */
 import type { SourceResult } from './types.js'
-import {
-  fileReader,
-  optionalString,
-  optionalTable,
-  requiredString,
-  type EntryContext,
-  type TomlTable
-} from './toml-file.js'
+import * as toml from './toml-file.js'
+import type { EntryContext, TomlTable } from './toml-file.js'
 import { notAReleaseReason } from './source-builder.js'
 import { lockMarkerText } from './lock-markers.js'
 import { tomlLockParser, type OpenedLock } from './lock-reader.js'
@@ -38,20 +32,20 @@ export const parsePylock = tomlLockParser(
   readPackages
 )
 
-export const readPylock = fileReader(parsePylock)
+export const readPylock = toml.fileReader(parsePylock)
 
 function readPackages({ entries, builder, markers }: OpenedLock): SourceResult {
   for (const { table: entry, name, context } of entries) {
-    const marker = optionalString(entry, 'marker', context)
+    const marker = toml.optionalString(entry, 'marker', context)
     if (!markers.applies(marker, context)) continue
     const reason = nonIndexSource(entry, context)
     if (reason === 'project') continue
     if (reason !== undefined) {
-      builder.addSkipped(name, optionalString(entry, 'version', context), reason, context.line)
+      builder.addSkipped(name, toml.optionalString(entry, 'version', context), reason, context.line)
       continue
     }
     // Any index (`index` may name a private one): the release is published under this name and version.
-    const version = requiredString(entry, 'version', context)
+    const version = toml.requiredString(entry, 'version', context)
     builder.addDependency(
       name,
       version,
@@ -65,31 +59,32 @@ function readPackages({ entries, builder, markers }: OpenedLock): SourceResult {
 
 /** The skip reason of a package not from an index, 'project' for the project itself, else undefined. */
 function nonIndexSource(entry: TomlTable, context: EntryContext): string | undefined {
-  const vcs = optionalTable(entry, 'vcs', context)
+  const vcs = toml.optionalTable(entry, 'vcs', context)
   if (vcs !== undefined) {
     const vcsContext = { ...context, entry: `${context.entry} vcs` }
-    const type = optionalString(vcs, 'type', vcsContext) ?? 'vcs'
-    const where = optionalString(vcs, 'url', vcsContext) ?? optionalString(vcs, 'path', vcsContext)
+    const type = toml.optionalString(vcs, 'type', vcsContext) ?? 'vcs'
+    const where =
+      toml.optionalString(vcs, 'url', vcsContext) ?? toml.optionalString(vcs, 'path', vcsContext)
     const revision =
-      optionalString(vcs, 'commit-id', vcsContext) ??
-      optionalString(vcs, 'requested-revision', vcsContext)
+      toml.optionalString(vcs, 'commit-id', vcsContext) ??
+      toml.optionalString(vcs, 'requested-revision', vcsContext)
     return notAReleaseReason(type, where ?? '(no url)', revision)
   }
-  const directory = optionalTable(entry, 'directory', context)
+  const directory = toml.optionalTable(entry, 'directory', context)
   if (directory !== undefined) {
-    const path = requiredString(directory, 'path', {
+    const path = toml.requiredString(directory, 'path', {
       ...context,
       entry: `${context.entry} directory`
     })
     if (path === '.' || path === './') return 'project'
     return notAReleaseReason(directory.editable === true ? 'editable directory' : 'directory', path)
   }
-  const archive = optionalTable(entry, 'archive', context)
+  const archive = toml.optionalTable(entry, 'archive', context)
   if (archive !== undefined) {
     const archiveContext = { ...context, entry: `${context.entry} archive` }
     const where =
-      optionalString(archive, 'url', archiveContext) ??
-      optionalString(archive, 'path', archiveContext)
+      toml.optionalString(archive, 'url', archiveContext) ??
+      toml.optionalString(archive, 'path', archiveContext)
     return notAReleaseReason('archive', where ?? '(no url)')
   }
   return undefined

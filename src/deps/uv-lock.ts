@@ -15,18 +15,8 @@
  */
 import type { Dependency, SourceResult } from './types.js'
 import { normalizeName } from './names.js'
-import {
-  entryError,
-  fileReader,
-  isTable,
-  optionalArray,
-  optionalString,
-  optionalStringArray,
-  optionalTable,
-  requiredString,
-  type EntryContext,
-  type TomlTable
-} from './toml-file.js'
+import * as toml from './toml-file.js'
+import type { EntryContext, TomlTable } from './toml-file.js'
 import { notAReleaseReason, redactUrl } from './source-builder.js'
 import { lockMarkerText } from './lock-markers.js'
 import { installConditions, type UvEdge, type UvGraph } from './uv-conditions.js'
@@ -78,7 +68,7 @@ export const parseUvLock = tomlLockParser(
   readPackages
 )
 
-export const readUvLock = fileReader(parseUvLock)
+export const readUvLock = toml.fileReader(parseUvLock)
 
 function readPackages({ file, document, entries, builder, markers }: OpenedLock): SourceResult {
   const packages = Array.from(entries, readPackage)
@@ -114,7 +104,7 @@ function readPackages({ file, document, entries, builder, markers }: OpenedLock)
     if (reason !== undefined) {
       builder.addSkipped(pkg.displayName, pkg.version, reason, pkg.context.line)
     } else if (pkg.version === undefined) {
-      throw entryError(pkg.context, "missing 'version'")
+      throw toml.entryError(pkg.context, "missing 'version'")
     } else {
       const marker = conditions.marker(index)
       builder.addDependency(pkg.displayName, pkg.version, pkg.context.line, labels[index], marker)
@@ -147,8 +137,8 @@ function requiredNames(packages: UvPackage[], installed: readonly boolean[]) {
 
 function readPackage({ table: entry, name: displayName, context }: LockEntry): UvPackage {
   // uv omits the version of a source tree whose version is dynamic; a registry package always has one.
-  const version = optionalString(entry, 'version', context)
-  const source = readSource(optionalTable(entry, 'source', context), context)
+  const version = toml.optionalString(entry, 'version', context)
+  const source = readSource(toml.optionalTable(entry, 'source', context), context)
   return {
     name: normalizeName(displayName),
     displayName,
@@ -156,9 +146,9 @@ function readPackage({ table: entry, name: displayName, context }: LockEntry): U
     sourceKey: source && `${source.kind}=${source.value}`,
     source,
     context,
-    dependencies: readRefs(optionalArray(entry, 'dependencies', context), context),
-    optional: readRefTable(optionalTable(entry, 'optional-dependencies', context), context),
-    dev: readRefTable(optionalTable(entry, 'dev-dependencies', context), context)
+    dependencies: readRefs(toml.optionalArray(entry, 'dependencies', context), context),
+    optional: readRefTable(toml.optionalTable(entry, 'optional-dependencies', context), context),
+    dev: readRefTable(toml.optionalTable(entry, 'dev-dependencies', context), context)
   }
 }
 
@@ -166,24 +156,24 @@ function readSource(table: TomlTable | undefined, context: EntryContext): UvSour
   if (table === undefined) return undefined
   const sourceContext = { ...context, entry: `${context.entry} source` }
   for (const kind of SOURCE_KINDS) {
-    const value = optionalString(table, kind, sourceContext)
+    const value = toml.optionalString(table, kind, sourceContext)
     if (value !== undefined) return { kind, value }
   }
   const keys = Object.keys(table).join(', ') || 'nothing'
-  throw entryError(sourceContext, `unknown source (${keys})`)
+  throw toml.entryError(sourceContext, `unknown source (${keys})`)
 }
 
 function readRefs(items: unknown[] | undefined, context: EntryContext): DependencyRef[] {
   return (items ?? []).map(item => {
-    if (!isTable(item)) throw entryError(context, 'each dependency must be a table')
+    if (!toml.isTable(item)) throw toml.entryError(context, 'each dependency must be a table')
     const refContext = { ...context, entry: `${context.entry} dependency` }
-    const source = readSource(optionalTable(item, 'source', refContext), refContext)
+    const source = readSource(toml.optionalTable(item, 'source', refContext), refContext)
     return {
-      name: normalizeName(requiredString(item, 'name', refContext)),
-      version: optionalString(item, 'version', refContext),
+      name: normalizeName(toml.requiredString(item, 'name', refContext)),
+      version: toml.optionalString(item, 'version', refContext),
       sourceKey: source && `${source.kind}=${source.value}`,
-      extras: optionalStringArray(item, 'extra', refContext) ?? [],
-      marker: lockMarkerText(optionalString(item, 'marker', refContext))
+      extras: toml.optionalStringArray(item, 'extra', refContext) ?? [],
+      marker: lockMarkerText(toml.optionalString(item, 'marker', refContext))
     }
   })
 }
@@ -191,7 +181,8 @@ function readRefs(items: unknown[] | undefined, context: EntryContext): Dependen
 function readRefTable(table: TomlTable | undefined, context: EntryContext) {
   const refs = new Map<string, DependencyRef[]>()
   for (const [label, items] of Object.entries(table ?? {})) {
-    if (!Array.isArray(items)) throw entryError(context, `'${label}' must be an array of tables`)
+    if (!Array.isArray(items))
+      throw toml.entryError(context, `'${label}' must be an array of tables`)
     refs.set(label, readRefs(items, context))
   }
   return refs
@@ -200,13 +191,13 @@ function readRefTable(table: TomlTable | undefined, context: EntryContext) {
 /** `[manifest]`: workspace members, and the roots of a lock without a project (scripts, PEP 735 only). */
 function readManifest(document: TomlTable, file: string) {
   const context: EntryContext = { file, line: 0, entry: '[manifest]' }
-  const manifest = optionalTable(document, 'manifest', context) ?? {}
-  const members = optionalStringArray(manifest, 'members', context)
+  const manifest = toml.optionalTable(document, 'manifest', context) ?? {}
+  const members = toml.optionalStringArray(manifest, 'members', context)
   return {
     context,
     members: members && new Set(members.map(normalizeName)),
-    requirements: readRefs(optionalArray(manifest, 'requirements', context), context),
-    groups: readRefTable(optionalTable(manifest, 'dependency-groups', context), context)
+    requirements: readRefs(toml.optionalArray(manifest, 'requirements', context), context),
+    groups: readRefTable(toml.optionalTable(manifest, 'dependency-groups', context), context)
   }
 }
 
@@ -238,7 +229,7 @@ function resolveGraph(
       }
     }
     const wanted = ref.version === undefined ? ref.name : `${ref.name} ${ref.version}`
-    throw entryError(from, `depends on '${wanted}', which is not in the lock file`)
+    throw toml.entryError(from, `depends on '${wanted}', which is not in the lock file`)
   }
   const edges = packages.map(pkg => pkg.dependencies.map(ref => resolve(ref, pkg.context)))
   const extraEdges = packages.map(pkg => {
