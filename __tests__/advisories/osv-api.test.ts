@@ -211,6 +211,71 @@ describe('OsvApiFeed detail strategies', () => {
     expect(server.counts).toMatchObject({ query: 0, vulns: 2 })
   })
 
+  test("onRecords is told each pin's records as soon as they are all in: the very lists lookup returns", async () => {
+    const told: { pin: string; ids: string[]; records: readonly OsvRecord[] }[] = []
+    const answered: string[] = []
+    const { server, feed } = await setup(
+      undefined,
+      {},
+      {
+        onRecords: (pin, records) => {
+          told.push({ pin: `${pin.name} ${pin.version}`, ids: records.map(r => r.id), records })
+          // What the server had answered when this pin was told.
+          answered.push(`${server.counts.query}+${server.counts.vulns}`)
+        }
+      }
+    )
+    const pins = [
+      pin('requests', '2.19.0'),
+      pin('pyyaml', '5.3'),
+      pin('pyyaml', '5.3.1'),
+      pin('plone', '2.5'),
+      pin('flask', '3.0.0')
+    ]
+    const result = await feed.lookup(pins)
+    // Once per pin that matched anything, with what lookup returns (withdrawn left out); none
+    // for flask, which matched nothing.
+    expect(told.map(({ pin, ids }) => [pin, ids]).sort()).toEqual([
+      ['plone 2.5', []],
+      ['pyyaml 5.3', ['PYSEC-2020-96', 'PYSEC-2021-142']],
+      ['pyyaml 5.3.1', ['PYSEC-2021-142']],
+      ['requests 2.19.0', ['PYSEC-2018-28', 'PYSEC-2023-74']]
+    ])
+    for (const { pin: name, records } of told) {
+      expect(records).toBe(result[pins.findIndex(p => `${p.name} ${p.version}` === name)])
+    }
+    // pyyaml 5.3.1's only record comes with pyyaml 5.3's /v1/query: it is told right then,
+    // just before pyyaml 5.3 itself, and before the lookup has all its answers.
+    const order = told.map(({ pin }) => pin)
+    expect(order.indexOf('pyyaml 5.3')).toBe(order.indexOf('pyyaml 5.3.1') + 1)
+    expect(answered.slice(0, -1)).not.toContain(`${server.counts.query}+${server.counts.vulns}`)
+  })
+
+  test('onRecords is told at once of pins whose records are all held, before any record is fetched', async () => {
+    const held = new Map([REQUESTS_AUTH, REQUESTS_PROXY].map(r => [r.id, r]))
+    const store: RecordStore = { get: id => held.get(id) }
+    const told: [string, number][] = []
+    const { server, feed } = await setup(
+      undefined,
+      { latencyMs: 20 },
+      {
+        records: store,
+        onRecords: (pin, records) => {
+          told.push([pin.name, server.counts.query + server.counts.vulns])
+          expect(records.map(r => r.id)).toEqual(
+            pin.name === 'requests' ? [REQUESTS_AUTH.id, REQUESTS_PROXY.id] : expect.anything()
+          )
+        }
+      }
+    )
+    await feed.lookup([pin('pyyaml', '5.3'), pin('requests', '2.19.0')])
+    // requests before any detail request had even arrived; pyyaml once its /v1/query answered.
+    expect(told).toEqual([
+      ['requests', 0],
+      ['pyyaml', 1]
+    ])
+  })
+
   test('planDetailFetches never plans an id twice', () => {
     const ref = (id: string): VulnRef => ({ id, modified: 'm' })
     const refs = [[ref('A'), ref('B')], [ref('A')], [ref('C')], [ref('B'), ref('C'), ref('D')]]

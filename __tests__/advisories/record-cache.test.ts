@@ -454,6 +454,31 @@ describe('DiskRecordCache on its own', () => {
     expect(new DiskRecordCache(cacheDir).get(odd.id, odd.modified)).toEqual(odd)
   })
 
+  test('bodies made while the run waits (prepareFlush) are the ones flush would make, malformed ones left out', async () => {
+    const { logger, lines } = debugLines()
+    const odd = {
+      ...record('PYSEC-2023-74'),
+      affected: [{ ...requests.affected![0]!, versions: [1] }]
+    } as unknown as OsvRecord
+    const early = new DiskRecordCache(cacheDir, { logger })
+    early.put(requests)
+    early.put(odd)
+    early.prepareFlush()
+    await new Promise(resolve => setTimeout(resolve, 20))
+    // Made already, before flush: the malformed one is dropped then.
+    expect(lines).toEqual([expect.stringMatching(/could not write PYSEC-2023-74: a malformed/)])
+    expect(early.stats.written).toBe(1)
+    await early.flush()
+    const prepared = readFileSync(packFile(cacheDir), 'utf8')
+    rmSync(packFile(cacheDir))
+    const late = new DiskRecordCache(cacheDir)
+    late.put(requests)
+    late.put(odd)
+    await late.flush()
+    expect(late.stats.written).toBe(1)
+    expect(readFileSync(packFile(cacheDir), 'utf8')).toBe(prepared)
+  })
+
   test('a record whose versions are not strings is not cached', async () => {
     const { logger, lines } = debugLines()
     const cache = new DiskRecordCache(cacheDir, { logger })

@@ -22,7 +22,9 @@ import { runAudit } from '../../src/pipeline/run-audit.js'
 import {
   askingAhead,
   MAX_VERIFY_ROUNDS,
+  startUpgradeVerification,
   UpgradeSearch,
+  verifyAssessedUpgrades,
   verifyUpgrades,
   type VerifyUpgradesOptions
 } from '../../src/pipeline/verify-upgrades.js'
@@ -267,6 +269,70 @@ describe('with the OSV API: one querybatch per round for every candidate', () =>
       { feed, upgradeAdvice: store }
     )
     expect(upgrades(verified.packages)).toEqual({ clean: '2.0' })
+  })
+
+  test('started as soon as the lookup is done: asked before the assessment settles, with the same outcome', async () => {
+    const result = await lookUpAdvisories(SOURCES, feed)
+    const opened = { feed, finish: async () => {} }
+    const before = server.counts.querybatch
+    const started = startUpgradeVerification(result.packages, opened, silentLogger)
+    // The first candidates are worked out at once, for the assessment to take as they are.
+    expect(Object.fromEntries([...started.first].map(([pkg, v]) => [pkg.name, v]))).toEqual({
+      ladder: '2.0',
+      endless: '2.0',
+      unfixed: '2.0',
+      clean: '2.0',
+      pair: '2.0'
+    })
+    const taken = assessFindings(result, {
+      ...ASSESS,
+      firstUpgrades: new Map([...started.first].map(([pkg]) => [pkg, '9.9']))
+    })
+    expect(new Set(Object.values(upgrades(taken.outcome.packages)))).toEqual(new Set(['9.9']))
+    // The feed is asked before anything waits for the answer (within a generous 5 s).
+    for (let waited = 0; server.counts.querybatch === before && waited < 5_000; waited += 10) {
+      await new Promise(resolve => setTimeout(resolve, 10))
+    }
+    expect(server.counts.querybatch).toBeGreaterThan(before)
+    const settled = await started.settle(
+      assessFindings(result, { ...ASSESS, firstUpgrades: started.first })
+    )
+    expect(upgrades(settled.outcome.packages)).toEqual(VERIFIED)
+    const after = await verifyAssessedUpgrades(assessFindings(result, ASSESS), opened, silentLogger)
+    expect(settled).toEqual(after)
+  })
+
+  test('a verification started early keeps a failure for settle, and leaves nothing unhandled', async () => {
+    const result = await lookUpAdvisories(SOURCES, feed)
+    const broken: AdvisoryFeed = {
+      name: 'broken',
+      lookup: () => Promise.reject(new TypeError('not a feed error'))
+    }
+    const started = startUpgradeVerification(
+      result.packages,
+      {
+        feed: broken,
+        finish: async () => {}
+      },
+      silentLogger
+    )
+    await new Promise(resolve => setTimeout(resolve, 20))
+    await expect(started.settle(assessFindings(result, ASSESS))).rejects.toThrow('not a feed error')
+    server.failNext(
+      1,
+      { kind: 'status', status: 400, body: '{"code":3,"message":"Bad."}' },
+      'querybatch'
+    )
+    const failing = startUpgradeVerification(
+      result.packages,
+      { feed, finish: async () => {} },
+      silentLogger
+    )
+    const settled = await failing.settle(assessFindings(result, ASSESS))
+    expect(settled.warnings).toEqual([
+      expect.stringMatching(/^Recommended upgrades could not all be checked: /)
+    ])
+    expect(upgrades(settled.outcome.packages).ladder).toBeNull()
   })
 
   test('a failing feed withholds the unconfirmed upgrades with a warning, findings untouched', async () => {

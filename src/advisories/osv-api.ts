@@ -57,6 +57,11 @@ export interface OsvApiFeedOptions {
   records?: RecordStore
   /** Where the proxy variables are read (the entry's environment); none, no proxy. */
   env?: NodeJS.ProcessEnv
+  /**
+   * Told as soon as every record of a pin is in, with the records its lookup will return:
+   * work on one pin can then start while the answers for others are still on the wire.
+   */
+  onRecords?: (pin: PackageVersion, records: readonly OsvRecord[]) => void
 }
 
 export interface DetailPlan {
@@ -81,6 +86,7 @@ export class OsvApiFeed implements AdvisoryFeed {
   private readonly records: RecordStore | undefined
   private readonly client: JsonClient
   private readonly logger: Logger
+  private readonly onRecords: OsvApiFeedOptions['onRecords']
 
   constructor(options: OsvApiFeedOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '')
@@ -89,6 +95,7 @@ export class OsvApiFeed implements AdvisoryFeed {
     this.strategy = options.detailStrategy ?? 'auto'
     this.records = options.records
     this.logger = options.logger ?? silentLogger
+    this.onRecords = options.onRecords
     this.client = new JsonClient({
       feedName: this.name,
       connections: this.concurrency,
@@ -177,10 +184,26 @@ export class OsvApiFeed implements AdvisoryFeed {
     }
     const plan = planDetailFetches(refs, held, this.strategy)
     const extras = new Map<number, OsvRecord[]>()
+    const recordsOf = (i: number): OsvRecord[] =>
+      [...refs[i]!.map(ref => byId.get(ref.id) as OsvRecord), ...(extras.get(i) ?? [])].filter(
+        record => !record.withdrawn
+      )
+    const onRecords = this.onRecords
+    // A pin's list as told is the one returned (nothing can join it later): work done on that
+    // very list can be found again.
+    const told = new Map<number, OsvRecord[]>()
+    const watch = onRecords
+      ? new CompletionWatch(refs, byId, plan.packageQueries, i => {
+          const records = recordsOf(i)
+          told.set(i, records)
+          onRecords(queries[i] as PackageVersion, records)
+        })
+      : undefined
     const store = (raw: OsvRecord): void => {
       const record = read(raw)
       // Only a record read whole is kept for later runs: one read in part is asked again.
       if (record === raw) this.records?.put?.(record)
+      watch?.stored(record.id)
     }
     type Task = { query: number } | { id: string }
     const tasks: Task[] = [
@@ -196,6 +219,7 @@ export class OsvApiFeed implements AdvisoryFeed {
         task.query,
         found.filter(record => !listed.has(record.id)).map(record => byId.get(record.id)!)
       )
+      watch?.queried(task.query)
     })
     // The database can change between the steps: fetch by id what /v1/query no longer listed.
     const missing = [...new Set(refs.flat().map(ref => ref.id))].filter(id => !byId.has(id))
@@ -203,11 +227,7 @@ export class OsvApiFeed implements AdvisoryFeed {
       this.getRecord(id, signal)
     )
     late.forEach(store)
-    const results = refs.map((listed, i) =>
-      [...listed.map(ref => byId.get(ref.id) as OsvRecord), ...(extras.get(i) ?? [])].filter(
-        record => !record.withdrawn
-      )
-    )
+    const results = refs.map((_, i) => told.get(i) ?? recordsOf(i))
     this.warnIncomplete(queries, results, unreadable)
     return results
   }
@@ -356,6 +376,55 @@ export function planDetailFetches(
   // earlier pin comes back with a later pin's query anyway: don't fetch it twice.
   for (const index of packageQueries) for (const ref of refs[index] ?? []) ids.delete(ref.id)
   return { packageQueries, ids: [...ids] }
+}
+
+/**
+ * Which pins have every record in, as records arrive: a pin waits for each record it lists
+ * that was not held, and for its own /v1/query when it has one (which may bring records the
+ * querybatch did not list). `complete` is called once per pin that lists any record.
+ */
+class CompletionWatch {
+  private readonly waiting = new Map<string, number[]>()
+  private readonly left: number[]
+
+  constructor(
+    refs: readonly (readonly VulnRef[])[],
+    present: ReadonlyMap<string, OsvRecord>,
+    packageQueries: readonly number[],
+    private readonly complete: (query: number) => void
+  ) {
+    this.left = refs.map(() => 0)
+    for (const query of packageQueries) this.left[query]!++
+    refs.forEach((listed, query) => {
+      for (const ref of listed) {
+        if (present.has(ref.id)) continue
+        this.left[query]!++
+        const waiting = this.waiting.get(ref.id)
+        if (waiting) waiting.push(query)
+        else this.waiting.set(ref.id, [query])
+      }
+    })
+    refs.forEach((listed, query) => {
+      if (listed.length > 0 && this.left[query] === 0) complete(query)
+    })
+  }
+
+  /** A record is in. */
+  stored(id: string): void {
+    const waiting = this.waiting.get(id)
+    if (waiting === undefined) return
+    this.waiting.delete(id)
+    for (const query of waiting) this.countDown(query)
+  }
+
+  /** A pin's own /v1/query has answered (its records stored). */
+  queried(query: number): void {
+    this.countDown(query)
+  }
+
+  private countDown(query: number): void {
+    if (--this.left[query]! === 0) this.complete(query)
+  }
 }
 
 interface BatchResult {

@@ -25,7 +25,7 @@ import { preparePrivateDir, unsafeOwnership, type RefusedDir } from './cache-dir
 import { MatchHints } from './match-hints.js'
 import type { RecordStore, VulnRef } from './osv-api.js'
 import type { OsvRecord, PackageVersion } from './osv.js'
-import { severityOf } from './severity.js'
+import { prepareScoring, severityOf } from './severity.js'
 import {
   bodyBytes,
   fileIdentity,
@@ -50,11 +50,12 @@ export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024
 const STALE_TEMP_MS = 60 * 60 * 1000
 const DAY_MS = 24 * 60 * 60 * 1000
 /**
- * Read-ahead works in slices this long and then lets the event loop run, so that the answer
- * it waits beside is taken in as soon as it arrives. Timed with Date.now: the global
- * `performance` loads perf_hooks on first use, ~2 ms for a clock this coarse.
+ * Read-ahead and the making of bodies work in slices this long and then let the event loop
+ * run, so that an answer they work beside is taken in as soon as it arrives. Timed with
+ * Date.now: the global `performance` loads perf_hooks on first use, ~2 ms for a clock this
+ * coarse.
  */
-const READ_AHEAD_SLICE_MS = 2
+const SLICE_MS = 2
 
 export interface RecordCacheStats {
   hits: number
@@ -105,8 +106,11 @@ export class DiskRecordCache implements RecordStore {
   private readonly refused: RefusedDir | undefined
   private pack: Pack | undefined
   private hints: MatchHints | undefined
-  /** Records fetched in this run, as the bodies flush writes. */
-  private readonly fresh = new Map<string, { modified: string; body: Buffer }>()
+  /** Records fetched in this run, and the bodies flush writes once made (makeBodies). */
+  private readonly fresh = new Map<string, FreshRecord>()
+  /** Ids in `fresh` whose bodies are still to be made, in the order they came. */
+  private unmade: string[] = []
+  private makingBodies = false
   /** Ids of the pack's records this run used. */
   private readonly used = new Set<string>()
   /** Ids of the pack's records that could not be trusted. */
@@ -164,7 +168,7 @@ export class DiskRecordCache implements RecordStore {
     const slice = (): void => {
       if (stopped) return
       ids ??= this.matchHints().idsFor(pins)
-      const until = Date.now() + READ_AHEAD_SLICE_MS
+      const until = Date.now() + SLICE_MS
       while (next < ids.length && Date.now() < until) {
         const id = ids[next++] as string
         if (this.readEarly.has(id)) continue
@@ -173,6 +177,8 @@ export class DiskRecordCache implements RecordStore {
         if (typeof record === 'object') severityOf(record)
       }
       if (next < ids.length) setImmediate(slice)
+      // Nothing (more) to read: the wait is spent setting the scorer up for the assessment.
+      else prepareScoring()
     }
     setImmediate(slice)
     return () => {
@@ -190,24 +196,53 @@ export class DiskRecordCache implements RecordStore {
 
   /**
    * Keeps the record for flush. A withdrawn one is not kept: only the feed may say so.
-   * Records arrive while other requests are still on the wire, so this is where the work each
-   * needs is done, once: its body for the pack, and its score (severity.ts keeps it for the
-   * run's assessment; a CVSS v4 vector takes ~0.1 ms).
+   * Records arrive while other requests are still on the wire, so this is where its body for
+   * the pack is made, once. Its score is not worked out here: the assessment does it while
+   * the recommended upgrades are asked about, when the run has nothing else to do.
    */
   put(record: OsvRecord): void {
     if (record.withdrawn != null) return
-    severityOf(record)
     if (this.refused !== undefined) return
     if (this.fresh.get(record.id)?.modified === record.modified) return
     const entry = this.load().entries.get(record.id)
     if (entry?.modified === record.modified && !this.dropped.has(record.id)) return
-    const body = recordBody(record)
-    if (body === undefined) {
-      this.logger.debug(`Record cache: could not write ${record.id}: a malformed versions list`)
-      return
-    }
     if (!this.fresh.has(record.id)) this.stats.written++
-    this.fresh.set(record.id, { modified: record.modified, body })
+    this.fresh.set(record.id, { modified: record.modified, record })
+    this.unmade.push(record.id)
+  }
+
+  /**
+   * Starts making the bodies flush writes, a slice at a time between turns of the event loop:
+   * for when the run waits on the feed with nothing else to do (the bodies of a cold run's
+   * 1,300 records take ~30-50 ms, and while the records come in, taking them in comes first).
+   * Whatever is left when flush comes is made then.
+   */
+  prepareFlush(): void {
+    if (this.makingBodies || this.unmade.length === 0) return
+    this.makingBodies = true
+    setImmediate(this.bodiesSlice)
+  }
+
+  private readonly bodiesSlice = (): void => {
+    this.makeBodies(Date.now() + SLICE_MS)
+    if (this.unmade.length > 0) setImmediate(this.bodiesSlice)
+    else this.makingBodies = false
+  }
+
+  /** The bodies of fresh records not made yet, until the clock passes `until`. */
+  private makeBodies(until: number): void {
+    let next = 0
+    while (next < this.unmade.length && Date.now() <= until) {
+      const id = this.unmade[next++] as string
+      const fresh = this.fresh.get(id)
+      if (fresh === undefined || fresh.body !== undefined) continue
+      fresh.body = recordBody(fresh.record)
+      if (fresh.body !== undefined) continue
+      this.fresh.delete(id)
+      this.stats.written--
+      this.logger.debug(`Record cache: could not write ${id}: a malformed versions list`)
+    }
+    this.unmade = this.unmade.slice(next)
   }
 
   /**
@@ -219,6 +254,7 @@ export class DiskRecordCache implements RecordStore {
     if (this.refused !== undefined) return
     const pack = this.load()
     const hints = this.matchHints()
+    this.makeBodies(Infinity)
     const today = Math.floor(this.now() / DAY_MS)
     const dated = [...this.used].some(id => (pack.entries.get(id)?.day ?? today) < today)
     if (this.fresh.size === 0 && !hints.dirty && this.dropped.size === 0 && !dated) return
@@ -226,7 +262,7 @@ export class DiskRecordCache implements RecordStore {
       id,
       modified,
       day: today,
-      body
+      body: body!
     }))
     const disk = this.onDisk(pack)
     // A record dropped as untrusted stays out, unless another run has written it since.
@@ -340,6 +376,13 @@ export class DiskRecordCache implements RecordStore {
       }
     }
   }
+}
+
+/** A record fetched in this run; its body is made soon after (record-cache.ts put). */
+interface FreshRecord {
+  modified: string
+  record: OsvRecord
+  body?: Buffer
 }
 
 function emptyPack(identity: string): Pack {

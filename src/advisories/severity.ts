@@ -32,6 +32,14 @@ function loadCalculator(name: CalculatorName): Calculator {
   return loadCvssCalculators()[name]
 }
 
+/**
+ * Sets the calculator up ahead of the first vector: for a run that waits on the network
+ * anyway (the querybatch of an online lookup), so that the assessment does not pay for it.
+ */
+export function prepareScoring(): void {
+  loadCvssCalculators()
+}
+
 interface CvssVersion {
   source: 'CVSS_V4' | 'CVSS_V3' | 'CVSS_V2'
   /** Vector prefix (including the trailing '/') and its calculator. */

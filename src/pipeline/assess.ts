@@ -1,5 +1,5 @@
 import * as path from 'node:path'
-import type { AuditResult } from './look-up.js'
+import type { AuditedPackage, AuditResult } from './look-up.js'
 import type { PackageHealthRun } from './check-package-health.js'
 import { gate, rateFindings, type SeverityThreshold } from './gate.js'
 import { applyIgnores, type IgnoreRule, type IgnoredFinding } from './ignores.js'
@@ -38,6 +38,11 @@ export interface AssessOptions {
   recordsFor?: (name: string) => readonly OsvRecord[]
   /** Upgrades verified in earlier runs (kept by verify-upgrades.ts, never here). */
   upgradeAdvice?: UpgradeAdviceStore
+  /**
+   * The upgrade first recommended for each package with findings, when already worked out
+   * (startUpgradeVerification); else it is worked out here.
+   */
+  firstUpgrades?: ReadonlyMap<AuditedPackage, string | null>
   tool: AuditOutcome['tool']
   databaseUpdated?: Date
   /** What the package indexes said, when package checks ran; its failing issues fail the step. */
@@ -89,8 +94,12 @@ export function assessFindings(result: AuditResult, options: AssessOptions): Ass
       ...(changes ? { change: verdictFor(changes, pkg)?.change ?? 'unknown' } : {})
     }
     if (vulnerabilities.length > 0) {
-      const records = options.recordsFor?.(pkg.name) ?? pkg.vulnerabilities.map(v => v.record)
-      reported.recommendedVersion = rememberedRecommendation(pkg, records, options.upgradeAdvice)
+      const first = options.firstUpgrades
+      if (first?.has(pkg)) reported.recommendedVersion = first.get(pkg) as string | null
+      else {
+        const records = options.recordsFor?.(pkg.name) ?? pkg.vulnerabilities.map(v => v.record)
+        reported.recommendedVersion = rememberedRecommendation(pkg, records, options.upgradeAdvice)
+      }
     }
     return reported
   })

@@ -1,5 +1,5 @@
 import { clean } from '@renovatebot/pep440'
-import type { AdvisoryFeed, PackageVersion } from '../advisories/osv.js'
+import type { AdvisoryFeed, OsvRecord, PackageVersion } from '../advisories/osv.js'
 import { dedupeAliases, toVulnerability, type Vulnerability } from '../advisories/vulnerability.js'
 import type { Dependency, SkippedDependency, SourceResult } from '../deps/types.js'
 
@@ -31,10 +31,7 @@ export async function lookUpAdvisories(
   const queries: PackageVersion[] = packages.map(({ name, version }) => ({ name, version }))
   const records = await feed.lookup(queries)
   packages.forEach((pkg, index) => {
-    const found = (records[index] ?? [])
-      .map(record => toVulnerability(record, pkg.name))
-      .filter((vuln): vuln is Vulnerability => vuln !== undefined)
-    pkg.vulnerabilities = dedupeAliases(found)
+    pkg.vulnerabilities = takeVulnerabilities(records[index] ?? [], pkg.name)
   })
   return {
     feed: feed.name,
@@ -42,6 +39,37 @@ export async function lookUpAdvisories(
     packages,
     skipped: sources.flatMap(source => source.skipped)
   }
+}
+
+/** The vulnerabilities `records` report for the package `name`, aliases merged. */
+export function vulnerabilitiesOf(records: readonly OsvRecord[], name: string): Vulnerability[] {
+  const found = records
+    .map(record => toVulnerability(record, name))
+    .filter((vuln): vuln is Vulnerability => vuln !== undefined)
+  return dedupeAliases(found)
+}
+
+/**
+ * Keeps what vulnerabilitiesOf gave for this very list of records, for the lookup that will
+ * return it (a feed may hand a pin's records out early: first-upgrades.ts). Taken once.
+ */
+export function keepVulnerabilities(
+  records: readonly OsvRecord[],
+  name: string,
+  vulnerabilities: Vulnerability[]
+): void {
+  readEarly.set(records, { name, vulnerabilities })
+}
+
+const readEarly = new WeakMap<
+  readonly OsvRecord[],
+  { name: string; vulnerabilities: Vulnerability[] }
+>()
+
+function takeVulnerabilities(records: readonly OsvRecord[], name: string): Vulnerability[] {
+  const kept = readEarly.get(records)
+  readEarly.delete(records)
+  return kept?.name === name ? kept.vulnerabilities : vulnerabilitiesOf(records, name)
 }
 
 export function groupDependencies(dependencies: Dependency[]): AuditedPackage[] {

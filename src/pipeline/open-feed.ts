@@ -5,6 +5,7 @@ import type { AdvisoryFeed, OsvRecord } from '../advisories/osv.js'
 import { DiskRecordCache } from '../advisories/record-cache.js'
 import { stalenessWarning } from './staleness.js'
 import type { UpgradeAdviceStore } from '../advisories/upgrade.js'
+import { FirstUpgrades } from './first-upgrades.js'
 
 /** The feed a run uses, plus what only some feeds can tell. */
 export interface OpenedFeed {
@@ -17,6 +18,13 @@ export interface OpenedFeed {
   databaseUpdated?: Date
   /** Upgrades recommended in earlier runs (the advisory cache). */
   upgradeAdvice?: UpgradeAdviceStore
+  /** First upgrade candidates worked out while the lookup fetches (the OSV API). */
+  firstUpgrades?: FirstUpgrades
+  /**
+   * The run waits on the feed with nothing else to do: work `finish` would do can start
+   * (the advisory cache makes the bodies it writes).
+   */
+  idle?(): void
   /** Saves what should outlive the run (the advisory cache) and releases connections. */
   finish(): Promise<void>
 }
@@ -105,22 +113,33 @@ async function openOsvApi(
   { env, logger, cacheStore, requestTimeoutMs }: FeedContext
 ): Promise<OpenedFeed> {
   if (!settings.cache) {
-    const feed = new OsvApiFeed({ baseUrl: settings.osvUrl, logger, env, requestTimeoutMs })
-    return { feed, finish: () => feed.close() }
+    const firstUpgrades = new FirstUpgrades(undefined)
+    const feed = new OsvApiFeed({
+      baseUrl: settings.osvUrl,
+      logger,
+      env,
+      requestTimeoutMs,
+      onRecords: (pin, records) => firstUpgrades.prepare(pin, records)
+    })
+    return { feed, firstUpgrades, finish: () => feed.close() }
   }
   const { cacheDir } = settings
   await cacheStore.restore(cacheDir)
   const cache = new DiskRecordCache(cacheDir, { logger })
+  const firstUpgrades = new FirstUpgrades(cache.upgradeAdvice)
   const feed = new OsvApiFeed({
     baseUrl: settings.osvUrl,
     logger,
     records: cache,
     env,
-    requestTimeoutMs
+    requestTimeoutMs,
+    onRecords: (pin, records) => firstUpgrades.prepare(pin, records)
   })
   return {
     feed,
     upgradeAdvice: cache.upgradeAdvice,
+    firstUpgrades,
+    idle: () => cache.prepareFlush(),
     finish: async () => {
       await feed.close()
       await cache.flush()

@@ -6,7 +6,7 @@ import { lookUpAdvisories, type AuditResult } from './look-up.js'
 import { loadIgnoreRules } from './ignore-config.js'
 import { NO_CACHE_STORE, openFeed, type CacheDirectoryStore } from './open-feed.js'
 import { reportsListLicenses, writeReports, type WrittenReports } from './write-reports.js'
-import { askingAhead, verifyAssessedUpgrades } from './verify-upgrades.js'
+import { askingAhead, startUpgradeVerification } from './verify-upgrades.js'
 import { errorOutcome, newRunProgress, runError, type RunProgress } from './run-error.js'
 import { fixThenAuditAgain } from './apply-fixes.js'
 import type { Config } from '../config/config.js'
@@ -115,6 +115,13 @@ async function runStages(
     )
     progress.packagesLookedUp = found.packages.length
     const result = withFeedSkips(found, opened.skipped?.())
+    // No report names an upgrade the feed has not been asked about (one more lookup), asked
+    // while the findings are assessed.
+    const upgrades = startUpgradeVerification(result.packages, opened, logger, {
+      early: ahead.early,
+      // Releases the index lacks or has yanked are never recommended (package checks' answers).
+      ...(health?.offered ? { offered: health.offered } : {})
+    })
     scope = await judgeChangeScope({
       scope: config.scope,
       ...(config.baseRef ? { baseRef: config.baseRef } : {}),
@@ -145,20 +152,13 @@ async function runStages(
       failOnLicense: config.licenses.failOnLicense,
       ...(opened.recordsFor ? { recordsFor: opened.recordsFor } : {}),
       ...(opened.upgradeAdvice ? { upgradeAdvice: opened.upgradeAdvice } : {}),
+      firstUpgrades: upgrades.first,
       tool: TOOL,
       ...(health ? { packageHealth: health } : {}),
       ...(opened.databaseUpdated ? { databaseUpdated: opened.databaseUpdated } : {}),
       ...(scope.verdicts ? { changes: scope.verdicts } : {})
     })
-    // No report names an upgrade the feed has not been asked about (one more lookup).
-    // Releases the index lacks or has yanked are never recommended (package checks' answers).
-    assessment = await verifyAssessedUpgrades(
-      assessment,
-      opened,
-      logger,
-      ahead.early,
-      health?.offered
-    )
+    assessment = await upgrades.settle(assessment)
   } finally {
     // After the verification, so that the upgrades it confirmed are saved with the cache.
     await opened.finish()

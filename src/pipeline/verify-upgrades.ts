@@ -15,11 +15,13 @@ import {
   keptUpgrade,
   newestFix,
   recommendedVersion,
+  rememberedRecommendation,
   type UpgradeAdviceStore
 } from '../advisories/upgrade.js'
 import { equalityKey, isPep440 } from '../advisories/version-order.js'
 import type { ReportedPackage } from '../report/outcome.js'
 import type { Assessment } from './assess.js'
+import type { AuditedPackage } from './look-up.js'
 import type { OpenedFeed } from './open-feed.js'
 import { describeError } from '../shared/describe-error.js'
 import { FeedError } from '../shared/errors.js'
@@ -63,8 +65,16 @@ export interface EarlyAnswer {
   records: readonly OsvRecord[]
 }
 
-export interface VerifiedUpgrades {
-  packages: ReportedPackage[]
+/**
+ * What the verification reads of a package: a ReportedPackage, or an AuditedPackage with its
+ * first candidate (startUpgradeVerification).
+ */
+export type UpgradeTarget = Pick<ReportedPackage, 'name' | 'version' | 'recommendedVersion'> & {
+  vulnerabilities: readonly { record: OsvRecord }[]
+}
+
+export interface VerifiedUpgrades<P extends UpgradeTarget = ReportedPackage> {
+  packages: P[]
   /** Lookups made (one querybatch each on the OSV API). */
   rounds: number
   /** When the feed failed: the upgrades it could not confirm are withheld. */
@@ -75,10 +85,10 @@ export interface VerifiedUpgrades {
  * `packages` with every recommendation confirmed by the feed, or withheld with a note. Pins
  * without findings are left as they are.
  */
-export async function verifyUpgrades(
-  packages: readonly ReportedPackage[],
+export async function verifyUpgrades<P extends UpgradeTarget>(
+  packages: readonly P[],
   options: VerifyUpgradesOptions
-): Promise<VerifiedUpgrades> {
+): Promise<VerifiedUpgrades<P>> {
   const maxRounds = options.maxRounds ?? MAX_VERIFY_ROUNDS
   const logger = options.logger ?? silentLogger
   const searches = new Map<number, UpgradeSearch>()
@@ -176,6 +186,81 @@ export async function verifyAssessedUpgrades(
     ...assessment,
     outcome: { ...assessment.outcome, packages },
     warnings: [...assessment.warnings, ...warnings]
+  }
+}
+
+/** A verification under way (startUpgradeVerification). */
+export interface UpgradeVerification {
+  /**
+   * The first candidate of each package with findings, worked out once: the assessment takes
+   * it (AssessOptions.firstUpgrades) rather than working it out again.
+   */
+  first: ReadonlyMap<AuditedPackage, string | null>
+  /** `assessment` (of the same packages, in order) with the verified upgrades in place. */
+  settle(assessment: Assessment): Promise<Assessment>
+}
+
+/**
+ * The engine's step, started as soon as the lookup is done: the first candidates are worked
+ * out at once and the feed is asked about them while the findings are assessed (rating every
+ * finding takes about as long as the round trips of the verification). The outcome is the
+ * one verifyAssessedUpgrades gives. A failure of the feed is settle's to report; nothing is
+ * left unhandled when the run stops before settling.
+ */
+export function startUpgradeVerification(
+  packages: readonly AuditedPackage[],
+  opened: OpenedFeed,
+  logger: Logger,
+  options: Pick<VerifyUpgradesOptions, 'early' | 'unavailable' | 'offered'> = {}
+): UpgradeVerification {
+  const first = new Map<AuditedPackage, string | null>()
+  type Target = AuditedPackage & Pick<ReportedPackage, 'recommendedVersion' | 'upgradeNote'>
+  const targets = packages.map((pkg): Target => {
+    if (pkg.vulnerabilities.length === 0) return pkg
+    const records = opened.recordsFor?.(pkg.name) ?? pkg.vulnerabilities.map(v => v.record)
+    const candidate = opened.firstUpgrades
+      ? opened.firstUpgrades.upgradeFor(pkg, records)
+      : rememberedRecommendation(pkg, records, opened.upgradeAdvice)
+    first.set(pkg, candidate)
+    return { ...pkg, recommendedVersion: candidate }
+  })
+  opened.firstUpgrades?.stop()
+  const verifying = verifyUpgrades(targets, {
+    feed: opened.feed,
+    ...options,
+    ...(opened.recordsFor ? { recordsFor: opened.recordsFor } : {}),
+    ...(opened.upgradeAdvice ? { upgradeAdvice: opened.upgradeAdvice } : {}),
+    ...(opened.skipped ? { unknownReleases: opened.skipped } : {}),
+    logger
+  })
+  // Settled later, or never when the run fails first: not an unhandled rejection then.
+  verifying.catch(() => {})
+  return {
+    first,
+    settle: async assessment => {
+      opened.idle?.()
+      const { packages: verified, warnings } = await verifying
+      const reported = assessment.outcome.packages
+      if (reported.length !== verified.length) {
+        throw new Error('the assessment and the verification disagree on the packages')
+      }
+      return {
+        ...assessment,
+        outcome: {
+          ...assessment.outcome,
+          packages: reported.map((pkg, i) => {
+            const { recommendedVersion, upgradeNote } = verified[i]!
+            if (pkg.recommendedVersion === undefined) return pkg
+            return {
+              ...pkg,
+              recommendedVersion: recommendedVersion ?? null,
+              ...(upgradeNote ? { upgradeNote } : {})
+            }
+          })
+        },
+        warnings: [...assessment.warnings, ...warnings]
+      }
+    }
   }
 }
 
