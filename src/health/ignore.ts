@@ -7,7 +7,8 @@
  */
 import { eq, valid } from '@renovatebot/pep440'
 import { InputError } from '../shared/errors.js'
-import { excerpt, listEntries, plural } from '../shared/text.js'
+import { excerpt, listEntries } from '../shared/text.js'
+import { applyExpiringRules } from '../shared/expiring-rules.js'
 import { normalizeProjectName } from './filenames.js'
 import type { PackageIssue } from './types.js'
 
@@ -86,35 +87,9 @@ export function applyPackageCheckIgnores(
   rules: readonly PackageCheckIgnoreRule[],
   today: string
 ): PackageIgnoreOutcome {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today))
-    throw new Error(`today must be YYYY-MM-DD, got '${today}'`)
-  const expired = (rule: PackageCheckIgnoreRule) => rule.until !== undefined && today >= rule.until
-  const matches = new Map<PackageCheckIgnoreRule, number>(rules.map(rule => [rule, 0]))
-  const outcome: PackageIgnoreOutcome = { active: [], ignored: [], expired: [], unused: [] }
-  for (const issue of issues) {
-    const matching = rules.filter(rule => ruleMatches(rule, issue))
-    for (const rule of matching) matches.set(rule, matches.get(rule)! + 1)
-    const rule = matching.find(candidate => !expired(candidate))
-    if (rule === undefined) outcome.active.push(issue)
-    else outcome.ignored.push({ issue, rule })
-  }
-  for (const rule of rules) {
-    const count = matches.get(rule)!
-    if (expired(rule)) {
-      const effect =
-        count === 0
-          ? 'it matches no current finding, so it can be removed'
-          : `${plural(count, 'finding')} it covered ${count === 1 ? 'is' : 'are'} reported again`
-      outcome.expired.push({
-        rule,
-        message: `${describe(rule)} expired on ${rule.until}: ${effect}.`
-      })
-    } else if (count === 0) {
-      const message = `${describe(rule)} matched no finding; remove it if it is no longer needed.`
-      outcome.unused.push({ rule, message })
-    }
-  }
-  return outcome
+  const applied = applyExpiringRules(issues, rules, today, ruleMatches, describe)
+  const ignored = applied.ignored.map(({ finding: issue, rule }) => ({ issue, rule }))
+  return { ...applied, ignored }
 }
 
 export function ruleMatches(rule: PackageCheckIgnoreRule, issue: PackageIssue): boolean {

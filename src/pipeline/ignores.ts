@@ -25,7 +25,8 @@ import { normalizeName } from '../deps/names.js'
 import { InputError } from '../shared/errors.js'
 import { isMalicious } from '../advisories/severity.js'
 import type { Vulnerability } from '../advisories/vulnerability.js'
-import { listEntries, plural } from '../shared/text.js'
+import { listEntries } from '../shared/text.js'
+import { applyExpiringRules } from '../shared/expiring-rules.js'
 
 export interface IgnoreRule {
   id: string
@@ -100,37 +101,16 @@ export function applyIgnores(
   rules: readonly IgnoreRule[],
   today: string
 ): IgnoreOutcome {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(today))
-    throw new Error(`today must be YYYY-MM-DD, got '${today}'`)
   const findings = packages.flatMap(pkg =>
     pkg.vulnerabilities.map(vulnerability => ({ package: pkg, vulnerability }))
   )
-  const live = rules.filter(rule => !isExpired(rule, today))
-  const matchCount = new Map<IgnoreRule, number>(rules.map(rule => [rule, 0]))
-
-  const outcome: IgnoreOutcome = { active: [], ignored: [], expired: [], unused: [] }
-  for (const finding of findings) {
-    // Every rule that matches is counted as used, not just the first: a duplicate entry
-    // is redundant, not stale, and must not be reported as matching nothing.
-    for (const rule of rules) {
-      if (ruleMatches(rule, finding)) matchCount.set(rule, matchCount.get(rule)! + 1)
-    }
-    const rule = live.find(candidate => ruleMatches(candidate, finding))
-    if (rule === undefined) outcome.active.push(finding)
-    else outcome.ignored.push({ ...finding, rule, malicious: isMalicious(finding.vulnerability) })
-  }
-
-  for (const rule of rules) {
-    const count = matchCount.get(rule)!
-    if (isExpired(rule, today)) outcome.expired.push({ rule, message: expiredMessage(rule, count) })
-    else if (count === 0) outcome.unused.push({ rule, message: unusedMessage(rule) })
-  }
-  return outcome
-}
-
-export function isExpired(rule: IgnoreRule, today: string): boolean {
-  // ISO dates compare correctly as strings.
-  return rule.until !== undefined && today >= rule.until
+  const applied = applyExpiringRules(findings, rules, today, ruleMatches, describeRule)
+  const ignored = applied.ignored.map(({ finding, rule }) => ({
+    ...finding,
+    rule,
+    malicious: isMalicious(finding.vulnerability)
+  }))
+  return { ...applied, ignored }
 }
 
 export function ruleMatches(rule: IgnoreRule, finding: Finding): boolean {
@@ -154,16 +134,4 @@ export function describeRule(rule: IgnoreRule): string {
   const scope =
     rule.package === undefined ? '' : ` in ${rule.package}${rule.version ? ` ${rule.version}` : ''}`
   return `Ignore rule for ${rule.id}${scope} (${rule.origin})`
-}
-
-function expiredMessage(rule: IgnoreRule, count: number): string {
-  const effect =
-    count === 0
-      ? 'it matches no current finding, so it can be removed'
-      : `${plural(count, 'finding')} it covered ${count === 1 ? 'is' : 'are'} reported again`
-  return `${describeRule(rule)} expired on ${rule.until}: ${effect}.`
-}
-
-function unusedMessage(rule: IgnoreRule): string {
-  return `${describeRule(rule)} matched no finding; remove it if it is no longer needed.`
 }
