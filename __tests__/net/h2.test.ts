@@ -78,6 +78,16 @@ describe('JsonClient over HTTP/2 (allowH2)', () => {
     expect(client.protocolOf(server.origin)).toBe('h2')
   })
 
+  test('a fresh client: one request, ready(), then a burst, all on one connection at once', async () => {
+    const { server, client } = await setUp({ latencyMs: 50 }, { allowH2: true })
+    const first = client.getJson(`${server.origin}/first`)
+    await client.ready(server.origin)
+    const rest = Array.from({ length: 40 }, (_, i) => client.getJson(`${server.origin}/${i}`))
+    await Promise.all([first, ...rest])
+    expect(server.counts.connections).toEqual({ h2: 1, 'http/1.1': 0 })
+    expect(server.counts.maxInFlight).toBe(41)
+  })
+
   test("requests beyond the server's stream limit wait their turn on the same connection", async () => {
     const { server, client } = await setUp(
       { latencyMs: 20, maxConcurrentStreams: 10 },

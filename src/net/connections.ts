@@ -125,9 +125,11 @@ export class Connections {
     })
     client.on('connect', () => {
       state.protocol = negotiated
-      state.settle()
       const pipelining = negotiated === 'h2' ? this.streams : 1
       if (client.pipelining !== pipelining) client.pipelining = pipelining
+      // Only once the pool has seen this client drain (undici tells it in a microtask) does
+      // it hand the client more requests; a caller woken before would open new connections.
+      queueMicrotask(state.settle)
     })
     return client
   }

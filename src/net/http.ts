@@ -86,6 +86,15 @@ export class JsonClient {
     )
   }
 
+  /**
+   * Settles once the first connection to `origin` is up (or failed to open). Before then a
+   * burst of requests opens a connection each; after it, an h2 connection takes them all, so
+   * a caller with many requests for a fresh client sends one and awaits this first.
+   */
+  ready(origin: string): Promise<void> {
+    return this.connections.ready(origin)
+  }
+
   /** What the origin's connections speak ('h2' or 'http/1.1'), once one is up. */
   protocolOf(origin: string): string | undefined {
     return this.connections.protocolOf(origin)
@@ -127,6 +136,9 @@ export class JsonClient {
         },
         headersTimeout: this.readTimeoutMs,
         bodyTimeout: this.readTimeoutMs,
+        // Every request here is a query, retried on failure as a GET is: over h2 undici sends
+        // a POST it takes for non-idempotent only when nothing else is in flight.
+        idempotent: true,
         signal: bounded
       })
       const text = await readCapped(response.body, this.maxResponseBytes)
