@@ -9,6 +9,7 @@ import {
   type VulnRef
 } from '../../src/advisories/osv-api.js'
 import { OsvServer, type OsvServerOptions } from '../support/osv-server.js'
+import { TEST_CA, TlsServer, sendJson as sendTlsJson } from '../support/tls-server.js'
 
 /** Trimmed real advisories (Python Packaging Advisory Database, CC BY 4.0). */
 function advisory(id: string, modified: string, name: string, fixed: string): OsvRecord {
@@ -299,6 +300,69 @@ describe('OsvApiFeed detail strategies', () => {
       packageQueries: [1],
       ids: ['F']
     })
+  })
+})
+
+describe('OsvApiFeed over HTTPS, as osv.dev serves it', () => {
+  /**
+   * An OSV stand-in over TLS where each of `pins` pins matches two advisories of its own:
+   * every record comes with one /v1/query per pin.
+   */
+  async function tlsOsv(http2: boolean): Promise<TlsServer> {
+    const records = (name: string) => [
+      advisory(`TEST-${name}-1`, '2024-01-01T00:00:00Z', name, '2'),
+      advisory(`TEST-${name}-2`, '2024-01-01T00:00:00Z', name, '3')
+    ]
+    const server = await TlsServer.start(
+      async (request, response) => {
+        let text = ''
+        for await (const chunk of request) text += String(chunk)
+        const body = JSON.parse(text) as {
+          queries?: { package: { name: string } }[]
+          package?: { name: string }
+        }
+        if (request.url === '/v1/querybatch') {
+          const results = body.queries!.map(query => ({
+            vulns: records(query.package.name).map(({ id, modified }) => ({ id, modified }))
+          }))
+          sendTlsJson(response, 200, { results })
+        } else sendTlsJson(response, 200, { vulns: records(body.package!.name) })
+      },
+      { http2, latencyMs: 20 }
+    )
+    running.push({
+      server: { close: () => server.close() } as unknown as OsvServer,
+      feed: { close: async () => {} } as unknown as OsvApiFeed
+    })
+    return server
+  }
+  const pins = Array.from({ length: 130 }, (_, i) => pin(`pkg-${i}`, '1.0'))
+
+  test('over HTTP/2 every detail request goes out at once, on one connection', async () => {
+    const server = await tlsOsv(true)
+    const feed = new OsvApiFeed({ baseUrl: server.origin, extraCaCerts: TEST_CA })
+    try {
+      const result = await feed.lookup(pins)
+      expect(result.map(records => records.length)).toEqual(pins.map(() => 2))
+    } finally {
+      await feed.close()
+    }
+    expect(server.counts.connections).toEqual({ h2: 1, 'http/1.1': 0 })
+    expect(server.counts.requests.h2).toBe(1 + 130)
+    expect(server.counts.maxInFlight).toBe(130)
+  })
+
+  test('over HTTP/1.1 the connections bound the requests in flight', async () => {
+    const server = await tlsOsv(false)
+    const feed = new OsvApiFeed({ baseUrl: server.origin, extraCaCerts: TEST_CA, concurrency: 8 })
+    try {
+      await feed.lookup(pins.slice(0, 40))
+    } finally {
+      await feed.close()
+    }
+    expect(server.counts.requests['http/1.1']).toBe(1 + 40)
+    expect(server.counts.connections['http/1.1']).toBeLessThanOrEqual(8)
+    expect(server.counts.maxInFlight).toBeLessThanOrEqual(8)
   })
 })
 

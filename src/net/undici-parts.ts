@@ -36,6 +36,8 @@ export interface RequestOptions {
   headers: Record<string, string>
   headersTimeout: number
   bodyTimeout: number
+  /** Safe to send beside others on one h2 connection (undici's default: GET and HEAD only). */
+  idempotent?: boolean
   signal?: AbortSignal
 }
 
