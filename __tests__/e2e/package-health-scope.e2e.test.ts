@@ -2,7 +2,8 @@
  * Issue 18 in scope `changes`, through the action in real git work trees at the merge commit
  * GitHub builds for a pull request: a package issue fails the step (and is annotated) only when
  * the change introduces it; one the base already had is reported as the base's debt, folded,
- * and does not fail. The base pins the typo `requets`; one change adds another, `reqests`.
+ * and does not fail. The base pins the typo `requets` and certifi with a digest no file has;
+ * one change adds another typo, `reqests`, another swaps certifi's digest for another wrong one.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { readFileSync } from 'node:fs'
@@ -35,12 +36,13 @@ interface Run extends ActionRun {
   report: { package_issues: Issue[]; summary: { result: string } }
 }
 
-const listed = (version: string, yanked?: string): ListedFile => ({
-  project: 'requests',
-  filename: `requests-${version}-py3-none-any.whl`,
+const listed = (version: string, yanked?: string, project = 'requests'): ListedFile => ({
+  project,
+  filename: `${project}-${version}-py3-none-any.whl`,
   sha256: 'a'.repeat(64),
   ...(yanked ? { yanked } : {})
 })
+const CERTIFI = (digest: string) => `certifi==2025.8.3 --hash=sha256:${digest.repeat(64)}\n`
 
 let scratch: string
 let osvUrl: string
@@ -87,16 +89,22 @@ beforeAll(async () => {
   scratch = await scratchDir()
   osvUrl = await osv.start()
   index = await SimpleIndex.start([], {
-    listed: [listed('2.31.0'), listed('2.32.0'), listed('2.32.1', 'conflicts with a fix')]
+    listed: [
+      listed('2.31.0'),
+      listed('2.32.0'),
+      listed('2.32.1', 'conflicts with a fix'),
+      listed('2025.8.3', undefined, 'certifi')
+    ]
   })
   const repo = await TestRepo.create(scratch, 'origin-repo')
-  const base = await repo.commit('Base: a typo already pinned', {
-    'requirements.txt': 'requets==2.19.1\nrequests==2.31.0\n'
+  const base = await repo.commit('Base: a typo and a wrong digest already pinned', {
+    'requirements.txt': `requets==2.19.1\nrequests==2.31.0\n${CERTIFI('c')}`
   })
   const branches: Record<string, string> = {
-    typo: 'requets==2.19.1\nrequests==2.31.0\nreqests==2.0\n',
-    upgrade: 'requets==2.19.1\nrequests==2.32.0\n',
-    yanked: 'requets==2.19.1\nrequests==2.32.1\n'
+    typo: `requets==2.19.1\nrequests==2.31.0\n${CERTIFI('c')}reqests==2.0\n`,
+    upgrade: `requets==2.19.1\nrequests==2.32.0\n${CERTIFI('c')}`,
+    yanked: `requets==2.19.1\nrequests==2.32.1\n${CERTIFI('c')}`,
+    hash: `requets==2.19.1\nrequests==2.31.0\n${CERTIFI('d')}`
   }
   const merges: Record<string, string> = {}
   let number = 1
@@ -105,13 +113,21 @@ beforeAll(async () => {
     await repo.commit(`Change: ${branch}`, { 'requirements.txt': requirements })
     merges[branch] = repo.mergeForPullRequest(branch, number++)
   }
-  const [typo, upgrade, yanked, typoAll] = await Promise.all([
+  const [typo, upgrade, yanked, hash, typoAll] = await Promise.all([
     runPullRequest(repo, 'typo', merges.typo!, base),
     runPullRequest(repo, 'upgrade', merges.upgrade!, base),
-    runPullRequest(repo, 'yanked', merges.yanked!, base, { 'fail-on-package-status': 'yanked' }),
+    runPullRequest(repo, 'yanked', merges.yanked!, base, {
+      'fail-on-package-status': 'yanked, hash-mismatch'
+    }),
+    runPullRequest(repo, 'hash', merges.hash!, base),
     runPullRequest(repo, 'typo-all', merges.typo!, base, { scope: 'all' })
   ])
-  runs.set('typo', typo!).set('upgrade', upgrade!).set('yanked', yanked!).set('typo all', typoAll!)
+  runs
+    .set('typo', typo!)
+    .set('upgrade', upgrade!)
+    .set('yanked', yanked!)
+    .set('hash', hash!)
+    .set('typo all', typoAll!)
 }, 90_000)
 
 afterAll(async () => {
@@ -139,7 +155,8 @@ describe('package issues in scope changes', () => {
     expect(run.outputs.result).toBe('fail')
     expect(issues(run)).toEqual([
       'requets not-found line 1 introduced=false failing=false',
-      'reqests not-found line 3 introduced=true failing=true'
+      'certifi hash-mismatch line 3 introduced=false failing=false',
+      'reqests not-found line 4 introduced=true failing=true'
     ])
     expect(run.stdout).toMatch(
       /^::error::Failed: 1 package issue \(not-found\)\. Scope: changes against main; findings already on the base do not fail the step\.$/m
@@ -148,28 +165,32 @@ describe('package issues in scope changes', () => {
   })
 
   test('only the added typo is annotated', () => {
-    expect(annotated(get('typo'))).toEqual(['error reqests 2.0 3'])
+    expect(annotated(get('typo'))).toEqual(['error reqests 2.0 4'])
   })
 
   test("the summary shows the added typo, and folds the base's as its debt", () => {
     const { summary } = get('typo')
     const introduced = summary.indexOf('### Package issues (1)')
-    const debt = summary.indexOf('### Package issues already on the base branch (1)')
+    const debt = summary.indexOf('### Package issues already on the base branch (2)')
     expect(introduced).toBeGreaterThan(0)
     expect(debt).toBeGreaterThan(introduced)
     expect(summary.slice(introduced, debt)).toContain('**reqests**')
     expect(summary.slice(introduced, debt)).not.toContain('**requets**')
-    expect(summary.slice(debt)).toMatch(/<details><summary>1 package issue that main at \w{7}/)
+    expect(summary.slice(debt)).toMatch(/<details><summary>2 package issues that main at \w{7}/)
     expect(summary.slice(debt)).toContain('**requets**')
+    expect(summary.slice(debt)).toContain('**certifi**')
   })
 
-  test('a change that adds no issue passes, with the base typo reported', () => {
+  test('a change that adds no issue passes, with the base typo and digest reported', () => {
     const run = get('upgrade')
     expect(run.exitCode).toBe(0)
     expect(run.outputs.result).toBe('pass')
-    expect(issues(run)).toEqual(['requets not-found line 1 introduced=false failing=false'])
+    expect(issues(run)).toEqual([
+      'requets not-found line 1 introduced=false failing=false',
+      'certifi hash-mismatch line 3 introduced=false failing=false'
+    ])
     expect(annotated(run)).toEqual([])
-    expect(run.outputs['package-issue-count']).toBe('1')
+    expect(run.outputs['package-issue-count']).toBe('2')
   })
 
   test('a pin changed to a yanked release brings the yank in', () => {
@@ -177,14 +198,27 @@ describe('package issues in scope changes', () => {
     expect(run.exitCode).toBe(1)
     expect(issues(run)).toEqual([
       'requets not-found line 1 introduced=false failing=false',
-      'requests yanked line 2 introduced=true failing=true'
+      'requests yanked line 2 introduced=true failing=true',
+      'certifi hash-mismatch line 3 introduced=false failing=false'
     ])
   })
 
-  test('scope all fails on both typos, without introduced', () => {
+  test('a digest the change swaps in on a pin it leaves at its version is introduced', () => {
+    const run = get('hash')
+    expect(run.exitCode).toBe(1)
+    expect(issues(run)).toEqual([
+      'requets not-found line 1 introduced=false failing=false',
+      'certifi hash-mismatch line 3 introduced=true failing=true'
+    ])
+    expect(annotated(run)).toEqual(['error certifi 2025.8.3 3'])
+  })
+
+  test('scope all fails on both typos and the digest, without introduced', () => {
     const run = get('typo all')
     expect(run.exitCode).toBe(1)
-    expect(run.stdout).toMatch(/^::error::Failed: 2 package issues \(not-found\)\.$/m)
+    expect(run.stdout).toMatch(
+      /^::error::Failed: 3 package issues \(not-found, hash-mismatch\)\.$/m
+    )
     expect(run.report.package_issues.every(i => i.introduced === undefined && i.failing)).toBe(true)
   })
 })

@@ -105,6 +105,20 @@ describe('packageIssuesInScope', () => {
     ])
   })
 
+  test('a digest mismatch on an unchanged pin is the base debt only if the base declared it', () => {
+    const mismatch = { ...issue('demo', '1.0', 'hash-mismatch'), mismatched: ['c'.repeat(64)] }
+    const v = (atBase?: string[]) => ({
+      ...verdicts([['demo', '1.0', 'unchanged']]),
+      ...(atBase ? { digestsAtBase: { [REQUIREMENTS]: atBase } } : {})
+    })
+    expect(judged([mismatch], v(['c'.repeat(64)]))).toEqual(['demo hash-mismatch false false'])
+    expect(judged([mismatch], v([]))).toEqual(['demo hash-mismatch true true'])
+    // The base's file could not be read: it counts as introduced.
+    expect(judged([mismatch], v())).toEqual(['demo hash-mismatch true true'])
+    const unknownDigests = { ...mismatch, mismatched: [] }
+    expect(judged([unknownDigests], v(['c'.repeat(64)]))).toEqual(['demo hash-mismatch true true'])
+  })
+
   test('a quarantined project fails wherever it is, as malware does; a warning stays one', () => {
     const v = verdicts([['evil', '1', 'unchanged']])
     const warning = { ...issue('evil', '1', 'archived'), failing: false }

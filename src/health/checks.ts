@@ -32,6 +32,7 @@ export interface PackageCheckOptions {
 }
 
 type Served = { index: string; project: ProjectFacts }
+type Found = [PackageIssueKind, string, string[]?]
 
 const STATUS_KINDS: ReadonlyArray<Exclude<ProjectStatusName, 'active'>> = [
   'quarantined',
@@ -55,24 +56,22 @@ export function findPackageIssues(
     const name = normalizeProjectName(subject.name)
     const lookup = byName.get(name)
     if (!lookup) throw new Error(`package health: ${name} was not looked up`)
-    for (const [kind, reason] of subjectIssues(subject, lookup)) {
+    for (const [kind, reason, mismatched] of subjectIssues(subject, lookup)) {
       issues.push({
         name: subject.name,
         version: subject.version,
         kind,
         reason,
         location: subject.location,
-        failing: failOn.has(kind)
+        failing: failOn.has(kind),
+        ...(mismatched ? { mismatched } : {})
       })
     }
   }
   return issues
 }
 
-function subjectIssues(
-  subject: HealthSubject,
-  lookup: IndexLookup
-): Array<[PackageIssueKind, string]> {
+function subjectIssues(subject: HealthSubject, lookup: IndexLookup): Found[] {
   const served: Served[] = []
   for (const answer of lookup.answers) {
     if (answer.found) served.push({ index: answer.index, project: answer.project })
@@ -88,7 +87,7 @@ function subjectIssues(
       ]
     ]
   }
-  const issues: Array<[PackageIssueKind, string]> = []
+  const issues: Found[] = []
   for (const status of STATUS_KINDS) {
     const marking = served.filter(s => s.project.status.status === status)
     if (marking.length === 0) continue
@@ -114,7 +113,7 @@ function subjectIssues(
   if (mismatched.length > 0) {
     const indexes = installable.map(s => s.index)
     const message = hashMismatchMessage(subject.name, subject.version, mismatched, files, indexes)
-    issues.push(['hash-mismatch', message])
+    issues.push(['hash-mismatch', message, mismatched])
   }
   return issues
 }

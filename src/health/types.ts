@@ -105,6 +105,8 @@ export interface PackageIssue {
   failing: boolean
   /** Scope `changes` only: the change brings this issue in (false: already on the base). */
   introduced?: boolean
+  /** `hash-mismatch` only: the declared sha256 digests (lowercase hex) no file has. */
+  mismatched?: string[]
 }
 
 /** A `package_issues[]` entry of the JSON report: the issue with a repository-relative file. */

@@ -5,10 +5,14 @@
  * meant but is impossible the run judges every dependency and the reason is a warning, never a
  * silent pass.
  */
+import * as fs from 'node:fs/promises'
+import * as path from 'node:path'
 import type { CollectOptions } from '../deps/collect.js'
 import type { SourceResult } from '../deps/types.js'
 import { decideScope } from '../integrations/git/base-commit.js'
 import { readBaseDependencies } from '../integrations/git/base-dependencies.js'
+import { runGit } from '../integrations/git/run-git.js'
+import type { PackageIssue } from '../health/types.js'
 import { newVulnerabilityCount } from '../report/change-scope.js'
 import { summaryCounts } from '../report/counts.js'
 import type { AuditOutcome } from '../report/outcome.js'
@@ -34,6 +38,11 @@ export interface ChangeScopeInput {
   packages: readonly PackageFindings[]
   /** Looks up the pins only the base has, failing closed like the head's look-up. */
   lookUp: (sources: SourceResult[]) => Promise<AuditResult>
+  /**
+   * The head's package issues, when package checks ran: a hash mismatch on a pin the change
+   * leaves at its version is looked for in the base's version of its file.
+   */
+  packageIssues?: readonly PackageIssue[]
 }
 
 export interface JudgedScope {
@@ -70,7 +79,49 @@ export async function judgeChangeScope(input: ChangeScopeInput): Promise<JudgedS
     head: input.packages,
     baseOnly
   })
-  return { verdicts, warnings: verdicts.warnings }
+  const digestsAtBase = await mismatchedDigestsAtBase(input.packageIssues ?? [], sha, collect)
+  return {
+    verdicts: { ...verdicts, ...(digestsAtBase ? { digestsAtBase } : {}) },
+    warnings: verdicts.warnings
+  }
+}
+
+/**
+ * For each file declaring a hash mismatch, the mismatched digests its base version already
+ * has (read with `git cat-file`, from objects: nothing is checked out). A mismatch on a
+ * changed or added pin is introduced anyway, so only files with mismatches are read. A file
+ * that cannot be read at the base gives nothing, and its mismatches count as introduced.
+ */
+async function mismatchedDigestsAtBase(
+  issues: readonly PackageIssue[],
+  sha: string,
+  collect: CollectOptions
+): Promise<Record<string, string[]> | undefined> {
+  const byFile = new Map<string, Set<string>>()
+  for (const issue of issues) {
+    if (issue.kind !== 'hash-mismatch' || !issue.mismatched?.length) continue
+    const digests = byFile.get(issue.location.file) ?? new Set<string>()
+    for (const digest of issue.mismatched) digests.add(digest)
+    byFile.set(issue.location.file, digests)
+  }
+  if (byFile.size === 0) return undefined
+  const git = { cwd: collect.workingDirectory, env: collect.env }
+  const top = await runGit(['rev-parse', '--show-toplevel'], git)
+  if (top.exitCode !== 0) return undefined
+  const root = await fs.realpath(top.stdout.toString('utf8').trim())
+  const found: Record<string, string[]> = {}
+  for (const [file, digests] of byFile) {
+    const inRepository = path.relative(root, await fs.realpath(file).catch(() => file))
+    if (inRepository.startsWith('..') || path.isAbsolute(inRepository)) continue
+    const shown = await runGit(
+      ['cat-file', 'blob', `${sha}:${inRepository.split(path.sep).join('/')}`],
+      git
+    )
+    if (shown.exitCode !== 0) continue
+    const text = shown.stdout.toString('utf8').toLowerCase()
+    found[file] = [...digests].filter(digest => text.includes(digest))
+  }
+  return found
 }
 
 /** "Against main (1a2b3c4d5e6f): 1 fixed by this change, 0 introduced, 2 already on the base". */

@@ -249,6 +249,11 @@ export interface ChangeVerdicts {
   fixedByChange: FixedByChange[]
   /** Sources judged in full because they have no base version. */
   warnings: string[]
+  /**
+   * Per declaring file (as the head names it), the digests of its hash mismatches that the
+   * base's version of the file already declared (judgeChangeScope reads them from git).
+   */
+  digestsAtBase?: Record<string, string[]>
 }
 
 export interface JudgeInput {
@@ -395,7 +400,9 @@ export function licensesInScope(
  * there at any earlier version of the name; a yanked release was there only if the earlier
  * version was not offered either (`offered`, from the index's lists; not known counts as
  * offered, so the issue is introduced: the gate errs towards failing); a hash mismatch comes
- * with the new version's digests. A quarantined project fails wherever it is, as malware does.
+ * with the new version's digests, and on a pin left at its version it is introduced unless the
+ * base's file declared every mismatched digest already (`digestsAtBase`). A quarantined
+ * project fails wherever it is, as malware does.
  */
 export function packageIssuesInScope(
   issues: readonly PackageIssue[],
@@ -408,10 +415,20 @@ export function packageIssuesInScope(
     const introduced =
       change === 'added' ||
       change === 'unknown' ||
-      (change === 'changed' && !hadIssueBefore(issue, verdict?.previousVersions ?? [], offered))
+      (change === 'changed' && !hadIssueBefore(issue, verdict?.previousVersions ?? [], offered)) ||
+      (change === 'unchanged' &&
+        issue.kind === 'hash-mismatch' &&
+        !digestsWereThere(issue, verdicts))
     const failing = issue.failing && (introduced || issue.kind === 'quarantined')
     return { ...issue, introduced, failing }
   })
+}
+
+/** Whether the base's file declared every digest of this mismatch; unknown counts as not. */
+function digestsWereThere(issue: PackageIssue, verdicts: ChangeVerdicts): boolean {
+  const atBase = verdicts.digestsAtBase?.[issue.location.file] ?? []
+  const mismatched = issue.mismatched ?? []
+  return mismatched.length > 0 && mismatched.every(digest => atBase.includes(digest))
 }
 
 function hadIssueBefore(

@@ -128,7 +128,8 @@ async function runStages(
       collect,
       head: sources,
       packages: result.packages,
-      lookUp: pins => lookUpAdvisories(pins, opened.feed)
+      lookUp: pins => lookUpAdvisories(pins, opened.feed),
+      ...(health ? { packageIssues: health.issues } : {})
     })
 
     const licenses = await auditLicenses(result.packages, config.licenses, {
