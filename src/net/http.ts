@@ -86,6 +86,15 @@ export class JsonClient {
     )
   }
 
+  /**
+   * Settles once the first connection to `origin` is up (or failed to open). Before then a
+   * burst of requests opens a connection each; after it, an h2 connection takes them all, so
+   * a caller with many requests for a fresh client sends one and awaits this first.
+   */
+  ready(origin: string): Promise<void> {
+    return this.connections.ready(origin)
+  }
+
   /** What the origin's connections speak ('h2' or 'http/1.1'), once one is up. */
   protocolOf(origin: string): string | undefined {
     return this.connections.protocolOf(origin)
