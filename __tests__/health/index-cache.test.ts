@@ -199,6 +199,20 @@ describe('a cache that cannot be trusted is not used', () => {
     expect(JSON.stringify(lookups)).not.toContain('forged')
   })
 
+  test('a kept validator that is no header value is dropped, not sent (which would fail the run)', async () => {
+    await run()
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace('"\\"a1\\""', '"\\"a1\\"\\r\\nx-forged: 1"')
+    )
+    expect(readFileSync(file, 'utf8')).toContain('x-forged')
+    server.log.length = 0
+    const { lookups, cache } = await run()
+    expect(statusOf(lookups, 'alpha')).toBe('active')
+    expect(server.log.find(entry => entry.name === 'alpha')).toEqual({ name: 'alpha', status: 200 })
+    expect(cache.stats.dropped).toBe(1)
+  })
+
   test('after a 304 the kept facts are used as they are: the file is trusted as far as its owner', async () => {
     // docs/security.md: only a job running as the same user can write the file (0600 in a
     // 0700 directory, refused otherwise), and such a job can rewrite the action itself.

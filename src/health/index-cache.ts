@@ -24,7 +24,7 @@ import { fileIdentity } from '../advisories/record-pack.js'
 import { messageOf } from '../shared/errors.js'
 import { isObject } from '../shared/json-shape.js'
 import { silentLogger, type Logger } from '../shared/log.js'
-import type { Validators } from './index-http.js'
+import { saneValidator, type Validators } from './index-http.js'
 import { projectFacts } from './project-facts.js'
 import type { ProjectFacts } from './types.js'
 
@@ -268,9 +268,10 @@ function readEntry(item: unknown): Entry | undefined {
   const { index, name, asked, validators, facts, day } = item
   if (typeof index !== 'string' || typeof name !== 'string' || !isStrings(asked)) return undefined
   if (typeof day !== 'number' || !Number.isInteger(day) || !isObject(validators)) return undefined
-  const { etag, lastModified } = validators
-  if (etag !== undefined && typeof etag !== 'string') return undefined
-  if (lastModified !== undefined && typeof lastModified !== 'string') return undefined
+  // Sent back as headers: a value undici would refuse must not fail the run.
+  const etag = saneValidator(validators.etag)
+  const lastModified = saneValidator(validators.lastModified)
+  if (etag !== validators.etag || lastModified !== validators.lastModified) return undefined
   if (etag === undefined && lastModified === undefined) return undefined
   if (!sameShape(facts, FULL, BARE)) return undefined
   return {

@@ -231,15 +231,16 @@ export class IndexClient {
 function validatorsOf(
   headers: Record<string, string | string[] | undefined>
 ): Validators | undefined {
-  const etag = sane(header(headers.etag))
-  const lastModified = sane(header(headers['last-modified']))
+  const etag = saneValidator(header(headers.etag))
+  const lastModified = saneValidator(header(headers['last-modified']))
   if (etag === undefined && lastModified === undefined) return undefined
   return { ...(etag ? { etag } : {}), ...(lastModified ? { lastModified } : {}) }
 }
 
 /** A header value fit to send back: printable ASCII, one line, not too long. */
-function sane(value: string | undefined): string | undefined {
-  if (value === undefined || value === '' || value.length > MAX_VALIDATOR_LENGTH) return undefined
+export function saneValidator(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined
+  if (value === '' || value.length > MAX_VALIDATOR_LENGTH) return undefined
   return /^[\x20-\x7e]+$/.test(value) ? value : undefined
 }
 
