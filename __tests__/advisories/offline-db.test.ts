@@ -77,6 +77,26 @@ describe('the fixture directory', () => {
     expect(await ids(db, QUERIES)).toEqual(EXPECTED)
   })
 
+  test('told which packages a run asks about, it keeps only theirs, and answers any other by reading again', async () => {
+    const zip = writeZip(fixtureMembers())
+    const full = await OfflineDatabase.load(zip)
+    const { logger, lines } = recordingLogger()
+    const db = await OfflineDatabase.load(zip, { logger, packages: ['Requests', 'PyYAML'] })
+    // Counted and dated from every record, whichever are kept.
+    expect(db.recordCount).toBe(full.recordCount)
+    expect(db.newestModified()).toEqual(full.newestModified())
+    expect(db.recordsFor('requests')).toEqual(full.recordsFor('requests'))
+    // A package it was not told of is never answered from records it did not keep.
+    expect(() => db.recordsFor('urllib3')).toThrow(FeedError)
+    expect(await ids(db, QUERIES.slice(0, 4))).toEqual(EXPECTED.slice(0, 4))
+    const before = lines.length
+    expect(await ids(db, QUERIES)).toEqual(EXPECTED)
+    expect(db.recordsFor('urllib3')).toEqual(full.recordsFor('urllib3'))
+    expect(await ids(db, QUERIES)).toEqual(EXPECTED)
+    // Read again for the packages it had not kept, without saying again what the load said.
+    expect(lines.slice(before)).toEqual([])
+  })
+
   test('feeds pip-audit conversion and de-duplication: GHSA and PYSEC become one finding', async () => {
     const db = await OfflineDatabase.load(RECORDS)
     const [records] = await db.lookup([{ name: 'requests', version: '2.19.0' }])

@@ -57,6 +57,8 @@ export interface FeedContext {
   shownPath: (file: string) => string
   /** Limit for the whole of one request to a feed (request-timeout); the client's default. */
   requestTimeoutMs?: number
+  /** The names of the packages the run will look up first (the offline database keeps theirs). */
+  packages?: ReadonlySet<string>
 }
 
 type OpenFeed = (settings: FeedSettings, context: FeedContext) => Promise<OpenedFeed>
@@ -83,11 +85,16 @@ export async function openFeed(settings: FeedSettings, context: FeedContext): Pr
 
 async function openOfflineDatabase(
   settings: FeedSettings,
-  { logger, now, shownPath }: FeedContext
+  { logger, now, shownPath, packages }: FeedContext
 ): Promise<OpenedFeed> {
   const file = settings.advisoryDb!
-  const { OfflineDatabase } = await import('../advisories/offline-db.js')
-  const database = await OfflineDatabase.load(file, { logger, label: shownPath(file) })
+  const { OfflineDatabase, keepYoungGenerationSmall } = await import('../advisories/offline-db.js')
+  keepYoungGenerationSmall()
+  const database = await OfflineDatabase.load(file, {
+    logger,
+    label: shownPath(file),
+    ...(packages ? { packages } : {})
+  })
   const newest = database.newestModified()
   const warning = stalenessWarning(newest, settings.maxDbAgeDays, now)
   if (warning) logger.warning(warning)

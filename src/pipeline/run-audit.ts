@@ -98,7 +98,8 @@ async function runStages(
     now,
     cacheStore: context.cacheStore ?? NO_CACHE_STORE,
     shownPath: file => repositoryPath(file, config.repositoryRoot),
-    requestTimeoutMs: config.requestTimeoutMs
+    requestTimeoutMs: config.requestTimeoutMs,
+    packages: new Set(sources.flatMap(source => source.dependencies.map(dep => dep.name)))
   })
   progress.feed = opened.feed.name
   const pinned = sources.reduce((sum, source) => sum + source.dependencies.length, 0)
