@@ -14,8 +14,13 @@
  * Several bundles and Node binaries can be measured in one run, interleaved round by round so
  * that a change in the machine's load falls on all of them alike; medians are printed.
  *
+ * `--tls h2` (or `h1`) puts HTTPS in front of the stand-in, as osv.dev is reached: over HTTP/2
+ * a client's detail requests can all wait at once on one connection, over HTTP/1.1 only as
+ * many as it opens connections (64). The children then trust the tests' CA
+ * (NODE_EXTRA_CA_CERTS); the baseline stays on plain HTTP/1.1, as pip-audit speaks it.
+ *
  * Run: npm run build && npx tsx bench/heavy-online.ts [--bundle a.js,b.js] [--node n1,n2]
- *   [--runs 7] [--latency 50] [--count 200] [--baseline-runs 1]
+ *   [--runs 7] [--latency 50] [--count 200] [--baseline-runs 1] [--tls h2|h1]
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -30,6 +35,7 @@ import { OsvServer } from '../__tests__/support/osv-server.js'
 import { sequentialQueries } from './support/baseline.js'
 import { loadDatabase, seedFromRecords } from './support/osv-seed.js'
 import { drawPins, requirementsText } from './support/pins.js'
+import { startTlsFront, TEST_CA_FILE } from './support/tls-front.js'
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..')
 const GNU_TIME = '/usr/bin/time'
@@ -42,7 +48,8 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '7' },
     latency: { type: 'string', default: '50' },
     count: { type: 'string', default: '200' },
-    'baseline-runs': { type: 'string', default: '1' }
+    'baseline-runs': { type: 'string', default: '1' },
+    tls: { type: 'string', default: '' }
   }
 })
 const latencyMs = Number(values.latency)
@@ -66,6 +73,11 @@ const requirements = path.join(work, 'requirements.txt')
 writeFileSync(requirements, requirementsText(drawn.pins))
 const server = new OsvServer(seed.resolver, { latencyMs, byId: seed.byId })
 const url = await server.start()
+if (values.tls !== '' && values.tls !== 'h1' && values.tls !== 'h2') throw new Error('--tls h1|h2')
+const front = values.tls ? await startTlsFront(url, { http2: values.tls === 'h2' }) : undefined
+/** What the children are pointed at. */
+const childUrl = front?.url ?? url
+const childEnv = front ? { NODE_EXTRA_CA_CERTS: TEST_CA_FILE } : {}
 
 /** What the report of a correct run says, per `name==version`, worked out from `records`. */
 type Expected = Map<string, string>
@@ -155,7 +167,7 @@ async function runCli(node: string, bundle: string, cacheArgs: string[]): Promis
   const report = path.join(work, 'report.json')
   rmSync(report, { force: true })
   const before = server.totalRequests
-  const args = [bundle, '--osv-url', url, ...cacheArgs, '--no-fail-on-vulnerability']
+  const args = [bundle, '--osv-url', childUrl, ...cacheArgs, '--no-fail-on-vulnerability']
   args.push(...withoutPackageChecks(node, bundle))
   // GNU time, where there is one, for the CPU time: on a shared machine wall time is noisy.
   const command = [node, ...args, '--report', report, requirements]
@@ -163,7 +175,7 @@ async function runCli(node: string, bundle: string, cacheArgs: string[]): Promis
   const started = performance.now()
   const child = spawn(command[0]!, command.slice(1), {
     cwd: work,
-    env: { PATH: process.env.PATH, HOME: work },
+    env: { PATH: process.env.PATH, HOME: work, ...childEnv },
     stdio: ['ignore', 'ignore', 'pipe']
   })
   let stderr = ''
@@ -186,7 +198,8 @@ async function runCli(node: string, bundle: string, cacheArgs: string[]): Promis
 console.log(
   `${drawn.pins.length} pins from ${seed.source}: ${drawn.vulnerable} at an affected version, ` +
     `${drawn.advisedClean} of advised packages at a clean one, ${drawn.unknown} unknown; ` +
-    `${latencyMs} ms per request`
+    `${latencyMs} ms per request` +
+    (front ? `; the runs over HTTPS (${values.tls}), the baseline over plain HTTP/1.1` : '')
 )
 const baselineTimes: number[] = []
 let baselineRecords: OsvRecord[][] = []
@@ -236,6 +249,7 @@ for (let round = 0; round < runs; round++) {
     }
   }
 }
+await front?.close()
 await server.close()
 
 const baselineMs = median(baselineTimes)
