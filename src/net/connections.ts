@@ -12,7 +12,7 @@
  * request (up to `connections`): a caller with many requests sends one, awaits
  * `ready(origin)`, then sends the rest (look-up.ts; a feed's first query does the same).
  */
-import { rootCertificates } from 'node:tls'
+import { createSecureContext, rootCertificates } from 'node:tls'
 import {
   Agent,
   Client,
@@ -58,12 +58,17 @@ export class Connections {
   constructor(options: ConnectionOptions) {
     const allowH2 = options.allowH2 ?? false
     this.streams = allowH2 ? (options.maxConcurrentStreams ?? DEFAULT_MAX_CONCURRENT_STREAMS) : 1
-    const ca = options.extraCaCerts === undefined ? undefined : trusted(options.extraCaCerts)
-    const tls = { ...(ca ? { ca } : {}), ...(allowH2 ? { allowH2 } : {}) }
+    // One context for every connection: given `ca`, TLS would parse every root certificate
+    // again for each connection (~10 ms each).
+    const trust =
+      options.extraCaCerts === undefined
+        ? {}
+        : { secureContext: createSecureContext({ ca: trusted(options.extraCaCerts) }) }
+    const tls = { ...trust, ...(allowH2 ? { allowH2 } : {}) }
     const poolOptions = {
       connections: options.connections,
       keepAliveTimeout: 4_000,
-      connect: { timeout: options.connectTimeoutMs, ...(ca ? { ca } : {}) },
+      connect: { timeout: options.connectTimeoutMs, ...trust },
       ...(allowH2 ? { allowH2, maxConcurrentStreams: this.streams } : {}),
       factory: (origin: string | URL, opts: object) => this.pool(origin, opts)
     }
