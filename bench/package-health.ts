@@ -1,0 +1,305 @@
+/**
+ * What package checks add to a run: the whole process (src/ bundled with esbuild into a temp
+ * folder, as ncc makes dist/index.js; or --bundle dist/index.js) on 200 pins against an OSV
+ * API on loopback and a PEP 691 index on loopback, each answering after 50 ms. The index is
+ * served over HTTPS with HTTP/2 as PyPI is, and over HTTPS with HTTP/1.1 only for comparison;
+ * its certificate is the tests' (fixtures/tls/, trusted through NODE_EXTRA_CA_CERTS, given to
+ * every run alike since it slows Node's start). Two sets of pins: none with advisories (the
+ * advisory lookup is one querybatch, so the index alone could make the run longer) and 65% at
+ * an affected version (the lookup fetches records, which the index lookup runs beside).
+ *
+ * Per set: package checks off, and on with a cold and a warm cache directory (the warm one
+ * filled by a run first: the advisory records and the index answers, which a warm run
+ * revalidates with one conditional request each). Cold off is compared with cold on, warm off
+ * with warm on. Median wall and CPU time (GNU time, user + system) of interleaved rounds, and
+ * the requests each server saw (index: 200s and 304s, and its TLS connections by protocol).
+ *
+ * Run: npx tsx bench/package-health.ts [--bundle dist/index.js] [--runs 7] [--latency 50]
+ *   [--count 200] [--node path/to/node] [--profile dir]
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { loadavg, tmpdir } from 'node:os'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+import type { PackageVersion } from '../src/advisories/osv.js'
+import { lookUpPackageIndexes } from '../src/health/look-up.js'
+import { Pep691Server } from '../__tests__/health/pep691-server.js'
+import { OsvServer } from '../__tests__/support/osv-server.js'
+import { TEST_CA, TEST_CA_FILE } from '../__tests__/support/tls-server.js'
+import { loadDatabase, namedVersions, seedFromRecords } from './support/osv-seed.js'
+import { drawPins, requirementsText } from './support/pins.js'
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '..')
+const GNU_TIME = '/usr/bin/time'
+const { values } = parseArgs({
+  options: {
+    bundle: { type: 'string' },
+    runs: { type: 'string', default: '7' },
+    latency: { type: 'string', default: '50' },
+    count: { type: 'string', default: '200' },
+    /** The Node binary the runs use (this one's by default). */
+    node: { type: 'string', default: process.execPath },
+    /** A folder for a V8 CPU profile of every measured run (--cpu-prof). */
+    profile: { type: 'string' }
+  }
+})
+const latencyMs = Number(values.latency)
+const runs = Number(values.runs)
+const count = Number(values.count)
+const work = mkdtempSync(path.join(tmpdir(), 'pyaudit-bench-health-'))
+const bundle = values.bundle ? path.resolve(values.bundle) : await bundleSources(work)
+// The CA file is copied next to the runs: the child reads it at every start.
+const caFile = path.join(work, 'ca.pem')
+cpSync(TEST_CA_FILE, caFile)
+
+const database = loadDatabase()
+if (!database.real) console.log('(../shared/osv-pypi is absent: synthetic advisories)')
+
+interface PinSet {
+  label: string
+  pins: PackageVersion[]
+  requirements: string
+  osv: OsvServer
+  osvUrl: string
+}
+
+async function pinSet(label: string, vulnerable: number, file: string): Promise<PinSet> {
+  const drawn = drawPins(database.records, count, {
+    vulnerable,
+    advisedClean: vulnerable === 0 ? 0.5 : 0.1,
+    weighting: 'advisories'
+  })
+  const seed = seedFromRecords(database.records, drawn.pins, database.source)
+  const requirements = path.join(work, file)
+  writeFileSync(requirements, requirementsText(drawn.pins))
+  const osv = new OsvServer(seed.resolver, { latencyMs, byId: seed.byId })
+  return { label, pins: drawn.pins, requirements, osv, osvUrl: await osv.start() }
+}
+
+const sets = [
+  await pinSet('no advisories', 0, 'clean.txt'),
+  await pinSet('advisories', 0.65, 'heavy.txt')
+]
+const indexes = {
+  h2: await Pep691Server.start({ latencyMs }),
+  'h1 (TLS)': await Pep691Server.start({ latencyMs, http2: false })
+}
+// Every version the advisories name is on the index too (as on PyPI), so the recommended
+// upgrades the package checks confirm against the index's version lists are there.
+const released = namedVersions(database.records)
+let etag = 0
+for (const set of sets) {
+  for (const pin of set.pins) {
+    const name = normalize(pin.name)
+    const versions = Object.fromEntries(
+      [...(released.get(name) ?? []), pin.version].map(version => [version, false as const])
+    )
+    for (const index of Object.values(indexes)) {
+      index.projects.set(name, { versions, etag: `"${++etag}"` })
+    }
+  }
+}
+
+interface Run {
+  ms: number
+  cpuMs: number
+  osvRequests: number
+  index: { ok: number; notModified: number; h2: number; h1: number }
+}
+
+type IndexName = keyof typeof indexes
+
+async function runCli(set: PinSet, index: IndexName | undefined, cacheDir: string): Promise<Run> {
+  const osvBefore = set.osv.totalRequests
+  const served = index ? indexes[index] : undefined
+  const logBefore = served?.log.length ?? 0
+  const connectionsBefore = served ? { ...served.server.counts.connections } : undefined
+  const args = [bundle, '--osv-url', set.osvUrl, '--cache-dir', cacheDir]
+  args.push('--no-fail-on-vulnerability', '--fail-on-package-status', '')
+  args.push(...(served ? ['--index-url', served.indexUrl] : ['--package-checks', 'false']))
+  const profile = values.profile
+    ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values.profile)]
+    : []
+  const command = [
+    process.execPath,
+    ...profile,
+    ...args,
+    '--report',
+    path.join(work, 'report.json')
+  ]
+  command.push(set.requirements)
+  if (existsSync(GNU_TIME)) command.unshift(GNU_TIME, '-f', 'PYAUDIT_BENCH_CPU_S=%U+%S')
+  const started = performance.now()
+  const child = spawn(command[0]!, command.slice(1), {
+    cwd: work,
+    env: { PATH: process.env.PATH, HOME: work, NODE_EXTRA_CA_CERTS: caFile },
+    stdio: ['ignore', 'ignore', 'pipe']
+  })
+  let stderr = ''
+  child.stderr.on('data', chunk => (stderr += chunk))
+  const status = await new Promise<number | null>(resolve => child.on('close', resolve))
+  const ms = performance.now() - started
+  if (status !== 0 && status !== 1) throw new Error(`pyaudit exited ${status}: ${stderr}`)
+  const cpu = /PYAUDIT_BENCH_CPU_S=([\d.]+)\+([\d.]+)/.exec(stderr)
+  const log = served ? served.log.slice(logBefore) : []
+  const connections = served?.server.counts.connections
+  return {
+    ms,
+    cpuMs: cpu ? (Number(cpu[1]) + Number(cpu[2])) * 1000 : NaN,
+    osvRequests: set.osv.totalRequests - osvBefore,
+    index: {
+      ok: log.filter(entry => entry.status === 200).length,
+      notModified: log.filter(entry => entry.status === 304).length,
+      h2: connections ? connections.h2 - connectionsBefore!.h2 : 0,
+      h1: connections ? connections['http/1.1'] - connectionsBefore!['http/1.1'] : 0
+    }
+  }
+}
+
+/** Every case of a round: checks off, or on with an index, each cold and warm. */
+interface Case {
+  set: PinSet
+  index: IndexName | undefined
+  cache: 'cold' | 'warm'
+  warmDir: string
+  results: Run[]
+}
+const cases: Case[] = []
+for (const set of sets) {
+  for (const index of [undefined, ...(Object.keys(indexes) as IndexName[])]) {
+    for (const cache of ['cold', 'warm'] as const) {
+      cases.push({ set, index, cache, warmDir: mkdtempSync(path.join(work, 'warm-')), results: [] })
+    }
+  }
+}
+console.log(
+  `${count} pins per set, ${latencyMs} ms per request (OSV and index); ${runs} interleaved ` +
+    `rounds of ${cases.length} runs; Node ${nodeVersion(values.node)}; ${bundle}`
+)
+for (const each of cases) {
+  if (each.cache === 'warm') await runCli(each.set, each.index, each.warmDir)
+}
+const loads: number[] = []
+for (let round = 0; round < runs; round++) {
+  loads.push(loadavg()[0]!)
+  for (const each of cases) {
+    const dir = each.cache === 'warm' ? each.warmDir : mkdtempSync(path.join(work, 'cold-'))
+    each.results.push(await runCli(each.set, each.index, dir))
+  }
+}
+// The index lookup alone, in this process (client and index server both: CPU is both
+// sides'), on the no-advisories set: what the package checks wait for, without the checks.
+const alone: string[] = []
+for (const name of Object.keys(indexes) as IndexName[]) {
+  const index = indexes[name]
+  const queries = sets[0]!.pins.map(pin => ({ name: normalize(pin.name), versions: [pin.version] }))
+  const cacheDir = mkdtempSync(path.join(work, 'alone-'))
+  for (const cache of ['cold', 'warm', 'warm', 'warm'] as const) {
+    const cpu = process.cpuUsage()
+    const started = performance.now()
+    await lookUpPackageIndexes(queries, {
+      indexUrl: index.indexUrl,
+      extraCaCerts: TEST_CA,
+      cacheDir
+    })
+    const used = process.cpuUsage(cpu)
+    alone.push(
+      `| ${name} | ${cache} | ${(performance.now() - started).toFixed(0)} | ` +
+        `${((used.user + used.system) / 1000).toFixed(0)} |`
+    )
+  }
+}
+loads.push(loadavg()[0]!)
+await Promise.all([
+  ...sets.map(set => set.osv.close()),
+  ...Object.values(indexes).map(i => i.close())
+])
+
+console.log(
+  `\nmedians; load average ${Math.min(...loads).toFixed(2)}-${Math.max(...loads).toFixed(2)}` +
+    ` while measuring\n`
+)
+const header = [
+  'pins',
+  'package checks',
+  'cache',
+  'wall ms',
+  'range',
+  'cpu ms',
+  'vs off',
+  'OSV req',
+  'index 200/304',
+  'TLS conns'
+]
+console.log(`| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|`)
+for (const each of cases) {
+  const times = each.results.map(run => run.ms)
+  const off = cases.find(
+    c => c.set === each.set && c.index === undefined && c.cache === each.cache
+  )!
+  const delta = median(times) - median(off.results.map(run => run.ms))
+  const last = each.results.at(-1)!
+  const row = [
+    each.set.label,
+    each.index ? `on, ${each.index}` : 'off',
+    each.cache,
+    median(times).toFixed(0),
+    `${Math.min(...times).toFixed(0)}-${Math.max(...times).toFixed(0)}`,
+    median(each.results.map(run => run.cpuMs)).toFixed(0),
+    each.index ? `${delta >= 0 ? '+' : ''}${delta.toFixed(0)} ms` : '',
+    String(last.osvRequests),
+    each.index ? `${last.index.ok}/${last.index.notModified}` : '',
+    each.index ? `${last.index.h2} h2, ${last.index.h1} h1` : ''
+  ]
+  console.log(`| ${row.join(' | ')} |`)
+}
+console.log(
+  `\nThe index lookup alone, in-process, ${count} names, ${latencyMs} ms per request:\n` +
+    `| index | cache | wall ms | cpu ms (client and server) |\n| --- | --- | --- | --- |\n` +
+    alone.join('\n')
+)
+rmSync(work, { recursive: true, force: true })
+
+function median(list: readonly number[]): number {
+  const sorted = [...list].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)] ?? NaN
+}
+
+function nodeVersion(node: string): string {
+  return spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim().slice(1)
+}
+
+function normalize(name: string): string {
+  return name.replace(/[-_.]+/g, '-').toLowerCase()
+}
+
+/** src/index.ts as one ESM file, as ncc makes dist/index.js (without its type check). */
+async function bundleSources(into: string): Promise<string> {
+  const outDir = path.join(into, 'bundle')
+  const banner =
+    "import { createRequire as bundleRequire } from 'node:module'; " +
+    'const require = bundleRequire(import.meta.url);'
+  const esbuild = path.join(REPO_ROOT, 'node_modules', 'esbuild', 'bin', 'esbuild')
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(
+      esbuild,
+      [
+        path.join(REPO_ROOT, 'src', 'index.ts'),
+        '--bundle',
+        '--platform=node',
+        '--format=esm',
+        '--target=node20',
+        '--log-level=error',
+        '--external:xmlbuilder2',
+        `--banner:js=${banner}`,
+        `--outfile=${path.join(outDir, 'index.js')}`
+      ],
+      { stdio: 'inherit' }
+    )
+    child.on('error', reject)
+    child.on('close', code => (code === 0 ? resolve() : reject(new Error(`esbuild ${code}`))))
+  })
+  writeFileSync(path.join(outDir, 'package.json'), '{ "type": "module" }\n')
+  return path.join(outDir, 'index.js')
+}
