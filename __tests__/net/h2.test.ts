@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http'
+import { constants, type Http2ServerRequest } from 'node:http2'
 import { connect, type AddressInfo, type Socket } from 'node:net'
 import { afterEach, describe, expect, test } from '@jest/globals'
 import { JsonClient, type JsonClientOptions } from '../../src/net/http.js'
@@ -132,6 +133,33 @@ describe('JsonClient over HTTP/2 (allowH2)', () => {
     expect(proxy.tunnels).toEqual([new URL(server.origin).host])
     expect(server.counts.connections).toEqual({ h2: 1, 'http/1.1': 0 })
     expect(server.counts.requests.h2).toBe(31)
+  })
+
+  test.each([
+    ['a stream the server resets', 'reset'],
+    ['a session the server ends (GOAWAY)', 'goaway']
+  ])('%s is retried, as a dropped connection is', async (_what, how) => {
+    let requests = 0
+    const server = await TlsServer.start((request, response) => {
+      const { stream } = request as Http2ServerRequest
+      if (++requests === 1 && how === 'reset') return stream.close(constants.NGHTTP2_REFUSED_STREAM)
+      if (requests === 1) {
+        stream.session?.goaway(constants.NGHTTP2_INTERNAL_ERROR)
+        return stream.session?.destroy()
+      }
+      sendJson(response, 200, { requests })
+    })
+    const client = new JsonClient({
+      feedName: 'Test feed',
+      allowH2: true,
+      extraCaCerts: TEST_CA,
+      retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 }
+    })
+    cleanups.push(
+      () => client.close(),
+      () => server.close()
+    )
+    await expect(client.getJson(`${server.origin}/x`)).resolves.toEqual({ requests: 2 })
   })
 
   test('a certificate the client was not told to trust fails: verification stays on', async () => {

@@ -139,7 +139,11 @@ const TRANSIENT_CODES = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
   'UND_ERR_HEADERS_TIMEOUT',
   'UND_ERR_BODY_TIMEOUT',
-  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH'
+  'UND_ERR_RES_CONTENT_LENGTH_MISMATCH',
+  // HTTP/2: the server reset the stream (REFUSED_STREAM, INTERNAL_ERROR...) or the session,
+  // what a dropped connection is to HTTP/1.1. A GOAWAY comes as UND_ERR_SOCKET.
+  'ERR_HTTP2_STREAM_ERROR',
+  'ERR_HTTP2_SESSION_ERROR'
 ])
 
 export function describeNetworkError(error: unknown): Failure {
