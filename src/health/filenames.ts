@@ -30,27 +30,50 @@ export function normalizeProjectName(name: string): string {
  * The version written in `filename`, a file of project `normalizedName`; undefined when the
  * file is not a wheel or sdist of that project.
  */
-export function versionOfFile(filename: string, normalizedName: string): string | undefined {
+export function versionOfFile(
+  filename: string,
+  normalizedName: string,
+  isProject = (name: string): boolean => normalizeProjectName(name) === normalizedName
+): string | undefined {
   const lower = filename.toLowerCase()
-  if (lower.endsWith('.whl')) return wheelVersion(filename.slice(0, -4), normalizedName)
+  if (lower.endsWith('.whl')) return wheelVersion(filename.slice(0, -4), isProject)
   const extension = SDIST_EXTENSIONS.find(candidate => lower.endsWith(candidate))
   if (extension === undefined) return undefined
-  return sdistVersion(filename.slice(0, -extension.length), normalizedName)
+  return sdistVersion(filename.slice(0, -extension.length), isProject)
+}
+
+/**
+ * versionOfFile for the files of one page: a page names its files with one or two spellings
+ * of the project's name, so each is normalised once, not once per file.
+ */
+export function fileVersionReader(
+  normalizedName: string
+): (filename: string) => string | undefined {
+  const names = new Map<string, boolean>()
+  const isProject = (name: string): boolean => {
+    let same = names.get(name)
+    if (same === undefined) {
+      same = normalizeProjectName(name) === normalizedName
+      if (names.size < 64) names.set(name, same)
+    }
+    return same
+  }
+  return filename => versionOfFile(filename, normalizedName, isProject)
 }
 
 /** `{name}-{version}(-{build})?-{python}-{abi}-{platform}`: the second of five or six parts. */
-function wheelVersion(stem: string, normalizedName: string): string | undefined {
+function wheelVersion(stem: string, isProject: (name: string) => boolean): string | undefined {
   const parts = stem.split('-')
   if (parts.length !== 5 && parts.length !== 6) return undefined
-  if (normalizeProjectName(parts[0]!) !== normalizedName) return undefined
+  if (!isProject(parts[0]!)) return undefined
   return parts[1] === '' ? undefined : parts[1]
 }
 
 /** `{name}-{version}`, where the name may itself hold dashes: the first dash after which the
  * part before it is the project's name. */
-function sdistVersion(stem: string, normalizedName: string): string | undefined {
+function sdistVersion(stem: string, isProject: (name: string) => boolean): string | undefined {
   for (let dash = stem.indexOf('-'); dash !== -1; dash = stem.indexOf('-', dash + 1)) {
-    if (normalizeProjectName(stem.slice(0, dash)) !== normalizedName) continue
+    if (!isProject(stem.slice(0, dash))) continue
     const version = stem.slice(dash + 1)
     return version === '' ? undefined : version
   }

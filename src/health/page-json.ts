@@ -9,9 +9,10 @@ import { isObject } from '../shared/json-shape.js'
 import { excerpt } from '../shared/text.js'
 import {
   PageFormatError,
-  projectFacts,
+  projectFactsOf,
   readProjectStatus,
   readSha256,
+  type FileList,
   type ListedFile
 } from './project-facts.js'
 import type { ProjectFacts } from './types.js'
@@ -31,12 +32,17 @@ export function parseJsonProjectPage(
   if (!isObject(page)) throw new PageFormatError('the JSON page is not an object')
   checkApiVersion(isObject(page.meta) ? page.meta['api-version'] : undefined)
   if (!Array.isArray(page.files)) throw new PageFormatError("the JSON page has no 'files' list")
-  const files = page.files.map(readFile)
+  const files: FileList<unknown> = {
+    entries: page.files as unknown[],
+    filename: filenameOf,
+    yanked: entry => isYanked((entry as Record<string, unknown>).yanked),
+    file: readFile
+  }
   const statusField = page['project-status']
   const status = isObject(statusField)
     ? readProjectStatus(statusField.status, statusField.reason)
     : readProjectStatus(undefined, undefined)
-  return projectFacts(normalizedName, files, status, wanted, listedVersions(page.versions))
+  return projectFactsOf(normalizedName, files, status, wanted, listedVersions(page.versions))
 }
 
 /** PEP 700's `versions[]`: strings; anything else there is not a list to trust. */
@@ -62,6 +68,19 @@ export function checkApiVersion(version: unknown): void {
       `api-version ${excerpt(version, 20)} is not supported (this tool reads 1.x)`
     )
   }
+}
+
+/** Every entry is checked for a name, whichever version it is of. */
+function filenameOf(entry: unknown, index: number): string {
+  if (!isObject(entry) || typeof entry.filename !== 'string') {
+    throw new PageFormatError(`files[${index}] has no filename`)
+  }
+  return entry.filename
+}
+
+/** PEP 592: true, or a reason (possibly empty), is yanked. */
+function isYanked(yanked: unknown): boolean {
+  return typeof yanked === 'string' || yanked === true
 }
 
 function readFile(entry: unknown, index: number): ListedFile {

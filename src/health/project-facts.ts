@@ -6,7 +6,7 @@
  * HTML) end here.
  */
 import { excerpt } from '../shared/text.js'
-import { versionOfFile } from './filenames.js'
+import { fileVersionReader } from './filenames.js'
 import type { ProjectFacts, ProjectStatus, ProjectStatusName, ReleaseFacts } from './types.js'
 import { memoisedVersionKey } from './version-key.js'
 
@@ -70,6 +70,37 @@ export function projectFacts(
   wanted: readonly string[],
   listedVersions?: readonly string[]
 ): ProjectFacts {
+  const list: FileList<ListedFile> = {
+    entries: files,
+    filename: file => file.filename,
+    yanked: file => file.yanked !== false,
+    file: file => file
+  }
+  return projectFactsOf(normalizedName, list, status, wanted, listedVersions)
+}
+
+/**
+ * A page's files as the page gives them (`entries`), read in two steps: the name and the yanked
+ * flag of every file (for the version lists), the whole file only for the versions asked for.
+ * A page lists every file of every release; the checks need the digests of one or two.
+ */
+export interface FileList<T> {
+  entries: readonly T[]
+  /** The file's name; a PageFormatError when the entry has none. */
+  filename(entry: T, index: number): string
+  yanked(entry: T): boolean
+  /** The file read whole (digest, yanked reason). */
+  file(entry: T, index: number): ListedFile
+}
+
+/** projectFacts from a page's own entries, without a ListedFile for each. */
+export function projectFactsOf<T>(
+  normalizedName: string,
+  files: FileList<T>,
+  status: ProjectStatus,
+  wanted: readonly string[],
+  listedVersions?: readonly string[]
+): ProjectFacts {
   const keyOf = memoisedVersionKey()
   const releases = new Map<string, ReleaseFacts>()
   for (const version of wanted) {
@@ -80,12 +111,16 @@ export function projectFacts(
   }
   const versions = new VersionTally(keyOf)
   for (const version of listedVersions ?? []) versions.list(version)
-  for (const file of files) {
-    const version = versionOfFile(file.filename, normalizedName)
+  const versionOfFile = fileVersionReader(normalizedName)
+  const { entries } = files
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!
+    const version = versionOfFile(files.filename(entry, index))
     if (version === undefined) continue
-    versions.count(version, file.yanked !== false, listedVersions === undefined)
+    versions.count(version, files.yanked(entry), listedVersions === undefined)
     const release = releases.get(keyOf(version))
     if (release === undefined) continue
+    const file = files.file(entry, index)
     release.files++
     if (file.yanked !== false) {
       release.yankedFiles++

@@ -2,6 +2,9 @@
  * Which releases the package indexes offer, from the answers the health checks already have
  * (one request per name and index, no more): what a recommended upgrade must be. A version is
  * offered when an index that serves the project lists it and has not yanked every file of it.
+ *
+ * Most pins are never asked about (only those with advisories have upgrades to check), so a
+ * name's version list is read on the first question about it, and kept for the next.
  */
 import { normalizeProjectName } from './filenames.js'
 import type { IndexLookup } from './types.js'
@@ -14,20 +17,34 @@ import { versionKey } from './version-key.js'
 export type OfferedRelease = (name: string, version: string) => boolean | undefined
 
 export function offeredReleases(lookups: readonly IndexLookup[]): OfferedRelease {
-  const offered = new Map<string, Set<string>>()
-  for (const lookup of lookups) {
-    let keys: Set<string> | undefined
-    for (const answer of lookup.answers) {
-      // An index that lists no version at all (a quarantined project) says nothing of them.
-      if (!answer.found || !answer.project.versions?.length) continue
-      keys ??= new Set()
-      const yanked = new Set((answer.project.yankedVersions ?? []).map(versionKey))
-      for (const version of answer.project.versions) {
-        const key = versionKey(version)
-        if (!yanked.has(key)) keys.add(key)
-      }
+  const byName = new Map<string, IndexLookup>()
+  for (const lookup of lookups) byName.set(normalizeProjectName(lookup.name), lookup)
+  // Per name read so far: the keys of its offered versions, or null when none can be told.
+  const offered = new Map<string, Set<string> | null>()
+  return (name, version) => {
+    const normalized = normalizeProjectName(name)
+    let keys = offered.get(normalized)
+    if (keys === undefined) {
+      const lookup = byName.get(normalized)
+      keys = lookup ? offeredKeys(lookup) : null
+      offered.set(normalized, keys)
     }
-    if (keys) offered.set(normalizeProjectName(lookup.name), keys)
+    return keys?.has(versionKey(version))
   }
-  return (name, version) => offered.get(normalizeProjectName(name))?.has(versionKey(version))
+}
+
+/** The keys of the versions one name's answers offer; null when no answer lists any. */
+function offeredKeys(lookup: IndexLookup): Set<string> | null {
+  let keys: Set<string> | null = null
+  for (const answer of lookup.answers) {
+    // An index that lists no version at all (a quarantined project) says nothing of them.
+    if (!answer.found || !answer.project.versions?.length) continue
+    keys ??= new Set()
+    const yanked = new Set((answer.project.yankedVersions ?? []).map(versionKey))
+    for (const version of answer.project.versions) {
+      const key = versionKey(version)
+      if (!yanked.has(key)) keys.add(key)
+    }
+  }
+  return keys
 }

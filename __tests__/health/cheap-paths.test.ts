@@ -1,0 +1,240 @@
+/**
+ * The health stage's cheap paths answer as the PEP 440 parser does: versionKey reads versions
+ * already in normal form from the text, and offeredReleases reads a name's version lists only
+ * when it is asked about. Both are checked against the parser on drawn version lists, with
+ * spellings PEP 440 normalises (1.0 and 1.0.0, 1.0a1 and 1.0.0-alpha1, local versions); and
+ * a JSON page, read whole only for the versions asked for, gives the facts a full reading does.
+ */
+import { describe, expect, test } from '@jest/globals'
+import fc from 'fast-check'
+import { normalizeProjectName } from '../../src/health/filenames.js'
+import { parseJsonProjectPage } from '../../src/health/page-json.js'
+import {
+  PageFormatError,
+  projectFacts,
+  readSha256,
+  type ListedFile
+} from '../../src/health/project-facts.js'
+import { offeredReleases } from '../../src/health/releases.js'
+import type { IndexAnswer, IndexLookup } from '../../src/health/types.js'
+import { parsedVersionKey, versionKey } from '../../src/health/version-key.js'
+
+const number = fc.oneof(
+  fc.integer({ min: 0, max: 12 }),
+  fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER })
+)
+const digits = fc.oneof(
+  number.map(String),
+  // Leading zeros, and numbers too long for a JavaScript number to hold exactly.
+  number.map(n => `0${n}`),
+  fc.constantFrom('0000', '12345678901234567890', '999999999999999')
+)
+const pre = fc.constantFrom('a', 'b', 'rc', 'alpha', 'beta', 'c', 'pre', 'preview', 'A', 'RC')
+const separator = fc.constantFrom('', '.', '-', '_')
+/** Versions in every spelling PEP 440 accepts, and some it does not. */
+const spelling = fc
+  .record({
+    epoch: fc.option(digits, { nil: undefined }),
+    v: fc.boolean(),
+    release: fc.array(digits, { minLength: 1, maxLength: 5 }),
+    pre: fc.option(fc.tuple(separator, pre, separator, fc.option(digits, { nil: '' })), {
+      nil: undefined
+    }),
+    post: fc.option(
+      fc.oneof(
+        digits.map(n => `-${n}`),
+        fc
+          .tuple(separator, fc.constantFrom('post', 'rev', 'r'), separator, digits)
+          .map(p => p.join(''))
+      ),
+      { nil: undefined }
+    ),
+    dev: fc.option(fc.tuple(separator, fc.constantFrom('dev', 'DEV'), separator, digits), {
+      nil: undefined
+    }),
+    local: fc.option(fc.constantFrom('ubuntu.1', 'cpu', 'abc-1_2', 'x..y', ''), { nil: undefined })
+  })
+  .map(
+    v =>
+      (v.v ? 'v' : '') +
+      (v.epoch !== undefined ? `${v.epoch}!` : '') +
+      v.release.join('.') +
+      (v.pre ? v.pre.join('') : '') +
+      (v.post ?? '') +
+      (v.dev ? v.dev.join('') : '') +
+      (v.local !== undefined ? `+${v.local}` : '')
+  )
+/** Near PEP 440's normal form (the short way's), with its edges: leading zeros, long numbers. */
+const nearNormal = fc
+  .tuple(
+    fc.array(digits, { minLength: 1, maxLength: 4 }),
+    fc.option(fc.tuple(fc.constantFrom('a', 'b', 'rc'), digits), { freq: 2 }),
+    fc.option(digits, { freq: 2 }),
+    fc.option(digits, { freq: 2 })
+  )
+  .map(
+    ([release, pre, post, dev]) =>
+      release.join('.') +
+      (pre ? pre.join('') : '') +
+      (post !== null ? `.post${post}` : '') +
+      (dev !== null ? `.dev${dev}` : '')
+  )
+const version = fc.oneof(
+  spelling,
+  nearNormal,
+  nearNormal,
+  fc.constantFrom('1.0', '1.0.0', '1.0a1', '1.0.0-alpha1', '1.0+local.1', '1.0.0+LOCAL-1', ' 1.0 '),
+  fc.string({ maxLength: 8 })
+)
+
+describe('versionKey', () => {
+  test('is the PEP 440 parser’s key for every drawn version', () => {
+    fc.assert(
+      fc.property(version, v => {
+        expect(versionKey(v)).toBe(parsedVersionKey(v))
+      }),
+      { numRuns: 5000 }
+    )
+  })
+
+  test('normal-form versions take the short way to the same keys', () => {
+    for (const [v, key] of [
+      ['1.0', '0!1'],
+      ['1.0.0', '0!1'],
+      ['0.0', '0!0'],
+      ['1.10', '0!1.10'],
+      ['2.0rc1', '0!2rc1'],
+      ['1.0.post0.dev3', '0!1.post0.dev3']
+    ] as const) {
+      expect(versionKey(v)).toBe(key)
+      expect(parsedVersionKey(v)).toBe(key)
+    }
+  })
+})
+
+/** offeredReleases as it was before it read lists lazily: every list at once, by the parser. */
+function eagerOffered(lookups: readonly IndexLookup[]) {
+  const offered = new Map<string, Set<string>>()
+  for (const lookup of lookups) {
+    let keys: Set<string> | undefined
+    for (const answer of lookup.answers) {
+      if (!answer.found || !answer.project.versions?.length) continue
+      keys ??= new Set()
+      const yanked = new Set((answer.project.yankedVersions ?? []).map(parsedVersionKey))
+      for (const v of answer.project.versions) {
+        const key = parsedVersionKey(v)
+        if (!yanked.has(key)) keys.add(key)
+      }
+    }
+    if (keys) offered.set(normalizeProjectName(lookup.name), keys)
+  }
+  return (name: string, v: string) =>
+    offered.get(normalizeProjectName(name))?.has(parsedVersionKey(v))
+}
+
+describe('offeredReleases', () => {
+  const answer: fc.Arbitrary<IndexAnswer> = fc.oneof(
+    fc.constant<IndexAnswer>({ index: 'i', found: false, httpStatus: 404 }),
+    fc
+      .record({
+        versions: fc.option(fc.array(version, { maxLength: 12 }), { nil: undefined }),
+        yanked: fc.array(version, { maxLength: 4 })
+      })
+      .map(({ versions, yanked }): IndexAnswer => ({
+        index: 'i',
+        found: true,
+        project: {
+          status: { status: 'active' },
+          releases: [],
+          ...(versions ? { versions, yankedVersions: [...yanked, ...versions.slice(0, 1)] } : {})
+        }
+      }))
+  )
+  const names = fc.constantFrom('demo', 'Demo_Pkg', 'demo-pkg', 'other')
+  const lookups = fc.array(
+    fc.record({ name: names, answers: fc.array(answer, { minLength: 1, maxLength: 3 }) }),
+    { maxLength: 4 }
+  )
+
+  test('answers as the eager reading by the parser did, asked in any order', () => {
+    fc.assert(
+      fc.property(
+        lookups.filter(
+          list => new Set(list.map(l => normalizeProjectName(l.name))).size === list.length
+        ),
+        fc.array(fc.tuple(names, version), { maxLength: 20 }),
+        (drawn, questions) => {
+          const lazy = offeredReleases(drawn)
+          const eager = eagerOffered(drawn)
+          // Every listed version is asked about too, twice (the second from the memo).
+          const listed = drawn.flatMap(l =>
+            l.answers.flatMap(a =>
+              (a.found ? (a.project.versions ?? []) : []).map(v => [l.name, v] as const)
+            )
+          )
+          for (const [name, v] of [...questions, ...listed, ...listed]) {
+            expect(lazy(name, v)).toBe(eager(name, v))
+          }
+        }
+      ),
+      { numRuns: 1000 }
+    )
+  })
+})
+
+describe('reading a JSON page', () => {
+  const pageVersion = fc.oneof(
+    fc.constantFrom('1.0', '1.0.0', '2.0rc1', '2.0.0-RC1', '1.0+local'),
+    version
+  )
+  const sha = fc.constantFrom('a'.repeat(64), 'B'.repeat(64), 'not hex', 7, undefined)
+  const file = fc.record({
+    filename: fc
+      .tuple(
+        fc.constantFrom('demo', 'Demo_Pkg', 'other'),
+        pageVersion,
+        fc.constantFrom('-py3-none-any.whl', '.tar.gz', '.egg')
+      )
+      .map(([n, v, ext]) => `${n}-${v}${ext}`),
+    hashes: sha.map(value => (value === undefined ? {} : { sha256: value })),
+    yanked: fc.constantFrom<unknown>(undefined, false, true, '', 'broken\nbuild', 3)
+  })
+
+  test('gives the facts a full reading of every file gives, reading only the files asked for', () => {
+    fc.assert(
+      fc.property(
+        fc.array(file, { maxLength: 12 }),
+        fc.option(fc.array(pageVersion, { maxLength: 6 }), { nil: undefined }),
+        fc.array(pageVersion, { maxLength: 3 }),
+        (files, versions, wanted) => {
+          const body = JSON.stringify({
+            meta: { 'api-version': '1.1' },
+            files,
+            ...(versions ? { versions } : {})
+          })
+          const listed: ListedFile[] = files.map(entry => {
+            const sha256 = readSha256(entry.hashes.sha256)
+            const y = entry.yanked
+            return {
+              filename: entry.filename,
+              ...(sha256 === undefined ? {} : { sha256 }),
+              yanked: typeof y === 'string' ? y : y === true ? '' : false
+            }
+          })
+          expect(parseJsonProjectPage(body, 'demo-pkg', wanted)).toEqual(
+            projectFacts('demo-pkg', listed, { status: 'active' }, wanted, versions)
+          )
+        }
+      ),
+      { numRuns: 500 }
+    )
+  })
+
+  test('a file without a name fails the page, whichever version the others are', () => {
+    const body = JSON.stringify({
+      meta: { 'api-version': '1.1' },
+      files: [{ filename: 'demo-1.0.tar.gz', hashes: {} }, { hashes: {} }]
+    })
+    expect(() => parseJsonProjectPage(body, 'demo', ['2.0'])).toThrow(PageFormatError)
+  })
+})
