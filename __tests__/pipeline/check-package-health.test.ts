@@ -58,9 +58,13 @@ function release(project: string, version: string, digests: string[]): ListedFil
   }))
 }
 
-/** The config a run with these inputs gets, from the working directory `dir`. */
+/**
+ * The config a run with these inputs gets, from the working directory `dir`; the cache (the
+ * index answers kept) lives in `dir` too, never in the user's home.
+ */
 function configFor(dir: string, inputs: Record<string, string>): Config {
-  return parseConfig(name => inputs[name] ?? '', { cwd: dir, env: {} }, 'cli')
+  const given: Record<string, string> = { 'cache-dir': path.join(dir, '.cache'), ...inputs }
+  return parseConfig(name => given[name] ?? '', { cwd: dir, env: {} }, 'cli')
 }
 
 /** The engine's own steps: collect as runAudit does, then the health step. */
