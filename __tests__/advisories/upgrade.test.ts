@@ -2,9 +2,10 @@ import { beforeAll, describe, expect, test } from '@jest/globals'
 import fs from 'node:fs'
 import path from 'node:path'
 import { compare } from '@renovatebot/pep440'
-import { recordAffects } from '../../src/advisories/match.js'
+import fc from 'fast-check'
+import { isPep440, recordAffects } from '../../src/advisories/match.js'
 import { OfflineDatabase } from '../../src/advisories/offline-db.js'
-import type { OsvEvent, OsvRecord } from '../../src/advisories/osv.js'
+import type { OsvAffected, OsvEvent, OsvRecord } from '../../src/advisories/osv.js'
 import {
   plausibleUpgrade,
   recommendedVersion,
@@ -17,6 +18,7 @@ import {
   withoutVersions,
   type UpgradeAdviceStore
 } from '../../src/advisories/upgrade.js'
+import { isPrerelease } from '../../src/advisories/version-order.js'
 import { TESTS_DIR } from '../support/paths.js'
 
 const REPO_ROOT = path.resolve(TESTS_DIR, '..')
@@ -351,6 +353,13 @@ describe('rememberedRecommendation', () => {
     expect(recordsFingerprint([a])).not.toBe(
       recordsFingerprint([{ ...a, modified: '2026-07-02T00:00:00Z' }])
     )
+    // Asked again (it is kept per list of records), the same; ids holding the separator of
+    // the hashed text do not make two lists one.
+    expect(recordsFingerprint([b, a])).toBe(recordsFingerprint([a, b]))
+    const z = advisory('PYSEC-Z', 'demo', [])
+    const zThenA = recordsFingerprint([z, a])
+    const joined = { ...a, id: `PYSEC-Z@${z.modified}\nPYSEC-A` }
+    expect(recordsFingerprint([joined])).not.toBe(zThenA)
   })
 })
 
@@ -380,5 +389,96 @@ describe('versions ruled out (affected per the feed, unknown to the index, yanke
     expect(newestFix('requests', '2.19.0', REQUESTS, ['2.33.0'])).toBe('2.32.4')
     expect(newestFix('requests', '2.33.0', REQUESTS)).toBeUndefined()
     expect(newestFix('requests', 'latest', REQUESTS)).toBeUndefined()
+  })
+})
+
+describe('recommendedVersion agrees with recordAffects (property)', () => {
+  // Spellings PEP 440 calls equal, pre-, post- and dev releases, an epoch, and a non-PEP 440
+  // string, so that ranges, `versions` lists, candidates and exclusions meet in every way.
+  const VERSIONS = [
+    '0',
+    '1.0',
+    '1.0.0',
+    'v1.0',
+    '1.1',
+    '1.1rc1',
+    '1.2',
+    '1.2.post1',
+    '2.0',
+    '2.0.0',
+    '2.0a1',
+    '2.1.dev1',
+    '3',
+    '3.0.1',
+    'not-pep',
+    '1!1.0'
+  ]
+  const version = fc.constantFrom(...VERSIONS)
+  const event: fc.Arbitrary<OsvEvent> = fc.oneof(
+    version.map(v => ({ introduced: v })),
+    version.map(v => ({ fixed: v })),
+    version.map(v => ({ last_affected: v })),
+    fc.constantFrom(...VERSIONS, '*').map(v => ({ limit: v }))
+  )
+  const entry: fc.Arbitrary<OsvAffected> = fc.record(
+    {
+      package: fc.record({
+        ecosystem: fc.constantFrom('PyPI', 'PyPI', 'npm'),
+        name: fc.constantFrom('my-pkg', 'My_Pkg', 'MY.PKG', 'other')
+      }),
+      ranges: fc.array(
+        fc.record({
+          type: fc.constantFrom('ECOSYSTEM', 'ECOSYSTEM', 'SEMVER', 'GIT'),
+          events: fc.array(event, { maxLength: 5 })
+        }),
+        { maxLength: 3 }
+      ),
+      versions: fc.array(version, { maxLength: 6 })
+    },
+    { requiredKeys: ['package'] }
+  )
+  const record = (id: number): fc.Arbitrary<OsvRecord> =>
+    fc.record(
+      {
+        id: fc.constant(`REC-${id}`),
+        modified: fc.constant('2026-07-01T00:00:00Z'),
+        withdrawn: fc.constant('2026-07-02T00:00:00Z'),
+        affected: fc.option(fc.array(entry, { maxLength: 3 }), { freq: 12, nil: undefined })
+      },
+      { requiredKeys: ['id', 'modified'] }
+    )
+  const records = fc
+    .integer({ min: 0, max: 6 })
+    .chain(count => fc.tuple(...Array.from({ length: count }, (_, i) => record(i))))
+
+  /** The definition: the first candidate, stable ones first for a stable pin, no record affects. */
+  function reference(pinned: string, all: OsvRecord[], excluded: string[]): string | null {
+    if (!isPep440(pinned)) return null
+    const live = all.filter(r => r.withdrawn == null)
+    const candidates = withoutVersions(upgradeCandidates(live, 'my-pkg', pinned), excluded)
+    const tiers = isPrerelease(pinned)
+      ? [candidates]
+      : [candidates.filter(c => !isPrerelease(c)), candidates.filter(c => isPrerelease(c))]
+    for (const tier of tiers) {
+      const found = tier.find(c => !live.some(r => recordAffects(r, 'My_Pkg', c)))
+      if (found !== undefined) return found
+    }
+    return null
+  }
+
+  test('the answer is the first candidate no live record affects, or null', () => {
+    fc.assert(
+      fc.property(
+        version,
+        records,
+        fc.array(version, { maxLength: 3 }),
+        (pinned, all, excluded) => {
+          expect(recommendedVersion('My_Pkg', pinned, all, excluded)).toBe(
+            reference(pinned, all, excluded)
+          )
+        }
+      ),
+      { numRuns: 3000 }
+    )
   })
 })

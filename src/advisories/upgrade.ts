@@ -15,8 +15,8 @@
  */
 import { createHash } from 'node:crypto'
 import { normalizeName } from '../deps/names.js'
-import { affects, recordAffects } from './match.js'
-import type { OsvRecord, PackageVersion } from './osv.js'
+import { affects } from './match.js'
+import type { OsvAffected, OsvRange, OsvRecord, PackageVersion } from './osv.js'
 import { compareVersions, equalityKey, isPep440, isPrerelease } from './version-order.js'
 
 /**
@@ -48,12 +48,14 @@ export function recommendedVersion(
   const wanted = normalizeName(name)
   const live = records.filter(record => record.withdrawn == null)
   const candidates = withoutVersions(upgradeCandidates(live, wanted, version), excluded)
+  if (candidates.length === 0) return null
+  const candidateKeys = new Set(candidates.map(equalityKey))
   // Candidates rise in order, so an advisory that ruled out one often rules out the next:
   // asking the most recent blockers first (move to front) keeps a package with hundreds of
   // advisories (django, tensorflow) from costing candidates x advisories matches.
-  const byRecentBlock = [...live]
+  const byRecentBlock = live.map(record => new Blocker(record, wanted, candidateKeys))
   const clean = (candidate: string): boolean => {
-    const at = byRecentBlock.findIndex(record => recordAffects(record, wanted, candidate))
+    const at = byRecentBlock.findIndex(blocker => blocker.affects(candidate))
     if (at < 0) return true
     if (at > 0) byRecentBlock.unshift(...byRecentBlock.splice(at, 1))
     return false
@@ -66,6 +68,48 @@ export function recommendedVersion(
     if (found !== undefined) return found
   }
   return null
+}
+
+/**
+ * recordAffects for one record and the candidates of one package, answered the same way with
+ * less work per question: the record's entries for the package are picked once, and each
+ * `versions` list is read once for the candidates it names, instead of being keyed whole
+ * for every candidate (a 200-pin run's records list ~130,000 versions; a package has a few
+ * dozen candidates).
+ */
+class Blocker {
+  private entries: { ranges: OsvRange[]; listed: ReadonlySet<string> }[] | undefined
+
+  constructor(
+    private readonly record: OsvRecord,
+    private readonly normalizedName: string,
+    private readonly candidateKeys: ReadonlySet<string>
+  ) {}
+
+  /** recordAffects(record, name, candidate) for a PEP 440 `candidate` among candidateKeys. */
+  affects(candidate: string): boolean {
+    // A record without `affected` spares no version (see recordAffects).
+    if (this.record.affected == null) return true
+    this.entries ??= this.read(this.record.affected)
+    if (this.entries.length === 0) return false
+    const key = equalityKey(candidate)
+    return this.entries.some(entry => entry.listed.has(key) || affects(entry, candidate))
+  }
+
+  private read(affected: readonly OsvAffected[]) {
+    const entries: { ranges: OsvRange[]; listed: ReadonlySet<string> }[] = []
+    for (const entry of affected) {
+      const pkg = entry.package
+      if (pkg?.ecosystem !== 'PyPI' || normalizeName(pkg.name) !== this.normalizedName) continue
+      const listed = new Set<string>()
+      for (const listedVersion of entry.versions ?? []) {
+        const key = equalityKey(listedVersion)
+        if (this.candidateKeys.has(key)) listed.add(key)
+      }
+      entries.push({ ranges: entry.ranges ?? [], listed })
+    }
+    return entries
+  }
 }
 
 /**
@@ -101,12 +145,22 @@ const ADVICE_REVISION = 2
  * id and `modified` (OSV changes `modified` with every change to a record).
  */
 export function recordsFingerprint(records: readonly OsvRecord[]): string {
-  const named = records.map(record => `${record.id}@${record.modified}`).sort()
-  return createHash('sha256')
-    .update(`${ADVICE_REVISION}\n${named.join('\n')}`)
-    .digest('hex')
-    .slice(0, 32)
+  const named = records.map(record => `${record.id}@${record.modified}`)
+  // A pin's records are fingerprinted when its upgrade is first worked out, verified and kept;
+  // JSON keeps ids holding the separator apart.
+  const asListed = JSON.stringify(named)
+  let fingerprint = fingerprints.get(asListed)
+  if (fingerprint === undefined) {
+    fingerprint = createHash('sha256')
+      .update(`${ADVICE_REVISION}\n${named.sort().join('\n')}`)
+      .digest('hex')
+      .slice(0, 32)
+    fingerprints.set(asListed, fingerprint)
+  }
+  return fingerprint
 }
+
+const fingerprints = new Map<string, string>()
 
 /**
  * The candidate to verify first: the answer `store` kept for the same pin and the same records

@@ -95,8 +95,23 @@ function normalFormKey(match: RegExpExecArray): OrderKey {
  * A string that is the same for exactly the versions PEP 440 calls equal (`1.0`, `1.0.0` and
  * `v1.0` share one). A version that is not PEP 440 is only equal to itself. A plain release in
  * canonical form, most of what advisories list, is keyed without being parsed.
+ *
+ * Each spelling's key is kept: matching keys every version an advisory lists (~130,000 in a
+ * cold 200-pin run, ~7,000 distinct), and one lookup costs less than the test and the key's
+ * string built again (25 ms of CPU there, 4 ms with the keys kept).
  */
 export function equalityKey(version: string): string {
+  let key = equalityKeys.get(version)
+  if (key === undefined) {
+    key = computeEqualityKey(version)
+    equalityKeys.set(version, key)
+  }
+  return key
+}
+
+const equalityKeys = new Map<string, string>()
+
+function computeEqualityKey(version: string): string {
   if (CANONICAL_RELEASE.test(version)) return version.replace(TRAILING_ZEROS, '')
   const key = keyOf(version)
   if (key === null) return `|=${version}`
