@@ -5,7 +5,11 @@
  */
 import { describe, expect, test } from '@jest/globals'
 import type { OsvRecord } from '../../src/advisories/osv.js'
-import { UpgradeSearch } from '../../src/pipeline/verify-upgrades.js'
+import {
+  UpgradeSearch,
+  verifyUpgrades,
+  type VerifyUpgradesOptions
+} from '../../src/pipeline/verify-upgrades.js'
 
 /** Fixed in 1.1 on the 1.x line and in 2.1 on the 2.x line: candidates 1.1, then 2.1. */
 const ADVISORY: OsvRecord = {
@@ -24,6 +28,9 @@ const ADVISORY: OsvRecord = {
   ]
 }
 const PIN = { name: 'demo', version: '1.0' }
+const YANKED_NOTE =
+  'no version without known advisories found: the fixed releases are yanked or not on the ' +
+  'index; newest fix: 2.1'
 const asked = (search: UpgradeSearch) => search.questions(true).map(q => q.pin.version)
 
 describe('UpgradeSearch with the versions the index offers', () => {
@@ -43,10 +50,41 @@ describe('UpgradeSearch with the versions the index offers', () => {
     expect(asked(search)).toEqual(['2.1'])
   })
 
-  test('when no candidate is offered there is no answer, and no offered fix to name', () => {
+  test('when no candidate is offered there is no answer, and the note says the fixes are not on offer', () => {
     const search = new UpgradeSearch(PIN, [ADVISORY], '1.1', { offered: () => false })
     expect(asked(search)).toEqual([])
-    expect(search.outcome(0, false)).toEqual({ upgrade: null, settled: true })
+    expect(search.outcome(0, false)).toEqual({ upgrade: null, note: YANKED_NOTE, settled: true })
+  })
+
+  test('the same note when the index listed every fix as missing or yanked up front', () => {
+    const search = new UpgradeSearch(PIN, [ADVISORY], '1.1', { unavailable: ['1.1', '2.1.0'] })
+    expect(asked(search)).toEqual([])
+    expect(search.outcome(0, false)).toEqual({ upgrade: null, note: YANKED_NOTE, settled: true })
+  })
+
+  test('a fix that is on offer but affected is named as the newest fix, as before', () => {
+    const search = new UpgradeSearch(PIN, [ADVISORY], '1.1', { offered: v => v !== '2.1' })
+    expect(asked(search)).toEqual(['1.1'])
+    search.learn('1.1', [ADVISORY])
+    expect(search.outcome(1, false)).toEqual({
+      upgrade: null,
+      note: 'no version without known advisories found; newest fix: 1.1',
+      settled: true
+    })
+  })
+
+  test("verifyUpgrades puts the note on the package (the JSON report's skip_reason) without a lookup", async () => {
+    const feed: VerifyUpgradesOptions['feed'] = {
+      name: 'unused',
+      lookup: () => Promise.reject(new Error('no candidate should be asked about'))
+    }
+    const pkg = { ...PIN, recommendedVersion: '1.1', vulnerabilities: [{ record: ADVISORY }] }
+    const verified = await verifyUpgrades([pkg], { feed, offered: () => false })
+    expect(verified.rounds).toBe(0)
+    expect(verified.packages[0]).toMatchObject({
+      recommendedVersion: null,
+      upgradeNote: YANKED_NOTE
+    })
   })
 
   test('an index that cannot tell changes nothing', () => {

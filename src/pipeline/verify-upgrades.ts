@@ -438,9 +438,19 @@ export class UpgradeSearch {
   }
 
   private noCleanVersion(why: string): string | undefined {
-    const newest = newestFix(this.pin.name, this.pin.version, this.known, this.unavailable)
-    if (newest === undefined) return undefined
-    return `no version without known advisories found${why}; newest fix: ${newest}`
+    const { name, version } = this.pin
+    const newest = newestFix(name, version, this.known, this.unavailable)
+    if (newest !== undefined) {
+      return `no version without known advisories found${why}; newest fix: ${newest}`
+    }
+    // Every fix above the pin was passed over as missing from the index or yanked: say so,
+    // rather than let the reports read as if no fix were known.
+    const unavailable = newestFix(name, version, this.known)
+    if (unavailable === undefined) return undefined
+    return (
+      `no version without known advisories found${why}: the fixed releases are yanked or not ` +
+      `on the index; newest fix: ${unavailable}`
+    )
   }
 }
 
