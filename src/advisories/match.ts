@@ -197,6 +197,55 @@ function sortedEvents(
   return { events, limits }
 }
 
+/**
+ * Which of `sorted` (PEP 440 versions, ascending, no two equal) the ranges of `affected`
+ * include, as rangeIncludes reads them: sets `covered[i]` for each one. Each interval is
+ * found by binary search, so a package with hundreds of advisories and dozens of upgrade
+ * candidates (tensorflow) costs intervals x log(candidates) comparisons, not a match per pair.
+ * The `versions` list is the caller's to read.
+ */
+export function markRangesCovering(
+  affected: OsvAffected,
+  sorted: readonly string[],
+  covered: boolean[]
+): void {
+  for (const range of affected.ranges ?? []) {
+    if (range.type === 'GIT') continue
+    const readable = readEvents(range.events)
+    if (readable === 'unbounded') {
+      covered.fill(true, 0, sorted.length)
+      return
+    }
+    const { limits } = readable
+    const below =
+      limits.length === 0 || limits.includes('*')
+        ? sorted.length
+        : Math.max(...limits.map(limit => firstAbove(sorted, limit, 0)))
+    for (const { from, until, through } of readable.intervals) {
+      const start = from === BEGINNING ? 0 : firstAbove(sorted, from, 0)
+      const end =
+        until !== undefined
+          ? firstAbove(sorted, until, 0)
+          : through !== undefined
+            ? firstAbove(sorted, through, 1)
+            : sorted.length
+      covered.fill(true, start, Math.min(end, below))
+    }
+  }
+}
+
+/** The first index of `sorted` at or above `bound` (`strict` 0), or above it (`strict` 1). */
+function firstAbove(sorted: readonly string[], bound: string, strict: 0 | 1): number {
+  let low = 0
+  let high = sorted.length
+  while (low < high) {
+    const middle = (low + high) >>> 1
+    if (compareVersions(sorted[middle]!, bound) < strict) low = middle + 1
+    else high = middle
+  }
+  return low
+}
+
 function beforeLimits(limits: readonly string[], version: string): boolean {
   if (limits.length === 0) return true
   return limits.some(limit => limit === '*' || compareVersions(version, limit) < 0)
