@@ -8,14 +8,21 @@
  * advisory lookup is one querybatch, so the index alone could make the run longer) and 65% at
  * an affected version (the lookup fetches records, which the index lookup runs beside).
  *
+ * OSV is reached as osv.dev is, over HTTPS with HTTP/2 (`--osv h2`, a TLS front from
+ * support/tls-front.ts, in this process), so that "off" loads and pays for TLS and HTTP/2 as a
+ * real run does, and "on" is charged only for what the index adds; `--osv plain` is the
+ * stand-in over plain HTTP/1.1, where "on" also pays for loading TLS and HTTP/2 at all.
+ *
  * Per set: package checks off, and on with a cold and a warm cache directory (the warm one
  * filled by a run first: the advisory records and the index answers, which a warm run
- * revalidates with one conditional request each). Cold off is compared with cold on, warm off
- * with warm on. Median wall and CPU time (GNU time, user + system) of interleaved rounds, and
- * the requests each server saw (index: 200s and 304s, and its TLS connections by protocol).
+ * revalidates with one conditional request each). Each "on" is compared with "off" of the
+ * same bundle, OSV transport and cache state. Median wall and CPU time (GNU time, user +
+ * system) of interleaved rounds, and the requests each server saw (index: 200s and 304s, and
+ * its TLS connections by protocol). Several bundles (`--bundle a.js,b.js`) are run
+ * interleaved, round by round.
  *
- * Run: npx tsx bench/package-health.ts [--bundle dist/index.js] [--runs 7] [--latency 50]
- *   [--count 200] [--node path/to/node] [--profile dir]
+ * Run: npx tsx bench/package-health.ts [--bundle a.js,b.js] [--runs 7] [--latency 50]
+ *   [--count 200] [--node path/to/node] [--profile dir] [--osv h2,plain] [--index h2,h1]
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -28,6 +35,7 @@ import { Pep691Server } from '../__tests__/health/pep691-server.js'
 import { OsvServer } from '../__tests__/support/osv-server.js'
 import { TEST_CA, TEST_CA_FILE } from '../__tests__/support/tls-server.js'
 import { loadDatabase, namedVersions, seedFromRecords } from './support/osv-seed.js'
+import { startTlsFront } from './support/tls-front.js'
 import { drawPins, requirementsText } from './support/pins.js'
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..')
@@ -41,14 +49,23 @@ const { values } = parseArgs({
     /** The Node binary the runs use (this one's by default). */
     node: { type: 'string', default: process.execPath },
     /** A folder for a V8 CPU profile of every measured run (--cpu-prof). */
-    profile: { type: 'string' }
+    profile: { type: 'string' },
+    /** How the runs reach OSV: h2 (HTTPS, as osv.dev), plain (HTTP/1.1), or both. */
+    osv: { type: 'string', default: 'h2,plain' },
+    /** The index's protocols: h2 (as PyPI), h1 (HTTPS, HTTP/1.1 only), or both. */
+    index: { type: 'string', default: 'h2,h1' }
   }
 })
 const latencyMs = Number(values.latency)
 const runs = Number(values.runs)
 const count = Number(values.count)
 const work = mkdtempSync(path.join(tmpdir(), 'pyaudit-bench-health-'))
-const bundle = values.bundle ? path.resolve(values.bundle) : await bundleSources(work)
+const bundles = values.bundle
+  ? values.bundle.split(',').map(file => path.resolve(file))
+  : [await bundleSources(work)]
+type OsvTransport = 'h2' | 'plain'
+const osvTransports = values.osv.split(',') as OsvTransport[]
+if (!osvTransports.every(t => t === 'h2' || t === 'plain')) throw new Error('--osv h2,plain')
 // The CA file is copied next to the runs: the child reads it at every start.
 const caFile = path.join(work, 'ca.pem')
 cpSync(TEST_CA_FILE, caFile)
@@ -61,7 +78,7 @@ interface PinSet {
   pins: PackageVersion[]
   requirements: string
   osv: OsvServer
-  osvUrl: string
+  osvUrl: Record<OsvTransport, string>
 }
 
 async function pinSet(label: string, vulnerable: number, file: string): Promise<PinSet> {
@@ -74,16 +91,26 @@ async function pinSet(label: string, vulnerable: number, file: string): Promise<
   const requirements = path.join(work, file)
   writeFileSync(requirements, requirementsText(drawn.pins))
   const osv = new OsvServer(seed.resolver, { latencyMs, byId: seed.byId })
-  return { label, pins: drawn.pins, requirements, osv, osvUrl: await osv.start() }
+  const plain = await osv.start()
+  const front = await startTlsFront(plain, { http2: true })
+  fronts.push(front)
+  return { label, pins: drawn.pins, requirements, osv, osvUrl: { plain, h2: front.url } }
 }
 
+const fronts: Array<{ close(): Promise<void> }> = []
 const sets = [
   await pinSet('no advisories', 0, 'clean.txt'),
   await pinSet('advisories', 0.65, 'heavy.txt')
 ]
-const indexes = {
-  h2: await Pep691Server.start({ latencyMs }),
-  'h1 (TLS)': await Pep691Server.start({ latencyMs, http2: false })
+const allIndexes = {
+  h2: () => Pep691Server.start({ latencyMs }),
+  'h1 (TLS)': () => Pep691Server.start({ latencyMs, http2: false })
+}
+const indexes: Partial<Record<keyof typeof allIndexes, Pep691Server>> = {}
+for (const name of values.index.split(',')) {
+  const key = name === 'h1' ? 'h1 (TLS)' : name
+  if (key !== 'h2' && key !== 'h1 (TLS)') throw new Error('--index h2,h1')
+  indexes[key] = await allIndexes[key]()
 }
 // Every version the advisories name is on the index too (as on PyPI), so the recommended
 // upgrades the package checks confirm against the index's version lists are there.
@@ -108,26 +135,26 @@ interface Run {
   index: { ok: number; notModified: number; h2: number; h1: number }
 }
 
-type IndexName = keyof typeof indexes
+type IndexName = keyof typeof allIndexes
 
-async function runCli(set: PinSet, index: IndexName | undefined, cacheDir: string): Promise<Run> {
+async function runCli(
+  bundle: string,
+  set: PinSet,
+  osv: OsvTransport,
+  index: IndexName | undefined,
+  cacheDir: string
+): Promise<Run> {
   const osvBefore = set.osv.totalRequests
   const served = index ? indexes[index] : undefined
   const logBefore = served?.log.length ?? 0
   const connectionsBefore = served ? { ...served.server.counts.connections } : undefined
-  const args = [bundle, '--osv-url', set.osvUrl, '--cache-dir', cacheDir]
+  const args = [bundle, '--osv-url', set.osvUrl[osv], '--cache-dir', cacheDir]
   args.push('--no-fail-on-vulnerability', '--fail-on-package-status', '')
   args.push(...(served ? ['--index-url', served.indexUrl] : ['--package-checks', 'false']))
   const profile = values.profile
     ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values.profile)]
     : []
-  const command = [
-    process.execPath,
-    ...profile,
-    ...args,
-    '--report',
-    path.join(work, 'report.json')
-  ]
+  const command = [values.node, ...profile, ...args, '--report', path.join(work, 'report.json')]
   command.push(set.requirements)
   if (existsSync(GNU_TIME)) command.unshift(GNU_TIME, '-f', 'PYAUDIT_BENCH_CPU_S=%U+%S')
   const started = performance.now()
@@ -159,7 +186,9 @@ async function runCli(set: PinSet, index: IndexName | undefined, cacheDir: strin
 
 /** Every case of a round: checks off, or on with an index, each cold and warm. */
 interface Case {
+  bundle: string
   set: PinSet
+  osv: OsvTransport
   index: IndexName | undefined
   cache: 'cold' | 'warm'
   warmDir: string
@@ -167,32 +196,42 @@ interface Case {
 }
 const cases: Case[] = []
 for (const set of sets) {
-  for (const index of [undefined, ...(Object.keys(indexes) as IndexName[])]) {
-    for (const cache of ['cold', 'warm'] as const) {
-      cases.push({ set, index, cache, warmDir: mkdtempSync(path.join(work, 'warm-')), results: [] })
+  for (const osv of osvTransports) {
+    // Over plain HTTP the index is measured over HTTP/2 only: the row shows what loading TLS
+    // and HTTP/2 costs a run that would not load them otherwise.
+    const over = osv === 'plain' && osvTransports.length > 1 ? (['h2'] as const) : undefined
+    const names = (Object.keys(indexes) as IndexName[]).filter(n => !over || n === 'h2')
+    for (const index of [undefined, ...names]) {
+      for (const cache of ['cold', 'warm'] as const) {
+        for (const bundle of bundles) {
+          const warmDir = mkdtempSync(path.join(work, 'warm-'))
+          cases.push({ bundle, set, osv, index, cache, warmDir, results: [] })
+        }
+      }
     }
   }
 }
 console.log(
   `${count} pins per set, ${latencyMs} ms per request (OSV and index); ${runs} interleaved ` +
-    `rounds of ${cases.length} runs; Node ${nodeVersion(values.node)}; ${bundle}`
+    `rounds of ${cases.length} runs; Node ${nodeVersion(values.node)}; ` +
+    bundles.map((file, b) => `bundle ${b + 1}: ${file}`).join(', ')
 )
 for (const each of cases) {
-  if (each.cache === 'warm') await runCli(each.set, each.index, each.warmDir)
+  if (each.cache === 'warm') await runCli(each.bundle, each.set, each.osv, each.index, each.warmDir)
 }
 const loads: number[] = []
 for (let round = 0; round < runs; round++) {
   loads.push(loadavg()[0]!)
   for (const each of cases) {
     const dir = each.cache === 'warm' ? each.warmDir : mkdtempSync(path.join(work, 'cold-'))
-    each.results.push(await runCli(each.set, each.index, dir))
+    each.results.push(await runCli(each.bundle, each.set, each.osv, each.index, dir))
   }
 }
 // The index lookup alone, in this process (client and index server both: CPU is both
 // sides'), on the no-advisories set: what the package checks wait for, without the checks.
 const alone: string[] = []
 for (const name of Object.keys(indexes) as IndexName[]) {
-  const index = indexes[name]
+  const index = indexes[name]!
   const queries = sets[0]!.pins.map(pin => ({ name: normalize(pin.name), versions: [pin.version] }))
   const cacheDir = mkdtempSync(path.join(work, 'alone-'))
   for (const cache of ['cold', 'warm', 'warm', 'warm'] as const) {
@@ -213,6 +252,7 @@ for (const name of Object.keys(indexes) as IndexName[]) {
 loads.push(loadavg()[0]!)
 await Promise.all([
   ...sets.map(set => set.osv.close()),
+  ...fronts.map(front => front.close()),
   ...Object.values(indexes).map(i => i.close())
 ])
 
@@ -221,7 +261,9 @@ console.log(
     ` while measuring\n`
 )
 const header = [
+  ...(bundles.length > 1 ? ['bundle'] : []),
   'pins',
+  'OSV',
   'package checks',
   'cache',
   'wall ms',
@@ -236,12 +278,19 @@ console.log(`| ${header.join(' | ')} |\n|${header.map(() => ' --- ').join('|')}|
 for (const each of cases) {
   const times = each.results.map(run => run.ms)
   const off = cases.find(
-    c => c.set === each.set && c.index === undefined && c.cache === each.cache
+    c =>
+      c.bundle === each.bundle &&
+      c.set === each.set &&
+      c.osv === each.osv &&
+      c.index === undefined &&
+      c.cache === each.cache
   )!
   const delta = median(times) - median(off.results.map(run => run.ms))
   const last = each.results.at(-1)!
   const row = [
+    ...(bundles.length > 1 ? [String(bundles.indexOf(each.bundle) + 1)] : []),
     each.set.label,
+    each.osv === 'h2' ? 'HTTPS, h2' : 'plain HTTP/1.1',
     each.index ? `on, ${each.index}` : 'off',
     each.cache,
     median(times).toFixed(0),
