@@ -72,6 +72,91 @@ function lockMarkerText(marker) {
 
 /***/ }),
 
+/***/ 77515:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ tomlLockParser),
+/* harmony export */   o: () => (/* binding */ vcsSourceReason)
+/* harmony export */ });
+/* harmony import */ var _lock_markers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75065);
+/* harmony import */ var _source_builder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(97083);
+/* harmony import */ var _toml_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51454);
+/**
+ * What the lockfile readers share: opening a TOML lock (parsed, its format version checked, its
+ * `[[package]]` tables walked with the context their errors name), and the VCS checkouts that
+ * PDM and pipenv write as one key.
+ */
+
+
+
+/**
+ * The parser of a TOML lock's text (`absolutePath` is where the text came from): the document
+ * parsed, its format version checked, and the lock handed to `readPackages`.
+ */
+function tomlLockParser(lock, readPackages) {
+    return (text, absolutePath, options) => {
+        const file = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .shownPath */ .pS)(absolutePath, options);
+        const document = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .parseToml */ .MT)(text, file, { table: lock.table, keys: lock.artifactKeys });
+        checkVersion(document, lock.version, file);
+        return readPackages({
+            file,
+            document,
+            entries: lockEntries(document, text, lock.table, file),
+            builder: new _source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .SourceResultBuilder */ .Km(absolutePath, lock.format),
+            markers: new _lock_markers_js__WEBPACK_IMPORTED_MODULE_0__/* .LockMarkers */ .t(options?.markerEnvironment)
+        });
+    };
+}
+function checkVersion(document, version, file) {
+    const holder = version.table === undefined ? document : document[version.table];
+    if (!(0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .isTable */ .bI)(holder))
+        return;
+    const value = holder[version.key];
+    if (value === undefined && version.required) {
+        throw (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .documentError */ .aH)(file, `missing '${version.key}'`);
+    }
+    (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .checkFormatVersion */ .u4)(value, version.readable, version.name ?? version.key, file);
+}
+/**
+ * The `[[key]]` entries of a lock, each with its required `name`. Errors name an entry
+ * `[[key]] #n` until its name is read, then `package '<name>'`. The array itself is checked
+ * now; the entries are read one at a time as they are taken, so a reader that checks each entry
+ * before taking the next reports the first bad entry of the file.
+ */
+function lockEntries(document, text, key, file) {
+    const tables = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .arrayOfTables */ .cu)(document, key, file);
+    const lines = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .arrayTableLines */ .rt)(text, key, tables.length);
+    return (function* () {
+        for (const [index, table] of tables.entries()) {
+            const context = { file, line: lines[index], entry: `[[${key}]] #${index + 1}` };
+            const name = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .requiredString */ .Fk)(table, 'name', context);
+            context.entry = `package '${name}'`;
+            yield { table, name, context };
+        }
+    })();
+}
+const VCS_KEYS = ['git', 'hg', 'svn', 'bzr'];
+/**
+ * The skip reason of an entry that names a VCS checkout by its URL under the VCS's key
+ * (`git = "https://..."`), at the first of `revisionKeys` it has; undefined when it names none.
+ */
+function vcsSourceReason(entry, context, revisionKeys) {
+    for (const vcs of VCS_KEYS) {
+        const url = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, vcs, context);
+        if (url === undefined)
+            continue;
+        let revision;
+        for (const key of revisionKeys)
+            revision ??= (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, key, context);
+        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .notAReleaseReason */ .u1)(vcs, url, revision);
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 91305:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -83,46 +168,41 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(96498);
 /* harmony import */ var _pep508_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22048);
 /* harmony import */ var _toml_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51454);
-/* harmony import */ var _source_builder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(97083);
+/* harmony import */ var _source_builder_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(97083);
 /* harmony import */ var _lock_markers_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(75065);
+/* harmony import */ var _lock_reader_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(77515);
 
 
 
 
 
-const VCS_KEYS = ['git', 'hg', 'svn', 'bzr'];
-async function readPdmLock(absolutePath, options) {
-    return parsePdmLock(await (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .readSourceText */ .Vv)(absolutePath, options), absolutePath, options);
-}
+
 /** Reads a pdm.lock already in memory; `absolutePath` is where it came from. */
-function parsePdmLock(text, absolutePath, options) {
-    const file = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .shownPath */ .pS)(absolutePath, options);
-    const document = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .parseToml */ .MT)(text, file, { table: 'package', keys: ['files'] });
-    checkLockVersion(document, file);
-    const packages = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .arrayOfTables */ .cu)(document, 'package', file);
-    const lines = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .arrayTableLines */ .rt)(text, 'package', packages.length);
-    const builder = new _source_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .SourceResultBuilder */ .Km(absolutePath, 'pdm.lock');
+const parsePdmLock = (0,_lock_reader_js__WEBPACK_IMPORTED_MODULE_3__/* .tomlLockParser */ .H)({
+    format: 'pdm.lock',
+    table: 'package',
+    artifactKeys: ['files'],
+    version: { table: 'metadata', key: 'lock_version', readable: [3, 4] }
+}, readPackages);
+const readPdmLock = _toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .fileReader */ .q2(parsePdmLock);
+function readPackages({ entries, builder, markers }) {
     const requires = new Map();
     const locked = new Set();
-    const markers = new _lock_markers_js__WEBPACK_IMPORTED_MODULE_2__/* .LockMarkers */ .t(options?.markerEnvironment);
-    packages.forEach((entry, index) => {
-        const context = { file, line: lines[index], entry: `[[package]] #${index + 1}` };
-        const name = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .requiredString */ .Fk)(entry, 'name', context);
-        context.entry = `package '${name}'`;
+    for (const { table: entry, name, context } of entries) {
         const sourced = nonIndexSource(entry, context);
         if (sourced === 'project')
-            return;
-        const marker = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, 'marker', context);
+            continue;
+        const marker = _toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx(entry, 'marker', context);
         if (!markers.applies(marker, context))
-            return;
+            continue;
         locked.add((0,_names_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeName */ .P)(name));
         if (sourced !== undefined) {
-            const version = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, 'version', context);
+            const version = _toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx(entry, 'version', context);
             builder.addSkipped(name, version, sourced, context.line);
-            return;
+            continue;
         }
         // Any index, PyPI or a private one: the release is published under this name and version.
-        const version = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .requiredString */ .Fk)(entry, 'version', context);
+        const version = _toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .requiredString */ .Fk(entry, 'version', context);
         // PDM repeats a package once per set of extras: its edges are the union of the repeats'.
         const key = `${(0,_names_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeName */ .P)(name)}@${version}`;
         const names = requires.get(key) ?? new Set();
@@ -130,7 +210,7 @@ function parsePdmLock(text, absolutePath, options) {
             names.add(required);
         requires.set(key, names);
         builder.addDependency(name, version, context.line, groups(entry, context), (0,_lock_markers_js__WEBPACK_IMPORTED_MODULE_2__/* .lockMarkerText */ .l)(marker));
-    });
+    }
     const result = builder.build();
     // Only packages in the lock count (a requirement whose marker no target satisfies is not
     // locked), and of those, the ones installed on the target.
@@ -146,7 +226,7 @@ function parsePdmLock(text, absolutePath, options) {
  */
 function requiredNames(entry, name, context) {
     const own = (0,_names_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeName */ .P)(name);
-    return ((0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalStringArray */ .li)(entry, 'dependencies', context) ?? [])
+    return (_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalStringArray */ .li(entry, 'dependencies', context) ?? [])
         .map(text => {
         try {
             return (0,_pep508_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRequirement */ .pP)(text).normalizedName;
@@ -154,38 +234,30 @@ function requiredNames(entry, name, context) {
         catch (error) {
             if (!(error instanceof _pep508_js__WEBPACK_IMPORTED_MODULE_0__/* .RequirementSyntaxError */ .tL))
                 throw error;
-            throw (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .entryError */ .Pm)(context, `dependency '${text}': ${error.message}`);
+            throw _toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .entryError */ .Pm(context, `dependency '${text}': ${error.message}`);
         }
     })
         .filter(required => required !== own);
 }
-function checkLockVersion(document, file) {
-    const metadata = document.metadata;
-    if ((0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .isTable */ .bI)(metadata))
-        (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .checkFormatVersion */ .u4)(metadata.lock_version, [3, 4], 'lock_version', file);
-}
 function groups(entry, context) {
-    const listed = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalStringArray */ .li)(entry, 'groups', context) ?? (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalStringArray */ .li)(entry, 'sections', context);
+    const listed = _toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalStringArray */ .li(entry, 'groups', context) ??
+        _toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalStringArray */ .li(entry, 'sections', context);
     return listed?.map(group => (group === 'default' ? 'main' : group));
 }
 /** The skip reason of a package not from an index, 'project' for the project itself, else undefined. */
 function nonIndexSource(entry, context) {
-    for (const vcs of VCS_KEYS) {
-        const url = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, vcs, context);
-        if (url === undefined)
-            continue;
-        const revision = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, 'revision', context) ?? (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, 'ref', context);
-        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .notAReleaseReason */ .u1)(vcs, url, revision);
-    }
-    const path = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, 'path', context);
+    const vcs = (0,_lock_reader_js__WEBPACK_IMPORTED_MODULE_3__/* .vcsSourceReason */ .o)(entry, context, ['revision', 'ref']);
+    if (vcs !== undefined)
+        return vcs;
+    const path = _toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx(entry, 'path', context);
     if (path !== undefined) {
         if (path === '.' || path === './')
             return 'project';
-        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .notAReleaseReason */ .u1)(entry.editable === true ? 'editable directory' : 'path', path);
+        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_5__/* .notAReleaseReason */ .u1)(entry.editable === true ? 'editable directory' : 'path', path);
     }
-    const url = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, 'url', context);
+    const url = _toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx(entry, 'url', context);
     if (url !== undefined)
-        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .notAReleaseReason */ .u1)('url', url);
+        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_5__/* .notAReleaseReason */ .u1)('url', url);
     return undefined;
 }
 

@@ -8,11 +8,14 @@ export const modules = {
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  OfflineDatabase: () => (/* binding */ OfflineDatabase)
+  OfflineDatabase: () => (/* binding */ OfflineDatabase),
+  keepYoungGenerationSmall: () => (/* binding */ keepYoungGenerationSmall)
 });
 
 // UNUSED EXPORTS: parseRecord
 
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __webpack_require__(78877);
 // EXTERNAL MODULE: ./src/deps/names.ts
 var deps_names = __webpack_require__(96498);
 // EXTERNAL MODULE: ./src/shared/errors.ts
@@ -570,6 +573,46 @@ function shapeProblem(record) {
 
 
 
+
+/**
+ * `source` with each record that names none of the `kept` PyPI packages cut down, as it is
+ * read, to what the catalogue reads of it (id, dates, schema version, the PyPI names): the
+ * record itself is garbage at once, before it can be promoted to the old generation. A PyPA
+ * record lists every affected release; the database of 7,080 records is ~20 MB of JSON and a
+ * few times that in memory.
+ */
+function keepingOnly(source, kept) {
+    return {
+        ...source,
+        read: (chosen, onRecord) => source.read(chosen, (member, record) => {
+            const pypi = (record.affected ?? []).filter(entry => entry.package?.ecosystem === 'PyPI');
+            if (pypi.some(entry => kept.has((0,deps_names/* normalizeName */.P)(entry.package.name)))) {
+                onRecord(member, record);
+                return;
+            }
+            onRecord(member, {
+                id: record.id,
+                modified: record.modified,
+                ...(record.schema_version === undefined ? {} : { schema_version: record.schema_version }),
+                affected: pypi.map(entry => ({
+                    package: { ecosystem: 'PyPI', name: entry.package.name }
+                }))
+            });
+        })
+    };
+}
+/**
+ * Reading every record makes ~100 MB of garbage that dies young (inflated members, their text,
+ * the records of packages not asked about). V8 grows the young generation while garbage comes
+ * this fast, to 3 x 32 MB on Node 24, and the process's peak memory grows with it (314 MB for
+ * 1,000 pins on Node 24, 182 MB on Node 20); kept at its start size, the same run peaks at
+ * ~190 MB on both, and takes no longer. For the run's process, not a library: set once, as the
+ * database is opened, after the bundle has loaded (a flag changed at run time makes V8 refuse
+ * Node's code cache for built-in modules loaded afterwards; see src/net/wasm-tiering.ts).
+ */
+function keepYoungGenerationSmall() {
+    (0,external_node_v8_.setFlagsFromString)('--semi-space-growth-factor=1');
+}
 /** Clock skew we tolerate before calling a `modified` date a typo from the future. */
 const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 class OfflineDatabase {
@@ -577,6 +620,8 @@ class OfflineDatabase {
     settings;
     name;
     byName = new Map();
+    /** The normalised names whose records are kept; undefined: every package's. */
+    kept;
     newest;
     count = 0;
     constructor(location, label, settings) {
@@ -592,13 +637,23 @@ class OfflineDatabase {
             limits: { ...DEFAULT_ZIP_LIMITS, ...options.limits },
             now: options.now ?? new Date()
         });
-        await db.withSource(source => db.loadAll(source));
+        if (options.packages !== undefined) {
+            db.kept = new Set([...options.packages].map(name => (0,deps_names/* normalizeName */.P)(name)));
+        }
+        await db.withSource(source => db.loadAll(source, true));
         const ms = Math.round(performance.now() - started);
         logger.debug(`Loaded ${db.recordCount} PyPI advisories from ${location} in ${ms} ms`);
         return db;
     }
     async lookup(packages) {
         const names = packages.map(({ name }) => (0,deps_names/* normalizeName */.P)(name));
+        const kept = this.kept;
+        if (kept !== undefined && names.some(name => !kept.has(name))) {
+            // A package the run did not name when it opened the database: read it all again.
+            this.kept = new Set([...kept, ...names]);
+            this.byName.clear();
+            await this.withSource(source => this.loadAll(source, false));
+        }
         return packages.map(({ version }, i) => {
             const candidates = this.byName.get(names[i]) ?? [];
             return candidates.filter(record => (0,match/* recordAffects */.uH)(record, names[i], version));
@@ -609,7 +664,12 @@ class OfflineDatabase {
      * package, whatever version it affects: what a recommended upgrade is computed from.
      */
     recordsFor(name) {
-        const records = this.byName.get((0,deps_names/* normalizeName */.P)(name)) ?? [];
+        const normalized = (0,deps_names/* normalizeName */.P)(name);
+        if (this.kept !== undefined && !this.kept.has(normalized)) {
+            // Only packages looked up are asked about; never answer one from records not kept.
+            throw new errors/* FeedError */.lS(this.name, `the advisories of ${name} were not loaded`);
+        }
+        const records = this.byName.get(normalized) ?? [];
         return records.filter(record => record.withdrawn == null);
     }
     /** PyPI advisories held (withdrawn ones included). */
@@ -620,13 +680,21 @@ class OfflineDatabase {
     newestModified() {
         return this.newest === undefined ? undefined : new Date(this.newest);
     }
-    /** Reads every record and indexes the PyPI ones by package name. */
-    async loadAll(source) {
-        const { catalogue, records } = await this.io(() => readCatalogue(source));
+    /**
+     * Reads every record and indexes the PyPI ones by package name (those of the kept packages,
+     * when only some are kept); `summarize`: say what a full load finds worth saying.
+     */
+    async loadAll(source, summarize) {
+        const kept = this.kept;
+        const reading = kept === undefined ? source : keepingOnly(source, kept);
+        const { catalogue, records } = await this.io(() => readCatalogue(reading));
         for (const [name, positions] of catalogue.packages) {
+            if (kept !== undefined && !kept.has(name))
+                continue;
             this.byName.set(name, positions.map(position => records[position]));
         }
-        this.summarize(catalogue);
+        if (summarize)
+            this.summarize(catalogue);
     }
     /** Logs what a full load finds worth saying, and takes the count and newest date. */
     summarize(catalogue) {

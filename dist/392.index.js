@@ -72,6 +72,91 @@ function lockMarkerText(marker) {
 
 /***/ }),
 
+/***/ 77515:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ tomlLockParser),
+/* harmony export */   o: () => (/* binding */ vcsSourceReason)
+/* harmony export */ });
+/* harmony import */ var _lock_markers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75065);
+/* harmony import */ var _source_builder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(97083);
+/* harmony import */ var _toml_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51454);
+/**
+ * What the lockfile readers share: opening a TOML lock (parsed, its format version checked, its
+ * `[[package]]` tables walked with the context their errors name), and the VCS checkouts that
+ * PDM and pipenv write as one key.
+ */
+
+
+
+/**
+ * The parser of a TOML lock's text (`absolutePath` is where the text came from): the document
+ * parsed, its format version checked, and the lock handed to `readPackages`.
+ */
+function tomlLockParser(lock, readPackages) {
+    return (text, absolutePath, options) => {
+        const file = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .shownPath */ .pS)(absolutePath, options);
+        const document = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .parseToml */ .MT)(text, file, { table: lock.table, keys: lock.artifactKeys });
+        checkVersion(document, lock.version, file);
+        return readPackages({
+            file,
+            document,
+            entries: lockEntries(document, text, lock.table, file),
+            builder: new _source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .SourceResultBuilder */ .Km(absolutePath, lock.format),
+            markers: new _lock_markers_js__WEBPACK_IMPORTED_MODULE_0__/* .LockMarkers */ .t(options?.markerEnvironment)
+        });
+    };
+}
+function checkVersion(document, version, file) {
+    const holder = version.table === undefined ? document : document[version.table];
+    if (!(0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .isTable */ .bI)(holder))
+        return;
+    const value = holder[version.key];
+    if (value === undefined && version.required) {
+        throw (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .documentError */ .aH)(file, `missing '${version.key}'`);
+    }
+    (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .checkFormatVersion */ .u4)(value, version.readable, version.name ?? version.key, file);
+}
+/**
+ * The `[[key]]` entries of a lock, each with its required `name`. Errors name an entry
+ * `[[key]] #n` until its name is read, then `package '<name>'`. The array itself is checked
+ * now; the entries are read one at a time as they are taken, so a reader that checks each entry
+ * before taking the next reports the first bad entry of the file.
+ */
+function lockEntries(document, text, key, file) {
+    const tables = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .arrayOfTables */ .cu)(document, key, file);
+    const lines = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .arrayTableLines */ .rt)(text, key, tables.length);
+    return (function* () {
+        for (const [index, table] of tables.entries()) {
+            const context = { file, line: lines[index], entry: `[[${key}]] #${index + 1}` };
+            const name = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .requiredString */ .Fk)(table, 'name', context);
+            context.entry = `package '${name}'`;
+            yield { table, name, context };
+        }
+    })();
+}
+const VCS_KEYS = ['git', 'hg', 'svn', 'bzr'];
+/**
+ * The skip reason of an entry that names a VCS checkout by its URL under the VCS's key
+ * (`git = "https://..."`), at the first of `revisionKeys` it has; undefined when it names none.
+ */
+function vcsSourceReason(entry, context, revisionKeys) {
+    for (const vcs of VCS_KEYS) {
+        const url = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, vcs, context);
+        if (url === undefined)
+            continue;
+        let revision;
+        for (const key of revisionKeys)
+            revision ??= (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, key, context);
+        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .notAReleaseReason */ .u1)(vcs, url, revision);
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 53392:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -81,74 +166,67 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   readPylock: () => (/* binding */ readPylock)
 /* harmony export */ });
 /* harmony import */ var _toml_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51454);
-/* harmony import */ var _source_builder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(97083);
+/* harmony import */ var _source_builder_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(97083);
 /* harmony import */ var _lock_markers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75065);
+/* harmony import */ var _lock_reader_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77515);
 
 
 
-async function readPylock(absolutePath, options) {
-    return parsePylock(await (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .readSourceText */ .Vv)(absolutePath, options), absolutePath, options);
-}
+
 /** Reads a pylock.toml already in memory; `absolutePath` is where it came from. */
-function parsePylock(text, absolutePath, options) {
-    const file = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .shownPath */ .pS)(absolutePath, options);
-    const document = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .parseToml */ .MT)(text, file, { table: 'packages', keys: ['sdist', 'wheels'] });
-    const lockVersion = document['lock-version'];
+const parsePylock = (0,_lock_reader_js__WEBPACK_IMPORTED_MODULE_2__/* .tomlLockParser */ .H)({
+    format: 'pylock.toml',
+    table: 'packages',
+    artifactKeys: ['sdist', 'wheels'],
     // PEP 751: a tool must not install from a lock whose major version it does not support.
-    if (lockVersion === undefined)
-        throw (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .documentError */ .aH)(file, "missing 'lock-version'");
-    (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .checkFormatVersion */ .u4)(lockVersion, [1], 'lock-version', file);
-    const packages = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .arrayOfTables */ .cu)(document, 'packages', file);
-    const lines = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .arrayTableLines */ .rt)(text, 'packages', packages.length);
-    const builder = new _source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .SourceResultBuilder */ .Km(absolutePath, 'pylock.toml');
-    const markers = new _lock_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .LockMarkers */ .t(options?.markerEnvironment);
-    packages.forEach((entry, index) => {
-        const context = { file, line: lines[index], entry: `[[packages]] #${index + 1}` };
-        const name = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .requiredString */ .Fk)(entry, 'name', context);
-        context.entry = `package '${name}'`;
-        const marker = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx)(entry, 'marker', context);
+    version: { key: 'lock-version', readable: [1], required: true }
+}, readPackages);
+const readPylock = _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .fileReader */ .q2(parsePylock);
+function readPackages({ entries, builder, markers }) {
+    for (const { table: entry, name, context } of entries) {
+        const marker = _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx(entry, 'marker', context);
         if (!markers.applies(marker, context))
-            return;
+            continue;
         const reason = nonIndexSource(entry, context);
         if (reason === 'project')
-            return;
+            continue;
         if (reason !== undefined) {
-            builder.addSkipped(name, (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx)(entry, 'version', context), reason, context.line);
-            return;
+            builder.addSkipped(name, _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx(entry, 'version', context), reason, context.line);
+            continue;
         }
         // Any index (`index` may name a private one): the release is published under this name and version.
-        const version = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .requiredString */ .Fk)(entry, 'version', context);
+        const version = _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .requiredString */ .Fk(entry, 'version', context);
         builder.addDependency(name, version, context.line, groupsOfMarker(marker), (0,_lock_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .lockMarkerText */ .l)(marker));
-    });
+    }
     return builder.build();
 }
 /** The skip reason of a package not from an index, 'project' for the project itself, else undefined. */
 function nonIndexSource(entry, context) {
-    const vcs = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalTable */ .D6)(entry, 'vcs', context);
+    const vcs = _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalTable */ .D6(entry, 'vcs', context);
     if (vcs !== undefined) {
         const vcsContext = { ...context, entry: `${context.entry} vcs` };
-        const type = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx)(vcs, 'type', vcsContext) ?? 'vcs';
-        const where = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx)(vcs, 'url', vcsContext) ?? (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx)(vcs, 'path', vcsContext);
-        const revision = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx)(vcs, 'commit-id', vcsContext) ??
-            (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx)(vcs, 'requested-revision', vcsContext);
-        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .notAReleaseReason */ .u1)(type, where ?? '(no url)', revision);
+        const type = _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx(vcs, 'type', vcsContext) ?? 'vcs';
+        const where = _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx(vcs, 'url', vcsContext) ?? _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx(vcs, 'path', vcsContext);
+        const revision = _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx(vcs, 'commit-id', vcsContext) ??
+            _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx(vcs, 'requested-revision', vcsContext);
+        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .notAReleaseReason */ .u1)(type, where ?? '(no url)', revision);
     }
-    const directory = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalTable */ .D6)(entry, 'directory', context);
+    const directory = _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalTable */ .D6(entry, 'directory', context);
     if (directory !== undefined) {
-        const path = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .requiredString */ .Fk)(directory, 'path', {
+        const path = _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .requiredString */ .Fk(directory, 'path', {
             ...context,
             entry: `${context.entry} directory`
         });
         if (path === '.' || path === './')
             return 'project';
-        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .notAReleaseReason */ .u1)(directory.editable === true ? 'editable directory' : 'directory', path);
+        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .notAReleaseReason */ .u1)(directory.editable === true ? 'editable directory' : 'directory', path);
     }
-    const archive = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalTable */ .D6)(entry, 'archive', context);
+    const archive = _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalTable */ .D6(entry, 'archive', context);
     if (archive !== undefined) {
         const archiveContext = { ...context, entry: `${context.entry} archive` };
-        const where = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx)(archive, 'url', archiveContext) ??
-            (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx)(archive, 'path', archiveContext);
-        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .notAReleaseReason */ .u1)('archive', where ?? '(no url)');
+        const where = _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx(archive, 'url', archiveContext) ??
+            _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx(archive, 'path', archiveContext);
+        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_3__/* .notAReleaseReason */ .u1)('archive', where ?? '(no url)');
     }
     return undefined;
 }

@@ -72,6 +72,91 @@ function lockMarkerText(marker) {
 
 /***/ }),
 
+/***/ 77515:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ tomlLockParser),
+/* harmony export */   o: () => (/* binding */ vcsSourceReason)
+/* harmony export */ });
+/* harmony import */ var _lock_markers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75065);
+/* harmony import */ var _source_builder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(97083);
+/* harmony import */ var _toml_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51454);
+/**
+ * What the lockfile readers share: opening a TOML lock (parsed, its format version checked, its
+ * `[[package]]` tables walked with the context their errors name), and the VCS checkouts that
+ * PDM and pipenv write as one key.
+ */
+
+
+
+/**
+ * The parser of a TOML lock's text (`absolutePath` is where the text came from): the document
+ * parsed, its format version checked, and the lock handed to `readPackages`.
+ */
+function tomlLockParser(lock, readPackages) {
+    return (text, absolutePath, options) => {
+        const file = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .shownPath */ .pS)(absolutePath, options);
+        const document = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .parseToml */ .MT)(text, file, { table: lock.table, keys: lock.artifactKeys });
+        checkVersion(document, lock.version, file);
+        return readPackages({
+            file,
+            document,
+            entries: lockEntries(document, text, lock.table, file),
+            builder: new _source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .SourceResultBuilder */ .Km(absolutePath, lock.format),
+            markers: new _lock_markers_js__WEBPACK_IMPORTED_MODULE_0__/* .LockMarkers */ .t(options?.markerEnvironment)
+        });
+    };
+}
+function checkVersion(document, version, file) {
+    const holder = version.table === undefined ? document : document[version.table];
+    if (!(0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .isTable */ .bI)(holder))
+        return;
+    const value = holder[version.key];
+    if (value === undefined && version.required) {
+        throw (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .documentError */ .aH)(file, `missing '${version.key}'`);
+    }
+    (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .checkFormatVersion */ .u4)(value, version.readable, version.name ?? version.key, file);
+}
+/**
+ * The `[[key]]` entries of a lock, each with its required `name`. Errors name an entry
+ * `[[key]] #n` until its name is read, then `package '<name>'`. The array itself is checked
+ * now; the entries are read one at a time as they are taken, so a reader that checks each entry
+ * before taking the next reports the first bad entry of the file.
+ */
+function lockEntries(document, text, key, file) {
+    const tables = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .arrayOfTables */ .cu)(document, key, file);
+    const lines = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .arrayTableLines */ .rt)(text, key, tables.length);
+    return (function* () {
+        for (const [index, table] of tables.entries()) {
+            const context = { file, line: lines[index], entry: `[[${key}]] #${index + 1}` };
+            const name = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .requiredString */ .Fk)(table, 'name', context);
+            context.entry = `package '${name}'`;
+            yield { table, name, context };
+        }
+    })();
+}
+const VCS_KEYS = ['git', 'hg', 'svn', 'bzr'];
+/**
+ * The skip reason of an entry that names a VCS checkout by its URL under the VCS's key
+ * (`git = "https://..."`), at the first of `revisionKeys` it has; undefined when it names none.
+ */
+function vcsSourceReason(entry, context, revisionKeys) {
+    for (const vcs of VCS_KEYS) {
+        const url = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, vcs, context);
+        if (url === undefined)
+            continue;
+        let revision;
+        for (const key of revisionKeys)
+            revision ??= (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, key, context);
+        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .notAReleaseReason */ .u1)(vcs, url, revision);
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 97083:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -347,24 +432,26 @@ function simplify(terms) {
     return { terms: order.map(index => kept[index]), key: order.map(index => keys[index]).join('|') };
 }
 
+// EXTERNAL MODULE: ./src/deps/lock-reader.ts
+var lock_reader = __webpack_require__(77515);
 ;// CONCATENATED MODULE: ./src/deps/uv-lock.ts
 
 
 
 
 
+
 const SOURCE_KINDS = ['registry', 'git', 'url', 'path', 'directory', 'editable', 'virtual'];
-async function readUvLock(absolutePath, options) {
-    return parseUvLock(await (0,toml_file/* readSourceText */.Vv)(absolutePath, options), absolutePath, options);
-}
 /** Reads a uv.lock already in memory; `absolutePath` is where it came from. */
-function parseUvLock(text, absolutePath, options) {
-    const file = (0,toml_file/* shownPath */.pS)(absolutePath, options);
-    const document = (0,toml_file/* parseToml */.MT)(text, file, { table: 'package', keys: ['sdist', 'wheels'] });
-    (0,toml_file/* checkFormatVersion */.u4)(document.version, [1], 'uv.lock version', file);
-    const entries = (0,toml_file/* arrayOfTables */.cu)(document, 'package', file);
-    const lines = (0,toml_file/* arrayTableLines */.rt)(text, 'package', entries.length);
-    const packages = entries.map((entry, index) => readPackage(entry, file, lines[index], index));
+const parseUvLock = (0,lock_reader/* tomlLockParser */.H)({
+    format: 'uv.lock',
+    table: 'package',
+    artifactKeys: ['sdist', 'wheels'],
+    version: { key: 'version', name: 'uv.lock version', readable: [1] }
+}, readPackages);
+const readUvLock = toml_file/* fileReader */.q2(parseUvLock);
+function readPackages({ file, document, entries, builder, markers }) {
+    const packages = Array.from(entries, readPackage);
     const manifest = readManifest(document, file);
     const isProject = projectTest(manifest.members);
     const roots = new Map();
@@ -389,10 +476,8 @@ function parseUvLock(text, absolutePath, options) {
     const graph = resolveGraph(packages, roots);
     const labels = labelReachable(graph);
     const conditions = installConditions(graph);
-    const markers = new lock_markers/* LockMarkers */.t(options?.markerEnvironment);
     const installed = packages.map((pkg, index) => !isProject(pkg) && conditions.holds(index, marker => markers.applies(marker, pkg.context)));
     const requires = requiredNames(packages, installed);
-    const builder = new source_builder/* SourceResultBuilder */.Km(absolutePath, 'uv.lock');
     packages.forEach((pkg, index) => {
         if (!installed[index])
             return;
@@ -401,7 +486,7 @@ function parseUvLock(text, absolutePath, options) {
             builder.addSkipped(pkg.displayName, pkg.version, reason, pkg.context.line);
         }
         else if (pkg.version === undefined) {
-            throw (0,toml_file/* entryError */.Pm)(pkg.context, "missing 'version'");
+            throw toml_file/* entryError */.Pm(pkg.context, "missing 'version'");
         }
         else {
             const marker = conditions.marker(index);
@@ -432,13 +517,10 @@ function requiredNames(packages, installed) {
     }
     return requires;
 }
-function readPackage(entry, file, line, index) {
-    const context = { file, line, entry: `[[package]] #${index + 1}` };
-    const displayName = (0,toml_file/* requiredString */.Fk)(entry, 'name', context);
-    context.entry = `package '${displayName}'`;
+function readPackage({ table: entry, name: displayName, context }) {
     // uv omits the version of a source tree whose version is dynamic; a registry package always has one.
-    const version = (0,toml_file/* optionalString */.sx)(entry, 'version', context);
-    const source = readSource((0,toml_file/* optionalTable */.D6)(entry, 'source', context), context);
+    const version = toml_file/* optionalString */.sx(entry, 'version', context);
+    const source = readSource(toml_file/* optionalTable */.D6(entry, 'source', context), context);
     return {
         name: (0,names/* normalizeName */.P)(displayName),
         displayName,
@@ -446,9 +528,9 @@ function readPackage(entry, file, line, index) {
         sourceKey: source && `${source.kind}=${source.value}`,
         source,
         context,
-        dependencies: readRefs((0,toml_file/* optionalArray */.oS)(entry, 'dependencies', context), context),
-        optional: readRefTable((0,toml_file/* optionalTable */.D6)(entry, 'optional-dependencies', context), context),
-        dev: readRefTable((0,toml_file/* optionalTable */.D6)(entry, 'dev-dependencies', context), context)
+        dependencies: readRefs(toml_file/* optionalArray */.oS(entry, 'dependencies', context), context),
+        optional: readRefTable(toml_file/* optionalTable */.D6(entry, 'optional-dependencies', context), context),
+        dev: readRefTable(toml_file/* optionalTable */.D6(entry, 'dev-dependencies', context), context)
     };
 }
 function readSource(table, context) {
@@ -456,25 +538,25 @@ function readSource(table, context) {
         return undefined;
     const sourceContext = { ...context, entry: `${context.entry} source` };
     for (const kind of SOURCE_KINDS) {
-        const value = (0,toml_file/* optionalString */.sx)(table, kind, sourceContext);
+        const value = toml_file/* optionalString */.sx(table, kind, sourceContext);
         if (value !== undefined)
             return { kind, value };
     }
     const keys = Object.keys(table).join(', ') || 'nothing';
-    throw (0,toml_file/* entryError */.Pm)(sourceContext, `unknown source (${keys})`);
+    throw toml_file/* entryError */.Pm(sourceContext, `unknown source (${keys})`);
 }
 function readRefs(items, context) {
     return (items ?? []).map(item => {
-        if (!(0,toml_file/* isTable */.bI)(item))
-            throw (0,toml_file/* entryError */.Pm)(context, 'each dependency must be a table');
+        if (!toml_file/* isTable */.bI(item))
+            throw toml_file/* entryError */.Pm(context, 'each dependency must be a table');
         const refContext = { ...context, entry: `${context.entry} dependency` };
-        const source = readSource((0,toml_file/* optionalTable */.D6)(item, 'source', refContext), refContext);
+        const source = readSource(toml_file/* optionalTable */.D6(item, 'source', refContext), refContext);
         return {
-            name: (0,names/* normalizeName */.P)((0,toml_file/* requiredString */.Fk)(item, 'name', refContext)),
-            version: (0,toml_file/* optionalString */.sx)(item, 'version', refContext),
+            name: (0,names/* normalizeName */.P)(toml_file/* requiredString */.Fk(item, 'name', refContext)),
+            version: toml_file/* optionalString */.sx(item, 'version', refContext),
             sourceKey: source && `${source.kind}=${source.value}`,
-            extras: (0,toml_file/* optionalStringArray */.li)(item, 'extra', refContext) ?? [],
-            marker: (0,lock_markers/* lockMarkerText */.l)((0,toml_file/* optionalString */.sx)(item, 'marker', refContext))
+            extras: toml_file/* optionalStringArray */.li(item, 'extra', refContext) ?? [],
+            marker: (0,lock_markers/* lockMarkerText */.l)(toml_file/* optionalString */.sx(item, 'marker', refContext))
         };
     });
 }
@@ -482,7 +564,7 @@ function readRefTable(table, context) {
     const refs = new Map();
     for (const [label, items] of Object.entries(table ?? {})) {
         if (!Array.isArray(items))
-            throw (0,toml_file/* entryError */.Pm)(context, `'${label}' must be an array of tables`);
+            throw toml_file/* entryError */.Pm(context, `'${label}' must be an array of tables`);
         refs.set(label, readRefs(items, context));
     }
     return refs;
@@ -490,13 +572,13 @@ function readRefTable(table, context) {
 /** `[manifest]`: workspace members, and the roots of a lock without a project (scripts, PEP 735 only). */
 function readManifest(document, file) {
     const context = { file, line: 0, entry: '[manifest]' };
-    const manifest = (0,toml_file/* optionalTable */.D6)(document, 'manifest', context) ?? {};
-    const members = (0,toml_file/* optionalStringArray */.li)(manifest, 'members', context);
+    const manifest = toml_file/* optionalTable */.D6(document, 'manifest', context) ?? {};
+    const members = toml_file/* optionalStringArray */.li(manifest, 'members', context);
     return {
         context,
         members: members && new Set(members.map(names/* normalizeName */.P)),
-        requirements: readRefs((0,toml_file/* optionalArray */.oS)(manifest, 'requirements', context), context),
-        groups: readRefTable((0,toml_file/* optionalTable */.D6)(manifest, 'dependency-groups', context), context)
+        requirements: readRefs(toml_file/* optionalArray */.oS(manifest, 'requirements', context), context),
+        groups: readRefTable(toml_file/* optionalTable */.D6(manifest, 'dependency-groups', context), context)
     };
 }
 /**
@@ -527,7 +609,7 @@ function resolveGraph(packages, roots) {
             };
         }
         const wanted = ref.version === undefined ? ref.name : `${ref.name} ${ref.version}`;
-        throw (0,toml_file/* entryError */.Pm)(from, `depends on '${wanted}', which is not in the lock file`);
+        throw toml_file/* entryError */.Pm(from, `depends on '${wanted}', which is not in the lock file`);
     };
     const edges = packages.map(pkg => pkg.dependencies.map(ref => resolve(ref, pkg.context)));
     const extraEdges = packages.map(pkg => {

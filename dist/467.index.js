@@ -31,8 +31,8 @@ var shared_text = __webpack_require__(24646);
 var describe_error = __webpack_require__(4459);
 // EXTERNAL MODULE: ./src/integrations/dependency-track/run.ts
 var dependency_track_run = __webpack_require__(97970);
-// EXTERNAL MODULE: ./src/pipeline/run-audit.ts + 22 modules
-var run_audit = __webpack_require__(33290);
+// EXTERNAL MODULE: ./src/pipeline/run-audit.ts + 23 modules
+var run_audit = __webpack_require__(25115);
 // EXTERNAL MODULE: ./src/pipeline/run-error.ts
 var run_error = __webpack_require__(90444);
 // EXTERNAL MODULE: ./src/pipeline/write-reports.ts
@@ -113,6 +113,9 @@ function planAnnotations(outcome, repositoryRoot, budget = { error: MAX_ANNOTATI
             warnings.push(...findingAnnotations(pkg, passing, 'warning', repositoryRoot));
     }
     for (const issue of outcome.packageIssues ?? []) {
+        // Scope `changes`: the base's debt is in the summary; a quarantined project is an alarm.
+        if ((0,change_scope/* introducedIn */.Bi)(outcome, issue) === false && issue.kind !== 'quarantined')
+            continue;
         const annotations = issue.failing ? errors : warnings;
         annotations.push(packageIssueAnnotation(issue, repositoryRoot));
     }
@@ -242,6 +245,8 @@ function renderRunError(error) {
 
 
 
+// Untrusted text inside an HTML block: the reports take it from here, with the other cells.
+
 const SEVERITY_BADGE = {
     critical: '🟥',
     high: '🟧',
@@ -261,20 +266,6 @@ function row(cells) {
 }
 function tableHead(...titles) {
     return [row(titles), row(titles.map(() => '---'))];
-}
-/**
- * Untrusted text inside an HTML block (a `<summary>`), where Markdown is not read: cleaned,
- * HTML-escaped, and with URLs, `www.` names and addresses broken as escapeMarkdown breaks them.
- */
-function escapeHtml(text) {
-    return (0,shared_escape/* cleanText */.X5)(text)
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;')
-        .replace(/:\/\//g, ':\u2060//')
-        .replace(/\b(www)\./gi, '$1\u2060.')
-        .replace(/@/g, '@\u2060');
 }
 /** Places in the repository, as text or as links to their lines at the run's commit. */
 class Places {
@@ -413,7 +404,7 @@ function patchBlock(patch, files) {
         : cleaned;
     const fence = '`'.repeat(Math.max(3, longestRun(shown, '`') + 1));
     return [
-        `<details><summary>The patch (${escapeHtml((0,shared_text/* plural */.LS)(files, 'file'))})</summary>`,
+        `<details><summary>The patch (${(0,shared_escape/* escapeHtml */.ZD)((0,shared_text/* plural */.LS)(files, 'file'))})</summary>`,
         '',
         `${fence}diff`,
         shown.replace(/\n$/, ''),
@@ -490,7 +481,7 @@ function renderMarkdown(outcome, options) {
             append(lines, fixedSection(changes.fixed));
         if (changes.alreadyThere.length > 0) {
             const tally = (0,report_counts/* tallyFindings */.v)(changes.alreadyThere);
-            const base = `${escapeHtml(changes.base.ref)} at ${escapeHtml(changes.base.sha.slice(0, 7))}`;
+            const base = `${(0,shared_escape/* escapeHtml */.ZD)(changes.base.ref)} at ${(0,shared_escape/* escapeHtml */.ZD)(changes.base.sha.slice(0, 7))}`;
             lines.push(`### Already on the base branch (${tally.findings})`, '', `<details><summary>${(0,shared_text/* plural */.LS)(tally.findings, 'vulnerability', 'vulnerabilities')} in ${(0,shared_text/* plural */.LS)(tally.packages, 'package')} that ${base} already had: reported, not counted in the verdict</summary>`, '');
             append(lines, vulnerabilities(changes.alreadyThere, places, options));
             lines.push('</details>', '');
@@ -502,6 +493,13 @@ function renderMarkdown(outcome, options) {
     }
     if (sections.packageIssues.length > 0)
         append(lines, packageIssueSection(sections.packageIssues, places));
+    if (changes && changes.packageIssuesAlreadyThere.length > 0) {
+        const base = `${(0,shared_escape/* escapeHtml */.ZD)(changes.base.ref)} at ${(0,shared_escape/* escapeHtml */.ZD)(changes.base.sha.slice(0, 7))}`;
+        const issues = changes.packageIssuesAlreadyThere;
+        lines.push(`### Package issues already on the base branch (${issues.length})`, '', `<details><summary>${(0,shared_text/* plural */.LS)(issues.length, 'package issue')} that ${base} already had: reported, not counted in the verdict</summary>`, '');
+        append(lines, packageIssueTable(issues, places));
+        lines.push('</details>', '');
+    }
     const violations = outcome.licenses.filter(entry => entry.violation);
     if (violations.length > 0) {
         lines.push(`### License violations (${violations.length})`, '');
@@ -682,7 +680,7 @@ function advisoryDetails(group, places, options) {
     const { pkg, findings } = group;
     const worst = severityCell((0,order/* worstFinding */.tq)(group).severity);
     const lines = [
-        `<details><summary><b>${escapeHtml(pkg.name)} ${escapeHtml(pkg.version)}</b>: ${(0,shared_text/* plural */.LS)(findings.length, 'advisory', 'advisories')}, worst ${worst}</summary>`,
+        `<details><summary><b>${(0,shared_escape/* escapeHtml */.ZD)(pkg.name)} ${(0,shared_escape/* escapeHtml */.ZD)(pkg.version)}</b>: ${(0,shared_text/* plural */.LS)(findings.length, 'advisory', 'advisories')}, worst ${worst}</summary>`,
         '',
         `Declared in ${places.list(pkg.declarations.map(dep => dep.location))}${onlyWhere(group, ' · ')}${upgradeAdvice(group)}`,
         '',
@@ -747,13 +745,16 @@ function fixedSection(fixed) {
 }
 function packageIssueSection(issues, places) {
     const failing = issues.filter(issue => issue.failing).length;
-    const lines = [
+    return [
         `### Package issues (${issues.length})`,
         '',
         `What the package index says of these pins${failing > 0 ? `; ${(0,shared_text/* plural */.LS)(failing, 'fails', 'fail')} the step` : ''}.`,
         '',
-        ...tableHead('Issue', 'Package', 'Version', 'Declared in', 'Details')
+        ...packageIssueTable(issues, places)
     ];
+}
+function packageIssueTable(issues, places) {
+    const lines = tableHead('Issue', 'Package', 'Version', 'Declared in', 'Details');
     for (const issue of issues) {
         lines.push(row([
             `${issue.failing ? '❌' : '⚠️'} ${issue.kind}`,

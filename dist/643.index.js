@@ -143,7 +143,7 @@ function sarifLog(outcome, options) {
             ...baselineStateOf(outcome, finding)
         };
     })));
-    const issues = packageIssueResults(outcome.packageIssues ?? [], byRule.size, root, fingerprints);
+    const issues = packageIssueResults(outcome, byRule.size, root, fingerprints);
     const semver = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
     const log = {
         $schema: SCHEMA,
@@ -191,9 +191,11 @@ function baselineStateOf(outcome, finding) {
 }
 /**
  * Package-health findings: one rule per kind found (its own id, never an advisory's), one
- * result per issue at the line that declares the pin; an error when its kind fails the run.
+ * result per issue at the line that declares the pin; an error when it fails the run. In scope
+ * `changes`, issues already on the base are `unchanged` against the baseline, as findings are.
  */
-function packageIssueResults(issues, firstRuleIndex, root, fingerprints) {
+function packageIssueResults(outcome, firstRuleIndex, root, fingerprints) {
+    const issues = outcome.packageIssues ?? [];
     const kinds = _health_types_js__WEBPACK_IMPORTED_MODULE_8__/* .PACKAGE_ISSUE_KINDS */ .P.filter(kind => issues.some(issue => issue.kind === kind));
     const rules = kinds.map(kind => {
         const rule = _health_report_entry_js__WEBPACK_IMPORTED_MODULE_6__/* .PACKAGE_ISSUE_RULES */ .b[kind];
@@ -218,7 +220,8 @@ function packageIssueResults(issues, firstRuleIndex, root, fingerprints) {
             level: issue.failing ? 'error' : 'warning',
             message: { text: messageText(issue.reason) },
             locations: [locationOf(issue.location, root)],
-            partialFingerprints: { primaryLocationLineHash: `${identity}:${occurrence}` }
+            partialFingerprints: { primaryLocationLineHash: `${identity}:${occurrence}` },
+            ...baselineStateOf(outcome, issue)
         };
     });
     return { rules, results };

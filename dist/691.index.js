@@ -116,10 +116,10 @@ function wrap(text, width) {
 var describe_error = __webpack_require__(4459);
 // EXTERNAL MODULE: ./src/integrations/dependency-track/run.ts
 var dependency_track_run = __webpack_require__(97970);
-// EXTERNAL MODULE: ./src/pipeline/open-feed.ts + 2 modules
-var open_feed = __webpack_require__(96173);
-// EXTERNAL MODULE: ./src/pipeline/run-audit.ts + 22 modules
-var run_audit = __webpack_require__(33290);
+// EXTERNAL MODULE: ./src/pipeline/open-feed.ts + 3 modules
+var open_feed = __webpack_require__(24723);
+// EXTERNAL MODULE: ./src/pipeline/run-audit.ts + 23 modules
+var run_audit = __webpack_require__(25115);
 // EXTERNAL MODULE: ./src/pipeline/run-error.ts
 var run_error = __webpack_require__(90444);
 // EXTERNAL MODULE: ./src/shared/errors.ts
@@ -185,6 +185,12 @@ function renderTerminal(outcome, options = {}) {
             append(out, ['', ...findingTables(changes.alreadyThere)]);
         }
     }
+    else if (outcome.nothingAudited !== undefined && (0,counts/* summaryCounts */.NB)(outcome).packages === 0) {
+        // No clean bill for zero packages; a failure's reason (strict) already says why.
+        out.push(outcome.result === 'pass'
+            ? `Nothing was audited: ${plainText(outcome.nothingAudited)}. (strict: true fails the step then.)`
+            : 'Nothing was audited.');
+    }
     else if (sections.vulnerable.length === 0) {
         out.push(`No known vulnerabilities found in ${(0,shared_text/* plural */.LS)((0,counts/* summaryCounts */.NB)(outcome).packages, 'package')}.`);
     }
@@ -197,6 +203,13 @@ function renderTerminal(outcome, options = {}) {
     }
     if (sections.packageIssues.length > 0)
         append(out, ['', ...packageIssues(sections.packageIssues, place)]);
+    if (changes && changes.packageIssuesAlreadyThere.length > 0) {
+        const issues = changes.packageIssuesAlreadyThere;
+        append(out, [
+            '',
+            ...packageIssues(issues, place, ' already on the base (not counted in the verdict)')
+        ]);
+    }
     const ignored = outcome.packages.flatMap(pkg => pkg.vulnerabilities
         .filter(v => v.ignored)
         .map(v => [pkg.name, pkg.version, v.id, v.ignored?.reason ?? '']));
@@ -286,10 +299,10 @@ function fixedTable(fixed) {
     ]));
 }
 /** A list, not a table: each reason is a whole message that says what to do. */
-function packageIssues(issues, place) {
+function packageIssues(issues, place, which = '') {
     const failing = issues.filter(issue => issue.failing).length;
     return [
-        `Package issues: ${issues.length}${failing > 0 ? ` (${failing} failing)` : ''}.`,
+        `Package issues${which}: ${issues.length}${failing > 0 ? ` (${failing} failing)` : ''}.`,
         ...issues.flatMap(issue => [
             '',
             plainText(`${issue.failing ? 'FAIL' : 'WARN'} ${issue.kind}: ${issue.name} ${issue.version} at ${place(issue.location)}`),

@@ -370,9 +370,7 @@ function enrich(declarations, origin, keys, name, groups, declaration) {
 
 
 const UNPINNED_PYPROJECT_REASON = 'not pinned to an exact version (use a lockfile or resolve: pip)';
-async function readPyproject(absolutePath, options) {
-    return parsePyproject(await (0,toml_file/* readSourceText */.Vv)(absolutePath, options), absolutePath, options);
-}
+const readPyproject = (0,toml_file/* fileReader */.q2)(parsePyproject);
 /** Reads a pyproject.toml already in memory; `absolutePath` is where it came from. */
 function parsePyproject(text, absolutePath, options) {
     const file = (0,toml_file/* shownPath */.pS)(absolutePath, options);

@@ -72,6 +72,91 @@ function lockMarkerText(marker) {
 
 /***/ }),
 
+/***/ 77515:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ tomlLockParser),
+/* harmony export */   o: () => (/* binding */ vcsSourceReason)
+/* harmony export */ });
+/* harmony import */ var _lock_markers_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(75065);
+/* harmony import */ var _source_builder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(97083);
+/* harmony import */ var _toml_file_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51454);
+/**
+ * What the lockfile readers share: opening a TOML lock (parsed, its format version checked, its
+ * `[[package]]` tables walked with the context their errors name), and the VCS checkouts that
+ * PDM and pipenv write as one key.
+ */
+
+
+
+/**
+ * The parser of a TOML lock's text (`absolutePath` is where the text came from): the document
+ * parsed, its format version checked, and the lock handed to `readPackages`.
+ */
+function tomlLockParser(lock, readPackages) {
+    return (text, absolutePath, options) => {
+        const file = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .shownPath */ .pS)(absolutePath, options);
+        const document = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .parseToml */ .MT)(text, file, { table: lock.table, keys: lock.artifactKeys });
+        checkVersion(document, lock.version, file);
+        return readPackages({
+            file,
+            document,
+            entries: lockEntries(document, text, lock.table, file),
+            builder: new _source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .SourceResultBuilder */ .Km(absolutePath, lock.format),
+            markers: new _lock_markers_js__WEBPACK_IMPORTED_MODULE_0__/* .LockMarkers */ .t(options?.markerEnvironment)
+        });
+    };
+}
+function checkVersion(document, version, file) {
+    const holder = version.table === undefined ? document : document[version.table];
+    if (!(0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .isTable */ .bI)(holder))
+        return;
+    const value = holder[version.key];
+    if (value === undefined && version.required) {
+        throw (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .documentError */ .aH)(file, `missing '${version.key}'`);
+    }
+    (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .checkFormatVersion */ .u4)(value, version.readable, version.name ?? version.key, file);
+}
+/**
+ * The `[[key]]` entries of a lock, each with its required `name`. Errors name an entry
+ * `[[key]] #n` until its name is read, then `package '<name>'`. The array itself is checked
+ * now; the entries are read one at a time as they are taken, so a reader that checks each entry
+ * before taking the next reports the first bad entry of the file.
+ */
+function lockEntries(document, text, key, file) {
+    const tables = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .arrayOfTables */ .cu)(document, key, file);
+    const lines = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .arrayTableLines */ .rt)(text, key, tables.length);
+    return (function* () {
+        for (const [index, table] of tables.entries()) {
+            const context = { file, line: lines[index], entry: `[[${key}]] #${index + 1}` };
+            const name = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .requiredString */ .Fk)(table, 'name', context);
+            context.entry = `package '${name}'`;
+            yield { table, name, context };
+        }
+    })();
+}
+const VCS_KEYS = ['git', 'hg', 'svn', 'bzr'];
+/**
+ * The skip reason of an entry that names a VCS checkout by its URL under the VCS's key
+ * (`git = "https://..."`), at the first of `revisionKeys` it has; undefined when it names none.
+ */
+function vcsSourceReason(entry, context, revisionKeys) {
+    for (const vcs of VCS_KEYS) {
+        const url = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, vcs, context);
+        if (url === undefined)
+            continue;
+        let revision;
+        for (const key of revisionKeys)
+            revision ??= (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_1__/* .optionalString */ .sx)(entry, key, context);
+        return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .notAReleaseReason */ .u1)(vcs, url, revision);
+    }
+    return undefined;
+}
+
+
+/***/ }),
+
 /***/ 3925:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -82,30 +167,26 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */ });
 /* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96498);
 /* harmony import */ var _toml_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(51454);
-/* harmony import */ var _source_builder_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(97083);
+/* harmony import */ var _source_builder_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(97083);
 /* harmony import */ var _lock_markers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(75065);
 /* harmony import */ var _marker_text_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(67000);
+/* harmony import */ var _lock_reader_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(77515);
 
 
 
 
 
-async function readPoetryLock(absolutePath, options) {
-    return parsePoetryLock(await (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .readSourceText */ .Vv)(absolutePath, options), absolutePath, options);
-}
+
 /** Reads a poetry.lock already in memory; `absolutePath` is where it came from. */
-function parsePoetryLock(text, absolutePath, options) {
-    const file = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .shownPath */ .pS)(absolutePath, options);
-    const document = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .parseToml */ .MT)(text, file, { table: 'package', keys: ['files'] });
-    checkLockVersion(document, file);
-    const packages = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .arrayOfTables */ .cu)(document, 'package', file);
-    const lines = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .arrayTableLines */ .rt)(text, 'package', packages.length);
-    const builder = new _source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .SourceResultBuilder */ .Km(absolutePath, 'poetry.lock');
-    const markers = new _lock_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .LockMarkers */ .t(options?.markerEnvironment);
-    const entries = packages.map((entry, index) => {
-        const context = { file, line: lines[index], entry: `[[package]] #${index + 1}` };
-        const name = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .requiredString */ .Fk)(entry, 'name', context);
-        context.entry = `package '${name}'`;
+const parsePoetryLock = (0,_lock_reader_js__WEBPACK_IMPORTED_MODULE_2__/* .tomlLockParser */ .H)({
+    format: 'poetry.lock',
+    table: 'package',
+    artifactKeys: ['files'],
+    version: { table: 'metadata', key: 'lock-version', readable: [1, 2] }
+}, readPackages);
+const readPoetryLock = _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .fileReader */ .q2(parsePoetryLock);
+function readPackages({ entries: packages, builder, markers }) {
+    const entries = Array.from(packages, ({ table: entry, name, context }) => {
         const marker = packageMarker(entry, context);
         return { entry, context, name, marker, applies: markers.applies(marker, context) };
     });
@@ -114,7 +195,7 @@ function parsePoetryLock(text, absolutePath, options) {
     for (const { entry, context, name, marker, applies } of entries) {
         if (!applies)
             continue;
-        const version = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .requiredString */ .Fk)(entry, 'version', context);
+        const version = _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .requiredString */ .Fk(entry, 'version', context);
         const key = `${(0,_names_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeName */ .P)(name)}@${version}`;
         const names = requires.get(key) ?? new Set();
         for (const required of requiredNames(entry, name, context))
@@ -140,16 +221,11 @@ function parsePoetryLock(text, absolutePath, options) {
  * excludes every supported Python) is no edge: the caller keeps only names in the lock.
  */
 function requiredNames(entry, name, context) {
-    const table = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalTable */ .D6)(entry, 'dependencies', context) ?? {};
+    const table = _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalTable */ .D6(entry, 'dependencies', context) ?? {};
     const own = (0,_names_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeName */ .P)(name);
     return Object.keys(table)
         .map(_names_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeName */ .P)
         .filter(required => required !== own);
-}
-function checkLockVersion(document, file) {
-    const metadata = document.metadata;
-    if ((0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .isTable */ .bI)(metadata))
-        (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .checkFormatVersion */ .u4)(metadata['lock-version'], [1, 2], 'lock-version', file);
 }
 /**
  * Where the package is installed, whitespace normalised: undefined when it is everywhere (no
@@ -159,11 +235,11 @@ function packageMarker(entry, context) {
     const markers = entry.markers;
     if (markers === undefined || typeof markers === 'string')
         return (0,_lock_markers_js__WEBPACK_IMPORTED_MODULE_1__/* .lockMarkerText */ .l)(markers);
-    const table = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalTable */ .D6)(entry, 'markers', context);
+    const table = _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalTable */ .D6(entry, 'markers', context);
     const byGroup = new Map();
     for (const [group, marker] of Object.entries(table)) {
         if (typeof marker !== 'string')
-            throw (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .entryError */ .Pm)(context, `markers.${group} must be a string, not ${(0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .describeType */ .MF)(marker)}`);
+            throw _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .entryError */ .Pm(context, `markers.${group} must be a string, not ${_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .describeType */ .MF(marker)}`);
         byGroup.set(group, marker);
     }
     const listed = groups(entry, context) ?? [...byGroup.keys()];
@@ -177,20 +253,20 @@ function packageMarker(entry, context) {
     return (0,_marker_text_js__WEBPACK_IMPORTED_MODULE_4__/* .anyOfMarkers */ .T_)(texts);
 }
 function groups(entry, context) {
-    const listed = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalStringArray */ .li)(entry, 'groups', context);
+    const listed = _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalStringArray */ .li(entry, 'groups', context);
     if (listed !== undefined)
         return listed;
-    const category = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx)(entry, 'category', context);
+    const category = _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx(entry, 'category', context);
     return category === undefined ? undefined : [category];
 }
 /** Why a package is not audited, or undefined when it comes from a package index. */
 function skipReason(entry, context) {
-    const source = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalTable */ .D6)(entry, 'source', context);
+    const source = _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalTable */ .D6(entry, 'source', context);
     if (source === undefined)
         return undefined;
     const sourceContext = { ...context, entry: `${context.entry} [package.source]` };
-    const type = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx)(source, 'type', sourceContext);
-    const url = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx)(source, 'url', sourceContext) ?? '';
+    const type = _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx(source, 'type', sourceContext);
+    const url = _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx(source, 'url', sourceContext) ?? '';
     switch (type) {
         // No type, or a private or mirror index ("legacy" = PEP 503 simple API): the release is still
         // published under this name and version, so advisories for it apply.
@@ -200,18 +276,18 @@ function skipReason(entry, context) {
         case 'pypi':
             return undefined;
         case 'git': {
-            const revision = (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx)(source, 'resolved_reference', sourceContext) ??
-                (0,_toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx)(source, 'reference', sourceContext);
-            return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .notAReleaseReason */ .u1)('git', url, revision);
+            const revision = _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx(source, 'resolved_reference', sourceContext) ??
+                _toml_file_js__WEBPACK_IMPORTED_MODULE_0__/* .optionalString */ .sx(source, 'reference', sourceContext);
+            return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_5__/* .notAReleaseReason */ .u1)('git', url, revision);
         }
         case 'directory':
-            return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .notAReleaseReason */ .u1)(entry.develop === true ? 'editable directory' : 'directory', url);
+            return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_5__/* .notAReleaseReason */ .u1)(entry.develop === true ? 'editable directory' : 'directory', url);
         case 'file':
-            return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .notAReleaseReason */ .u1)('file', url);
+            return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_5__/* .notAReleaseReason */ .u1)('file', url);
         case 'url':
-            return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .notAReleaseReason */ .u1)('url', url);
+            return (0,_source_builder_js__WEBPACK_IMPORTED_MODULE_5__/* .notAReleaseReason */ .u1)('url', url);
         default:
-            return `unsupported source type '${type}' ${(0,_source_builder_js__WEBPACK_IMPORTED_MODULE_2__/* .redactUrl */ .BO)(url)}: not audited`;
+            return `unsupported source type '${type}' ${(0,_source_builder_js__WEBPACK_IMPORTED_MODULE_5__/* .redactUrl */ .BO)(url)}: not audited`;
     }
 }
 

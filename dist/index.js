@@ -6,7 +6,7 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(91733);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(60975);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -15,7 +15,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 91733:
+/***/ 60975:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -24,8 +24,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
-;// CONCATENATED MODULE: external "node:v8"
-const external_node_v8_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
+// EXTERNAL MODULE: external "node:v8"
+var external_node_v8_ = __nccwpck_require__(78877);
 ;// CONCATENATED MODULE: ./src/net/wasm-tiering.ts
 /**
  * undici parses HTTP with llhttp compiled to WebAssembly. V8 starts it on its baseline
@@ -45,7 +45,7 @@ function keepWasmOnBaselineCompiler(arch = process.arch, nodeVersion = process.v
     const major = Number(nodeVersion.split('.')[0]);
     if (!(major < 22) || (arch !== 'x64' && arch !== 'arm64'))
         return false;
-    (0,external_node_v8_namespaceObject.setFlagsFromString)('--liftoff-only');
+    (0,external_node_v8_.setFlagsFromString)('--liftoff-only');
     return true;
 }
 
@@ -59,10 +59,10 @@ function keepWasmOnBaselineCompiler(arch = process.arch, nodeVersion = process.v
 async function run(argv = process.argv.slice(2), env = process.env) {
     const onRunner = env.GITHUB_ACTIONS === 'true' || Object.keys(env).some(key => key.startsWith('INPUT_'));
     const start = argv.length > 0 || !onRunner
-        ? await Promise.all(/* import() */[__nccwpck_require__.e(175), __nccwpck_require__.e(310), __nccwpck_require__.e(691)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63691)).then(({ runCli }) => async () => {
+        ? await Promise.all(/* import() */[__nccwpck_require__.e(175), __nccwpck_require__.e(11), __nccwpck_require__.e(691)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63691)).then(({ runCli }) => async () => {
             process.exitCode = await runCli(argv);
         })
-        : await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(175), __nccwpck_require__.e(310), __nccwpck_require__.e(467)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58467)).then(({ runAction }) => runAction);
+        : await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(175), __nccwpck_require__.e(11), __nccwpck_require__.e(467)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58467)).then(({ runAction }) => runAction);
     // Once the bundle, and the built-in modules it needs, have loaded (see wasm-tiering.ts), and
     // before undici compiles llhttp on the first connection.
     keepWasmOnBaselineCompiler();
@@ -362,6 +362,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 78877:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:v8");
 
 /***/ }),
 
