@@ -177,8 +177,13 @@ export class DiskRecordCache implements RecordStore {
         if (typeof record === 'object') severityOf(record)
       }
       if (next < ids.length) setImmediate(slice)
-      // Nothing (more) to read: the wait is spent setting the scorer up for the assessment.
-      else prepareScoring()
+      // Nothing (more) to read: the wait is spent setting the scorer up for the assessment,
+      // one turn of the event loop later, once the querybatch's connection is made and its
+      // request written (the setup's ~10 ms held a cold run's first request back).
+      else
+        setImmediate(() => {
+          if (!stopped) prepareScoring()
+        })
     }
     setImmediate(slice)
     return () => {
