@@ -9,13 +9,7 @@
  * Redirects are followed (pip does), without the credentials when they lead to another origin.
  * A request may be conditional (If-None-Match, If-Modified-Since), for the index cache.
  */
-import {
-  header,
-  readCapped,
-  setUpClient,
-  underDeadline,
-  type HttpClientOptions
-} from '../net/client-setup.js'
+import { header, setUpClient, underDeadline, type HttpClientOptions } from '../net/client-setup.js'
 import type { Connections } from '../net/connections.js'
 import {
   failed,
@@ -25,7 +19,7 @@ import {
   type Failure,
   type RetryLoop
 } from '../net/retry.js'
-import { request } from '../net/undici-parts.js'
+import { collect } from '../net/collect.js'
 import {
   indexFeedName,
   PackageIndexError,
@@ -180,7 +174,7 @@ export class IndexClient {
     let url = start
     for (let redirects = 0; ; redirects++) {
       const sameOrigin = new URL(url).origin === origin
-      const response = await request(this.connections.dispatcher, url, {
+      const response = await collect(this.connections.dispatcher, url, {
         method: 'GET',
         headers: {
           accept: PROJECT_PAGE_ACCEPT,
@@ -190,12 +184,14 @@ export class IndexClient {
         },
         headersTimeout: this.readTimeoutMs,
         bodyTimeout: this.readTimeoutMs,
-        signal
+        signal,
+        maxResponseBytes: this.maxResponseBytes,
+        // Only a page is read; other answers say all they say in their status and headers.
+        keepBody: isSuccess
       })
       const status = response.statusCode
       const location = header(response.headers.location)
       if (REDIRECT_STATUSES.includes(status) && location !== undefined) {
-        await response.body.dump()
         if (redirects >= MAX_REDIRECTS) {
           return failure(`more than ${MAX_REDIRECTS} redirects`)
         }
@@ -209,22 +205,24 @@ export class IndexClient {
         continue
       }
       if (ABSENT_STATUSES.includes(status)) {
-        await response.body.dump()
         return { kind: 'absent', httpStatus: status }
       }
       if (status === 304 && validators !== undefined) {
-        await response.body.dump()
         return { kind: 'unchanged' }
       }
-      const body = await readCapped(response.body, this.maxResponseBytes)
-      if (status < 200 || status > 299) {
+      if (!isSuccess(status)) {
         return { kind: 'failed', failure: statusFailure(status, response.headers) }
       }
       const contentType = header(response.headers['content-type']) ?? ''
       const kept = validatorsOf(response.headers)
-      return { kind: 'page', page: { contentType, body }, ...(kept ? { validators: kept } : {}) }
+      const page = { contentType, body: response.body }
+      return { kind: 'page', page, ...(kept ? { validators: kept } : {}) }
     }
   }
+}
+
+function isSuccess(status: number): boolean {
+  return status >= 200 && status <= 299
 }
 
 /** The ETag and Last-Modified of an answer, when it has either (and they are sane). */
