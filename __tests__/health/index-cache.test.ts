@@ -199,6 +199,23 @@ describe('a cache that cannot be trusted is not used', () => {
     expect(JSON.stringify(lookups)).not.toContain('forged')
   })
 
+  test('an entry whose version list holds a line break or a non-string is dropped', async () => {
+    await run()
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as {
+      entries: Array<{ name: string; facts: { versions?: unknown[] } }>
+    }
+    const alpha = stored.entries.find(entry => entry.name === 'alpha')!
+    alpha.facts.versions = [...(alpha.facts.versions ?? []), '9.0\n::error::forged']
+    const beta = stored.entries.find(entry => entry.name === 'beta')!
+    beta.facts.versions = [...(beta.facts.versions ?? []), 9]
+    writeFileSync(file, JSON.stringify({ ...stored, entries: [alpha, beta] }))
+    server.log.length = 0
+    const { lookups, cache } = await run()
+    expect(server.log.map(entry => entry.status)).toEqual([200, 200])
+    expect(cache.stats.dropped).toBe(2)
+    expect(JSON.stringify(lookups)).not.toContain('forged')
+  })
+
   test('a kept validator that is no header value is dropped, not sent (which would fail the run)', async () => {
     await run()
     writeFileSync(
