@@ -49,18 +49,13 @@ export function recordAffects(record: OsvRecord, name: string, version: string):
 }
 
 function isPyPIEntryFor(affected: OsvAffected, normalizedName: string): boolean {
-  return pypiNameOf(affected) === normalizedName
-}
-
-/** The PEP 503 name of the PyPI package `affected` is about, or null for another ecosystem. */
-export function pypiNameOf(affected: OsvAffected): string | null {
   let name = entryNames.get(affected)
   if (name === undefined) {
     const pkg = affected.package
     name = pkg?.ecosystem === 'PyPI' ? normalizeName(pkg.name) : null
     entryNames.set(affected, name)
   }
-  return name
+  return name === normalizedName
 }
 
 /** Each entry's PyPI name, normalised once: a package's records are asked again and again. */

@@ -15,8 +15,8 @@
  */
 import { createHash } from 'node:crypto'
 import { normalizeName } from '../deps/names.js'
-import { affects, markRangesCovering, pypiNameOf } from './match.js'
-import type { OsvAffected, OsvRecord, PackageVersion } from './osv.js'
+import { affects, markRangesCovering } from './match.js'
+import type { OsvRecord, PackageVersion } from './osv.js'
 import { compareVersions, equalityKey, isPep440, isPrerelease } from './version-order.js'
 
 /**
@@ -75,7 +75,8 @@ function candidatesAffected(
     // A record without `affected` spares no version (see recordAffects).
     if (record.affected == null) return candidates.map(() => true)
     for (const entry of record.affected) {
-      if (pypiNameOf(entry) !== normalizedName) continue
+      const pkg = entry.package
+      if (pkg?.ecosystem !== 'PyPI' || normalizeName(pkg.name) !== normalizedName) continue
       markRangesCovering(entry, candidates, affected)
       for (const listed of entry.versions ?? []) {
         const at = indexOf.get(equalityKey(listed))
@@ -204,7 +205,8 @@ export function plausibleUpgrade(
     // A record without `affected` spares no version (see recordAffects).
     if (record.affected == null) return false
     for (const entry of record.affected) {
-      if (pypiNameOf(entry) !== name) continue
+      const pkg = entry.package
+      if (pkg?.ecosystem !== 'PyPI' || normalizeName(pkg.name) !== name) continue
       const ranges = entry.ranges ?? []
       if (affects({ ranges }, upgrade)) return false
       bound ||= ranges.some(
@@ -225,45 +227,27 @@ export function upgradeCandidates(
   normalizedName: string,
   version: string
 ): string[] {
-  // Distinct spellings first, in the order first seen: a package's advisories share most of
-  // their bounds (tensorflow: ~350 records, ~1,000 bounds, ~40 distinct), and sorting the
-  // duplicates cost more than the rest of working out an upgrade. The stable sort below then
-  // keeps the same first spelling of equal versions as sorting every bound would.
-  const seen = new Set<string>()
+  const found: string[] = []
   for (const record of records) {
     for (const affected of record.affected ?? []) {
-      if (pypiNameOf(affected) !== normalizedName) continue
-      for (const bound of boundsOf(affected)) seen.add(bound)
+      const pkg = affected.package
+      if (pkg?.ecosystem !== 'PyPI' || normalizeName(pkg.name) !== normalizedName) continue
+      for (const range of affected.ranges ?? []) {
+        if (range.type === 'GIT') continue
+        for (const event of range.events) {
+          for (const bound of [event.fixed, event.limit]) {
+            if (bound !== undefined && isPep440(bound) && compareVersions(bound, version) > 0) {
+              found.push(bound)
+            }
+          }
+        }
+      }
     }
   }
-  const found: string[] = []
-  for (const bound of seen) if (compareVersions(bound, version) > 0) found.push(bound)
   // Array.prototype.sort is stable, so the first spelling of equal versions stays first.
   found.sort(compareVersions)
   return found.filter((candidate, i) => i === 0 || compareVersions(found[i - 1]!, candidate) !== 0)
 }
-
-/** The PEP 440 `fixed` and `limit` bounds of an entry's non-GIT ranges, in the record's order. */
-function boundsOf(affected: OsvAffected): readonly string[] {
-  let bounds = entryBounds.get(affected)
-  if (bounds === undefined) {
-    const found: string[] = []
-    for (const range of affected.ranges ?? []) {
-      if (range.type === 'GIT') continue
-      for (const event of range.events) {
-        for (const bound of [event.fixed, event.limit]) {
-          if (bound !== undefined && isPep440(bound)) found.push(bound)
-        }
-      }
-    }
-    bounds = found
-    entryBounds.set(affected, bounds)
-  }
-  return bounds
-}
-
-/** Records are not modified once loaded: each entry's bounds are read once. */
-const entryBounds = new WeakMap<OsvAffected, readonly string[]>()
 
 /**
  * `candidates` without the versions PEP 440 calls equal to one of `excluded` (spelt any
