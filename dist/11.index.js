@@ -5713,7 +5713,7 @@ function percentDecoded(text) {
 
 /***/ }),
 
-/***/ 72005:
+/***/ 64893:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5750,8 +5750,118 @@ var log = __webpack_require__(21827);
 var client_setup = __webpack_require__(73236);
 // EXTERNAL MODULE: ./src/net/retry.ts
 var retry = __webpack_require__(37893);
-// EXTERNAL MODULE: ./src/net/undici-parts.ts
-var undici_parts = __webpack_require__(40916);
+;// CONCATENATED MODULE: ./src/net/collect.ts
+/** `url` asked through `dispatcher`; settles once the whole body is in, or with the error. */
+function collect(dispatcher, url, options) {
+    const { signal, maxResponseBytes, keepBody } = options;
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(signal.reason);
+            return;
+        }
+        let abort;
+        let settled = false;
+        let statusCode = 0;
+        let headers = {};
+        let keep = false;
+        let size = 0;
+        const chunks = [];
+        const done = () => {
+            if (settled)
+                return false;
+            settled = true;
+            signal?.removeEventListener('abort', onAbort);
+            return true;
+        };
+        const fail = (error) => {
+            if (done())
+                reject(error);
+        };
+        // The caller's signal ends the request at once, with its reason, as request() does.
+        function onAbort() {
+            const reason = signal.reason;
+            fail(reason);
+            abort?.(reason);
+        }
+        signal?.addEventListener('abort', onAbort, { once: true });
+        const { origin, pathname, search } = new URL(url);
+        const handler = {
+            onConnect(abortRequest) {
+                abort = abortRequest;
+                if (settled)
+                    abortRequest(signal?.reason);
+            },
+            onHeaders(status, rawHeaders) {
+                // 1xx answers are interim; the final one follows.
+                if (status < 200)
+                    return true;
+                statusCode = status;
+                headers = headerRecord(rawHeaders);
+                keep = keepBody(status);
+                return true;
+            },
+            onData(chunk) {
+                if (!keep)
+                    return true;
+                size += chunk.length;
+                if (size > maxResponseBytes) {
+                    const error = Object.assign(new Error(`response over ${maxResponseBytes} bytes`), {
+                        code: 'RESPONSE_TOO_LARGE'
+                    });
+                    fail(error);
+                    abort?.(error);
+                    return false;
+                }
+                chunks.push(chunk);
+                return true;
+            },
+            onComplete() {
+                if (!done())
+                    return;
+                const body = keep ? Buffer.concat(chunks).toString('utf8') : '';
+                resolve({ statusCode, headers, body });
+            },
+            onError(error) {
+                fail(error);
+            }
+        };
+        try {
+            dispatcher.dispatch({
+                origin,
+                path: `${pathname}${search}`,
+                method: options.method,
+                headers: options.headers,
+                headersTimeout: options.headersTimeout,
+                bodyTimeout: options.bodyTimeout
+            }, handler);
+        }
+        catch (error) {
+            fail(error);
+        }
+    });
+}
+/**
+ * Raw header pairs as undici's request() gives them: lower-case names, latin1 values, a
+ * repeated header as an array (own properties only: no name reaches the prototype).
+ */
+function headerRecord(raw) {
+    const record = Object.create(null);
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+        const name = collect_text(raw[i]).toLowerCase();
+        const value = raw[i + 1];
+        const values = Array.isArray(value) ? value.map(collect_text) : [collect_text(value)];
+        const had = record[name];
+        const all = had === undefined ? values : [...(Array.isArray(had) ? had : [had]), ...values];
+        record[name] = all.length === 1 ? all[0] : all;
+    }
+    return record;
+}
+function collect_text(value) {
+    if (Array.isArray(value))
+        return value.map(collect_text).join(', ');
+    return typeof value === 'string' ? value : value.toString('latin1');
+}
+
 // EXTERNAL MODULE: ./src/health/index-url.ts
 var index_url = __webpack_require__(60178);
 // EXTERNAL MODULE: ./src/shared/text.ts
@@ -5997,7 +6107,7 @@ class IndexClient {
         let url = start;
         for (let redirects = 0;; redirects++) {
             const sameOrigin = new URL(url).origin === origin;
-            const response = await (0,undici_parts/* request */.Em)(this.connections.dispatcher, url, {
+            const response = await collect(this.connections.dispatcher, url, {
                 method: 'GET',
                 headers: {
                     accept: PROJECT_PAGE_ACCEPT,
@@ -6007,12 +6117,14 @@ class IndexClient {
                 },
                 headersTimeout: this.readTimeoutMs,
                 bodyTimeout: this.readTimeoutMs,
-                signal
+                signal,
+                maxResponseBytes: this.maxResponseBytes,
+                // Only a page is read; other answers say all they say in their status and headers.
+                keepBody: isSuccess
             });
             const status = response.statusCode;
             const location = (0,client_setup/* header */.wx)(response.headers.location);
             if (REDIRECT_STATUSES.includes(status) && location !== undefined) {
-                await response.body.dump();
                 if (redirects >= MAX_REDIRECTS) {
                     return failure(`more than ${MAX_REDIRECTS} redirects`);
                 }
@@ -6026,22 +6138,23 @@ class IndexClient {
                 continue;
             }
             if (ABSENT_STATUSES.includes(status)) {
-                await response.body.dump();
                 return { kind: 'absent', httpStatus: status };
             }
             if (status === 304 && validators !== undefined) {
-                await response.body.dump();
                 return { kind: 'unchanged' };
             }
-            const body = await (0,client_setup/* readCapped */.EF)(response.body, this.maxResponseBytes);
-            if (status < 200 || status > 299) {
+            if (!isSuccess(status)) {
                 return { kind: 'failed', failure: statusFailure(status, response.headers) };
             }
             const contentType = (0,client_setup/* header */.wx)(response.headers['content-type']) ?? '';
             const kept = validatorsOf(response.headers);
-            return { kind: 'page', page: { contentType, body }, ...(kept ? { validators: kept } : {}) };
+            const page = { contentType, body: response.body };
+            return { kind: 'page', page, ...(kept ? { validators: kept } : {}) };
         }
     }
+}
+function isSuccess(status) {
+    return status >= 200 && status <= 299;
 }
 /** The ETag and Last-Modified of an answer, when it has either (and they are sane). */
 function validatorsOf(headers) {
@@ -6338,6 +6451,8 @@ const BARE = plain(projectFacts('sample', [], { status: 'active' }, ['1.0']));
 const SHAPE = `${shapeOf(FULL)} ${shapeOf(BARE)}`;
 /** Index-given text is one line and short when read (cleanText); kept text must be too. */
 const MAX_TEXT = 1024;
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/;
 function plain(value) {
     return JSON.parse(JSON.stringify(value));
 }
@@ -6362,9 +6477,12 @@ function sameShape(value, full, bare = full) {
             return false;
         const [fullItem] = full;
         const bareItem = Array.isArray(bare) && bare.length > 0 ? bare[0] : fullItem;
-        return fullItem === undefined
-            ? value.every(safeText)
-            : value.every(item => sameShape(item, fullItem, bareItem));
+        if (fullItem === undefined)
+            return value.every(safeText);
+        // The version lists: thousands of items in a warm run's file, checked in one loop.
+        if (typeof fullItem === 'string')
+            return value.every(safeString);
+        return value.every(item => sameShape(item, fullItem, bareItem));
     }
     if ((0,json_shape/* isObject */.G)(full)) {
         if (!(0,json_shape/* isObject */.G)(value))
@@ -6379,20 +6497,21 @@ function sameShape(value, full, bare = full) {
         return known && Object.keys(required).every(field => field in value);
     }
     if (typeof value === 'string')
-        return typeof full === 'string' && safeText(value);
+        return typeof full === 'string' && safeString(value);
     return typeof value === typeof full;
 }
 /** Text anywhere in `value` is one line and short, as cleanText leaves what indexes say. */
 function safeText(value) {
-    if (typeof value === 'string') {
-        // eslint-disable-next-line no-control-regex
-        return value.length <= MAX_TEXT && !/[\u0000-\u001f\u007f]/.test(value);
-    }
+    if (typeof value === 'string')
+        return safeString(value);
     if (Array.isArray(value))
         return value.every(safeText);
     if ((0,json_shape/* isObject */.G)(value))
         return Object.values(value).every(safeText);
     return true;
+}
+function safeString(value) {
+    return typeof value === 'string' && value.length <= MAX_TEXT && !CONTROL.test(value);
 }
 
 ;// CONCATENATED MODULE: ./src/health/page-json.ts
@@ -9389,8 +9508,8 @@ function logicalLinesAt(content, sites) {
     return found;
 }
 
-// EXTERNAL MODULE: ./src/health/look-up.ts + 5 modules
-var look_up = __webpack_require__(72005);
+// EXTERNAL MODULE: ./src/health/look-up.ts + 6 modules
+var look_up = __webpack_require__(64893);
 // EXTERNAL MODULE: ./src/shared/errors.ts
 var errors = __webpack_require__(58382);
 // EXTERNAL MODULE: ./src/shared/paths.ts
@@ -11242,8 +11361,8 @@ function sum(values) {
 
 // EXTERNAL MODULE: ./src/health/ignore.ts
 var ignore = __webpack_require__(83850);
-// EXTERNAL MODULE: ./src/health/look-up.ts + 5 modules
-var look_up = __webpack_require__(72005);
+// EXTERNAL MODULE: ./src/health/look-up.ts + 6 modules
+var look_up = __webpack_require__(64893);
 ;// CONCATENATED MODULE: ./src/health/audit-health.ts
 /**
  * The package-health stage in one call, for the engine: ask the indexes about every pinned
