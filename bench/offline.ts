@@ -25,6 +25,7 @@ import type { OsvRecord, PackageVersion } from '../src/advisories/osv.js'
 import { recommendedVersion } from '../src/advisories/upgrade.js'
 import { ZipArchive } from '../src/advisories/zip-reader.js'
 import { drawPins, requirementsText, type DrawnPins } from './support/pins.js'
+import { bundleSources } from './support/esbuild-bundle.js'
 
 const HERE = fileURLToPath(import.meta.url)
 const REPO_ROOT = path.resolve(path.dirname(HERE), '..')
@@ -187,7 +188,7 @@ async function cliCommands(repo: string, work: string): Promise<[string, string[
     console.log(`(no dist/index.js newer than src/: build it, or use --bundle)`)
   }
   if (values.bundle)
-    commands.push(['CLI bundled (esbuild)', [process.execPath, await bundle(repo, work)]])
+    commands.push(['CLI bundled (esbuild)', [process.execPath, await bundleSources(repo, work)]])
   return commands
 }
 
@@ -283,28 +284,6 @@ function capture(command: string, args: string[]): Promise<string> {
       code === 0 ? resolve(out) : reject(new Error(`${command} ${args.join(' ')} exited ${code}`))
     )
   })
-}
-
-/** src/index.ts as one ESM file, as ncc makes dist/index.js (without its type check). */
-async function bundle(repo: string, work: string): Promise<string> {
-  const outDir = path.join(work, 'bundle')
-  const banner =
-    "import { createRequire as bundleRequire } from 'node:module'; " +
-    'const require = bundleRequire(import.meta.url);'
-  await capture(path.join(REPO_ROOT, 'node_modules', 'esbuild', 'bin', 'esbuild'), [
-    path.join(repo, 'src', 'index.ts'),
-    '--bundle',
-    '--platform=node',
-    '--format=esm',
-    '--target=node20',
-    '--log-level=error',
-    // An optional plugin of @cyclonedx/cyclonedx-library, loaded only when installed.
-    '--external:xmlbuilder2',
-    `--banner:js=${banner}`,
-    `--outfile=${path.join(outDir, 'index.js')}`
-  ])
-  writeFileSync(path.join(outDir, 'package.json'), '{ "type": "module" }\n')
-  return path.join(outDir, 'index.js')
 }
 
 function newestSource(dir: string): number {

@@ -37,6 +37,7 @@ import { TEST_CA, TEST_CA_FILE } from '../__tests__/support/tls-server.js'
 import { loadDatabase, namedVersions, seedFromRecords } from './support/osv-seed.js'
 import { startTlsFront } from './support/tls-front.js'
 import { drawPins, requirementsText } from './support/pins.js'
+import { bundleSources } from './support/esbuild-bundle.js'
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..')
 const GNU_TIME = '/usr/bin/time'
@@ -62,7 +63,7 @@ const count = Number(values.count)
 const work = mkdtempSync(path.join(tmpdir(), 'pyaudit-bench-health-'))
 const bundles = values.bundle
   ? values.bundle.split(',').map(file => path.resolve(file))
-  : [await bundleSources(work)]
+  : [await bundleSources(REPO_ROOT, work)]
 type OsvTransport = 'h2' | 'plain'
 const osvTransports = values.osv.split(',') as OsvTransport[]
 if (!osvTransports.every(t => t === 'h2' || t === 'plain')) throw new Error('--osv h2,plain')
@@ -321,34 +322,4 @@ function nodeVersion(node: string): string {
 
 function normalize(name: string): string {
   return name.replace(/[-_.]+/g, '-').toLowerCase()
-}
-
-/** src/index.ts as one ESM file, as ncc makes dist/index.js (without its type check). */
-async function bundleSources(into: string): Promise<string> {
-  const outDir = path.join(into, 'bundle')
-  const banner =
-    "import { createRequire as bundleRequire } from 'node:module'; " +
-    'const require = bundleRequire(import.meta.url);'
-  const esbuild = path.join(REPO_ROOT, 'node_modules', 'esbuild', 'bin', 'esbuild')
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(
-      esbuild,
-      [
-        path.join(REPO_ROOT, 'src', 'index.ts'),
-        '--bundle',
-        '--platform=node',
-        '--format=esm',
-        '--target=node20',
-        '--log-level=error',
-        '--external:xmlbuilder2',
-        `--banner:js=${banner}`,
-        `--outfile=${path.join(outDir, 'index.js')}`
-      ],
-      { stdio: 'inherit' }
-    )
-    child.on('error', reject)
-    child.on('close', code => (code === 0 ? resolve() : reject(new Error(`esbuild ${code}`))))
-  })
-  writeFileSync(path.join(outDir, 'package.json'), '{ "type": "module" }\n')
-  return path.join(outDir, 'index.js')
 }
