@@ -8,7 +8,7 @@
 import { excerpt } from '../shared/text.js'
 import { fileVersionReader } from './filenames.js'
 import type { ProjectFacts, ProjectStatus, ProjectStatusName, ReleaseFacts } from './types.js'
-import { memoisedVersionKey } from './version-key.js'
+import { versionKey } from './version-key.js'
 
 /** A page that is not what the API promises; the client retries once, then fails closed. */
 export class PageFormatError extends Error {
@@ -101,15 +101,14 @@ export function projectFactsOf<T>(
   wanted: readonly string[],
   listedVersions?: readonly string[]
 ): ProjectFacts {
-  const keyOf = memoisedVersionKey()
   const releases = new Map<string, ReleaseFacts>()
   for (const version of wanted) {
-    const key = keyOf(version)
+    const key = versionKey(version)
     if (!releases.has(key)) {
       releases.set(key, { version, files: 0, yankedFiles: 0, sha256: [], filesWithoutSha256: 0 })
     }
   }
-  const versions = new VersionTally(keyOf)
+  const versions = new VersionTally(versionKey)
   for (const version of listedVersions ?? []) versions.list(version)
   const versionOfFile = fileVersionReader(normalizedName)
   const { entries } = files
@@ -118,7 +117,7 @@ export function projectFactsOf<T>(
     const version = versionOfFile(files.filename(entry, index))
     if (version === undefined) continue
     versions.count(version, files.yanked(entry), listedVersions === undefined)
-    const release = releases.get(keyOf(version))
+    const release = releases.get(versionKey(version))
     if (release === undefined) continue
     const file = files.file(entry, index)
     release.files++
