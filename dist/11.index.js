@@ -5931,15 +5931,14 @@ function projectFacts(normalizedName, files, status, wanted, listedVersions) {
 }
 /** projectFacts from a page's own entries, without a ListedFile for each. */
 function projectFactsOf(normalizedName, files, status, wanted, listedVersions) {
-    const keyOf = (0,version_key/* memoisedVersionKey */.BK)();
     const releases = new Map();
     for (const version of wanted) {
-        const key = keyOf(version);
+        const key = (0,version_key/* versionKey */._)(version);
         if (!releases.has(key)) {
             releases.set(key, { version, files: 0, yankedFiles: 0, sha256: [], filesWithoutSha256: 0 });
         }
     }
-    const versions = new VersionTally(keyOf);
+    const versions = new VersionTally(version_key/* versionKey */._);
     for (const version of listedVersions ?? [])
         versions.list(version);
     const versionOfFile = (0,filenames/* fileVersionReader */.Sv)(normalizedName);
@@ -5950,7 +5949,7 @@ function projectFactsOf(normalizedName, files, status, wanted, listedVersions) {
         if (version === undefined)
             continue;
         versions.count(version, files.yanked(entry), listedVersions === undefined);
-        const release = releases.get(keyOf(version));
+        const release = releases.get((0,version_key/* versionKey */._)(version));
         if (release === undefined)
             continue;
         const file = files.file(entry, index);
@@ -6961,69 +6960,23 @@ const DEFAULT_FAIL_ON_PACKAGE_STATUS = [
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BK: () => (/* binding */ memoisedVersionKey),
-/* harmony export */   _5: () => (/* binding */ versionKey)
+/* harmony export */   _: () => (/* binding */ versionKey)
 /* harmony export */ });
-/* unused harmony export parsedVersionKey */
-/* harmony import */ var _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68898);
-/* harmony import */ var _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(_renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _advisories_version_order_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85682);
 /**
  * PEP 440 equality as a string key: versions equal under PEP 440 (1.0 and 1.0.0, 1.0RC1 and
  * 1.0rc1, v2 and 2) get the same key, so a page's files can be grouped by release with a map.
+ * The key is the advisory stage's (equalityKey: kept per spelling, canonical releases keyed
+ * without parsing), so the two stages cannot disagree on which versions are one release.
  */
 
 /**
- * Versions already in PEP 440's normal form without an epoch or local part (`1.2.3`,
- * `2.0rc1`, `1.0.post2.dev0`): nearly every version on an index. Their key is worked out
- * from the text, without the PEP 440 parser (most of the cost of reading a page's version
- * list). Numbers without leading zeros and short enough to be exact as JavaScript numbers, so
- * the key is the one explain() would give; anything else goes to the parser.
+ * The key of a version. A string that is not PEP 440 is only equal to itself, ignoring case
+ * and the whitespace around it.
  */
-const NORMAL_FORM = /^((?:0|[1-9]\d{0,14})(?:\.(?:0|[1-9]\d{0,14}))*)((?:a|b|rc)(?:0|[1-9]\d{0,14}))?(\.post(?:0|[1-9]\d{0,14}))?(\.dev(?:0|[1-9]\d{0,14}))?$/;
-const TRAILING_ZEROS = /(?:\.0)+$/;
-/** The key of a version; a string that is not PEP 440 is its own key, lowercased. */
 function versionKey(version) {
-    const normal = NORMAL_FORM.exec(version);
-    if (normal !== null) {
-        const [, release, pre = '', post = '', dev = ''] = normal;
-        return `0!${release.replace(TRAILING_ZEROS, '')}${pre}${post}${dev}`;
-    }
-    return parsedVersionKey(version);
-}
-/** The key by the PEP 440 parser: every spelling PEP 440 allows. */
-function parsedVersionKey(version) {
-    const parsed = (0,_renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0__.explain)(version);
-    if (parsed === null)
-        return `?${version.trim().toLowerCase()}`;
-    const release = [...parsed.release];
-    while (release.length > 1 && release.at(-1) === 0)
-        release.pop();
-    // explain() returns pre as [label, number] and post and dev as numbers or null.
-    const pre = parsed.pre;
-    const post = parsed.post;
-    const dev = parsed.dev;
-    let key = `${parsed.epoch}!${release.join('.')}`;
-    if (pre !== null)
-        key += `${pre[0]}${pre[1]}`;
-    if (post !== null)
-        key += `.post${post}`;
-    if (dev !== null)
-        key += `.dev${dev}`;
-    if (parsed.local !== null)
-        key += `+${parsed.local}`;
-    return key;
-}
-/** versionKey memoised for one page: a project page repeats each version once per file. */
-function memoisedVersionKey() {
-    const keys = new Map();
-    return version => {
-        let key = keys.get(version);
-        if (key === undefined) {
-            key = versionKey(version);
-            keys.set(version, key);
-        }
-        return key;
-    };
+    const key = (0,_advisories_version_order_js__WEBPACK_IMPORTED_MODULE_0__/* .equalityKey */ .Q1)(version);
+    return key.startsWith('|=') ? `|=${version.trim().toLowerCase()}` : key;
 }
 
 
@@ -11310,7 +11263,7 @@ function subjectIssues(subject, lookup) {
     const installable = served.filter(s => s.project.status.status !== 'quarantined');
     if (installable.length === 0)
         return issues;
-    const key = (0,version_key/* versionKey */._5)(subject.version);
+    const key = (0,version_key/* versionKey */._)(subject.version);
     const releases = installable.map(s => ({ index: s.index, release: releaseOf(s.project, key) }));
     const files = sum(releases.map(r => r.release?.files ?? 0));
     const yanked = sum(releases.map(r => r.release?.yankedFiles ?? 0));
@@ -11353,7 +11306,7 @@ function declaredSha256(hashes) {
     return digests;
 }
 function releaseOf(project, key) {
-    return project.releases.find(release => (0,version_key/* versionKey */._5)(release.version) === key);
+    return project.releases.find(release => (0,version_key/* versionKey */._)(release.version) === key);
 }
 function sum(values) {
     return values.reduce((total, value) => total + value, 0);
@@ -11409,7 +11362,7 @@ function offeredReleases(lookups) {
             keys = lookup ? offeredKeys(lookup) : null;
             offered.set(normalized, keys);
         }
-        return keys?.has((0,version_key/* versionKey */._5)(version));
+        return keys?.has((0,version_key/* versionKey */._)(version));
     };
 }
 /** The keys of the versions one name's answers offer; null when no answer lists any. */
@@ -11420,9 +11373,9 @@ function offeredKeys(lookup) {
         if (!answer.found || !answer.project.versions?.length)
             continue;
         keys ??= new Set();
-        const yanked = new Set((answer.project.yankedVersions ?? []).map(version_key/* versionKey */._5));
+        const yanked = new Set((answer.project.yankedVersions ?? []).map(version_key/* versionKey */._));
         for (const version of answer.project.versions) {
-            const key = (0,version_key/* versionKey */._5)(version);
+            const key = (0,version_key/* versionKey */._)(version);
             if (!yanked.has(key))
                 keys.add(key);
         }
@@ -11984,7 +11937,7 @@ function strings(values) {
     return values.filter((value) => typeof value === 'string');
 }
 function pinKey(name, version) {
-    return `${(0,filenames/* normalizeProjectName */.yz)(name)}\0${version === undefined ? '*' : (0,version_key/* versionKey */._5)(version)}`;
+    return `${(0,filenames/* normalizeProjectName */.yz)(name)}\0${version === undefined ? '*' : (0,version_key/* versionKey */._)(version)}`;
 }
 function lineKey(location) {
     return `${location.file}\0${location.line}`;
