@@ -69,6 +69,21 @@ export class JsonClient {
     return this.send('POST', url, JSON.stringify(body), signal)
   }
 
+  /** postJson with the `absent` statuses as an answer, as findJson. */
+  findPostJson(
+    url: string,
+    body: unknown,
+    absent: readonly number[],
+    signal?: AbortSignal
+  ): Promise<Found> {
+    return withRetries(
+      `POST ${new URL(url).pathname}`,
+      this.loop,
+      () => this.attempt('POST', url, JSON.stringify(body), signal, absent),
+      signal
+    )
+  }
+
   getJson(url: string, signal?: AbortSignal): Promise<unknown> {
     return this.send('GET', url, undefined, signal)
   }
