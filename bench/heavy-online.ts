@@ -71,7 +71,11 @@ const seed = seedFromRecords(database.records, drawn.pins, database.source)
 const work = mkdtempSync(path.join(tmpdir(), 'pyaudit-bench-heavy-'))
 const requirements = path.join(work, 'requirements.txt')
 writeFileSync(requirements, requirementsText(drawn.pins))
-const server = new OsvServer(seed.resolver, { latencyMs, byId: seed.byId })
+const server = new OsvServer(seed.resolver, {
+  latencyMs,
+  byId: seed.byId,
+  packageRecords: seed.packageRecords
+})
 const url = await server.start()
 if (values.tls !== '' && values.tls !== 'h1' && values.tls !== 'h2') throw new Error('--tls h1|h2')
 const front = values.tls ? await startTlsFront(url, { http2: values.tls === 'h2' }) : undefined

@@ -27,7 +27,7 @@ const record = (id: string): OsvRecord =>
 const URLLIB3 = record('PYSEC-2023-192')
 const PIN = { name: 'urllib3', version: '2.0.4' }
 const FAST_RETRY = { attempts: 2, baseDelayMs: 1, maxDelayMs: 5 }
-const STRATEGIES: DetailStrategy[] = ['by-id', 'by-package']
+const STRATEGIES: DetailStrategy[] = ['by-id', 'by-package', 'whole-package']
 
 const cleanups: (() => Promise<void>)[] = []
 afterEach(async () => {
@@ -44,7 +44,7 @@ interface Looked {
 async function osv(serve: (record: OsvRecord) => unknown, strategy: DetailStrategy) {
   const server = new OsvServer(
     (name, version) => (name === PIN.name && version === PIN.version ? [URLLIB3] : []),
-    { serve }
+    { serve, packageRecords: name => (name === PIN.name ? [URLLIB3] : []) }
   )
   const baseUrl = await server.start()
   const warnings: string[] = []
@@ -67,6 +67,13 @@ async function osv(serve: (record: OsvRecord) => unknown, strategy: DetailStrate
   )
   return { feed, warnings, stored } satisfies Looked
 }
+
+/**
+ * What the feed would answer for a fixed release of PIN without asking: only a package whose
+ * every record was read whole answers (`whole-package`); the rest are asked about.
+ */
+const answeredLocally = (looked: Looked) =>
+  looked.feed.answerFromPackages([{ name: PIN.name, version: '2.0.6' }])[0]
 
 /** What the pipeline's look-up makes of the feed's answer for PIN. */
 async function findings(looked: Looked) {
@@ -104,6 +111,7 @@ describe.each(STRATEGIES)(
       ])
       expect(looked.warnings).toEqual([])
       expect(looked.stored).toEqual(['PYSEC-2023-192'])
+      expect(answeredLocally(looked)).toEqual(strategy === 'whole-package' ? [] : undefined)
     })
 
     test('without an affected list: reported with no fix versions, and a warning', async () => {
@@ -116,6 +124,7 @@ describe.each(STRATEGIES)(
         `${looked.feed.name}: advisory PYSEC-2023-192 lists no affected packages. It is reported ` +
           'all the same, since the service matched it to urllib3 2.0.4, with no fix versions known.'
       ])
+      expect(answeredLocally(looked)).toBeUndefined()
     })
 
     test('schema_version 2.0.0: reported by id, with no fixes and severity unknown', async () => {
@@ -130,6 +139,7 @@ describe.each(STRATEGIES)(
       )
       // Read in part: never kept for a later run, which asks again.
       expect(looked.stored).toEqual([])
+      expect(answeredLocally(looked)).toBeUndefined()
     })
 
     test('fields of the wrong type are left out, the rest is read', async () => {
@@ -142,6 +152,7 @@ describe.each(STRATEGIES)(
       expect(looked.warnings[0]).toMatch(
         /PYSEC-2023-192 could not be read in full \("summary" is not text; "aliases" is not a list of strings; affected\[0\] is not an object\)/
       )
+      expect(answeredLocally(looked)).toBeUndefined()
     })
 
     test('a withdrawn that is not a date does not withdraw it', async () => {

@@ -292,6 +292,17 @@ describe('OsvApiFeed detail strategies', () => {
     expect(planDetailFetches(refs, () => false, 'by-id').ids).toEqual(['A', 'B', 'C', 'D'])
   })
 
+  test('planDetailFetches whole-package: one query per package, for any pin needing a record', () => {
+    const ref = (id: string): VulnRef => ({ id, modified: 'm' })
+    const refs = [[ref('A')], [ref('B')], [ref('C')], [], [ref('D')]]
+    // Pins 0 and 1 are two versions of Django (spelt two ways); pin 2's records are held.
+    const names = ['Django', 'django', 'requests', 'idna', 'urllib3']
+    expect(planDetailFetches(refs, r => r.id === 'C', 'whole-package', names)).toEqual({
+      packageQueries: [0, 4],
+      ids: []
+    })
+  })
+
   test('planDetailFetches fetches no id by itself that a planned package query returns', () => {
     const ref = (id: string): VulnRef => ({ id, modified: 'm' })
     // Pin 0 alone would GET C; pin 1 needs D and E, so its /v1/query returns C as well.

@@ -47,7 +47,10 @@ beforeAll(async () => {
     ['urllib3 2.0.4', [URLLIB3]],
     ['requests 2.19.0', REQUESTS]
   ])
-  server = new OsvServer((name, version) => database.get(`${name} ${version}`) ?? [])
+  server = new OsvServer((name, version) => database.get(`${name} ${version}`) ?? [], {
+    packageRecords: name =>
+      [...database].flatMap(([pin, records]) => (pin.startsWith(`${name} `) ? records : []))
+  })
   url = await server.start()
 })
 

@@ -4,7 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import * as fs from 'node:fs/promises'
-import { existsSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { compare, valid } from '@renovatebot/pep440'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { recordAffects } from '../../src/advisories/match.js'
@@ -361,6 +362,120 @@ describe('with the OSV API: one querybatch per round for every candidate', () =>
   })
 })
 
+describe("with the OSV API's whole-package answers: the same chain, worked out without asking", () => {
+  let server: OsvServer
+  let feed: OsvApiFeed
+  const byName = (name: string) =>
+    ADVISORIES.filter(record => record.affected![0]!.package!.name === normalizeName(name))
+
+  beforeAll(async () => {
+    server = new OsvServer((name, version) => affecting(ADVISORIES, name, version), {
+      packageRecords: byName
+    })
+    feed = new OsvApiFeed({
+      baseUrl: await server.start(),
+      retry: { attempts: 1 },
+      detailStrategy: 'whole-package'
+    })
+  })
+  afterAll(async () => {
+    await feed.close()
+    await server.close()
+  })
+
+  test('four rounds, the same upgrades and notes as asking, and not one request', async () => {
+    const packages = await assessed(feed)
+    // One /v1/query without a version per affected package, and only the matches reported.
+    expect(server.wholePackageQueries).toBe(PINNED.length)
+    expect(packages.map(pkg => [pkg.name, pkg.vulnerabilities.map(v => v.id)])).toEqual(
+      PINNED.map(name => [name, affecting(ADVISORIES, name, '1.0').map(r => r.id)])
+    )
+    const before = { ...server.counts }
+    const verified = await verifyUpgrades(packages, {
+      feed,
+      answerLocally: pins => feed.answerFromPackages(pins)
+    })
+    expect(server.counts).toEqual(before)
+    expect(verified.rounds).toBe(MAX_VERIFY_ROUNDS)
+    expect(upgrades(verified.packages)).toEqual(VERIFIED)
+    expect(notes(verified.packages)).toEqual({
+      ...NOTES,
+      ladder: undefined,
+      clean: undefined,
+      pair: undefined
+    })
+    expectClean(verified.packages, ADVISORIES)
+  })
+
+  test('a package whose answer lacks an advisory the querybatch listed is asked about', async () => {
+    // The database changed between the two requests: ladder's answer misses its first record.
+    const stale = new OsvServer((name, version) => affecting(ADVISORIES, name, version), {
+      packageRecords: name =>
+        byName(name).filter(record => record.id !== 'PYSEC-LADDER-1' || name !== 'ladder')
+    })
+    const staleFeed = new OsvApiFeed({
+      baseUrl: await stale.start(),
+      retry: { attempts: 1 },
+      detailStrategy: 'whole-package'
+    })
+    try {
+      const packages = await assessed(staleFeed)
+      expect(packages.find(pkg => pkg.name === 'ladder')!.vulnerabilities.map(v => v.id)).toEqual([
+        'PYSEC-LADDER-1'
+      ])
+      const answers = staleFeed.answerFromPackages([
+        { name: 'ladder', version: '2.0' },
+        { name: 'pair', version: '2.0' }
+      ])
+      expect(answers[0]).toBeUndefined()
+      expect(answers[1]!.map(record => record.id)).toEqual(['PYSEC-PAIR-2'])
+      const batches = stale.counts.querybatch
+      const verified = await verifyUpgrades(packages, {
+        feed: staleFeed,
+        answerLocally: pins => staleFeed.answerFromPackages(pins)
+      })
+      expect(upgrades(verified.packages)).toEqual(VERIFIED)
+      // Only ladder's first candidate went to the service; that lookup's own whole answer
+      // names all it listed, so the rest of ladder's chain is worked out from it.
+      expect(stale.counts.querybatch - batches).toBe(1)
+      expect(stale.batchSizes.at(-1)).toBe(1)
+      expect(stale.wholePackageQueries).toBe(PINNED.length + 1)
+    } finally {
+      await staleFeed.close()
+      await stale.close()
+    }
+  })
+
+  test('a service that refuses a query without a version is asked per pin, with the same findings', async () => {
+    const refusing = new OsvServer((name, version) => affecting(ADVISORIES, name, version))
+    const refusingFeed = new OsvApiFeed({
+      baseUrl: await refusing.start(),
+      retry: { attempts: 1 },
+      concurrency: 1,
+      detailStrategy: 'whole-package'
+    })
+    try {
+      const packages = await assessed(refusingFeed)
+      expect(packages.map(pkg => pkg.vulnerabilities.map(v => v.id))).toEqual(
+        PINNED.map(name => affecting(ADVISORIES, name, '1.0').map(r => r.id))
+      )
+      // One refusal, then a query per pin: nothing is answered without asking.
+      expect(refusing.counts.query).toBe(1 + PINNED.length)
+      expect(refusingFeed.answerFromPackages([{ name: 'pair', version: '2.0' }])).toEqual([
+        undefined
+      ])
+      const verified = await verifyUpgrades(packages, {
+        feed: refusingFeed,
+        answerLocally: pins => refusingFeed.answerFromPackages(pins)
+      })
+      expect(upgrades(verified.packages)).toEqual(VERIFIED)
+    } finally {
+      await refusingFeed.close()
+      await refusing.close()
+    }
+  })
+})
+
 describe('with the PyPI JSON API: the same rule', () => {
   let server: PypiServer
   let feed: PypiFeed
@@ -555,6 +670,46 @@ describe('the engine reports only verified upgrades', () => {
     ).toEqual(VERIFIED)
   })
 
+  test('runAudit against osv.dev-like whole-package answers: no round trip to verify, and a warm run asks one querybatch', async () => {
+    const whole = new OsvServer((name, version) => affecting(ADVISORIES, name, version), {
+      packageRecords: name => ADVISORIES.filter(r => r.affected![0]!.package!.name === name)
+    })
+    const wholeUrl = await whole.start()
+    const cacheDir = await fs.mkdtemp(path.join(os.tmpdir(), 'pyaudit-verify-whole-'))
+    const run = () => {
+      const inputs = new Map([
+        ['osv-url', wholeUrl],
+        ['cache-dir', cacheDir],
+        ['paths', 'requirements.txt'],
+        ['package-checks', 'false']
+      ])
+      const settings = parseConfig(name => inputs.get(name) ?? '', { cwd: work, env: {} }, 'cli')
+      return runAudit(settings, silentLogger, { env: {} })
+    }
+    try {
+      const cold = await run()
+      expect(upgrades(cold.outcome.packages)).toEqual(VERIFIED)
+      expect(notes(cold.outcome.packages)).toEqual(
+        Object.fromEntries(PINNED.map(name => [name, NOTES[name]]))
+      )
+      expect(whole.counts).toEqual({ querybatch: 1, query: PINNED.length, vulns: 0, other: 0 })
+      const before = { ...whole.counts }
+      const warm = await run()
+      // The kept chains (ladder's four candidates, pair's two) are asked in the lookup's one
+      // querybatch, and the records they meet were kept by the cold run. Only endless, which
+      // ran out of rounds and so kept no answer, is asked again round by round, as before.
+      expect(whole.counts).toEqual({
+        ...before,
+        querybatch: before.querybatch + 1 + MAX_VERIFY_ROUNDS
+      })
+      expect(whole.batchSizes.slice(-MAX_VERIFY_ROUNDS)).toEqual([1, 1, 1, 1])
+      expect(warm.outcome.packages).toEqual(cold.outcome.packages)
+    } finally {
+      await whole.close()
+      await fs.rm(cacheDir, { recursive: true, force: true })
+    }
+  })
+
   test('the terminal, the summary, SARIF and the JSON fixes say why there is no upgrade', async () => {
     const { outcome } = await runAudit(config(), silentLogger, { env: {} })
     const note = NOTES.unfixed!
@@ -587,6 +742,7 @@ describeWithData('on the real PyPA data, served by a loopback OSV API', () => {
   let database: OfflineDatabase
   let server: OsvServer
   let feed: OsvApiFeed
+  let baseUrl: string
   const pins = [
     ['django', '2.2.0'],
     ['urllib3', '1.18'],
@@ -594,15 +750,58 @@ describeWithData('on the real PyPA data, served by a loopback OSV API', () => {
     ['cryptography', '2.3']
   ] as const
 
+  /** name, version: the oldest version its records name, for packages with 2+ advisories. */
+  let ADVISED: [string, string][] = []
+
   beforeAll(async () => {
     database = await OfflineDatabase.load(SHARED_ZIP)
-    server = new OsvServer((name, version) => affecting(database.recordsFor(name), name, version))
-    feed = new OsvApiFeed({ baseUrl: await server.start() })
+    server = new OsvServer((name, version) => affecting(database.recordsFor(name), name, version), {
+      packageRecords: name => [...database.recordsFor(name)]
+    })
+    baseUrl = await server.start()
+    feed = new OsvApiFeed({ baseUrl })
+    ADVISED = oldestAdvisedPins(path.join(path.dirname(SHARED_ZIP), 'PyPI'))
   }, 60_000)
   afterAll(async () => {
     await feed.close()
     await server.close()
   })
+
+  test('answers worked out from whole-package answers are the ones the service gives, on every package', async () => {
+    // Every PyPA package with at least two advisories, pinned at the oldest version its
+    // records name: the longest chains. Verified once by asking, once from the packages.
+    const names = [...new Set(ADVISED.map(([name]) => name))]
+    const sources: SourceResult[] = [
+      {
+        file: FILE,
+        format: 'requirements',
+        dependencies: ADVISED.map(([name, version], i) => dependency(name, version, FILE, i + 1)),
+        skipped: []
+      }
+    ]
+    const whole = new OsvApiFeed({ baseUrl, detailStrategy: 'whole-package' })
+    try {
+      const asked = await verifyUpgrades(
+        assessFindings(await lookUpAdvisories(sources, feed), ASSESS).outcome.packages,
+        { feed }
+      )
+      const batches = server.counts.querybatch
+      const local = await verifyUpgrades(
+        assessFindings(await lookUpAdvisories(sources, whole), ASSESS).outcome.packages,
+        { feed: whole, answerLocally: pins => whole.answerFromPackages(pins) }
+      )
+      expect(server.counts.querybatch - batches).toBe(1) // the lookup's own
+      expect(names.length).toBeGreaterThan(300)
+      const chains = asked.packages.filter(pkg => pkg.upgradeNote !== undefined).length
+      expect(chains).toBeGreaterThan(0)
+      expect(
+        local.packages.map(pkg => [pkg.name, pkg.recommendedVersion, pkg.upgradeNote])
+      ).toEqual(asked.packages.map(pkg => [pkg.name, pkg.recommendedVersion, pkg.upgradeNote]))
+      expect(local.rounds).toBe(asked.rounds)
+    } finally {
+      await whole.close()
+    }
+  }, 120_000)
 
   test("django 2.2.0 and the issue's other pins: each recommendation has no advisory in the data", async () => {
     const sources: SourceResult[] = [
@@ -634,3 +833,29 @@ describeWithData('on the real PyPA data, served by a loopback OSV API', () => {
     expect(upgrades(verified.packages).django).toBe(upgrades(offline).django)
   }, 60_000)
 })
+
+/**
+ * Each package of the PyPA records in `dir` with at least three live advisories, pinned at
+ * the oldest version its records list: where upgrade chains are longest.
+ */
+function oldestAdvisedPins(dir: string): [string, string][] {
+  const byName = new Map<string, { count: number; versions: Set<string> }>()
+  for (const file of readdirSync(dir)
+    .filter(name => name.endsWith('.json'))
+    .sort()) {
+    const record = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as OsvRecord
+    if (record.withdrawn != null) continue
+    for (const entry of record.affected ?? []) {
+      if (entry.package?.ecosystem !== 'PyPI') continue
+      const name = normalizeName(entry.package.name)
+      const known = byName.get(name) ?? { count: 0, versions: new Set<string>() }
+      known.count++
+      for (const version of entry.versions ?? []) if (valid(version)) known.versions.add(version)
+      byName.set(name, known)
+    }
+  }
+  return [...byName]
+    .filter(([, { count, versions }]) => count >= 3 && versions.size > 0)
+    .map(([name, { versions }]): [string, string] => [name, [...versions].sort(compare)[0]!])
+    .sort(([a], [b]) => a.localeCompare(b))
+}

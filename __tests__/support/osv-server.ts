@@ -39,6 +39,12 @@ export interface OsvServerOptions {
    * behind a well-formed listing this way.
    */
   serve?: (record: OsvRecord) => unknown
+  /**
+   * Every advisory of a package, for a /v1/query without a version (osv.dev answers it with
+   * all of them). Without it such a query is refused with HTTP 400, as by a mirror that only
+   * answers per version.
+   */
+  packageRecords?: (name: string) => OsvRecord[]
 }
 
 export const MAX_BATCH_QUERIES = 1000
@@ -66,6 +72,8 @@ export class OsvServer {
     vulns: 0,
     other: 0
   }
+  /** /v1/query requests without a version that were answered. */
+  wholePackageQueries = 0
   /** Queries per /v1/querybatch request, in arrival order. */
   readonly batchSizes: number[] = []
   /** TCP connections accepted: shows whether clients reuse keep-alive connections. */
@@ -172,9 +180,12 @@ export class OsvServer {
   private page(query: WireQuery, pageSize: number): { page: OsvRecord[]; next?: string } {
     const name = query.package?.name
     const version = query.version
-    if (typeof name !== 'string' || typeof version !== 'string' || !query.package?.ecosystem) {
+    const wholePackage = version === undefined && this.options.packageRecords !== undefined
+    if (typeof name !== 'string' || !query.package?.ecosystem) {
       throw new HttpFailure(400, 3, 'Invalid query.')
     }
+    if (typeof version !== 'string' && !wholePackage)
+      throw new HttpFailure(400, 3, 'Invalid query.')
     let offset = 0
     if (query.page_token !== undefined && query.page_token !== '') {
       offset = Number(Buffer.from(String(query.page_token), 'base64url').toString())
@@ -182,7 +193,13 @@ export class OsvServer {
         throw new HttpFailure(400, 3, 'Invalid page token.')
       }
     }
-    const all = query.package.ecosystem === 'PyPI' ? this.resolver(name, version) : []
+    if (wholePackage && offset === 0) this.wholePackageQueries++
+    const all =
+      query.package.ecosystem !== 'PyPI'
+        ? []
+        : typeof version === 'string'
+          ? this.resolver(name, version)
+          : this.options.packageRecords!(name)
     for (const record of all) this.seen.set(record.id, record)
     const end = offset + pageSize
     const next = end < all.length ? Buffer.from(String(end)).toString('base64url') : undefined

@@ -22,6 +22,8 @@ export interface Seed {
   pins: PackageVersion[]
   resolver: Resolver
   byId: (id: string) => OsvRecord | undefined
+  /** Every live advisory of a package, for /v1/query without a version (as osv.dev). */
+  packageRecords: (name: string) => OsvRecord[]
 }
 
 export interface SeedOptions {
@@ -67,7 +69,22 @@ export function seedFromRecords(
   const ids = new Map(records.map(record => [record.id, record]))
   // osv.dev never names a withdrawn advisory in its answers (google/osv.dev#295).
   const live = records.filter(record => record.withdrawn == null)
-  return { source, pins, resolver: memoize(buildResolver(live)), byId: id => ids.get(id) }
+  const byName = new Map<string, OsvRecord[]>()
+  for (const record of live) {
+    const names = new Set(
+      (record.affected ?? [])
+        .filter(entry => entry.package?.ecosystem === 'PyPI')
+        .map(entry => normalizeName(entry.package!.name))
+    )
+    for (const name of names) byName.set(name, [...(byName.get(name) ?? []), record])
+  }
+  return {
+    source,
+    pins,
+    resolver: memoize(buildResolver(live)),
+    byId: id => ids.get(id),
+    packageRecords: name => byName.get(normalizeName(name)) ?? []
+  }
 }
 
 function openDatabase(options: SeedOptions, count: number, random: () => number): SeedDatabase {
@@ -104,7 +121,11 @@ export async function startSeededOsvServer(
   options: { latencyMs?: number; seed?: Seed } & SeedOptions = {}
 ): Promise<{ server: OsvServer; url: string; seed: Seed }> {
   const seed = options.seed ?? loadSeed(options)
-  const server = new OsvServer(seed.resolver, { latencyMs: options.latencyMs, byId: seed.byId })
+  const server = new OsvServer(seed.resolver, {
+    latencyMs: options.latencyMs,
+    byId: seed.byId,
+    packageRecords: seed.packageRecords
+  })
   return { server, url: await server.start(), seed }
 }
 

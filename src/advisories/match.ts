@@ -24,11 +24,13 @@ export { isPep440 }
  * the PyPI package's (see recordAffects).
  */
 export function affects(affected: OsvAffected, version: string): boolean {
+  return rangesInclude(affected, version) || listed(affected.versions ?? [], version)
+}
+
+/** Whether one of the entry's ranges covers `version` (its `versions` list left aside). */
+export function rangesInclude(affected: OsvAffected, version: string): boolean {
   // A version that is not PEP 440 cannot be ordered, so only an exact listing can match it.
-  if (isPep440(version) && (affected.ranges ?? []).some(range => rangeIncludes(range, version))) {
-    return true
-  }
-  return listed(affected.versions ?? [], version)
+  return isPep440(version) && (affected.ranges ?? []).some(range => rangeIncludes(range, version))
 }
 
 /**
@@ -48,7 +50,7 @@ export function recordAffects(record: OsvRecord, name: string, version: string):
   )
 }
 
-function isPyPIEntryFor(affected: OsvAffected, normalizedName: string): boolean {
+export function isPyPIEntryFor(affected: OsvAffected, normalizedName: string): boolean {
   let name = entryNames.get(affected)
   if (name === undefined) {
     const pkg = affected.package

@@ -11,6 +11,8 @@ import { DEFAULT_MAX_CONCURRENT_STREAMS } from '../net/connections.js'
 import { readOsvRecord, type AdvisoryFeed, type OsvRecord, type PackageVersion } from './osv.js'
 import { isObject } from '../shared/json-shape.js'
 import { excerpt } from '../shared/text.js'
+import { normalizeName } from '../deps/names.js'
+import { PackageAdvisories } from './package-advisories.js'
 
 /** The service rejects larger batches with HTTP 400 "Too many queries.". */
 export const MAX_BATCH_QUERIES = 1000
@@ -40,9 +42,13 @@ export interface RecordStore {
 /**
  * How full records are fetched. 'by-package' sends one /v1/query per affected pin (one round
  * trip for all its advisories), 'by-id' one /v1/vulns/{id} per advisory, 'auto' fetches
- * by id when a pin misses just one record and by package otherwise.
+ * by id when a pin misses just one record and by package otherwise. 'whole-package' sends
+ * one /v1/query without a version per affected package: every advisory of the package in one
+ * round trip, so that the upgrade verification can tell which advisories affect a candidate
+ * without asking (answerFromPackages). A service that rejects such a query (HTTP 400) gets
+ * 'auto' for the rest of the run.
  */
-export type DetailStrategy = 'auto' | 'by-package' | 'by-id'
+export type DetailStrategy = 'auto' | 'by-package' | 'by-id' | 'whole-package'
 
 export interface OsvApiFeedOptions {
   /** The service's base URL (the osv-url input, checked by src/config/). */
@@ -99,6 +105,10 @@ export class OsvApiFeed implements AdvisoryFeed {
   private readonly client: JsonClient
   private readonly logger: Logger
   private readonly onRecords: OsvApiFeedOptions['onRecords']
+  /** Packages whose every advisory came with a 'whole-package' query. */
+  private readonly packages = new PackageAdvisories()
+  /** The service answered a query without a version with HTTP 400. */
+  private wholePackageRefused = false
 
   constructor(options: OsvApiFeedOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '')
@@ -196,7 +206,10 @@ export class OsvApiFeed implements AdvisoryFeed {
       if (record) byId.set(ref.id, record)
       return record !== undefined
     }
-    const plan = planDetailFetches(refs, held, this.strategy)
+    const whole = this.strategy === 'whole-package' && !this.wholePackageRefused
+    const strategy = this.strategy === 'whole-package' && !whole ? 'auto' : this.strategy
+    const names = queries.map(query => query.name)
+    const plan = planDetailFetches(refs, held, strategy, names)
     const extras = new Map<number, OsvRecord[]>()
     const recordsOf = (i: number): OsvRecord[] =>
       [...refs[i]!.map(ref => byId.get(ref.id) as OsvRecord), ...(extras.get(i) ?? [])].filter(
@@ -226,15 +239,37 @@ export class OsvApiFeed implements AdvisoryFeed {
     ]
     // The querybatch before has opened the connection: its protocol is known by now.
     const inFlight = this.client.protocolOf(this.baseUrl) === 'h2' ? H2_IN_FLIGHT : this.concurrency
+    const listedFor = whole ? listedByName(names, refs) : undefined
     await mapWithLimit(tasks, inFlight, async (task, _, signal) => {
       if ('id' in task) return store(await this.getRecord(task.id, signal))
-      const found = await this.queryPackage(queries[task.query] as PackageVersion, signal)
-      found.forEach(store)
-      const listed = new Set((refs[task.query] ?? []).map(ref => ref.id))
-      extras.set(
-        task.query,
-        found.filter(record => !listed.has(record.id)).map(record => byId.get(record.id)!)
-      )
+      const pin = queries[task.query] as PackageVersion
+      const answer = await this.queryPackage(pin, signal, whole && !this.wholePackageRefused)
+      if (answer.wholePackage) {
+        // Only what the querybatch listed is a finding (and kept for later runs); the rest
+        // of the package's advisories tell the verification what its candidates meet.
+        const listed = listedFor?.get(normalizeName(pin.name)) ?? new Set<string>()
+        let readWhole = true
+        const records = answer.records.map(raw => {
+          // A record held from an earlier run was read whole when it was fetched.
+          const held = listed.has(raw.id) ? byId.get(raw.id) : undefined
+          if (held) return held
+          const record = listed.has(raw.id) ? (store(raw), byId.get(raw.id)!) : read(raw)
+          if (record !== raw) readWhole = false
+          return record
+        })
+        // A record that cannot say what it spares cannot answer for a candidate.
+        readWhole &&= records.every(record => record.affected != null)
+        this.packages.add(pin.name, records, readWhole)
+      } else {
+        answer.records.forEach(store)
+        const listed = new Set((refs[task.query] ?? []).map(ref => ref.id))
+        extras.set(
+          task.query,
+          answer.records
+            .filter(record => !listed.has(record.id))
+            .map(record => byId.get(record.id)!)
+        )
+      }
       watch?.queried(task.query)
     })
     // The database can change between the steps: fetch by id what /v1/query no longer listed.
@@ -243,6 +278,13 @@ export class OsvApiFeed implements AdvisoryFeed {
       this.getRecord(id, signal)
     )
     late.forEach(store)
+    // The database changed between the steps: that package's answer is not whole.
+    refs.forEach((listed, i) =>
+      this.packages.confirm(
+        queries[i]!.name,
+        listed.map(ref => ref.id)
+      )
+    )
     const results = refs.map((_, i) => told.get(i) ?? recordsOf(i))
     this.warnIncomplete(queries, results, unreadable)
     return results
@@ -306,18 +348,55 @@ export class OsvApiFeed implements AdvisoryFeed {
     })
   }
 
-  private async queryPackage(pin: PackageVersion, signal: AbortSignal): Promise<OsvRecord[]> {
+  /**
+   * The records of one /v1/query, every page: for the pin's version, or with `wholePackage`
+   * for every version of its package (the pin's version is asked instead when the service
+   * rejects a query without one).
+   */
+  private async queryPackage(
+    pin: PackageVersion,
+    signal: AbortSignal,
+    wholePackage = false
+  ): Promise<{ records: OsvRecord[]; wholePackage: boolean }> {
     const found: OsvRecord[] = []
+    const asked = wholePackage ? wirePackageQuery(pin) : wireQuery(pin)
     let pageToken: string | undefined
     for (let page = 0; page === 0 || pageToken; page++) {
       if (page === MAX_PAGES) this.fail(`query still paginating after ${MAX_PAGES} pages`)
-      const query = { ...wireQuery(pin), ...(pageToken ? { page_token: pageToken } : {}) }
-      const body = await this.client.postJson(`${this.baseUrl}/v1/query`, query, signal)
+      const query = { ...asked, ...(pageToken ? { page_token: pageToken } : {}) }
+      const url = `${this.baseUrl}/v1/query`
+      const answer = wholePackage
+        ? await this.client.findPostJson(url, query, [400], signal)
+        : { found: true as const, value: await this.client.postJson(url, query, signal) }
+      if (!answer.found) {
+        if (page > 0) this.fail('query rejected a page token it gave')
+        if (!this.wholePackageRefused) {
+          this.wholePackageRefused = true
+          this.logger.debug(`${this.name}: a query without a version was refused; asking per pin`)
+        }
+        return this.queryPackage(pin, signal)
+      }
+      const body = answer.value
       if (!isObject(body)) this.fail('query answer is not an object')
       found.push(...this.list(body.vulns, 'query').map(record => this.checkRecord(record)))
       pageToken = this.token(body.next_page_token)
     }
-    return found
+    return { records: found, wholePackage }
+  }
+
+  /**
+   * What a lookup would answer for each pin, worked out from its package's advisories when
+   * a 'whole-package' query brought them all in this run; undefined for the other pins. The
+   * records named are kept for later runs, as a lookup's are.
+   */
+  answerFromPackages(pins: readonly PackageVersion[]): (OsvRecord[] | undefined)[] {
+    const answers = this.packages.affecting(pins)
+    const answered = pins.filter((_, i) => answers[i] !== undefined)
+    const found = answers.filter(answer => answer !== undefined)
+    for (const record of found.flat()) this.records?.put?.(record)
+    const refs = found.map(records => records.map(({ id, modified }) => ({ id, modified })))
+    if (answered.length > 0) this.records?.noteMatches?.(answered, refs)
+    return answers
   }
 
   private async getRecord(id: string, signal: AbortSignal): Promise<OsvRecord> {
@@ -373,15 +452,22 @@ export class OsvApiFeed implements AdvisoryFeed {
 export function planDetailFetches(
   refs: readonly (readonly VulnRef[])[],
   held: (ref: VulnRef) => boolean,
-  strategy: DetailStrategy
+  strategy: DetailStrategy,
+  names: readonly string[] = []
 ): DetailPlan {
   const packageQueries: number[] = []
   const ids = new Set<string>()
   const planned = new Set<string>()
+  /** 'whole-package': the packages already asked about (one query serves all their pins). */
+  const asked = new Set<string>()
   refs.forEach((listed, index) => {
     const needed = listed.filter(ref => !planned.has(ref.id) && !held(ref))
     if (needed.length === 0) return
-    if (strategy === 'by-id' || (strategy === 'auto' && needed.length === 1)) {
+    if (strategy === 'whole-package') {
+      const name = normalizeName(names[index] ?? '')
+      if (!asked.has(name)) packageQueries.push(index)
+      asked.add(name)
+    } else if (strategy === 'by-id' || (strategy === 'auto' && needed.length === 1)) {
       for (const ref of needed) ids.add(ref.id)
     } else {
       packageQueries.push(index)
@@ -450,6 +536,25 @@ interface BatchResult {
 
 function wireQuery(pin: PackageVersion): object {
   return { package: { name: pin.name, ecosystem: ECOSYSTEM }, version: pin.version }
+}
+
+function wirePackageQuery(pin: PackageVersion): object {
+  return { package: { name: pin.name, ecosystem: ECOSYSTEM } }
+}
+
+/** The ids the querybatch listed for each package (PEP 503 name), over all its pins. */
+function listedByName(
+  names: readonly string[],
+  refs: readonly (readonly VulnRef[])[]
+): Map<string, Set<string>> {
+  const byName = new Map<string, Set<string>>()
+  refs.forEach((listed, i) => {
+    const name = normalizeName(names[i] ?? '')
+    let ids = byName.get(name)
+    if (!ids) byName.set(name, (ids = new Set()))
+    for (const ref of listed) ids.add(ref.id)
+  })
+  return byName
 }
 
 function chunk<T>(items: readonly T[], size: number): T[][] {

@@ -6,6 +6,7 @@ import { DiskRecordCache } from '../advisories/record-cache.js'
 import { stalenessWarning } from './staleness.js'
 import type { UpgradeAdviceStore } from '../advisories/upgrade.js'
 import { FirstUpgrades } from './first-upgrades.js'
+import type { VerifyUpgradesOptions } from './verify-upgrades.js'
 
 /** The feed a run uses, plus what only some feeds can tell. */
 export interface OpenedFeed {
@@ -18,6 +19,11 @@ export interface OpenedFeed {
   databaseUpdated?: Date
   /** Upgrades recommended in earlier runs (the advisory cache). */
   upgradeAdvice?: UpgradeAdviceStore
+  /**
+   * What the feed would answer for candidates of packages whose every advisory it holds (the
+   * OSV API's whole-package queries): the verification asks only about the others.
+   */
+  answerLocally?: VerifyUpgradesOptions['answerLocally']
   /** First upgrade candidates worked out while the lookup fetches (the OSV API). */
   firstUpgrades?: FirstUpgrades
   /**
@@ -126,9 +132,15 @@ async function openOsvApi(
       logger,
       env,
       requestTimeoutMs,
+      detailStrategy: 'whole-package',
       onRecords: (pin, records) => firstUpgrades.prepare(pin, records)
     })
-    return { feed, firstUpgrades, finish: () => feed.close() }
+    return {
+      feed,
+      firstUpgrades,
+      answerLocally: pins => feed.answerFromPackages(pins),
+      finish: () => feed.close()
+    }
   }
   const { cacheDir } = settings
   await cacheStore.restore(cacheDir)
@@ -140,10 +152,12 @@ async function openOsvApi(
     records: cache,
     env,
     requestTimeoutMs,
+    detailStrategy: 'whole-package',
     onRecords: (pin, records) => firstUpgrades.prepare(pin, records)
   })
   return {
     feed,
+    answerLocally: pins => feed.answerFromPackages(pins),
     upgradeAdvice: cache.upgradeAdvice,
     firstUpgrades,
     idle: () => cache.prepareFlush(),

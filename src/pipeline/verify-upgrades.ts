@@ -7,7 +7,9 @@
  * known and the next candidate is worked out from them, for a bounded number of rounds. What
  * cannot be confirmed clean is not recommended: `recommendedVersion` null and an
  * `upgradeNote` saying why. The offline database already gave every record: its answers are
- * clean by construction and the one lookup confirms it.
+ * clean by construction and the one lookup confirms it. The OSV API gives every advisory of
+ * each affected package (one /v1/query without a version): the feed's answer for a candidate
+ * is then worked out from them (answerLocally), round by round as if asked, without a request.
  */
 import type { AdvisoryFeed, OsvRecord, PackageVersion } from '../advisories/osv.js'
 import {
@@ -55,6 +57,11 @@ export interface VerifyUpgradesOptions {
   offered?: (name: string, version: string) => boolean | undefined
   /** Answers the feed gave before the verification (askingAhead), by earlyKey. */
   early?: ReadonlyMap<string, EarlyAnswer>
+  /**
+   * The feed's answers worked out without a request, where it holds every advisory of the
+   * package (OsvApiFeed.answerFromPackages); undefined for a pin it has to be asked about.
+   */
+  answerLocally?: (pins: readonly PackageVersion[]) => readonly (readonly OsvRecord[] | undefined)[]
   maxRounds?: number
   logger?: Logger
 }
@@ -119,7 +126,7 @@ export async function verifyUpgrades<P extends UpgradeTarget>(
     for (; rounds < maxRounds; rounds++) {
       const asks = [...searches.values()].flatMap(search => search.questions(rounds === 0))
       if (asks.length === 0) break
-      const answers = await options.feed.lookup(asks.map(ask => ask.pin))
+      const answers = await answerAll(asks, options)
       const unknown = options.unknownReleases?.()
       asks.forEach((ask, i) => {
         const answer = answers[i]
@@ -163,6 +170,23 @@ export async function verifyUpgrades<P extends UpgradeTarget>(
 }
 
 /**
+ * The feed's answer to each ask: worked out where the feed can (answerLocally), asked in one
+ * lookup for the rest (none when every one was worked out).
+ */
+async function answerAll(
+  asks: readonly Question[],
+  options: VerifyUpgradesOptions
+): Promise<(readonly OsvRecord[] | undefined)[]> {
+  const pins = asks.map(ask => ask.pin)
+  const answers = [...(options.answerLocally?.(pins) ?? pins.map(() => undefined))]
+  const open = pins.flatMap((pin, i) => (answers[i] === undefined ? [{ pin, i }] : []))
+  if (open.length === 0) return answers
+  const asked = await options.feed.lookup(open.map(({ pin }) => pin))
+  open.forEach(({ i }, k) => (answers[i] = asked[k]))
+  return answers
+}
+
+/**
  * The engine's step: the assessment with its upgrades verified with the run's feed (and its
  * cache, its unknown releases), and a warning when the feed failed on the way.
  */
@@ -179,6 +203,7 @@ export async function verifyAssessedUpgrades(
     ...(opened.recordsFor ? { recordsFor: opened.recordsFor } : {}),
     ...(opened.upgradeAdvice ? { upgradeAdvice: opened.upgradeAdvice } : {}),
     ...(opened.skipped ? { unknownReleases: opened.skipped } : {}),
+    ...(opened.answerLocally ? { answerLocally: opened.answerLocally } : {}),
     ...(offered ? { offered } : {}),
     logger
   })
@@ -231,6 +256,7 @@ export function startUpgradeVerification(
     ...(opened.recordsFor ? { recordsFor: opened.recordsFor } : {}),
     ...(opened.upgradeAdvice ? { upgradeAdvice: opened.upgradeAdvice } : {}),
     ...(opened.skipped ? { unknownReleases: opened.skipped } : {}),
+    ...(opened.answerLocally ? { answerLocally: opened.answerLocally } : {}),
     logger
   })
   // Settled later, or never when the run fails first: not an unhandled rejection then.

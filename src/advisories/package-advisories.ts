@@ -1,0 +1,126 @@
+/**
+ * Every advisory of a package, as the OSV API gave it to a /v1/query without a version: what
+ * lets the upgrade verification answer "which advisories affect this candidate?" without a
+ * round trip per candidate. The answer is the one the service would give to a querybatch for
+ * that version, worked out by the same matcher as the offline database (recordAffects, which
+ * follows osv.dev's reading of the ranges).
+ *
+ * Only a whole answer is used: one that names every advisory the querybatch listed for the
+ * package's pins (the database did not change between the requests), with every record read
+ * in full (a record that cannot be read cannot say what it spares). Anything else is asked
+ * of the service as before.
+ */
+import { normalizeName } from '../deps/names.js'
+import { isPyPIEntryFor, rangesInclude, recordAffects } from './match.js'
+import type { OsvRecord, PackageVersion } from './osv.js'
+import { equalityKey, isPep440 } from './version-order.js'
+
+interface Package {
+  records: readonly OsvRecord[]
+  /** Built on the first question (listingsOf). */
+  listings?: Listings
+}
+
+/**
+ * Which records list each version an upgrade search can ask about (a `fixed` or `limit` bound
+ * of the package's ranges, see upgradeCandidates), by PEP 440 identity: each `versions` list
+ * is read once per package instead of once per candidate (tensorflow: ~430 records listing
+ * ~200 versions each).
+ */
+interface Listings {
+  bounds: Set<string>
+  listedBy: Map<string, Set<OsvRecord>>
+}
+
+export class PackageAdvisories {
+  private readonly byName = new Map<string, Package>()
+
+  /**
+   * The records the service gave for `name`; `whole`: every one was read in full. Records
+   * withdrawn are kept out, as the service keeps them out of its matches.
+   */
+  add(name: string, records: readonly OsvRecord[], whole: boolean): void {
+    const key = normalizeName(name)
+    if (!whole) {
+      this.byName.delete(key)
+      return
+    }
+    this.byName.set(key, { records: records.filter(record => record.withdrawn == null) })
+  }
+
+  /** The querybatch listed `ids` for a pin of `name`: an answer lacking one is not whole. */
+  confirm(name: string, ids: Iterable<string>): void {
+    const key = normalizeName(name)
+    const known = this.byName.get(key)
+    if (known === undefined) return
+    const present = new Set(known.records.map(record => record.id))
+    for (const id of ids) {
+      if (!present.has(id)) {
+        this.byName.delete(key)
+        return
+      }
+    }
+  }
+
+  /** Whether every advisory of `name` is known. */
+  has(name: string): boolean {
+    return this.byName.has(normalizeName(name))
+  }
+
+  /**
+   * The advisories affecting each pin, as a querybatch for it would list them; undefined for
+   * a pin whose package is not wholly known.
+   */
+  affecting(pins: readonly PackageVersion[]): (OsvRecord[] | undefined)[] {
+    return pins.map(pin => {
+      const name = normalizeName(pin.name)
+      const known = this.byName.get(name)
+      if (known === undefined) return undefined
+      const listings = (known.listings ??= listingsOf(known.records, name))
+      const key = equalityKey(pin.version)
+      if (!listings.bounds.has(key)) {
+        return known.records.filter(record => recordAffects(record, name, pin.version))
+      }
+      const listing = listings.listedBy.get(key)
+      return known.records.filter(
+        record => listing?.has(record) === true || rangesAffect(record, name, pin.version)
+      )
+    })
+  }
+}
+
+/** recordAffects with the `versions` lists left to the caller. */
+function rangesAffect(record: OsvRecord, name: string, version: string): boolean {
+  if (record.affected == null) return true
+  return record.affected.some(entry => isPyPIEntryFor(entry, name) && rangesInclude(entry, version))
+}
+
+function listingsOf(records: readonly OsvRecord[], name: string): Listings {
+  const bounds = new Set<string>()
+  for (const record of records) {
+    for (const entry of record.affected ?? []) {
+      if (!isPyPIEntryFor(entry, name)) continue
+      for (const range of entry.ranges ?? []) {
+        for (const event of range.events) {
+          for (const bound of [event.fixed, event.limit]) {
+            if (bound !== undefined && isPep440(bound)) bounds.add(equalityKey(bound))
+          }
+        }
+      }
+    }
+  }
+  const listedBy = new Map<string, Set<OsvRecord>>()
+  for (const record of records) {
+    for (const entry of record.affected ?? []) {
+      if (!isPyPIEntryFor(entry, name)) continue
+      for (const version of entry.versions ?? []) {
+        const key = equalityKey(version)
+        if (!bounds.has(key)) continue
+        let listing = listedBy.get(key)
+        if (!listing) listedBy.set(key, (listing = new Set()))
+        listing.add(record)
+      }
+    }
+  }
+  return { bounds, listedBy }
+}
