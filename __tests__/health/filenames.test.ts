@@ -3,7 +3,12 @@ import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, test } from '@jest/globals'
 import { parse } from 'smol-toml'
-import { normalizeProjectName, versionOfFile } from '../../src/health/filenames.js'
+import fc from 'fast-check'
+import {
+  fileVersionReader,
+  normalizeProjectName,
+  versionOfFile
+} from '../../src/health/filenames.js'
 import { versionKey } from '../../src/health/version-key.js'
 import { TESTS_DIR } from '../support/paths.js'
 
@@ -46,6 +51,64 @@ describe('versionOfFile', () => {
     ['requests.tar.gz', 'requests']
   ])('%s is not a file pip would install for %s', (filename, project) => {
     expect(versionOfFile(filename, project)).toBeUndefined()
+  })
+})
+
+/** The reading as pip's code says it, without the page reader's shortcuts: the reference. */
+function plainVersionOfFile(filename: string, normalizedName: string): string | undefined {
+  const isProject = (name: string) => normalizeProjectName(name) === normalizedName
+  const lower = filename.toLowerCase()
+  if (lower.endsWith('.whl')) {
+    const parts = filename.slice(0, -4).split('-')
+    if (parts.length !== 5 && parts.length !== 6) return undefined
+    if (!isProject(parts[0]!)) return undefined
+    return parts[1] === '' ? undefined : parts[1]
+  }
+  const extension = ['.tar.gz', '.tar.bz2', '.zip', '.tgz', '.tar'].find(e => lower.endsWith(e))
+  if (extension === undefined) return undefined
+  const stem = filename.slice(0, -extension.length)
+  for (let dash = stem.indexOf('-'); dash !== -1; dash = stem.indexOf('-', dash + 1)) {
+    if (!isProject(stem.slice(0, dash))) continue
+    const version = stem.slice(dash + 1)
+    return version === '' ? undefined : version
+  }
+  return undefined
+}
+
+describe("a page's file reader", () => {
+  test('reads every file of a page as versionOfFile does, whatever came before it', () => {
+    const name = fc.constantFrom(
+      'demo',
+      'Demo',
+      'demo_pkg',
+      'Demo.Pkg',
+      'demo-pkg',
+      'demo--pkg',
+      'other',
+      'demo-'
+    )
+    const part = fc.constantFrom('1.0', '2.0rc1', '', 'py3', 'none', 'any', '1', 'pkg', '-')
+    const filename = fc
+      .tuple(
+        name,
+        fc.array(part, { maxLength: 6 }),
+        fc.constantFrom('.whl', '.WHL', '.tar.gz', '.ZIP', '.egg', '')
+      )
+      .map(([n, parts, ext]) => [n, ...parts].join('-') + ext)
+    fc.assert(
+      fc.property(
+        fc.constantFrom('demo', 'demo-pkg'),
+        fc.array(filename, { maxLength: 30 }),
+        (project, files) => {
+          const read = fileVersionReader(project)
+          for (const file of files) {
+            expect([file, read(file)]).toEqual([file, plainVersionOfFile(file, project)])
+            expect(versionOfFile(file, project)).toBe(plainVersionOfFile(file, project))
+          }
+        }
+      ),
+      { numRuns: 2000 }
+    )
   })
 })
 

@@ -35,45 +35,91 @@ export function versionOfFile(
   normalizedName: string,
   isProject = (name: string): boolean => normalizeProjectName(name) === normalizedName
 ): string | undefined {
-  const lower = filename.toLowerCase()
-  if (lower.endsWith('.whl')) return wheelVersion(filename.slice(0, -4), isProject)
-  const extension = SDIST_EXTENSIONS.find(candidate => lower.endsWith(candidate))
-  if (extension === undefined) return undefined
-  return sdistVersion(filename.slice(0, -extension.length), isProject)
+  return readVersion(filename, { isProject })
+}
+
+/** What a reading needs of the project: whether a name in a file name is it. */
+interface ProjectMatcher {
+  isProject(name: string): boolean
+  /** A spelling of the name known to be the project's, to compare without slicing. */
+  known?: string
 }
 
 /**
  * versionOfFile for the files of one page: a page names its files with one or two spellings
- * of the project's name, so each is normalised once, not once per file.
+ * of the project's name, so each is normalised once, not once per file, and the last one
+ * that matched is compared in place (a page lists thousands of files, read once a run).
  */
 export function fileVersionReader(
   normalizedName: string
 ): (filename: string) => string | undefined {
   const names = new Map<string, boolean>()
-  const isProject = (name: string): boolean => {
-    let same = names.get(name)
-    if (same === undefined) {
-      same = normalizeProjectName(name) === normalizedName
-      if (names.size < 64) names.set(name, same)
+  const matcher: ProjectMatcher = {
+    isProject(name: string): boolean {
+      let same = names.get(name)
+      if (same === undefined) {
+        same = normalizeProjectName(name) === normalizedName
+        if (names.size < 64) names.set(name, same)
+      }
+      if (same) matcher.known = name
+      return same
     }
-    return same
   }
-  return filename => versionOfFile(filename, normalizedName, isProject)
+  return filename => readVersion(filename, matcher)
 }
 
-/** `{name}-{version}(-{build})?-{python}-{abi}-{platform}`: the second of five or six parts. */
-function wheelVersion(stem: string, isProject: (name: string) => boolean): string | undefined {
-  const parts = stem.split('-')
-  if (parts.length !== 5 && parts.length !== 6) return undefined
-  if (!isProject(parts[0]!)) return undefined
-  return parts[1] === '' ? undefined : parts[1]
+function readVersion(filename: string, project: ProjectMatcher): string | undefined {
+  if (endsWithIgnoringCase(filename, '.whl')) {
+    return wheelVersion(filename, filename.length - 4, project)
+  }
+  const lower = filename.toLowerCase()
+  const extension = SDIST_EXTENSIONS.find(candidate => lower.endsWith(candidate))
+  if (extension === undefined) return undefined
+  return sdistVersion(filename.slice(0, -extension.length), project)
 }
 
-/** `{name}-{version}`, where the name may itself hold dashes: the first dash after which the
- * part before it is the project's name. */
-function sdistVersion(stem: string, isProject: (name: string) => boolean): string | undefined {
+function endsWithIgnoringCase(text: string, lowerSuffix: string): boolean {
+  if (text.endsWith(lowerSuffix)) return true
+  return (
+    text.length >= lowerSuffix.length &&
+    text.slice(-lowerSuffix.length).toLowerCase() === lowerSuffix
+  )
+}
+
+/**
+ * `{name}-{version}(-{build})?-{python}-{abi}-{platform}` (the file name up to `end`, its
+ * `.whl`): the second of five or six dash-separated parts.
+ */
+function wheelVersion(filename: string, end: number, project: ProjectMatcher): string | undefined {
+  const first = filename.indexOf('-')
+  if (first === -1 || first >= end) return undefined
+  const second = filename.indexOf('-', first + 1)
+  if (second === -1 || second >= end) return undefined
+  let dashes = 2
+  for (let at = filename.indexOf('-', second + 1); at !== -1 && at < end;) {
+    dashes++
+    at = filename.indexOf('-', at + 1)
+  }
+  if (dashes !== 4 && dashes !== 5) return undefined
+  if (!startsWithName(filename, first, project)) return undefined
+  return second === first + 1 ? undefined : filename.slice(first + 1, second)
+}
+
+/** Whether `text` up to `length` is the project's name. */
+function startsWithName(text: string, length: number, project: ProjectMatcher): boolean {
+  const { known } = project
+  if (known !== undefined && known.length === length && text.startsWith(known)) return true
+  return project.isProject(text.slice(0, length))
+}
+
+/**
+ * `{name}-{version}`, where the name may itself hold dashes: the first dash after which the
+ * part before it is the project's name. (Only one can be: a longer prefix adds a separator,
+ * which normalising keeps.)
+ */
+function sdistVersion(stem: string, project: ProjectMatcher): string | undefined {
   for (let dash = stem.indexOf('-'); dash !== -1; dash = stem.indexOf('-', dash + 1)) {
-    if (!isProject(stem.slice(0, dash))) continue
+    if (!startsWithName(stem, dash, project)) continue
     const version = stem.slice(dash + 1)
     return version === '' ? undefined : version
   }

@@ -108,16 +108,19 @@ export function projectFactsOf<T>(
       releases.set(key, { version, files: 0, yankedFiles: 0, sha256: [], filesWithoutSha256: 0 })
     }
   }
-  const versions = new VersionTally(versionKey)
+  const versions = new VersionTally()
   for (const version of listedVersions ?? []) versions.list(version)
+  const addsVersions = listedVersions === undefined
   const versionOfFile = fileVersionReader(normalizedName)
   const { entries } = files
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index]!
     const version = versionOfFile(files.filename(entry, index))
     if (version === undefined) continue
-    versions.count(version, files.yanked(entry), listedVersions === undefined)
-    const release = releases.get(versionKey(version))
+    // One key per file: its release, and its entry in the version lists.
+    const key = versionKey(version)
+    versions.count(key, version, files.yanked(entry), addsVersions)
+    const release = releases.get(key)
     if (release === undefined) continue
     const file = files.file(entry, index)
     release.files++
@@ -137,30 +140,35 @@ export function projectFactsOf<T>(
 class VersionTally {
   private readonly seen = new Map<string, { version: string; files: number; live: boolean }>()
 
-  constructor(private readonly keyOf: (version: string) => string) {}
-
   /** A version the page lists (PEP 700), with or without files. */
   list(version: string): void {
     if (typeof version !== 'string' || version.trim() === '') return
-    const key = this.keyOf(version)
+    const key = versionKey(version)
     if (!this.seen.has(key)) this.seen.set(key, { version, files: 0, live: false })
   }
 
-  /** A file of `version`; `adds`: a version not listed yet is added (no `versions[]`). */
-  count(version: string, yanked: boolean, adds: boolean): void {
-    const key = this.keyOf(version)
-    if (adds) this.list(version)
-    const entry = this.seen.get(key)
-    if (entry === undefined) return
+  /**
+   * A file of `version` (whose key is `key`); `adds`: a version not listed yet is added (a
+   * page without `versions[]`).
+   */
+  count(key: string, version: string, yanked: boolean, adds: boolean): void {
+    let entry = this.seen.get(key)
+    if (entry === undefined) {
+      if (!adds || version.trim() === '') return
+      entry = { version, files: 0, live: false }
+      this.seen.set(key, entry)
+    }
     entry.files++
-    entry.live ||= !yanked
+    if (!yanked) entry.live = true
   }
 
   lists(): { versions: string[]; yankedVersions: string[] } {
-    const entries = [...this.seen.values()]
-    return {
-      versions: entries.map(entry => entry.version),
-      yankedVersions: entries.filter(e => e.files > 0 && !e.live).map(e => e.version)
+    const versions: string[] = []
+    const yankedVersions: string[] = []
+    for (const entry of this.seen.values()) {
+      versions.push(entry.version)
+      if (entry.files > 0 && !entry.live) yankedVersions.push(entry.version)
     }
+    return { versions, yankedVersions }
   }
 }
