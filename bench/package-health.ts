@@ -23,6 +23,10 @@
  *
  * Run: npx tsx bench/package-health.ts [--bundle a.js,b.js] [--runs 7] [--latency 50]
  *   [--count 200] [--node path/to/node] [--profile dir] [--osv h2,plain] [--index h2,h1]
+ *   [--pins clean,advisories] [--cache cold,warm]
+ *
+ * With --profile, the profiles are named by the order of the runs: the warm caches are filled
+ * first (one run per warm case), then each round runs the cases in the order of the table.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -54,7 +58,11 @@ const { values } = parseArgs({
     /** How the runs reach OSV: h2 (HTTPS, as osv.dev), plain (HTTP/1.1), or both. */
     osv: { type: 'string', default: 'h2,plain' },
     /** The index's protocols: h2 (as PyPI), h1 (HTTPS, HTTP/1.1 only), or both. */
-    index: { type: 'string', default: 'h2,h1' }
+    index: { type: 'string', default: 'h2,h1' },
+    /** Which pin sets to run: clean (no advisories), advisories, or both. */
+    pins: { type: 'string', default: 'clean,advisories' },
+    /** Which cache states to run: cold, warm, or both. */
+    cache: { type: 'string', default: 'cold,warm' }
   }
 })
 const latencyMs = Number(values.latency)
@@ -91,7 +99,11 @@ async function pinSet(label: string, vulnerable: number, file: string): Promise<
   const seed = seedFromRecords(database.records, drawn.pins, database.source)
   const requirements = path.join(work, file)
   writeFileSync(requirements, requirementsText(drawn.pins))
-  const osv = new OsvServer(seed.resolver, { latencyMs, byId: seed.byId })
+  const osv = new OsvServer(seed.resolver, {
+    latencyMs,
+    byId: seed.byId,
+    packageRecords: seed.packageRecords
+  })
   const plain = await osv.start()
   const front = await startTlsFront(plain, { http2: true })
   fronts.push(front)
@@ -99,9 +111,14 @@ async function pinSet(label: string, vulnerable: number, file: string): Promise<
 }
 
 const fronts: Array<{ close(): Promise<void> }> = []
+const pinSets = values.pins.split(',')
+if (!pinSets.every(p => p === 'clean' || p === 'advisories'))
+  throw new Error('--pins clean,advisories')
+const cacheStates = values.cache.split(',') as Array<'cold' | 'warm'>
+if (!cacheStates.every(c => c === 'cold' || c === 'warm')) throw new Error('--cache cold,warm')
 const sets = [
-  await pinSet('no advisories', 0, 'clean.txt'),
-  await pinSet('advisories', 0.65, 'heavy.txt')
+  ...(pinSets.includes('clean') ? [await pinSet('no advisories', 0, 'clean.txt')] : []),
+  ...(pinSets.includes('advisories') ? [await pinSet('advisories', 0.65, 'heavy.txt')] : [])
 ]
 const allIndexes = {
   h2: () => Pep691Server.start({ latencyMs }),
@@ -203,7 +220,7 @@ for (const set of sets) {
     const over = osv === 'plain' && osvTransports.length > 1 ? (['h2'] as const) : undefined
     const names = (Object.keys(indexes) as IndexName[]).filter(n => !over || n === 'h2')
     for (const index of [undefined, ...names]) {
-      for (const cache of ['cold', 'warm'] as const) {
+      for (const cache of cacheStates) {
         for (const bundle of bundles) {
           const warmDir = mkdtempSync(path.join(work, 'warm-'))
           cases.push({ bundle, set, osv, index, cache, warmDir, results: [] })
