@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 import fc from 'fast-check'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { markerEnvironmentFor } from '../../src/deps/markers.js'
@@ -276,11 +276,12 @@ describe('real-world files', () => {
     }
     expect(rebuilt + text.slice(at)).toBe(text)
     // And the fixed file reads back with every pin at its new version, and its new digest.
-    const copy = path.join(mkdtempSync(path.join(os.tmpdir(), 'pyaudit-fix-')), 'requirements.txt')
+    const copyDir = mkdtempSync(path.join(os.tmpdir(), 'pyaudit-fix-'))
+    const copy = path.join(copyDir, 'requirements.txt')
     writeFileSync(copy, plan.text)
     const reread = await parseRequirementsFile(copy, {
       markerEnvironment: markerEnvironmentFor('3.12')
-    })
+    }).finally(() => rmSync(copyDir, { recursive: true, force: true }))
     const pinned = reread.lines.filter(
       line => line.requirement && /^===?/.test(line.requirement.specifier)
     )
