@@ -7,7 +7,7 @@
  */
 import { describe, expect, test } from '@jest/globals'
 import fc from 'fast-check'
-import { normalizeProjectName } from '../../src/health/filenames.js'
+import { normalizeProjectName, versionOfFile } from '../../src/health/filenames.js'
 import { parseJsonProjectPage } from '../../src/health/page-json.js'
 import {
   PageFormatError,
@@ -17,7 +17,7 @@ import {
 } from '../../src/health/project-facts.js'
 import { offeredReleases } from '../../src/health/releases.js'
 import type { IndexAnswer, IndexLookup } from '../../src/health/types.js'
-import { versionKey } from '../../src/health/version-key.js'
+import { releaseSignature, versionKey } from '../../src/health/version-key.js'
 import { explain } from '@renovatebot/pep440'
 
 /** The PEP 440 parser's reading of a version as a key: the reference the keys are held to. */
@@ -140,6 +140,45 @@ describe('versionKey', () => {
   })
 })
 
+describe('releaseSignature', () => {
+  /** Spellings PEP 440 may read as the same version as `v`. */
+  const variants = (v: string) => [
+    v,
+    ` ${v}\t`,
+    v.toUpperCase(),
+    `v${v}`,
+    `0!${v}`,
+    `${v}.0`,
+    v.replace(/^(\d)/, '0$1'),
+    v.replace(/(\d)(?=\D|$)/, '$1.0')
+  ]
+
+  test('versions with one key have one signature', () => {
+    fc.assert(
+      fc.property(version, version, (a, b) => {
+        for (const x of [a, ...variants(a)]) {
+          for (const y of [b, ...variants(a)]) {
+            if (versionKey(x) === versionKey(y)) {
+              expect([x, y, releaseSignature(x)]).toEqual([x, y, releaseSignature(y)])
+            }
+          }
+        }
+      }),
+      { numRuns: 3000 }
+    )
+  })
+
+  test('is the release as PEP 440 compares it', () => {
+    expect(['1.0', '1.0.0rc1', 'v01.0.post1', ' 1 ', '0!1.00'].map(releaseSignature)).toEqual(
+      Array(5).fill('1')
+    )
+    expect(['0', '0.0', '00.0.0'].map(releaseSignature)).toEqual(['0', '0', '0'])
+    expect(releaseSignature('1.10')).toBe('1.10')
+    expect(releaseSignature('1!2.0')).toBe('2')
+    expect(releaseSignature('Not A Version')).toBe(releaseSignature('not a version '))
+  })
+})
+
 /** offeredReleases as it was before it read lists lazily: every list at once, by the parser. */
 function eagerOffered(lookups: readonly IndexLookup[]) {
   const offered = new Map<string, Set<string>>()
@@ -255,6 +294,69 @@ describe('reading a JSON page', () => {
         }
       ),
       { numRuns: 500 }
+    )
+  })
+
+  /** The reading before versions[] was read by signature: every file keyed, lists by key. */
+  function keyedReading(
+    files: readonly ListedFile[],
+    wanted: readonly string[],
+    listed?: string[]
+  ) {
+    const seen = new Map<string, { version: string; files: number; live: boolean }>()
+    const list = (v: string) => {
+      if (v.trim() === '') return
+      if (!seen.has(versionKey(v))) seen.set(versionKey(v), { version: v, files: 0, live: false })
+    }
+    for (const v of listed ?? []) list(v)
+    for (const file of files) {
+      const v = versionOfFile(file.filename, 'demo-pkg')
+      if (v === undefined) continue
+      if (listed === undefined) list(v)
+      const entry = seen.get(versionKey(v))
+      if (entry) {
+        entry.files++
+        entry.live ||= file.yanked === false
+      }
+    }
+    const entries = [...seen.values()]
+    return {
+      facts: projectFacts('demo-pkg', files, { status: 'active' }, wanted),
+      versions: entries.map(e => e.version),
+      yankedVersions: entries.filter(e => e.files > 0 && !e.live).map(e => e.version)
+    }
+  }
+
+  test('reads the releases and lists as keying every file did; versions[] each spelling once', () => {
+    fc.assert(
+      fc.property(
+        fc.array(file, { maxLength: 12 }),
+        fc.option(fc.array(pageVersion, { maxLength: 6 }), { nil: undefined }),
+        fc.array(pageVersion, { maxLength: 3 }),
+        (drawn, listed, wanted) => {
+          const files: ListedFile[] = drawn.map(entry => ({
+            filename: entry.filename,
+            ...(typeof entry.hashes.sha256 === 'string' && readSha256(entry.hashes.sha256)
+              ? { sha256: readSha256(entry.hashes.sha256)! }
+              : {}),
+            yanked:
+              typeof entry.yanked === 'string' ? entry.yanked : entry.yanked === true ? '' : false
+          }))
+          const facts = projectFacts('demo-pkg', files, { status: 'active' }, wanted, listed)
+          const before = keyedReading(files, wanted, listed)
+          expect(facts.releases).toEqual(before.facts.releases)
+          const keys = (list: readonly string[] = []) => new Set(list.map(versionKey))
+          if (listed === undefined) {
+            expect(facts.versions).toEqual(before.versions)
+            expect(facts.yankedVersions).toEqual(before.yankedVersions)
+          } else {
+            expect(facts.versions).toEqual([...new Set(listed.filter(v => v.trim() !== ''))])
+            expect(keys(facts.versions)).toEqual(keys(before.versions))
+            expect(keys(facts.yankedVersions)).toEqual(keys(before.yankedVersions))
+          }
+        }
+      ),
+      { numRuns: 2000 }
     )
   })
 

@@ -8,7 +8,7 @@
 import { excerpt } from '../shared/text.js'
 import { fileVersionReader } from './filenames.js'
 import type { ProjectFacts, ProjectStatus, ProjectStatusName, ReleaseFacts } from './types.js'
-import { versionKey } from './version-key.js'
+import { releaseSignature, versionKey } from './version-key.js'
 
 /** A page that is not what the API promises; the client retries once, then fails closed. */
 export class PageFormatError extends Error {
@@ -93,7 +93,12 @@ export interface FileList<T> {
   file(entry: T, index: number): ListedFile
 }
 
-/** projectFacts from a page's own entries, without a ListedFile for each. */
+/**
+ * projectFacts from a page's own entries, without a ListedFile for each. A page that gives
+ * `versions[]` (PEP 700) lists every version the index has, thousands for some projects: a
+ * file's version is keyed (PEP 440) only when its release signature is one the reading looks
+ * for, the wanted releases', or a yanked file's; the rest are only named and counted.
+ */
 export function projectFactsOf<T>(
   normalizedName: string,
   files: FileList<T>,
@@ -108,18 +113,26 @@ export function projectFactsOf<T>(
       releases.set(key, { version, files: 0, yankedFiles: 0, sha256: [], filesWithoutSha256: 0 })
     }
   }
-  const versions = new VersionTally()
-  for (const version of listedVersions ?? []) versions.list(version)
-  const addsVersions = listedVersions === undefined
+  const listed = listedVersions === undefined ? undefined : new ListedVersions(listedVersions)
+  const tally = listed === undefined ? new VersionTally() : undefined
+  const wantedReleases = new Set(wanted.map(releaseSignature))
   const versionOfFile = fileVersionReader(normalizedName)
   const { entries } = files
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index]!
     const version = versionOfFile(files.filename(entry, index))
     if (version === undefined) continue
-    // One key per file: its release, and its entry in the version lists.
-    const key = versionKey(version)
-    versions.count(key, version, files.yanked(entry), addsVersions)
+    let key: string
+    if (tally !== undefined) {
+      // Without versions[], every file's version is one of the list: each is keyed once.
+      key = versionKey(version)
+      tally.count(key, version, files.yanked(entry))
+    } else {
+      const signature = releaseSignature(version)
+      if (files.yanked(entry)) listed!.yankedFile(version, signature)
+      if (!wantedReleases.has(signature)) continue
+      key = versionKey(version)
+    }
     const release = releases.get(key)
     if (release === undefined) continue
     const file = files.file(entry, index)
@@ -133,32 +146,39 @@ export function projectFactsOf<T>(
     else if (!release.sha256.includes(file.sha256)) release.sha256.push(file.sha256)
   }
   for (const release of releases.values()) release.sha256.sort()
-  return { status, releases: [...releases.values()], ...versions.lists() }
+  const lists = tally ? tally.lists() : listed!.lists(liveFileVersions(files, versionOfFile))
+  return { status, releases: [...releases.values()], ...lists }
 }
 
-/** Per version (by PEP 440 identity): its first spelling, and whether a file is not yanked. */
-class VersionTally {
-  private readonly seen = new Map<string, { version: string; files: number; live: boolean }>()
-
-  /** A version the page lists (PEP 700), with or without files. */
-  list(version: string): void {
-    if (typeof version !== 'string' || version.trim() === '') return
-    const key = versionKey(version)
-    if (!this.seen.has(key)) this.seen.set(key, { version, files: 0, live: false })
+/** The versions of the files that are not yanked (read again only for a page with yanked files). */
+function* liveFileVersions<T>(
+  files: FileList<T>,
+  versionOfFile: (filename: string) => string | undefined
+): Generator<string> {
+  const { entries } = files
+  for (let index = 0; index < entries.length; index++) {
+    const entry = entries[index]!
+    if (files.yanked(entry)) continue
+    const version = versionOfFile(files.filename(entry, index))
+    if (version !== undefined) yield version
   }
+}
 
-  /**
-   * A file of `version` (whose key is `key`); `adds`: a version not listed yet is added (a
-   * page without `versions[]`).
-   */
-  count(key: string, version: string, yanked: boolean, adds: boolean): void {
+/**
+ * The version lists of a page without `versions[]`: its files' versions, each once by PEP 440
+ * (its first spelling), and those whose every file is yanked.
+ */
+class VersionTally {
+  private readonly seen = new Map<string, { version: string; live: boolean }>()
+
+  /** A file of `version`, whose key is `key`. */
+  count(key: string, version: string, yanked: boolean): void {
     let entry = this.seen.get(key)
     if (entry === undefined) {
-      if (!adds || version.trim() === '') return
-      entry = { version, files: 0, live: false }
+      if (version.trim() === '') return
+      entry = { version, live: false }
       this.seen.set(key, entry)
     }
-    entry.files++
     if (!yanked) entry.live = true
   }
 
@@ -167,8 +187,51 @@ class VersionTally {
     const yankedVersions: string[] = []
     for (const entry of this.seen.values()) {
       versions.push(entry.version)
-      if (entry.files > 0 && !entry.live) yankedVersions.push(entry.version)
+      if (!entry.live) yankedVersions.push(entry.version)
     }
+    return { versions, yankedVersions }
+  }
+}
+
+/**
+ * The version lists of a page with `versions[]` (PEP 700): the listed versions, each spelling
+ * once, and those whose every file is yanked. Only the yanked files' versions are kept while
+ * the files are read; a listed version is keyed only when a yanked file shares its signature.
+ */
+class ListedVersions {
+  private readonly versions: string[]
+  /** The yanked files' versions, by release signature. */
+  private readonly yanked = new Map<string, string[]>()
+
+  constructor(listed: readonly string[]) {
+    const seen = new Set<string>()
+    for (const version of listed) {
+      if (typeof version === 'string' && version.trim() !== '') seen.add(version)
+    }
+    this.versions = [...seen]
+  }
+
+  yankedFile(version: string, signature: string): void {
+    const versions = this.yanked.get(signature)
+    if (versions === undefined) this.yanked.set(signature, [version])
+    else versions.push(version)
+  }
+
+  /** The lists, given the versions of the files not yanked (read only when some file is). */
+  lists(liveVersions: Iterable<string>): { versions: string[]; yankedVersions: string[] } {
+    const versions = this.versions
+    if (this.yanked.size === 0) return { versions, yankedVersions: [] }
+    const yankedKeys = new Set<string>()
+    for (const spellings of this.yanked.values()) {
+      for (const version of spellings) yankedKeys.add(versionKey(version))
+    }
+    // A live file of a yanked file's release keeps that version offered.
+    for (const version of liveVersions) {
+      if (this.yanked.has(releaseSignature(version))) yankedKeys.delete(versionKey(version))
+    }
+    const yankedVersions = versions.filter(
+      version => this.yanked.has(releaseSignature(version)) && yankedKeys.has(versionKey(version))
+    )
     return { versions, yankedVersions }
   }
 }

@@ -40,9 +40,10 @@ export interface ProjectFacts {
   status: ProjectStatus
   releases: ReleaseFacts[]
   /**
-   * Every version the index lists, as it writes them, each once: PEP 700's `versions[]` when
-   * the page gives it, else the versions of the files it lists. Absent: not known (facts
-   * made or kept without the lists), so no version is ruled out for it.
+   * Every version the index lists, as it writes them: PEP 700's `versions[]` when the page
+   * gives it (each spelling once: an index lists each release once), else the versions of the
+   * files it lists (each once by PEP 440). Absent: not known (facts made or kept without the
+   * lists), so no version is ruled out for it. Read by PEP 440 key (releases.ts).
    */
   versions?: string[]
   /** The listed versions whose every file is yanked (PEP 592): pip does not pick them. */

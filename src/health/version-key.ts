@@ -14,3 +14,25 @@ export function versionKey(version: string): string {
   const key = equalityKey(version)
   return key.startsWith('|=') ? `|=${version.trim().toLowerCase()}` : key
 }
+
+const RELEASE_START = /^\s*v?(?:\d+!)?(\d+(?:\.\d+)*)/i
+/** A release text PEP 440 reads the same as written: no leading zeros, no trailing `.0`. */
+const PLAIN_RELEASE = /^(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*))*$/
+const TRAILING_ZERO_PARTS = /(?:\.0)+$/
+
+/**
+ * What a version's key is sure to share with every version equal to it: its release numbers
+ * as PEP 440 compares them (leading zeros and trailing zero parts dropped; `1.0`, `1.0.0rc1`
+ * and `v01.0.post1` all give `1`), or, for a string that does not start as a version, itself
+ * lower-cased. Cheaper than the key: a page's reading keys only the versions whose signature
+ * is one it looks for, not the thousands it lists. Versions with equal keys always have equal
+ * signatures; the converse does not hold.
+ */
+export function releaseSignature(version: string): string {
+  const release = RELEASE_START.exec(version)?.[1]
+  if (release === undefined) return `|${version.trim().toLowerCase()}`
+  if (PLAIN_RELEASE.test(release)) return release.replace(TRAILING_ZERO_PARTS, '')
+  const parts = release.split('.').map(part => part.replace(/^0+(?=\d)/, ''))
+  while (parts.length > 1 && parts.at(-1) === '0') parts.pop()
+  return parts.join('.')
+}
