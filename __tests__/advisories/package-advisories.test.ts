@@ -8,6 +8,7 @@ import * as path from 'node:path'
 import { recordAffects } from '../../src/advisories/match.js'
 import type { OsvEvent, OsvRecord } from '../../src/advisories/osv.js'
 import { PackageAdvisories } from '../../src/advisories/package-advisories.js'
+import { recommendedVersion } from '../../src/advisories/upgrade.js'
 import { normalizeName } from '../../src/deps/names.js'
 import { REPO_ROOT } from '../support/paths.js'
 
@@ -71,10 +72,12 @@ const describeWithData = existsSync(PYPA) ? describe : describe.skip
 if (!existsSync(PYPA)) console.log(`Skipping the PyPA comparison: ${PYPA} is absent`)
 
 describeWithData('on every PyPA package', () => {
-  test('the answer for every version the records name is the matcher record by record', () => {
+  /** Every live PyPA record by package, read afresh (a new object per record). */
+  function realPackages(): Map<string, OsvRecord[]> {
     const byName = new Map<string, OsvRecord[]>()
     for (const file of readdirSync(PYPA).filter(name => name.endsWith('.json'))) {
       const record = JSON.parse(readFileSync(path.join(PYPA, file), 'utf8')) as OsvRecord
+      if (record.withdrawn != null) continue
       const names = new Set(
         (record.affected ?? []).flatMap(entry =>
           entry.package?.ecosystem === 'PyPI' ? [normalizeName(entry.package.name)] : []
@@ -82,8 +85,12 @@ describeWithData('on every PyPA package', () => {
       )
       for (const name of names) byName.set(name, [...(byName.get(name) ?? []), record])
     }
+    return byName
+  }
+
+  test('the answer for every version the records name is the matcher record by record', () => {
     let compared = 0
-    for (const [name, records] of byName) {
+    for (const [name, records] of realPackages()) {
       const known = new PackageAdvisories()
       known.add(name, records, true)
       const versions = new Set<string>()
@@ -106,5 +113,31 @@ describeWithData('on every PyPA package', () => {
       })
     }
     expect(compared).toBeGreaterThan(15_000)
+  }, 60_000)
+
+  test('recommendedVersion reads the lists a whole package described as it reads them itself', () => {
+    let compared = 0
+    for (const [name, records] of realPackages()) {
+      // The same records twice: one copy described by PackageAdvisories, one never seen by it.
+      const plain = structuredClone(records)
+      new PackageAdvisories().add(name, records, true)
+      const pins = new Set<string>()
+      for (const record of records)
+        for (const entry of record.affected ?? [])
+          for (const v of (entry.versions ?? []).slice(0, 1)) pins.add(v)
+      for (const version of pins) {
+        const described = recommendedVersion(name, version, records)
+        const read = recommendedVersion(name, version, plain)
+        if (described !== read) expect([name, version, described]).toEqual([name, version, read])
+        // A subset of the package (a pin's own records) is described all the same.
+        const own = records.filter(record => recordAffects(record, name, version))
+        const ownPlain = plain.filter(record => recordAffects(record, name, version))
+        expect(recommendedVersion(name, version, own)).toBe(
+          recommendedVersion(name, version, ownPlain)
+        )
+        compared++
+      }
+    }
+    expect(compared).toBeGreaterThan(1_500)
   }, 60_000)
 })

@@ -13,12 +13,12 @@
 import { normalizeName } from '../deps/names.js'
 import { isPyPIEntryFor, rangesInclude, recordAffects } from './match.js'
 import type { OsvRecord, PackageVersion } from './osv.js'
+import { describeListedBounds } from './listed-bounds.js'
 import { equalityKey, isPep440 } from './version-order.js'
 
 interface Package {
   records: readonly OsvRecord[]
-  /** Built on the first question (listingsOf). */
-  listings?: Listings
+  listings: Listings
 }
 
 /**
@@ -45,7 +45,10 @@ export class PackageAdvisories {
       this.byName.delete(key)
       return
     }
-    this.byName.set(key, { records: records.filter(record => record.withdrawn == null) })
+    const live = records.filter(record => record.withdrawn == null)
+    // Read now, as the answer comes in, rather than on the first question, which comes
+    // only once every record is in.
+    this.byName.set(key, { records: live, listings: listingsOf(live, key) })
   }
 
   /** The querybatch listed `ids` for a pin of `name`: an answer lacking one is not whole. */
@@ -76,7 +79,7 @@ export class PackageAdvisories {
       const name = normalizeName(pin.name)
       const known = this.byName.get(name)
       if (known === undefined) return undefined
-      const listings = (known.listings ??= listingsOf(known.records, name))
+      const { listings } = known
       const key = equalityKey(pin.version)
       if (!listings.bounds.has(key)) {
         return known.records.filter(record => recordAffects(record, name, pin.version))
@@ -112,14 +115,17 @@ function listingsOf(records: readonly OsvRecord[], name: string): Listings {
   const listedBy = new Map<string, Set<OsvRecord>>()
   for (const record of records) {
     for (const entry of record.affected ?? []) {
-      if (!isPyPIEntryFor(entry, name)) continue
-      for (const version of entry.versions ?? []) {
+      if (!isPyPIEntryFor(entry, name) || entry.versions === undefined) continue
+      const named: string[] = []
+      for (const version of entry.versions) {
         const key = equalityKey(version)
         if (!bounds.has(key)) continue
+        named.push(key)
         let listing = listedBy.get(key)
         if (!listing) listedBy.set(key, (listing = new Set()))
         listing.add(record)
       }
+      describeListedBounds(entry.versions, { bounds, named })
     }
   }
   return { bounds, listedBy }

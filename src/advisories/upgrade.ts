@@ -15,6 +15,7 @@
  */
 import { createHash } from 'node:crypto'
 import { normalizeName } from '../deps/names.js'
+import { listedBoundsOf } from './listed-bounds.js'
 import { affects, markRangesCovering } from './match.js'
 import type { OsvRecord, PackageVersion } from './osv.js'
 import { compareVersions, equalityKey, isPep440, isPrerelease } from './version-order.js'
@@ -71,6 +72,10 @@ function candidatesAffected(
 ): boolean[] {
   const affected = candidates.map(() => false)
   const indexOf = new Map(candidates.map((candidate, i) => [equalityKey(candidate), i]))
+  // Whether the candidates are all among the bounds a list was described against (by the
+  // last description seen: a package's lists share one).
+  let bounds: ReadonlySet<string> | undefined
+  let within = false
   for (const record of records) {
     // A record without `affected` spares no version (see recordAffects).
     if (record.affected == null) return candidates.map(() => true)
@@ -78,8 +83,15 @@ function candidatesAffected(
       const pkg = entry.package
       if (pkg?.ecosystem !== 'PyPI' || normalizeName(pkg.name) !== normalizedName) continue
       markRangesCovering(entry, candidates, affected)
-      for (const listed of entry.versions ?? []) {
-        const at = indexOf.get(equalityKey(listed))
+      const versions = entry.versions ?? []
+      const listed = versions.length === 0 ? undefined : listedBoundsOf(versions)
+      if (listed !== undefined && listed.bounds !== bounds) {
+        bounds = listed.bounds
+        within = [...indexOf.keys()].every(key => listed.bounds.has(key))
+      }
+      const described = listed !== undefined && within
+      for (const item of described ? listed.named : versions) {
+        const at = indexOf.get(described ? item : equalityKey(item))
         if (at !== undefined) affected[at] = true
       }
     }

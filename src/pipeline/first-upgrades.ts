@@ -6,9 +6,12 @@
  * has to wait for it before it can ask the feed about any candidate (verify-upgrades.ts).
  *
  * Only ever a head start: a candidate is used for the records it was worked out from (by id
- * and `modified`), and worked out again for any other.
+ * and `modified`), and worked out again for any other. Each finding's severity is worked out
+ * in the same slices (severityOf keeps it): once the last record is in, nothing the run does
+ * waits on a round trip any more, so what can be done between answers is done then.
  */
 import type { OsvRecord, PackageVersion } from '../advisories/osv.js'
+import { severityOf } from '../advisories/severity.js'
 import { rememberedRecommendation, type UpgradeAdviceStore } from '../advisories/upgrade.js'
 import { keepVulnerabilities, vulnerabilitiesOf } from './look-up.js'
 
@@ -61,6 +64,7 @@ export class FirstUpgrades {
       if (this.known.has(pinKey(pin))) continue
       const vulnerabilities = vulnerabilitiesOf(records, pin.name)
       keepVulnerabilities(records, pin.name, vulnerabilities)
+      for (const vulnerability of vulnerabilities) severityOf(vulnerability.record)
       if (vulnerabilities.length > 0) {
         this.upgradeFor(
           pin,

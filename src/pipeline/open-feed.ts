@@ -153,7 +153,12 @@ async function openOsvApi(
     env,
     requestTimeoutMs,
     detailStrategy: 'whole-package',
-    onRecords: (pin, records) => firstUpgrades.prepare(pin, records)
+    onRecords: (pin, records) => {
+      firstUpgrades.prepare(pin, records)
+      // The pack's bodies are made between answers too: once the last record is in, the run
+      // no longer waits on the network (the upgrades are checked without a round trip).
+      cache.prepareFlush()
+    }
   })
   return {
     feed,
