@@ -2,12 +2,13 @@
  * collect(): a request read whole through undici's dispatch, without a body stream (the
  * package index's pages). It must answer as request() + readCapped did: status, headers as
  * request() gives them, the body as text; refuse a body over the cap; end at once, with the
- * caller's reason, when the signal fires (before or while the body streams in).
+ * caller's reason, when the signal fires (before or while the body streams in); end with a
+ * DeadlineError when its deadline passes, and not send when it has passed already.
  */
 import { afterEach, describe, expect, test } from '@jest/globals'
 import { createServer, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { collect, headerRecord } from '../../src/net/collect.js'
+import { collect, DeadlineError, headerRecord } from '../../src/net/collect.js'
 import { Agent } from '../../src/net/undici-parts.js'
 
 const cleanups: (() => Promise<void>)[] = []
@@ -92,6 +93,42 @@ describe('collect', () => {
     const signal = AbortSignal.abort(reason)
     await expect(collect(dispatcher, `${url}/`, { ...base, signal })).rejects.toBe(reason)
     expect(asked).toBe(0)
+  })
+})
+
+describe('collect with a deadline', () => {
+  test('ends with a DeadlineError when the body is not in by then, and frees the connection', async () => {
+    let closed = false
+    const url = await serve((_path, response) => {
+      response.on('close', () => (closed = true))
+      response.write('partial')
+      // Never ends: only the deadline can.
+    })
+    const started = performance.now()
+    const answer = collect(dispatcher, new URL(`${url}/slow/`), {
+      ...base,
+      deadlineAt: performance.now() + 200
+    })
+    await expect(answer).rejects.toBeInstanceOf(DeadlineError)
+    expect(performance.now() - started).toBeLessThan(2_000)
+    await new Promise(resolve => setTimeout(resolve, 100))
+    expect(closed).toBe(true)
+  })
+
+  test('does not send when the deadline has passed; an answer in time is the answer', async () => {
+    let asked = 0
+    const url = await serve((_path, response) => {
+      asked++
+      response.end('ok')
+    })
+    const late = collect(dispatcher, `${url}/`, { ...base, deadlineAt: performance.now() - 1 })
+    await expect(late).rejects.toBeInstanceOf(DeadlineError)
+    expect(asked).toBe(0)
+    const answer = await collect(dispatcher, `${url}/`, {
+      ...base,
+      deadlineAt: performance.now() + 10_000
+    })
+    expect(answer).toMatchObject({ statusCode: 200, body: 'ok' })
   })
 })
 

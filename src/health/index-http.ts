@@ -9,7 +9,13 @@
  * Redirects are followed (pip does), without the credentials when they lead to another origin.
  * A request may be conditional (If-None-Match, If-Modified-Since), for the index cache.
  */
-import { header, setUpClient, underDeadline, type HttpClientOptions } from '../net/client-setup.js'
+import {
+  describeNetworkError,
+  formatSeconds,
+  header,
+  setUpClient,
+  type HttpClientOptions
+} from '../net/client-setup.js'
 import type { Connections } from '../net/connections.js'
 import {
   failed,
@@ -19,11 +25,11 @@ import {
   type Failure,
   type RetryLoop
 } from '../net/retry.js'
-import { collect } from '../net/collect.js'
+import { collect, DeadlineError } from '../net/collect.js'
 import {
   indexFeedName,
   PackageIndexError,
-  projectPageUrl,
+  projectPageTarget,
   type IndexLocation
 } from './index-url.js'
 import { PageFormatError } from './project-facts.js'
@@ -79,6 +85,7 @@ export class IndexClient {
   private readonly maxResponseBytes: number
   private readonly connections: Connections
   private readonly setup: Omit<RetryLoop, 'source' | 'fail'>
+  private readonly origins = new Map<string, string>()
 
   constructor(options: IndexClientOptions = {}) {
     const setup = setUpClient(options)
@@ -102,7 +109,7 @@ export class IndexClient {
     signal?: AbortSignal,
     validators?: Validators
   ): Promise<PageAnswer<T>> {
-    const url = projectPageUrl(index, normalizedName)
+    const target = projectPageTarget(index, normalizedName)
     const name = indexFeedName(index)
     const loop: RetryLoop = {
       ...this.setup,
@@ -110,9 +117,9 @@ export class IndexClient {
       fail: message => new PackageIndexError(name, message)
     }
     return withRetries(
-      `GET ${new URL(url).pathname}`,
+      `GET ${target.pathname}`,
       loop,
-      () => this.attempt(index, url, read, signal, validators),
+      () => this.attempt(index, target, read, signal, validators),
       signal
     )
   }
@@ -133,17 +140,24 @@ export class IndexClient {
 
   private async attempt<T>(
     index: IndexLocation,
-    url: string,
+    target: URL,
     read: (page: ProjectPage) => T,
     signal: AbortSignal | undefined,
     validators: Validators | undefined
   ): Promise<Attempt<PageAnswer<T>>> {
-    const replied = await underDeadline(this.requestTimeoutMs, signal, async bounded => ({
-      ok: true,
-      value: await this.follow(index, url, bounded, validators)
-    }))
-    if (!replied.ok) return replied
-    const reply = replied.value
+    let reply: Reply
+    try {
+      // One limit for the whole request, headers and body, its redirects included.
+      const deadlineAt = performance.now() + this.requestTimeoutMs
+      reply = await this.follow(index, target, signal, deadlineAt, validators)
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason
+      if (error instanceof DeadlineError) {
+        const description = `timed out after ${formatSeconds(this.requestTimeoutMs)} (headers and body)`
+        return failed({ description, retryable: true })
+      }
+      return failed(describeNetworkError(error))
+    }
     if (reply.kind === 'failed') return failed(reply.failure)
     if (reply.kind === 'absent') {
       return { ok: true, value: { found: false, httpStatus: reply.httpStatus } }
@@ -166,14 +180,15 @@ export class IndexClient {
   /** One request, and the redirects it leads to. */
   private async follow(
     index: IndexLocation,
-    start: string,
-    signal: AbortSignal,
+    start: URL,
+    signal: AbortSignal | undefined,
+    deadlineAt: number,
     validators: Validators | undefined
   ): Promise<Reply> {
-    const origin = new URL(index.base).origin
+    const origin = this.originOf(index)
     let url = start
     for (let redirects = 0; ; redirects++) {
-      const sameOrigin = new URL(url).origin === origin
+      const sameOrigin = url.origin === origin
       const response = await collect(this.connections.dispatcher, url, {
         method: 'GET',
         headers: {
@@ -184,7 +199,8 @@ export class IndexClient {
         },
         headersTimeout: this.readTimeoutMs,
         bodyTimeout: this.readTimeoutMs,
-        signal,
+        ...(signal ? { signal } : {}),
+        deadlineAt,
         maxResponseBytes: this.maxResponseBytes,
         // Only a page is read; other answers say all they say in their status and headers.
         keepBody: isSuccess
@@ -201,7 +217,7 @@ export class IndexClient {
         }
         next.username = ''
         next.password = ''
-        url = next.href
+        url = next
         continue
       }
       if (ABSENT_STATUSES.includes(status)) {
@@ -218,6 +234,16 @@ export class IndexClient {
       const page = { contentType, body: response.body }
       return { kind: 'page', page, ...(kept ? { validators: kept } : {}) }
     }
+  }
+
+  /** The index's origin (where its credentials may go), read once per index. */
+  private originOf(index: IndexLocation): string {
+    let origin = this.origins.get(index.base)
+    if (origin === undefined) {
+      origin = new URL(index.base).origin
+      this.origins.set(index.base, origin)
+    }
+    return origin
   }
 }
 

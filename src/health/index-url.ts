@@ -79,9 +79,14 @@ export function indexLocations(
 
 /** PEP 503: `<base>/<normalized-name>/`. The base's query, if any, is kept after the path. */
 export function projectPageUrl(index: IndexLocation, normalizedName: string): string {
+  return projectPageTarget(index, normalizedName).href
+}
+
+/** projectPageUrl as a URL, for a client that reads its parts. */
+export function projectPageTarget(index: IndexLocation, normalizedName: string): URL {
   const url = new URL(index.base)
   url.pathname = `${url.pathname}${encodeURIComponent(normalizedName)}/`
-  return url.href
+  return url
 }
 
 function basicAuthorization(url: URL): string {
