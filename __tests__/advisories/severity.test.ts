@@ -11,11 +11,20 @@ import {
   type Severity
 } from '../../src/advisories/severity.js'
 import { TESTS_DIR } from '../support/paths.js'
+import loadCvssCalculators from '../../src/advisories/cvss-calculator.cjs'
 
 const SHARED = path.resolve(TESTS_DIR, '..', '..', 'shared', 'osv-pypi', 'PyPI')
 const hasShared = existsSync(SHARED)
 if (!hasShared) console.log(`Skipping tests on the real PyPA records: ${SHARED} is absent`)
 const describeShared = hasShared ? describe : describe.skip
+
+const CVSS4_BASE = ['AV', 'AC', 'AT', 'PR', 'UI', 'VC', 'VI', 'VA', 'SC', 'SI', 'SA']
+/** A vector cut to the given base metrics, in that order, as ae-cvss-calculator scores it. */
+function baseMetricsOf(vector: string, metrics: readonly string[]): string {
+  const [prefix, ...parts] = vector.trim().split('/')
+  const given = new Map(parts.map(part => part.split(':') as [string, string]))
+  return [prefix, ...metrics.map(metric => `${metric}:${given.get(metric)}`)].join('/')
+}
 
 const record = (severity?: OsvSeverity[], extra: Partial<OsvRecord> = {}): OsvRecord => ({
   id: 'PYSEC-0000-1',
@@ -307,12 +316,23 @@ describeShared('severityOf on the real PyPA records', () => {
     expect(severityOf(load('PYSEC-2026-3486'))).toMatchObject({ score: 9.9, level: 'critical' })
   })
 
-  test('every vector in the snapshot is well-formed and scored by its newest version', () => {
+  test('every vector in the snapshot is well-formed, scored by its newest version, v4 as the library does', () => {
     let rated = 0
+    let v4 = 0
     for (const file of readdirSync(SHARED)) {
       const osv = JSON.parse(readFileSync(path.join(SHARED, file), 'utf8')) as OsvRecord
       const severity = severityOf(osv)
       const types = (osv.severity ?? []).map(entry => entry.type)
+      for (const entry of osv.severity ?? []) {
+        if (entry.type !== 'CVSS_V4') continue
+        v4++
+        const base = baseMetricsOf(entry.score, CVSS4_BASE)
+        const library = new (loadCvssCalculators().Cvss4P0)(base).calculateScores().base
+        expect({ file, score: cvssBaseScore('CVSS_V4', entry.score) }).toEqual({
+          file,
+          score: library
+        })
+      }
       if (types.length === 0) {
         expect(severity).toEqual({ level: 'unknown', source: 'none' })
         continue
@@ -324,5 +344,6 @@ describeShared('severityOf on the real PyPA records', () => {
     }
     // The snapshot's README counts 4,286 records with a severity.
     expect(rated).toBe(4286)
+    expect(v4).toBe(814)
   })
 })

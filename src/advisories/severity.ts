@@ -3,6 +3,7 @@
  * database's own rating, else unknown. Pure: records in, ratings out.
  */
 import loadCvssCalculators from './cvss-calculator.cjs'
+import { cvss4BaseScore } from './cvss4.js'
 import type { OsvRecord, OsvSeverity } from './osv.js'
 
 export type SeverityLevel = 'low' | 'medium' | 'high' | 'critical' | 'unknown'
@@ -167,7 +168,10 @@ function scoreVector(vector: string, version: CvssVersion): number | undefined {
     if (metrics.size > version.baseMetrics.length) new Calculator(text)
     const calculator = new Calculator(base)
     if (!calculator.isBaseFullyDefined()) return undefined
-    const score = calculator.calculateScores().base
+    // The library's own v4 scoring takes ~0.3 ms a vector; cvss4.ts gives the same scores.
+    const score =
+      (name === 'Cvss4P0' ? cvss4BaseScore(metrics) : undefined) ??
+      calculator.calculateScores().base
     return typeof score === 'number' && score >= 0 && score <= 10 ? score : undefined
   } catch {
     return undefined
