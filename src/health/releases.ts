@@ -4,7 +4,8 @@
  * offered when an index that serves the project lists it and has not yanked every file of it.
  *
  * Most pins are never asked about (only those with advisories have upgrades to check), so a
- * name's version list is read on the first question about it, and kept for the next.
+ * name's version list is read on the first question about it that is not answered by the
+ * version's own spelling, and kept for the next.
  */
 import { normalizeProjectName } from './filenames.js'
 import type { IndexLookup } from './types.js'
@@ -26,11 +27,26 @@ export function offeredReleases(lookups: readonly IndexLookup[]): OfferedRelease
     let keys = offered.get(normalized)
     if (keys === undefined) {
       const lookup = byName.get(normalized)
+      // Most versions asked about are spelt as the index lists them: found so, in a list that
+      // does not yank them, they are offered without keying the name's lists (thousands).
+      if (lookup && offeredAsSpelt(lookup, version)) return true
       keys = lookup ? offeredKeys(lookup) : null
       offered.set(normalized, keys)
     }
     return keys?.has(versionKey(version))
   }
+}
+
+/** Whether an answer lists `version` as it is written and does not yank that release. */
+function offeredAsSpelt(lookup: IndexLookup, version: string): boolean {
+  for (const answer of lookup.answers) {
+    if (!answer.found || !answer.project.versions?.includes(version)) continue
+    const yanked = answer.project.yankedVersions ?? []
+    if (yanked.length === 0) return true
+    const key = versionKey(version)
+    if (!yanked.some(other => versionKey(other) === key)) return true
+  }
+  return false
 }
 
 /** The keys of the versions one name's answers offer; null when no answer lists any. */
