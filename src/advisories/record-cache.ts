@@ -25,7 +25,7 @@ import { preparePrivateDir, unsafeOwnership, type RefusedDir } from './cache-dir
 import { MatchHints } from './match-hints.js'
 import type { RecordStore, VulnRef } from './osv-api.js'
 import type { OsvRecord, PackageVersion } from './osv.js'
-import { prepareScoring, severityOf } from './severity.js'
+import { severityOf } from './severity.js'
 import {
   bodyBytes,
   fileIdentity,
@@ -177,13 +177,6 @@ export class DiskRecordCache implements RecordStore {
         if (typeof record === 'object') severityOf(record)
       }
       if (next < ids.length) setImmediate(slice)
-      // Nothing (more) to read: the wait is spent setting the scorer up for the assessment,
-      // one turn of the event loop later, once the querybatch's connection is made and its
-      // request written (the setup's ~10 ms held a cold run's first request back).
-      else
-        setImmediate(() => {
-          if (!stopped) prepareScoring()
-        })
     }
     setImmediate(slice)
     return () => {

@@ -3,6 +3,7 @@
  * database's own rating, else unknown. Pure: records in, ratings out.
  */
 import loadCvssCalculators from './cvss-calculator.cjs'
+import { cvss3BaseScore } from './cvss3.js'
 import { cvss4BaseScore } from './cvss4.js'
 import type { OsvRecord, OsvSeverity } from './osv.js'
 
@@ -26,19 +27,11 @@ type Calculator = new (vector: string) => {
 type CalculatorName = 'Cvss4P0' | 'Cvss3P1' | 'Cvss3P0' | 'Cvss2'
 
 /**
- * ae-cvss-calculator is set up on the first vector scored: ~15 ms of CPU that a run whose
- * findings carry no vector never spends.
+ * ae-cvss-calculator is set up on the first vector it scores: ~10-15 ms of CPU that a run
+ * whose vectors are all scored by cvss3.ts and cvss4.ts (the usual case) never spends.
  */
 function loadCalculator(name: CalculatorName): Calculator {
   return loadCvssCalculators()[name]
-}
-
-/**
- * Sets the calculator up ahead of the first vector: for a run that waits on the network
- * anyway (the querybatch of an online lookup), so that the assessment does not pay for it.
- */
-export function prepareScoring(): void {
-  loadCvssCalculators()
 }
 
 interface CvssVersion {
@@ -158,6 +151,12 @@ function scoreVector(vector: string, version: CvssVersion): number | undefined {
     metrics.set(pair[1]!, pair[2]!)
   }
   if (!version.baseMetrics.every(metric => metrics.has(metric))) return undefined
+  // Base metrics alone, each with a value the specification defines (nearly every vector):
+  // scored without the library, to the same score. Anything else is the library's to check.
+  if (metrics.size === version.baseMetrics.length) {
+    const score = directScore(name, metrics)
+    if (score !== undefined) return score
+  }
 
   const base =
     prefix + version.baseMetrics.map(metric => `${metric}:${metrics.get(metric)}`).join('/')
@@ -168,13 +167,31 @@ function scoreVector(vector: string, version: CvssVersion): number | undefined {
     if (metrics.size > version.baseMetrics.length) new Calculator(text)
     const calculator = new Calculator(base)
     if (!calculator.isBaseFullyDefined()) return undefined
-    // The library's own v4 scoring takes ~0.3 ms a vector; cvss4.ts gives the same scores.
-    const score =
-      (name === 'Cvss4P0' ? cvss4BaseScore(metrics) : undefined) ??
-      calculator.calculateScores().base
+    const score = directScore(name, metrics) ?? calculator.calculateScores().base
     return typeof score === 'number' && score >= 0 && score <= 10 ? score : undefined
   } catch {
     return undefined
+  }
+}
+
+/**
+ * The base score by cvss3.ts or cvss4.ts, which give the library's scores at a fraction of
+ * its cost (~0.3 ms a v4 vector, 25-50 ms of a cold run's assessment); undefined for CVSS v2
+ * and for a value they do not know.
+ */
+function directScore(
+  name: CalculatorName,
+  metrics: ReadonlyMap<string, string>
+): number | undefined {
+  switch (name) {
+    case 'Cvss4P0':
+      return cvss4BaseScore(metrics)
+    case 'Cvss3P1':
+      return cvss3BaseScore(metrics, '3.1')
+    case 'Cvss3P0':
+      return cvss3BaseScore(metrics, '3.0')
+    default:
+      return undefined
   }
 }
 
