@@ -96,6 +96,34 @@ const EQ4 = {
 } as const
 const EQ5_HIGHEST = ['E:A']
 
+/**
+ * The metrics a v4 vector may carry besides its base metrics, with their values, as the
+ * specification (and ae-cvss-calculator) defines them; none changes the base score.
+ */
+export const CVSS4_OTHER_METRICS: Readonly<Record<string, readonly string[]>> = {
+  E: ['X', 'A', 'P', 'U'],
+  CR: ['X', 'H', 'M', 'L'],
+  IR: ['X', 'H', 'M', 'L'],
+  AR: ['X', 'H', 'M', 'L'],
+  MAV: ['X', 'N', 'A', 'L', 'P'],
+  MAC: ['X', 'L', 'H'],
+  MAT: ['X', 'N', 'P'],
+  MPR: ['X', 'N', 'L', 'H'],
+  MUI: ['X', 'N', 'P', 'A'],
+  MVC: ['X', 'H', 'L', 'N'],
+  MVI: ['X', 'H', 'L', 'N'],
+  MVA: ['X', 'H', 'L', 'N'],
+  MSC: ['X', 'H', 'L', 'N'],
+  MSI: ['X', 'S', 'H', 'L', 'N'],
+  MSA: ['X', 'S', 'H', 'L', 'N'],
+  S: ['X', 'N', 'P'],
+  AU: ['X', 'N', 'Y'],
+  R: ['X', 'A', 'U', 'I'],
+  V: ['X', 'D', 'C'],
+  RE: ['X', 'L', 'M', 'H'],
+  U: ['X', 'Clear', 'Green', 'Amber', 'Red']
+}
+
 type Places = Partial<Record<string, number>>
 
 /** A vector's places, or undefined when one is not a value listed above (S in SI/SA). */

@@ -3,8 +3,8 @@
  * database's own rating, else unknown. Pure: records in, ratings out.
  */
 import loadCvssCalculators from './cvss-calculator.cjs'
-import { cvss3BaseScore } from './cvss3.js'
-import { cvss4BaseScore } from './cvss4.js'
+import { cvss3BaseScore, CVSS3_OTHER_METRICS } from './cvss3.js'
+import { cvss4BaseScore, CVSS4_OTHER_METRICS } from './cvss4.js'
 import type { OsvRecord, OsvSeverity } from './osv.js'
 
 export type SeverityLevel = 'low' | 'medium' | 'high' | 'critical' | 'unknown'
@@ -151,9 +151,9 @@ function scoreVector(vector: string, version: CvssVersion): number | undefined {
     metrics.set(pair[1]!, pair[2]!)
   }
   if (!version.baseMetrics.every(metric => metrics.has(metric))) return undefined
-  // Base metrics alone, each with a value the specification defines (nearly every vector):
-  // scored without the library, to the same score. Anything else is the library's to check.
-  if (metrics.size === version.baseMetrics.length) {
+  // Every metric and value one the specification defines (nearly every vector): scored
+  // without the library, to the same score. Anything else is the library's to check.
+  if (definesAll(name, metrics, version)) {
     const score = directScore(name, metrics)
     if (score !== undefined) return score
   }
@@ -193,6 +193,23 @@ function directScore(
     default:
       return undefined
   }
+}
+
+/**
+ * True when every metric besides the base ones is one cvss3.ts or cvss4.ts lists, with one
+ * of its values (directScore checks the base metrics' values).
+ */
+function definesAll(
+  name: CalculatorName,
+  metrics: ReadonlyMap<string, string>,
+  version: CvssVersion
+): boolean {
+  const others =
+    name === 'Cvss4P0' ? CVSS4_OTHER_METRICS : name === 'Cvss2' ? {} : CVSS3_OTHER_METRICS
+  for (const [metric, value] of metrics) {
+    if (!version.baseMetrics.includes(metric) && !others[metric]?.includes(value)) return false
+  }
+  return true
 }
 
 /** The base score of one vector of the given OSV severity type; undefined when malformed. */
