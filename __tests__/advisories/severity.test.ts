@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals'
+import fc from 'fast-check'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import type { OsvRecord, OsvSeverity } from '../../src/advisories/osv.js'
@@ -311,6 +312,26 @@ describe('isMalicious', () => {
     ).toBe(false)
     // An id that merely contains MAL is not one.
     expect(isMalicious({ id: 'OSV-MAL-1', aliases: [] })).toBe(false)
+  })
+
+  test('as upper-casing each id and asking for the MAL- prefix, on drawn ids', () => {
+    const upperCased = (v: { id: string; aliases: string[] }): boolean =>
+      [v.id, ...v.aliases].some(id => id.toUpperCase().startsWith('MAL-'))
+    // Letters whose upper case is longer or ASCII (ß, ﬂ, ſ, ı), and others.
+    const id = fc
+      .tuple(
+        fc.constantFrom('', 'MAL-', 'mal-', 'MaL-', 'MAL', 'mal', 'ma'),
+        fc.array(fc.constantFrom(...'mMaAlL-ßﬂſıİKK0 '), { maxLength: 5 })
+      )
+      .map(([start, chars]) => start + chars.join(''))
+    const anyId = fc.oneof(id, fc.string({ unit: 'binary', maxLength: 6 }))
+    fc.assert(
+      fc.property(anyId, fc.array(anyId, { maxLength: 3 }), (first, aliases) => {
+        const vulnerability = { id: first, aliases }
+        expect(isMalicious(vulnerability)).toBe(upperCased(vulnerability))
+      }),
+      { numRuns: 3000 }
+    )
   })
 })
 
