@@ -173,7 +173,7 @@ export function cvss4BaseScore(metrics: ReadonlyMap<string, string>): number | u
     EQ5_HIGHEST
   ])
   const sumOf = (compared: readonly string[]): number =>
-    compared.map(metric => distances.get(metric as Compared) || 0).reduce((a, b) => a + b, 0)
+    compared.map(metric => distances[metric] || 0).reduce((a, b) => a + b, 0)
 
   const lowerEq3Eq6 = (): number => {
     if (eq6 === 1 && eq3 <= 1) return lookup([eq1, eq2, eq3 + 1, eq4, eq5, eq6])
@@ -212,26 +212,25 @@ export function cvss4BaseScore(metrics: ReadonlyMap<string, string>): number | u
 function severityDistances(
   values: Readonly<Record<string, string>>,
   highest: readonly (readonly string[])[]
-): Map<Compared, number> {
-  const own = placesOf(Object.entries(values).map(([metric, value]) => `${metric}:${value}`))!
-  const distances = new Map<Compared, number>()
-  for (const combined of combinations(highest)) {
-    const max = parsedHighest(combined)
-    for (const metric of COMPARED) {
-      distances.set(metric, (own[metric] ?? 0) - (max?.[metric] ?? 0))
+): Places {
+  const own: Places = {}
+  for (const [metric, value] of Object.entries(values)) own[metric] = PLACES[metric]?.[value]
+  const lists = highest.map(list => list.map(parsedHighest))
+  // Each class's vectors name the same metrics, so a later choice overwrites an earlier one.
+  const chosen: Places = {}
+  const distance = (metric: Compared): number => (own[metric] ?? 0) - (chosen[metric] ?? 0)
+  const found = (at: number): boolean => {
+    if (at === lists.length) return COMPARED.every(metric => distance(metric) >= 0)
+    for (const max of lists[at]!) {
+      if (max === undefined) continue
+      Object.assign(chosen, max)
+      if (found(at + 1)) return true
     }
-    if (max !== undefined && ![...distances.values()].some(distance => distance < 0)) break
-    distances.clear()
+    return false
   }
+  const distances: Places = {}
+  if (found(0)) for (const metric of COMPARED) distances[metric] = distance(metric)
   return distances
-}
-
-function* combinations(lists: readonly (readonly string[])[]): Generator<string> {
-  const [first = [], ...rest] = lists
-  for (const head of first) {
-    if (rest.length === 0) yield head
-    else for (const tail of combinations(rest)) yield `${head}/${tail}`
-  }
 }
 
 const parsed = new Map<string, Places | undefined>()
