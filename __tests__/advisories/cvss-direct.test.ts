@@ -6,8 +6,7 @@
 import { describe, expect, jest, test } from '@jest/globals'
 import fc from 'fast-check'
 import loadCvssCalculators from '../../src/advisories/cvss-calculator.cjs'
-import { CVSS3_OTHER_METRICS } from '../../src/advisories/cvss3.js'
-import { CVSS4_OTHER_METRICS } from '../../src/advisories/cvss4.js'
+import { CVSS3_OTHER_METRICS, CVSS4_OTHER_METRICS } from '../../src/advisories/cvss-metrics.js'
 import { cvssBaseScore } from '../../src/advisories/severity.js'
 
 type Name = 'Cvss4P0' | 'Cvss3P1' | 'Cvss3P0'

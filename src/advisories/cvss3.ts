@@ -23,27 +23,6 @@ const PRIVILEGES: Readonly<Record<string, { unchanged: number; changed: number }
 }
 
 /**
- * The metrics a v3 vector may carry besides its base metrics, with their values, as the
- * specification (and ae-cvss-calculator) defines them; none changes the base score.
- */
-export const CVSS3_OTHER_METRICS: Readonly<Record<string, readonly string[]>> = {
-  E: ['X', 'U', 'P', 'F', 'H'],
-  RL: ['X', 'O', 'T', 'W', 'U'],
-  RC: ['X', 'U', 'R', 'C'],
-  CR: ['X', 'L', 'M', 'H'],
-  IR: ['X', 'L', 'M', 'H'],
-  AR: ['X', 'L', 'M', 'H'],
-  MAV: ['X', 'N', 'A', 'L', 'P'],
-  MAC: ['X', 'L', 'H'],
-  MPR: ['X', 'N', 'L', 'H'],
-  MUI: ['X', 'N', 'R'],
-  MS: ['X', 'U', 'C'],
-  MC: ['X', 'N', 'L', 'H'],
-  MI: ['X', 'N', 'L', 'H'],
-  MA: ['X', 'N', 'L', 'H']
-}
-
-/**
  * The base score of `metrics` (a base metric to its value, as the vector gives them) in CVSS
  * `minor` (3.0 or 3.1, which round differently), or undefined when a value is not one of the
  * specification's (the library then decides).

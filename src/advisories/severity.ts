@@ -3,8 +3,9 @@
  * database's own rating, else unknown. Pure: records in, ratings out.
  */
 import loadCvssCalculators from './cvss-calculator.cjs'
-import { cvss3BaseScore, CVSS3_OTHER_METRICS } from './cvss3.js'
-import { cvss4BaseScore, CVSS4_OTHER_METRICS } from './cvss4.js'
+import { CVSS3_OTHER_METRICS, CVSS4_OTHER_METRICS } from './cvss-metrics.js'
+import { cvss3BaseScore } from './cvss3.js'
+import { cvss4BaseScore } from './cvss4.js'
 import type { OsvRecord, OsvSeverity } from './osv.js'
 
 export type SeverityLevel = 'low' | 'medium' | 'high' | 'critical' | 'unknown'
