@@ -51,6 +51,7 @@ async function declaredHashes(
   options: SubjectOptions
 ): Promise<DeclaredHashes> {
   if (source.format === 'requirements') {
+    if (!(await mayDeclareHashes(source))) return {}
     const parsed = await parseRequirementsFile(source.file, {
       markerEnvironment: options.markerEnvironment,
       displayPath: options.shownPath
@@ -63,6 +64,26 @@ async function declaredHashes(
     return { pins: lockfileHashes(source.format as HashedLockFormat, text, shownFile) }
   }
   return {}
+}
+
+/**
+ * Whether a requirements source may declare digests: `--hash` (or an abbreviation, all of
+ * which start `--h`) on the lines of its pins, or a line continuation that could split one.
+ * A source whose files hold neither is not parsed again (a 200-pin file took ~3 ms, before
+ * the first index request); a file that cannot be read is left to the full reading.
+ */
+async function mayDeclareHashes(source: SourceResult): Promise<boolean> {
+  const files = new Set(source.dependencies.map(dependency => dependency.location.file))
+  for (const file of files) {
+    let text: string
+    try {
+      text = (await readDependencyBytes(file)).toString('utf8')
+    } catch {
+      return true
+    }
+    if (text.includes('--h') || text.includes('\\')) return true
+  }
+  return false
 }
 
 async function readText(file: string, shownFile: string): Promise<string> {
