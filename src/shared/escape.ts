@@ -16,6 +16,9 @@ const ANSI_SEQUENCE =
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g
 /** Bidi embeddings, overrides, isolates and marks (U+202A-U+202E, U+2066-U+2069, LRM, RLM, ALM). */
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
+/** Every character the replacements in cleanText act on: escape sequences start with one. */
+// eslint-disable-next-line no-control-regex
+const TO_CLEAN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/
 /** Invisible, so a broken `://` or `www.` still reads as written, but GFM no longer links it. */
 const WORD_JOINER = '\u2060'
 
@@ -31,6 +34,9 @@ export interface CleanOptions {
  * character inside a secret cannot smuggle it past).
  */
 export function cleanText(text: string, options: CleanOptions = {}): string {
+  // Nearly every text has none of it: one test instead of five replacements (a report of
+  // 1,300 findings cleans ~10,000 cells).
+  if (!TO_CLEAN.test(text)) return redactSecrets(text)
   const flat = text
     .replace(ANSI_SEQUENCE, '')
     .replace(CONTROL, '')
