@@ -105,6 +105,21 @@ describe('reports written piece by piece', () => {
     expect(await readFile(file, 'utf8')).toBe(buildSarif(audit, { repositoryRoot: ROOT }))
   })
 
+  test('piece by piece and in one go, the file is the same', async () => {
+    const audit = await fixtureOutcome()
+    const value = JSON.parse(serializeReport(buildJsonReport(audit, ROOT))) as unknown
+    const replacer = (_key: string, text: unknown) => (text === 'requests' ? 'REDACTED' : text)
+    const texts: string[] = []
+    for (const wholeUpTo of [0, 100, undefined]) {
+      const file = path.join(dir, `both-${wholeUpTo}.json`)
+      await writeJsonFile(file, value, { replacer, expandDepth: 2, wholeUpTo })
+      texts.push(await readFile(file, 'utf8'))
+    }
+    expect(texts[0]).toContain('"REDACTED"')
+    expect(texts[0]).toBe(`${JSON.stringify(value, replacer, 2)}\n`)
+    expect(new Set(texts).size).toBe(1)
+  })
+
   test('JSON corner cases come out as JSON.stringify writes them', async () => {
     const value = {
       empty: [],
