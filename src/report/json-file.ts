@@ -24,7 +24,7 @@ export interface JsonFileOptions {
    * (the elements of the long lists) are stringified whole, each a small string.
    */
   expandDepth: number
-  /** Text of about this length or less is stringified in one call (default 32 Mi characters). */
+  /** A value of this many pieces or fewer is stringified in one call (default 5,000). */
   wholeUpTo?: number
 }
 
@@ -32,11 +32,11 @@ export interface JsonFileOptions {
 const CHUNK = 1 << 20
 const INDENT = '  '
 /**
- * Up to about this much text, the value is stringified in one call and written at once:
- * several times faster than piece by piece (3-4 ms against 8-20 ms for a report of 1,300
- * findings), and far below V8's longest string even where roughLength guesses short.
+ * Up to this many pieces, the value is stringified in one call and written at once: several
+ * times faster than piece by piece (3-4 ms against 8-20 ms for a report of 1,300 findings).
+ * Should its text pass V8's longest string after all, it is written piece by piece.
  */
-const WHOLE_UP_TO = 32 * 1024 * 1024
+const WHOLE_UP_TO = 5_000
 
 export async function writeJsonFile(
   file: string,
@@ -45,9 +45,9 @@ export async function writeJsonFile(
 ): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true })
   const wholeUpTo = options.wholeUpTo ?? WHOLE_UP_TO
-  if (roughLength(value, 0, wholeUpTo) <= wholeUpTo) {
-    await writeFile(file, `${JSON.stringify(value, options.replacer, 2) ?? 'null'}\n`)
-    return
+  if (pieceCount(value, 0, options, wholeUpTo) <= wholeUpTo) {
+    const text = wholeText(value, options)
+    if (text !== undefined) return writeFile(file, text)
   }
   const stream = createWriteStream(file)
   const failed = new Promise<never>((_, reject) => stream.once('error', reject))
@@ -102,21 +102,30 @@ function* pieces(
   yield indent === '' ? text : text.replace(/\n/g, `\n${indent}`)
 }
 
-/**
- * About how long the JSON text of `value` is (its strings, keys and indentation; a string that
- * needs escapes is longer), counted only until it passes `limit`.
- */
-function roughLength(value: unknown, depth: number, limit: number): number {
-  if (typeof value === 'string') return value.length + 2
-  if (typeof value !== 'object' || value === null) return 8
-  const perMember = 2 * depth + 6
-  let length = 2
-  for (const key in value) {
-    const member = (value as Record<string, unknown>)[key]
-    length += key.length + perMember + roughLength(member, depth + 1, limit - length)
-    if (length > limit) break
+/** The text in one string; undefined when it is longer than V8 allows one to be. */
+function wholeText(value: unknown, options: JsonFileOptions): string | undefined {
+  try {
+    return `${JSON.stringify(value, options.replacer, 2) ?? 'null'}\n`
+  } catch (error) {
+    if (error instanceof RangeError) return undefined
+    throw error
   }
-  return length
+}
+
+/** How many pieces jsonPieces would stringify whole, counted only until it passes `limit`. */
+function pieceCount(
+  value: unknown,
+  depth: number,
+  options: JsonFileOptions,
+  limit: number
+): number {
+  if (!(depth < options.expandDepth && isPlainContainer(value))) return 1
+  let count = 0
+  for (const member of Object.values(value)) {
+    count += pieceCount(member, depth + 1, options, limit - count)
+    if (count > limit) break
+  }
+  return count
 }
 
 /** Written member by member only when JSON.stringify would do no more than walk it. */
