@@ -18,8 +18,8 @@ export function severityLabel(severity: Severity): string {
  * before PYSEC-2021-137 and GHSA ids keep their letters' order.
  */
 export function compareAdvisoryIds(a: string, b: string): number {
-  const left = a.toUpperCase().split(/(\d+)/)
-  const right = b.toUpperCase().split(/(\d+)/)
+  const left = partsOf(a)
+  const right = partsOf(b)
   for (let i = 0; i < Math.min(left.length, right.length); i++) {
     const x = left[i] ?? ''
     const y = right[i] ?? ''
@@ -30,6 +30,20 @@ export function compareAdvisoryIds(a: string, b: string): number {
   }
   return left.length - right.length || (a < b ? -1 : a > b ? 1 : 0)
 }
+
+/**
+ * An id upper-cased and cut into letters and digit runs, once: a run sorts its findings several
+ * times (assessment, each report), ~10,000 comparisons each for 1,300 findings.
+ */
+function partsOf(id: string): readonly string[] {
+  let parts = idParts.get(id)
+  if (parts === undefined) {
+    parts = id.toUpperCase().split(/(\d+)/)
+    idParts.set(id, parts)
+  }
+  return parts
+}
+const idParts = new Map<string, readonly string[]>()
 
 /** Digit runs of any length, as numbers (no precision lost on long ones); 007 equals 7. */
 function compareDigits(x: string, y: string): number {
