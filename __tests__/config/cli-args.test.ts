@@ -1,10 +1,14 @@
 import { describe, expect, test } from '@jest/globals'
-import { cliInputs, parseArguments, runnerOnlyWarnings, USAGE } from '../../src/cli.js'
+import { cliInputs, parseArguments, runnerOnlyWarnings } from '../../src/cli.js'
 import { parseLicensePolicy } from '../../src/config/config.js'
 import { INPUT_GROUPS, actionDefault, type InputRow } from '../../src/config/input-kinds.js'
 import { INPUTS } from '../../src/config/inputs.js'
+import { usage } from '../../src/config/usage.js'
 import { InputError } from '../../src/shared/errors.js'
 import { evaluatePolicy } from '../../src/licenses/policy.js'
+
+/** What `--help` prints. */
+const USAGE = usage()
 
 test('flags map onto input names; positionals and repeated --paths accumulate', () => {
   const values = parseArguments([

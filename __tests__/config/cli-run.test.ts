@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { USAGE } from '../../src/cli.js'
+import { usage } from '../../src/config/usage.js'
 import { TOOL } from '../../src/tool.js'
 import { REPO_ROOT } from '../support/paths.js'
 import { entryArguments } from '../support/run-action.js'
@@ -41,7 +41,7 @@ test('--version prints the version reports carry, and exits 0', () => {
 }, 30_000)
 
 test('--help prints the usage and exits 0', () => {
-  expect(cli(['--help'])).toEqual({ status: 0, stdout: USAGE, stderr: '' })
+  expect(cli(['--help'])).toEqual({ status: 0, stdout: usage(), stderr: '' })
 }, 30_000)
 
 test('a mistyped flag is an error (exit 2) that names the flag it was likely meant to be', () => {
