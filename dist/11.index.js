@@ -174,12 +174,43 @@ function currentUid() {
 
 /***/ }),
 
+/***/ 32574:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ describeListedBounds),
+/* harmony export */   s: () => (/* binding */ listedBoundsOf)
+/* harmony export */ });
+/**
+ * Which of a package's upgrade candidates each `versions` list names, read once per list.
+ *
+ * A cold run's upgrade work was mostly reading the advisories' `versions` lists (~129,000
+ * listed versions for 130 pins) to see whether a candidate (a `fixed` or `limit` bound) is
+ * listed. When a package's advisories are all known (package-advisories.ts), each list is read
+ * once against every bound of the package, and what it names is kept here, keyed by the list
+ * itself: recommendedVersion then looks the candidates up instead of reading the list again.
+ * A list is only ever described against the bounds it was read for: a candidate outside them
+ * sends the caller back to reading the list.
+ */
+const described = new WeakMap();
+function describeListedBounds(versions, listed) {
+    described.set(versions, listed);
+}
+function listedBoundsOf(versions) {
+    return described.get(versions);
+}
+
+
+/***/ }),
+
 /***/ 54170:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   ZF: () => (/* binding */ markRangesCovering),
+/* harmony export */   _X: () => (/* binding */ isPyPIEntryFor),
 /* harmony export */   bB: () => (/* binding */ affects),
+/* harmony export */   lu: () => (/* binding */ rangesInclude),
 /* harmony export */   uH: () => (/* binding */ recordAffects)
 /* harmony export */ });
 /* harmony import */ var _deps_names_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(96498);
@@ -199,11 +230,12 @@ const BEGINNING = Symbol('beginning');
  * the PyPI package's (see recordAffects).
  */
 function affects(affected, version) {
+    return rangesInclude(affected, version) || listed(affected.versions ?? [], version);
+}
+/** Whether one of the entry's ranges covers `version` (its `versions` list left aside). */
+function rangesInclude(affected, version) {
     // A version that is not PEP 440 cannot be ordered, so only an exact listing can match it.
-    if ((0,_version_order_js__WEBPACK_IMPORTED_MODULE_0__/* .isPep440 */ .it)(version) && (affected.ranges ?? []).some(range => rangeIncludes(range, version))) {
-        return true;
-    }
-    return listed(affected.versions ?? [], version);
+    return (0,_version_order_js__WEBPACK_IMPORTED_MODULE_0__/* .isPep440 */ .it)(version) && (affected.ranges ?? []).some(range => rangeIncludes(range, version));
 }
 /**
  * Whether `record` affects `name` (PEP 503 normalised) at `version`. Withdrawn records never
@@ -728,8 +760,8 @@ function sameIds(a, b) {
     return a.length === b.length && a.every((id, i) => id === b[i]);
 }
 
-// EXTERNAL MODULE: ./src/advisories/severity.ts
-var severity = __webpack_require__(34852);
+// EXTERNAL MODULE: ./src/advisories/severity.ts + 4 modules
+var severity = __webpack_require__(16169);
 // EXTERNAL MODULE: ./src/advisories/record-pack.ts + 1 modules
 var record_pack = __webpack_require__(23625);
 ;// CONCATENATED MODULE: ./src/advisories/record-cache.ts
@@ -877,14 +909,6 @@ class DiskRecordCache {
             }
             if (next < ids.length)
                 setImmediate(slice);
-            // Nothing (more) to read: the wait is spent setting the scorer up for the assessment,
-            // one turn of the event loop later, once the querybatch's connection is made and its
-            // request written (the setup's ~10 ms held a cold run's first request back).
-            else
-                setImmediate(() => {
-                    if (!stopped)
-                        (0,severity/* prepareScoring */.nj)();
-                });
         };
         setImmediate(slice);
         return () => {
@@ -1411,38 +1435,612 @@ function parseBody(entry) {
 
 /***/ }),
 
-/***/ 34852:
+/***/ 16169:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Io: () => (/* binding */ levelOfScore),
-/* harmony export */   RA: () => (/* binding */ isMalicious),
-/* harmony export */   jK: () => (/* binding */ cvssBaseScore),
-/* harmony export */   nj: () => (/* binding */ prepareScoring),
-/* harmony export */   qs: () => (/* binding */ severityRank),
-/* harmony export */   xJ: () => (/* binding */ severityOf),
-/* harmony export */   zK: () => (/* binding */ compareSeverity)
-/* harmony export */ });
-/* harmony import */ var _cvss_calculator_cjs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(23682);
-/* harmony import */ var _cvss_calculator_cjs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(_cvss_calculator_cjs__WEBPACK_IMPORTED_MODULE_0__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  zK: () => (/* binding */ compareSeverity),
+  jK: () => (/* binding */ cvssBaseScore),
+  RA: () => (/* binding */ isMalicious),
+  Io: () => (/* binding */ levelOfScore),
+  xJ: () => (/* binding */ severityOf),
+  qs: () => (/* binding */ severityRank)
+});
+
+// EXTERNAL MODULE: ./src/advisories/cvss-calculator.cjs
+var cvss_calculator = __webpack_require__(23682);
+var cvss_calculator_default = /*#__PURE__*/__webpack_require__.n(cvss_calculator);
+;// CONCATENATED MODULE: ./src/advisories/cvss-metrics.ts
+/**
+ * CVSS metrics and their values, as the specifications (and ae-cvss-calculator) define them,
+ * written `metric: value value ...; ...`.
+ */
+/** The table `text` writes: each metric to its values, in the order given. */
+function metricValues(text) {
+    const table = {};
+    for (const entry of text.split(';')) {
+        const [metric = '', values = ''] = entry.split(':');
+        table[metric.trim()] = values.trim().split(/\s+/);
+    }
+    return table;
+}
+/*
+ * The metrics a vector may carry besides its base metrics: threat or temporal, environmental
+ * and (v4) supplemental ones. None changes the base score; severity.ts scores a vector without
+ * the library only when every other metric it carries is one of these, with one of its values.
+ */
+const CVSS3_OTHER_METRICS = metricValues('E: X U P F H; RL: X O T W U; RC: X U R C; CR: X L M H; IR: X L M H; AR: X L M H; ' +
+    'MAV: X N A L P; MAC: X L H; MPR: X N L H; MUI: X N R; MS: X U C; MC: X N L H; ' +
+    'MI: X N L H; MA: X N L H');
+const CVSS4_OTHER_METRICS = metricValues('E: X A P U; CR: X H M L; IR: X H M L; AR: X H M L; MAV: X N A L P; MAC: X L H; MAT: X N P; ' +
+    'MPR: X N L H; MUI: X N P A; MVC: X H L N; MVI: X H L N; MVA: X H L N; MSC: X H L N; ' +
+    'MSI: X S H L N; MSA: X S H L N; S: X N P; AU: X N Y; R: X A U I; V: X D C; RE: X L M H; ' +
+    'U: X Clear Green Amber Red');
+
+;// CONCATENATED MODULE: ./src/advisories/cvss3.ts
+/**
+ * The CVSS v3.0 and v3.1 base score of a vector's base metrics, by the specification's
+ * formula, with ae-cvss-calculator's arithmetic step for step (its weights, the order of its
+ * floating-point operations, its rounding), so that the scores are the library's:
+ * __tests__/advisories/cvss3.test.ts compares the two on every base vector of both versions.
+ * The library builds an object per vector and reads every metric through it, which is most
+ * of what scoring a run's findings cost; this reads a few numbers from a table.
+ */
+/** Each base metric's weight per value; PR's depends on the scope. */
+const WEIGHTS = {
+    AV: { N: 0.85, A: 0.62, L: 0.55, P: 0.2 },
+    AC: { L: 0.77, H: 0.44 },
+    UI: { N: 0.85, R: 0.62 },
+    C: { H: 0.56, L: 0.22, N: 0 },
+    I: { H: 0.56, L: 0.22, N: 0 },
+    A: { H: 0.56, L: 0.22, N: 0 }
+};
+const PRIVILEGES = {
+    N: { unchanged: 0.85, changed: 0.85 },
+    L: { unchanged: 0.62, changed: 0.68 },
+    H: { unchanged: 0.27, changed: 0.5 }
+};
+/**
+ * The base score of `metrics` (a base metric to its value, as the vector gives them) in CVSS
+ * `minor` (3.0 or 3.1, which round differently), or undefined when a value is not one of the
+ * specification's (the library then decides).
+ */
+function cvss3BaseScore(metrics, minor) {
+    const weight = (metric) => WEIGHTS[metric]?.[metrics.get(metric)];
+    const [av, ac, ui, c, i, a] = ['AV', 'AC', 'UI', 'C', 'I', 'A'].map(weight);
+    const scope = metrics.get('S');
+    const privileges = PRIVILEGES[metrics.get('PR')];
+    if (av === undefined ||
+        ac === undefined ||
+        ui === undefined ||
+        c === undefined ||
+        i === undefined ||
+        a === undefined ||
+        privileges === undefined ||
+        (scope !== 'U' && scope !== 'C')) {
+        return undefined;
+    }
+    const changed = scope === 'C';
+    const iss = 1 - (1 - c) * (1 - i) * (1 - a);
+    const impact = changed ? 7.52 * (iss - 0.029) - 3.25 * Math.pow(iss - 0.02, 15) : 6.42 * iss;
+    let exact = 0;
+    if (impact > 0) {
+        const pr = changed ? privileges.changed : privileges.unchanged;
+        const exploitability = 8.22 * av * ac * pr * ui;
+        const roundUp = minor === '3.1' ? roundUp31 : roundUp30;
+        exact = roundUp(Math.min(changed ? 1.08 * (impact + exploitability) : impact + exploitability, 10));
+    }
+    return Math.round(exact * 10) / 10;
+}
+/** CVSS 3.1's Roundup, which works in integers so that 4.000000000000001 stays 4.0. */
+function roundUp31(value) {
+    const scaled = Math.round(100000 * value);
+    return scaled % 10000 === 0 ? scaled / 100000 : (Math.floor(scaled / 10000) + 1) / 10;
+}
+function roundUp30(value) {
+    return Math.ceil(10 * value) / 10;
+}
+
+;// CONCATENATED MODULE: ./src/advisories/cvss4-lookup.ts
+/**
+ * CVSS v4.0: the score of each macrovector (its six equivalence-class levels EQ1-EQ6 in
+ * order), as FIRST publishes them with the specification (cvss_lookup.js of the reference
+ * calculator, and ae-cvss-calculator's MV_LOOKUP); __tests__/advisories/cvss4.test.ts holds
+ * the scores made from it to that library's. Macrovectors not listed cannot occur.
+ */
+const MACROVECTOR_SCORES = {
+    '000000': 10,
+    '000001': 9.9,
+    '000010': 9.8,
+    '000011': 9.5,
+    '000020': 9.5,
+    '000021': 9.2,
+    '000100': 10,
+    '000101': 9.6,
+    '000110': 9.3,
+    '000111': 8.7,
+    '000120': 9.1,
+    '000121': 8.1,
+    '000200': 9.3,
+    '000201': 9,
+    '000210': 8.9,
+    '000211': 8,
+    '000220': 8.1,
+    '000221': 6.8,
+    '001000': 9.8,
+    '001001': 9.5,
+    '001010': 9.5,
+    '001011': 9.2,
+    '001020': 9,
+    '001021': 8.4,
+    '001100': 9.3,
+    '001101': 9.2,
+    '001110': 8.9,
+    '001111': 8.1,
+    '001120': 8.1,
+    '001121': 6.5,
+    '001200': 8.8,
+    '001201': 8,
+    '001210': 7.8,
+    '001211': 7,
+    '001220': 6.9,
+    '001221': 4.8,
+    '002001': 9.2,
+    '002011': 8.2,
+    '002021': 7.2,
+    '002101': 7.9,
+    '002111': 6.9,
+    '002121': 5,
+    '002201': 6.9,
+    '002211': 5.5,
+    '002221': 2.7,
+    '010000': 9.9,
+    '010001': 9.7,
+    '010010': 9.5,
+    '010011': 9.2,
+    '010020': 9.2,
+    '010021': 8.5,
+    '010100': 9.5,
+    '010101': 9.1,
+    '010110': 9,
+    '010111': 8.3,
+    '010120': 8.4,
+    '010121': 7.1,
+    '010200': 9.2,
+    '010201': 8.1,
+    '010210': 8.2,
+    '010211': 7.1,
+    '010220': 7.2,
+    '010221': 5.3,
+    '011000': 9.5,
+    '011001': 9.3,
+    '011010': 9.2,
+    '011011': 8.5,
+    '011020': 8.5,
+    '011021': 7.3,
+    '011100': 9.2,
+    '011101': 8.2,
+    '011110': 8,
+    '011111': 7.2,
+    '011120': 7,
+    '011121': 5.9,
+    '011200': 8.4,
+    '011201': 7,
+    '011210': 7.1,
+    '011211': 5.2,
+    '011220': 5,
+    '011221': 3,
+    '012001': 8.6,
+    '012011': 7.5,
+    '012021': 5.2,
+    '012101': 7.1,
+    '012111': 5.2,
+    '012121': 2.9,
+    '012201': 6.3,
+    '012211': 2.9,
+    '012221': 1.7,
+    '100000': 9.8,
+    '100001': 9.5,
+    '100010': 9.4,
+    '100011': 8.7,
+    '100020': 9.1,
+    '100021': 8.1,
+    '100100': 9.4,
+    '100101': 8.9,
+    '100110': 8.6,
+    '100111': 7.4,
+    '100120': 7.7,
+    '100121': 6.4,
+    '100200': 8.7,
+    '100201': 7.5,
+    '100210': 7.4,
+    '100211': 6.3,
+    '100220': 6.3,
+    '100221': 4.9,
+    '101000': 9.4,
+    '101001': 8.9,
+    '101010': 8.8,
+    '101011': 7.7,
+    '101020': 7.6,
+    '101021': 6.7,
+    '101100': 8.6,
+    '101101': 7.6,
+    '101110': 7.4,
+    '101111': 5.8,
+    '101120': 5.9,
+    '101121': 5,
+    '101200': 7.2,
+    '101201': 5.7,
+    '101210': 5.7,
+    '101211': 5.2,
+    '101220': 5.2,
+    '101221': 2.5,
+    '102001': 8.3,
+    '102011': 7,
+    '102021': 5.4,
+    '102101': 6.5,
+    '102111': 5.8,
+    '102121': 2.6,
+    '102201': 5.3,
+    '102211': 2.1,
+    '102221': 1.3,
+    '110000': 9.5,
+    '110001': 9,
+    '110010': 8.8,
+    '110011': 7.6,
+    '110020': 7.6,
+    '110021': 7,
+    '110100': 9,
+    '110101': 7.7,
+    '110110': 7.5,
+    '110111': 6.2,
+    '110120': 6.1,
+    '110121': 5.3,
+    '110200': 7.7,
+    '110201': 6.6,
+    '110210': 6.8,
+    '110211': 5.9,
+    '110220': 5.2,
+    '110221': 3,
+    '111000': 8.9,
+    '111001': 7.8,
+    '111010': 7.6,
+    '111011': 6.7,
+    '111020': 6.2,
+    '111021': 5.8,
+    '111100': 7.4,
+    '111101': 5.9,
+    '111110': 5.7,
+    '111111': 5.7,
+    '111120': 4.7,
+    '111121': 2.3,
+    '111200': 6.1,
+    '111201': 5.2,
+    '111210': 5.7,
+    '111211': 2.9,
+    '111220': 2.4,
+    '111221': 1.6,
+    '112001': 7.1,
+    '112011': 5.9,
+    '112021': 3,
+    '112101': 5.8,
+    '112111': 2.6,
+    '112121': 1.5,
+    '112201': 2.3,
+    '112211': 1.3,
+    '112221': 0.6,
+    '200000': 9.3,
+    '200001': 8.7,
+    '200010': 8.6,
+    '200011': 7.2,
+    '200020': 7.5,
+    '200021': 5.8,
+    '200100': 8.6,
+    '200101': 7.4,
+    '200110': 7.4,
+    '200111': 6.1,
+    '200120': 5.6,
+    '200121': 3.4,
+    '200200': 7,
+    '200201': 5.4,
+    '200210': 5.2,
+    '200211': 4,
+    '200220': 4,
+    '200221': 2.2,
+    '201000': 8.5,
+    '201001': 7.5,
+    '201010': 7.4,
+    '201011': 5.5,
+    '201020': 6.2,
+    '201021': 5.1,
+    '201100': 7.2,
+    '201101': 5.7,
+    '201110': 5.5,
+    '201111': 4.1,
+    '201120': 4.6,
+    '201121': 1.9,
+    '201200': 5.3,
+    '201201': 3.6,
+    '201210': 3.4,
+    '201211': 1.9,
+    '201220': 1.9,
+    '201221': 0.8,
+    '202001': 6.4,
+    '202011': 5.1,
+    '202021': 2,
+    '202101': 4.7,
+    '202111': 2.1,
+    '202121': 1.1,
+    '202201': 2.4,
+    '202211': 0.9,
+    '202221': 0.4,
+    '210000': 8.8,
+    '210001': 7.5,
+    '210010': 7.3,
+    '210011': 5.3,
+    '210020': 6,
+    '210021': 5,
+    '210100': 7.3,
+    '210101': 5.5,
+    '210110': 5.9,
+    '210111': 4,
+    '210120': 4.1,
+    '210121': 2,
+    '210200': 5.4,
+    '210201': 4.3,
+    '210210': 4.5,
+    '210211': 2.2,
+    '210220': 2,
+    '210221': 1.1,
+    '211000': 7.5,
+    '211001': 5.5,
+    '211010': 5.8,
+    '211011': 4.5,
+    '211020': 4,
+    '211021': 2.1,
+    '211100': 6.1,
+    '211101': 5.1,
+    '211110': 4.8,
+    '211111': 1.8,
+    '211120': 2,
+    '211121': 0.9,
+    '211200': 4.6,
+    '211201': 1.8,
+    '211210': 1.7,
+    '211211': 0.7,
+    '211220': 0.8,
+    '211221': 0.2,
+    '212001': 5.3,
+    '212011': 2.4,
+    '212021': 1.4,
+    '212101': 2.4,
+    '212111': 1.2,
+    '212121': 0.5,
+    '212201': 1,
+    '212211': 0.3,
+    '212221': 0.1
+};
+
+;// CONCATENATED MODULE: ./src/advisories/cvss4.ts
+/**
+ * The CVSS v4.0 base score (CVSS-B) of a vector's base metrics, by FIRST's algorithm: the
+ * score of the vector's macrovector, lowered by how far the vector lies below the most severe
+ * vectors of that macrovector, in proportion to the score of the next lower one.
+ *
+ * ae-cvss-calculator works the same out by building a calculator object for every candidate
+ * most severe vector (~0.2-0.4 ms a vector, ~25 ms of a cold run with 60 distinct v4 vectors,
+ * on the critical path once the records are in); this takes a few microseconds. The arithmetic
+ * is the library's, step for step (the order of its floating-point operations included), so
+ * that the scores are the same: they were compared on all 104,976 base vectors once, and
+ * __tests__/advisories/cvss4.test.ts and severity.test.ts compare them on drawn vectors and
+ * on every vector of the PyPA records.
+ */
+
+
+/**
+ * Each base metric's values from the most severe, and the security requirements' (not base
+ * metrics: a base score takes them as High, their "not defined", but the most severe vectors
+ * name other values); a distance is a difference of places.
+ */
+const SEVERITY_ORDER = metricValues('AV: N A L P; AC: L H; AT: N P; PR: N L H; UI: N P A; VC: H L N; VI: H L N; VA: H L N; ' +
+    'SC: H L N; SI: H L N; SA: H L N; CR: H M L; IR: H M L; AR: H M L; E: A P U');
+const placeOf = (metric, value) => {
+    const place = SEVERITY_ORDER[metric]?.indexOf(value) ?? -1;
+    return place < 0 ? undefined : place;
+};
+const BASE_METRICS = ['AV', 'AC', 'AT', 'PR', 'UI', 'VC', 'VI', 'VA', 'SC', 'SI', 'SA'];
+const NOT_DEFINED_REQUIREMENTS = { CR: 'H', IR: 'H', AR: 'H' };
+/** The metrics whose distances are compared with the most severe vectors. */
+const COMPARED = [
+    'AV',
+    'PR',
+    'UI',
+    'AC',
+    'AT',
+    'VC',
+    'VI',
+    'VA',
+    'SC',
+    'CR',
+    'IR',
+    'AR',
+    'SI',
+    'SA'
+];
+/**
+ * Per equivalence class: the metrics whose distances it sums, the depth of each of its levels,
+ * and the most severe vectors of each level (EQ3 and EQ6 are taken together, keyed by both
+ * levels; EQ5, exploit maturity, is Attacked in a base score and has no distance).
+ */
+const EQ1 = {
+    metrics: ['AV', 'PR', 'UI'],
+    depth: [1, 4, 5],
+    highest: [
+        ['AV:N/PR:N/UI:N'],
+        ['AV:A/PR:N/UI:N', 'AV:N/PR:L/UI:N', 'AV:N/PR:N/UI:P'],
+        ['AV:P/PR:N/UI:N', 'AV:A/PR:L/UI:P']
+    ]
+};
+const EQ2 = {
+    metrics: ['AC', 'AT'],
+    depth: [1, 2],
+    highest: [['AC:L/AT:N'], ['AC:H/AT:N', 'AC:L/AT:P']]
+};
+const EQ3_EQ6 = {
+    metrics: ['VC', 'VI', 'VA', 'CR', 'IR', 'AR'],
+    depth: { '00': 7, '01': 6, '10': 8, '11': 8, '21': 10 },
+    highest: {
+        '00': ['VC:H/VI:H/VA:H/CR:H/IR:H/AR:H'],
+        '01': ['VC:H/VI:H/VA:L/CR:M/IR:M/AR:H', 'VC:H/VI:H/VA:H/CR:M/IR:M/AR:M'],
+        '10': ['VC:L/VI:H/VA:H/CR:H/IR:H/AR:H', 'VC:H/VI:L/VA:H/CR:H/IR:H/AR:H'],
+        '11': [
+            'VC:L/VI:H/VA:L/CR:H/IR:M/AR:H',
+            'VC:L/VI:H/VA:H/CR:H/IR:M/AR:M',
+            'VC:H/VI:L/VA:H/CR:M/IR:H/AR:M',
+            'VC:H/VI:L/VA:L/CR:M/IR:H/AR:H',
+            'VC:L/VI:L/VA:H/CR:H/IR:H/AR:M'
+        ],
+        '21': ['VC:L/VI:L/VA:L/CR:H/IR:H/AR:H']
+    }
+};
+const EQ4 = {
+    metrics: ['SC', 'SI', 'SA'],
+    depth: [6, 5, 4],
+    highest: [['SC:H/SI:S/SA:S'], ['SC:H/SI:H/SA:H'], ['SC:L/SI:L/SA:L']]
+};
+const EQ5_HIGHEST = ['E:A'];
+/** A vector's places, or undefined when one is not a value listed above (S in SI/SA). */
+function placesOf(parts) {
+    const places = {};
+    for (const part of parts) {
+        const [metric = '', value = ''] = part.split(':');
+        const place = placeOf(metric, value);
+        if (place === undefined)
+            return undefined;
+        places[metric] = place;
+    }
+    return places;
+}
+/**
+ * The base score of `metrics` (a base metric to its value, as the vector gives them), or
+ * undefined when a value is one this does not score (the library then decides).
+ */
+function cvss4BaseScore(metrics) {
+    const values = { ...NOT_DEFINED_REQUIREMENTS };
+    for (const metric of BASE_METRICS) {
+        const value = metrics.get(metric);
+        if (value === undefined || placeOf(metric, value) === undefined)
+            return undefined;
+        values[metric] = value;
+    }
+    const is = (metric, value) => values[metric] === value;
+    const impacts = ['VC', 'VI', 'VA', 'SC', 'SI', 'SA'];
+    if (impacts.every(metric => is(metric, 'N')))
+        return 0;
+    const anyN = is('AV', 'N') || is('PR', 'N') || is('UI', 'N');
+    const eq1 = is('AV', 'N') && is('PR', 'N') && is('UI', 'N') ? 0 : anyN && !is('AV', 'P') ? 1 : 2;
+    const eq2 = is('AC', 'L') && is('AT', 'N') ? 0 : 1;
+    const anyHigh = is('VC', 'H') || is('VI', 'H') || is('VA', 'H');
+    const eq3 = is('VC', 'H') && is('VI', 'H') ? 0 : anyHigh ? 1 : 2;
+    const eq4 = is('SC', 'H') || is('SI', 'H') || is('SA', 'H') ? 1 : 2;
+    const eq5 = 0;
+    // With every requirement High, EQ6 is 0 when any impact on the vulnerable system is High.
+    const eq6 = anyHigh ? 0 : 1;
+    const lookup = (levels) => MACROVECTOR_SCORES[levels.join('')] ?? NaN;
+    const value = lookup([eq1, eq2, eq3, eq4, eq5, eq6]);
+    const distances = severityDistances(values, [
+        EQ1.highest[eq1],
+        EQ2.highest[eq2],
+        EQ3_EQ6.highest[`${eq3}${eq6}`] ?? [],
+        EQ4.highest[eq4],
+        EQ5_HIGHEST
+    ]);
+    const sumOf = (compared) => compared.map(metric => distances[metric] || 0).reduce((a, b) => a + b, 0);
+    const lowerEq3Eq6 = () => {
+        if (eq6 === 1 && eq3 <= 1)
+            return lookup([eq1, eq2, eq3 + 1, eq4, eq5, eq6]);
+        if (eq3 === 1 && eq6 === 0)
+            return lookup([eq1, eq2, eq3, eq4, eq5, eq6 + 1]);
+        if (eq3 === 0 && eq6 === 0) {
+            const left = lookup([eq1, eq2, eq3 + 1, eq4, eq5, eq6]);
+            const right = lookup([eq1, eq2, eq3, eq4, eq5, eq6 + 1]);
+            return isNaN(left) || isNaN(right) ? (isNaN(left) ? right : left) : Math.max(left, right);
+        }
+        return lookup([eq1, eq2, eq3 + 1, eq4, eq5, eq6 + 1]);
+    };
+    const classes = [
+        [lookup([eq1 + 1, eq2, eq3, eq4, eq5, eq6]), EQ1.depth[eq1], sumOf(EQ1.metrics)],
+        [lookup([eq1, eq2 + 1, eq3, eq4, eq5, eq6]), EQ2.depth[eq2], sumOf(EQ2.metrics)],
+        [lowerEq3Eq6(), EQ3_EQ6.depth[`${eq3}${eq6}`], sumOf(EQ3_EQ6.metrics)],
+        [lookup([eq1, eq2, eq3, eq4 + 1, eq5, eq6]), EQ4.depth[eq4], sumOf(EQ4.metrics)],
+        [lookup([eq1, eq2, eq3, eq4, eq5 + 1, eq6]), 1, 0]
+    ];
+    let sum = 0;
+    let count = 0;
+    for (const [lower, depth, distance] of classes) {
+        const available = value - lower;
+        if (!isNaN(available) && depth !== 0 && depth !== undefined) {
+            sum += (distance / depth) * available;
+            count++;
+        }
+    }
+    const score = value - (count === 0 ? 0 : sum / count);
+    return score < 0 ? 0 : score > 10 ? 10 : Math.round(10 * (score + 1e-6)) / 10;
+}
+/**
+ * How far each compared metric lies below the first most severe vector (in the order their
+ * classes' lists combine) that is nowhere less severe than the vector; empty when none is.
+ */
+function severityDistances(values, highest) {
+    const own = {};
+    for (const [metric, value] of Object.entries(values))
+        own[metric] = placeOf(metric, value);
+    const lists = highest.map(list => list.map(parsedHighest));
+    // Each class's vectors name the same metrics, so a later choice overwrites an earlier one.
+    const chosen = {};
+    const distance = (metric) => (own[metric] ?? 0) - (chosen[metric] ?? 0);
+    const found = (at) => {
+        if (at === lists.length)
+            return COMPARED.every(metric => distance(metric) >= 0);
+        for (const max of lists[at]) {
+            if (max === undefined)
+                continue;
+            Object.assign(chosen, max);
+            if (found(at + 1))
+                return true;
+        }
+        return false;
+    };
+    const distances = {};
+    if (found(0))
+        for (const metric of COMPARED)
+            distances[metric] = distance(metric);
+    return distances;
+}
+const parsed = new Map();
+function parsedHighest(vector) {
+    if (!parsed.has(vector))
+        parsed.set(vector, placesOf(vector.split('/')));
+    return parsed.get(vector);
+}
+
+;// CONCATENATED MODULE: ./src/advisories/severity.ts
 /**
  * How bad one advisory is: a CVSS base score from the record's `severity` vectors, else the
  * database's own rating, else unknown. Pure: records in, ratings out.
  */
 
+
+
+
 /**
- * ae-cvss-calculator is set up on the first vector scored: ~15 ms of CPU that a run whose
- * findings carry no vector never spends.
+ * ae-cvss-calculator is set up on the first vector it scores: ~10-15 ms of CPU that a run
+ * whose vectors are all scored by cvss3.ts and cvss4.ts (the usual case) never spends.
  */
 function loadCalculator(name) {
-    return _cvss_calculator_cjs__WEBPACK_IMPORTED_MODULE_0___default()()[name];
-}
-/**
- * Sets the calculator up ahead of the first vector: for a run that waits on the network
- * anyway (the querybatch of an online lookup), so that the assessment does not pay for it.
- */
-function prepareScoring() {
-    _cvss_calculator_cjs__WEBPACK_IMPORTED_MODULE_0___default()();
+    return cvss_calculator_default()()[name];
 }
 /*
  * Newest version first: a record that carries several vectors is scored with the newest one.
@@ -1548,6 +2146,13 @@ function scoreVector(vector, version) {
     }
     if (!version.baseMetrics.every(metric => metrics.has(metric)))
         return undefined;
+    // Every metric and value one the specification defines (nearly every vector): scored
+    // without the library, to the same score. Anything else is the library's to check.
+    if (definesAll(name, metrics, version)) {
+        const score = directScore(name, metrics);
+        if (score !== undefined)
+            return score;
+    }
     const base = prefix + version.baseMetrics.map(metric => `${metric}:${metrics.get(metric)}`).join('/');
     try {
         const Calculator = loadCalculator(name);
@@ -1558,12 +2163,41 @@ function scoreVector(vector, version) {
         const calculator = new Calculator(base);
         if (!calculator.isBaseFullyDefined())
             return undefined;
-        const score = calculator.calculateScores().base;
+        const score = directScore(name, metrics) ?? calculator.calculateScores().base;
         return typeof score === 'number' && score >= 0 && score <= 10 ? score : undefined;
     }
     catch {
         return undefined;
     }
+}
+/**
+ * The base score by cvss3.ts or cvss4.ts, which give the library's scores at a fraction of
+ * its cost (~0.3 ms a v4 vector, 25-50 ms of a cold run's assessment); undefined for CVSS v2
+ * and for a value they do not know.
+ */
+function directScore(name, metrics) {
+    switch (name) {
+        case 'Cvss4P0':
+            return cvss4BaseScore(metrics);
+        case 'Cvss3P1':
+            return cvss3BaseScore(metrics, '3.1');
+        case 'Cvss3P0':
+            return cvss3BaseScore(metrics, '3.0');
+        default:
+            return undefined;
+    }
+}
+/**
+ * True when every metric besides the base ones is one cvss3.ts or cvss4.ts lists, with one
+ * of its values (directScore checks the base metrics' values).
+ */
+function definesAll(name, metrics, version) {
+    const others = name === 'Cvss4P0' ? CVSS4_OTHER_METRICS : name === 'Cvss2' ? {} : CVSS3_OTHER_METRICS;
+    for (const [metric, value] of metrics) {
+        if (!version.baseMetrics.includes(metric) && !others[metric]?.includes(value))
+            return false;
+    }
+    return true;
 }
 /** The base score of one vector of the given OSV severity type; undefined when malformed. */
 function cvssBaseScore(type, vector) {
@@ -1628,8 +2262,14 @@ function compareSeverity(a, b) {
  * vulnerabilities with a severity but packages that must not be installed at all.
  */
 function isMalicious(vulnerability) {
-    return [vulnerability.id, ...vulnerability.aliases].some(id => id.toUpperCase().startsWith('MAL-'));
+    return MALICIOUS_ID.test(vulnerability.id) || vulnerability.aliases.some(isMaliciousId);
 }
+/**
+ * An id that upper-cases to MAL-...: asked of every finding several times a run, so without
+ * upper-casing a copy of every id and alias each time.
+ */
+const MALICIOUS_ID = /^MAL-/i;
+const isMaliciousId = (id) => MALICIOUS_ID.test(id);
 
 
 /***/ }),
@@ -1648,9 +2288,10 @@ function isMalicious(vulnerability) {
 /* unused harmony exports recordsFingerprint, plausibleUpgrade, upgradeCandidates, withoutVersions */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(77598);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_crypto__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _deps_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(96498);
-/* harmony import */ var _match_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54170);
-/* harmony import */ var _version_order_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85682);
+/* harmony import */ var _deps_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(96498);
+/* harmony import */ var _listed_bounds_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(32574);
+/* harmony import */ var _match_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54170);
+/* harmony import */ var _version_order_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(85682);
 /**
  * The upgrade to recommend for a vulnerable package: the smallest version above the current
  * one that none of the given advisories affects, worked out from the advisories' ranges alone
@@ -1666,6 +2307,7 @@ function isMalicious(vulnerability) {
  *   learns back in: the new records, and the versions that are `excluded` (affected, unknown
  *   to the index, yanked).
  */
+
 
 
 
@@ -1690,18 +2332,18 @@ function isMalicious(vulnerability) {
  * are affected, releases the index does not have or has yanked (see withoutVersions).
  */
 function recommendedVersion(name, version, records, excluded = []) {
-    if (!(0,_version_order_js__WEBPACK_IMPORTED_MODULE_2__/* .isPep440 */ .it)(version))
+    if (!(0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .isPep440 */ .it)(version))
         return null;
-    const wanted = (0,_deps_names_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeName */ .P)(name);
+    const wanted = (0,_deps_names_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeName */ .P)(name);
     const live = records.filter(record => record.withdrawn == null);
     const candidates = withoutVersions(upgradeCandidates(live, wanted, version), excluded);
     if (candidates.length === 0)
         return null;
     const affected = candidatesAffected(live, wanted, candidates);
     const clean = candidates.filter((_, i) => !affected[i]);
-    const tiers = (0,_version_order_js__WEBPACK_IMPORTED_MODULE_2__/* .isPrerelease */ .V1)(version)
+    const tiers = (0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .isPrerelease */ .V1)(version)
         ? [clean]
-        : [clean.filter(c => !(0,_version_order_js__WEBPACK_IMPORTED_MODULE_2__/* .isPrerelease */ .V1)(c)), clean.filter(_version_order_js__WEBPACK_IMPORTED_MODULE_2__/* .isPrerelease */ .V1)];
+        : [clean.filter(c => !(0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .isPrerelease */ .V1)(c)), clean.filter(_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .isPrerelease */ .V1)];
     return tiers.find(tier => tier.length > 0)?.[0] ?? null;
 }
 /**
@@ -1713,18 +2355,29 @@ function recommendedVersion(name, version, records, excluded = []) {
  */
 function candidatesAffected(records, normalizedName, candidates) {
     const affected = candidates.map(() => false);
-    const indexOf = new Map(candidates.map((candidate, i) => [(0,_version_order_js__WEBPACK_IMPORTED_MODULE_2__/* .equalityKey */ .Q1)(candidate), i]));
+    const indexOf = new Map(candidates.map((candidate, i) => [(0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .equalityKey */ .Q1)(candidate), i]));
+    // Whether the candidates are all among the bounds a list was described against (by the
+    // last description seen: a package's lists share one).
+    let bounds;
+    let within = false;
     for (const record of records) {
         // A record without `affected` spares no version (see recordAffects).
         if (record.affected == null)
             return candidates.map(() => true);
         for (const entry of record.affected) {
             const pkg = entry.package;
-            if (pkg?.ecosystem !== 'PyPI' || (0,_deps_names_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeName */ .P)(pkg.name) !== normalizedName)
+            if (pkg?.ecosystem !== 'PyPI' || (0,_deps_names_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeName */ .P)(pkg.name) !== normalizedName)
                 continue;
-            (0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .markRangesCovering */ .ZF)(entry, candidates, affected);
-            for (const listed of entry.versions ?? []) {
-                const at = indexOf.get((0,_version_order_js__WEBPACK_IMPORTED_MODULE_2__/* .equalityKey */ .Q1)(listed));
+            (0,_match_js__WEBPACK_IMPORTED_MODULE_2__/* .markRangesCovering */ .ZF)(entry, candidates, affected);
+            const versions = entry.versions ?? [];
+            const listed = versions.length === 0 ? undefined : (0,_listed_bounds_js__WEBPACK_IMPORTED_MODULE_1__/* .listedBoundsOf */ .s)(versions);
+            if (listed !== undefined && listed.bounds !== bounds) {
+                bounds = listed.bounds;
+                within = [...indexOf.keys()].every(key => listed.bounds.has(key));
+            }
+            const described = listed !== undefined && within;
+            for (const item of described ? listed.named : versions) {
+                const at = indexOf.get(described ? item : (0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .equalityKey */ .Q1)(item));
                 if (at !== undefined)
                     affected[at] = true;
             }
@@ -1797,11 +2450,11 @@ const MAX_KEPT_PASSED = 8;
 function plausibleUpgrade(pin, records, upgrade) {
     if (upgrade === null)
         return true;
-    if (!(0,_version_order_js__WEBPACK_IMPORTED_MODULE_2__/* .isPep440 */ .it)(upgrade) || !(0,_version_order_js__WEBPACK_IMPORTED_MODULE_2__/* .isPep440 */ .it)(pin.version))
+    if (!(0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .isPep440 */ .it)(upgrade) || !(0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .isPep440 */ .it)(pin.version))
         return false;
-    if ((0,_version_order_js__WEBPACK_IMPORTED_MODULE_2__/* .compareVersions */ .Zy)(upgrade, pin.version) <= 0)
+    if ((0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .compareVersions */ .Zy)(upgrade, pin.version) <= 0)
         return false;
-    const name = (0,_deps_names_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeName */ .P)(pin.name);
+    const name = (0,_deps_names_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeName */ .P)(pin.name);
     let bound = false;
     for (const record of records) {
         if (record.withdrawn != null)
@@ -1811,10 +2464,10 @@ function plausibleUpgrade(pin, records, upgrade) {
             return false;
         for (const entry of record.affected) {
             const pkg = entry.package;
-            if (pkg?.ecosystem !== 'PyPI' || (0,_deps_names_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeName */ .P)(pkg.name) !== name)
+            if (pkg?.ecosystem !== 'PyPI' || (0,_deps_names_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeName */ .P)(pkg.name) !== name)
                 continue;
             const ranges = entry.ranges ?? [];
-            if ((0,_match_js__WEBPACK_IMPORTED_MODULE_1__/* .affects */ .bB)({ ranges }, upgrade))
+            if ((0,_match_js__WEBPACK_IMPORTED_MODULE_2__/* .affects */ .bB)({ ranges }, upgrade))
                 return false;
             bound ||= ranges.some(range => range.type !== 'GIT' && range.events.some(e => e.fixed === upgrade || e.limit === upgrade));
         }
@@ -1830,14 +2483,14 @@ function upgradeCandidates(records, normalizedName, version) {
     for (const record of records) {
         for (const affected of record.affected ?? []) {
             const pkg = affected.package;
-            if (pkg?.ecosystem !== 'PyPI' || (0,_deps_names_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeName */ .P)(pkg.name) !== normalizedName)
+            if (pkg?.ecosystem !== 'PyPI' || (0,_deps_names_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeName */ .P)(pkg.name) !== normalizedName)
                 continue;
             for (const range of affected.ranges ?? []) {
                 if (range.type === 'GIT')
                     continue;
                 for (const event of range.events) {
                     for (const bound of [event.fixed, event.limit]) {
-                        if (bound !== undefined && (0,_version_order_js__WEBPACK_IMPORTED_MODULE_2__/* .isPep440 */ .it)(bound) && (0,_version_order_js__WEBPACK_IMPORTED_MODULE_2__/* .compareVersions */ .Zy)(bound, version) > 0) {
+                        if (bound !== undefined && (0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .isPep440 */ .it)(bound) && (0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .compareVersions */ .Zy)(bound, version) > 0) {
                             found.push(bound);
                         }
                     }
@@ -1846,8 +2499,8 @@ function upgradeCandidates(records, normalizedName, version) {
         }
     }
     // Array.prototype.sort is stable, so the first spelling of equal versions stays first.
-    found.sort(_version_order_js__WEBPACK_IMPORTED_MODULE_2__/* .compareVersions */ .Zy);
-    return found.filter((candidate, i) => i === 0 || (0,_version_order_js__WEBPACK_IMPORTED_MODULE_2__/* .compareVersions */ .Zy)(found[i - 1], candidate) !== 0);
+    found.sort(_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .compareVersions */ .Zy);
+    return found.filter((candidate, i) => i === 0 || (0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .compareVersions */ .Zy)(found[i - 1], candidate) !== 0);
 }
 /**
  * `candidates` without the versions PEP 440 calls equal to one of `excluded` (spelt any
@@ -1857,20 +2510,20 @@ function upgradeCandidates(records, normalizedName, version) {
 function withoutVersions(candidates, excluded) {
     const keys = new Set();
     for (const version of excluded)
-        keys.add((0,_version_order_js__WEBPACK_IMPORTED_MODULE_2__/* .equalityKey */ .Q1)(version));
+        keys.add((0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .equalityKey */ .Q1)(version));
     if (keys.size === 0)
         return [...candidates];
-    return candidates.filter(candidate => !keys.has((0,_version_order_js__WEBPACK_IMPORTED_MODULE_2__/* .equalityKey */ .Q1)(candidate)));
+    return candidates.filter(candidate => !keys.has((0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .equalityKey */ .Q1)(candidate)));
 }
 /**
  * The newest `fixed` or `limit` bound above `version` in `records`, leaving out `excluded`
  * versions: what "newest fix" names when no clean version is found. Undefined when none.
  */
 function newestFix(name, version, records, excluded = []) {
-    if (!(0,_version_order_js__WEBPACK_IMPORTED_MODULE_2__/* .isPep440 */ .it)(version))
+    if (!(0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .isPep440 */ .it)(version))
         return undefined;
     const live = records.filter(record => record.withdrawn == null);
-    return withoutVersions(upgradeCandidates(live, (0,_deps_names_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeName */ .P)(name), version), excluded).at(-1);
+    return withoutVersions(upgradeCandidates(live, (0,_deps_names_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeName */ .P)(name), version), excluded).at(-1);
 }
 
 
@@ -2192,8 +2845,15 @@ function dedupeAliases(vulns) {
         add(vuln);
     return kept;
 }
+/**
+ * `into` itself when `other` adds no alias (as a PYSEC result meeting itself again in the
+ * second pass, most of a run's results): a copy with the same aliases would be the same.
+ */
 function mergeAliases(into, other) {
-    const added = other.aliases.filter(alias => alias !== into.id);
+    const held = new Set(into.aliases);
+    const added = other.aliases.filter(alias => alias !== into.id && !held.has(alias));
+    if (added.length === 0)
+        return into;
     return { ...into, aliases: [...new Set([...into.aliases, ...added])] };
 }
 
@@ -5490,45 +6150,83 @@ function normalizeProjectName(name) {
  * file is not a wheel or sdist of that project.
  */
 function versionOfFile(filename, normalizedName, isProject = (name) => normalizeProjectName(name) === normalizedName) {
-    const lower = filename.toLowerCase();
-    if (lower.endsWith('.whl'))
-        return wheelVersion(filename.slice(0, -4), isProject);
-    const extension = SDIST_EXTENSIONS.find(candidate => lower.endsWith(candidate));
-    if (extension === undefined)
-        return undefined;
-    return sdistVersion(filename.slice(0, -extension.length), isProject);
+    return readVersion(filename, { isProject });
 }
 /**
  * versionOfFile for the files of one page: a page names its files with one or two spellings
- * of the project's name, so each is normalised once, not once per file.
+ * of the project's name, so each is normalised once, not once per file, and the last one
+ * that matched is compared in place (a page lists thousands of files, read once a run).
  */
 function fileVersionReader(normalizedName) {
     const names = new Map();
-    const isProject = (name) => {
-        let same = names.get(name);
-        if (same === undefined) {
-            same = normalizeProjectName(name) === normalizedName;
-            if (names.size < 64)
-                names.set(name, same);
+    const matcher = {
+        isProject(name) {
+            let same = names.get(name);
+            if (same === undefined) {
+                same = normalizeProjectName(name) === normalizedName;
+                if (names.size < 64)
+                    names.set(name, same);
+            }
+            if (same)
+                matcher.known = name;
+            return same;
         }
-        return same;
     };
-    return filename => versionOfFile(filename, normalizedName, isProject);
+    return filename => readVersion(filename, matcher);
 }
-/** `{name}-{version}(-{build})?-{python}-{abi}-{platform}`: the second of five or six parts. */
-function wheelVersion(stem, isProject) {
-    const parts = stem.split('-');
-    if (parts.length !== 5 && parts.length !== 6)
+function readVersion(filename, project) {
+    if (endsWithIgnoringCase(filename, '.whl')) {
+        return wheelVersion(filename, filename.length - 4, project);
+    }
+    const lower = filename.toLowerCase();
+    const extension = SDIST_EXTENSIONS.find(candidate => lower.endsWith(candidate));
+    if (extension === undefined)
         return undefined;
-    if (!isProject(parts[0]))
-        return undefined;
-    return parts[1] === '' ? undefined : parts[1];
+    return sdistVersion(filename.slice(0, -extension.length), project);
 }
-/** `{name}-{version}`, where the name may itself hold dashes: the first dash after which the
- * part before it is the project's name. */
-function sdistVersion(stem, isProject) {
+function endsWithIgnoringCase(text, lowerSuffix) {
+    if (text.endsWith(lowerSuffix))
+        return true;
+    return (text.length >= lowerSuffix.length &&
+        text.slice(-lowerSuffix.length).toLowerCase() === lowerSuffix);
+}
+/**
+ * `{name}-{version}(-{build})?-{python}-{abi}-{platform}` (the file name up to `end`, its
+ * `.whl`): the second of five or six dash-separated parts.
+ */
+function wheelVersion(filename, end, project) {
+    const first = filename.indexOf('-');
+    if (first === -1 || first >= end)
+        return undefined;
+    const second = filename.indexOf('-', first + 1);
+    if (second === -1 || second >= end)
+        return undefined;
+    let dashes = 2;
+    for (let at = filename.indexOf('-', second + 1); at !== -1 && at < end;) {
+        dashes++;
+        at = filename.indexOf('-', at + 1);
+    }
+    if (dashes !== 4 && dashes !== 5)
+        return undefined;
+    if (!startsWithName(filename, first, project))
+        return undefined;
+    return second === first + 1 ? undefined : filename.slice(first + 1, second);
+}
+/** Whether `text` up to `length` is the project's name. */
+function startsWithName(text, length, project) {
+    const { known } = project;
+    if (known !== undefined && known.length === length && text.startsWith(known))
+        return true;
+    return project.isProject(text.slice(0, length));
+}
+/**
+ * `{name}-{version}`, where the name may itself hold dashes: the first dash after which the
+ * part before it is the project's name. (Only one can be: a longer prefix adds a separator,
+ * which normalising keeps.)
+ */
+function sdistVersion(stem, project) {
     for (let dash = stem.indexOf('-'); dash !== -1; dash = stem.indexOf('-', dash + 1)) {
-        if (!isProject(stem.slice(0, dash)))
+        if (!startsWithName(stem, dash, project))
             continue;
         const version = stem.slice(dash + 1);
         return version === '' ? undefined : version;
@@ -5623,10 +6321,10 @@ function describe(rule) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   AR: () => (/* binding */ indexFeedName),
 /* harmony export */   PT: () => (/* binding */ indexLocations),
-/* harmony export */   g2: () => (/* binding */ projectPageUrl),
+/* harmony export */   cj: () => (/* binding */ projectPageTarget),
 /* harmony export */   ts: () => (/* binding */ PackageIndexError)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_INDEX_URL, parseIndexUrl */
+/* unused harmony exports DEFAULT_INDEX_URL, parseIndexUrl, projectPageUrl */
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
 /**
  * Package index URLs as the health check uses them: credentials taken out of the URL into an
@@ -5692,9 +6390,13 @@ function indexLocations(indexUrl, extraIndexUrls = []) {
 }
 /** PEP 503: `<base>/<normalized-name>/`. The base's query, if any, is kept after the path. */
 function projectPageUrl(index, normalizedName) {
+    return projectPageTarget(index, normalizedName).href;
+}
+/** projectPageUrl as a URL, for a client that reads its parts. */
+function projectPageTarget(index, normalizedName) {
     const url = new URL(index.base);
     url.pathname = `${url.pathname}${encodeURIComponent(normalizedName)}/`;
-    return url.href;
+    return url;
 }
 function basicAuthorization(url) {
     const credentials = `${percentDecoded(url.username)}:${percentDecoded(url.password)}`;
@@ -5751,15 +6453,27 @@ var client_setup = __webpack_require__(73236);
 // EXTERNAL MODULE: ./src/net/retry.ts
 var retry = __webpack_require__(37893);
 ;// CONCATENATED MODULE: ./src/net/collect.ts
+/** The request's deadline passed before its answer was in (headers and body). */
+class DeadlineError extends Error {
+    name = 'DeadlineError';
+    code = 'PYAUDIT_REQUEST_DEADLINE';
+    constructor() {
+        super('the request did not complete in time');
+    }
+}
 /** `url` asked through `dispatcher`; settles once the whole body is in, or with the error. */
 function collect(dispatcher, url, options) {
-    const { signal, maxResponseBytes, keepBody } = options;
+    const { signal, maxResponseBytes, keepBody, deadlineAt } = options;
     return new Promise((resolve, reject) => {
         if (signal?.aborted) {
             reject(signal.reason);
             return;
         }
+        const { origin, pathname, search } = typeof url === 'string' ? new URL(url) : url;
         let abort;
+        let timer;
+        /** Why the request ended before its answer (the caller's reason, or the deadline). */
+        let ended;
         let settled = false;
         let statusCode = 0;
         let headers = {};
@@ -5771,11 +6485,15 @@ function collect(dispatcher, url, options) {
                 return false;
             settled = true;
             signal?.removeEventListener('abort', onAbort);
+            if (timer !== undefined)
+                clearTimeout(timer);
             return true;
         };
         const fail = (error) => {
-            if (done())
-                reject(error);
+            if (!done())
+                return;
+            ended = error;
+            reject(error);
         };
         // The caller's signal ends the request at once, with its reason, as request() does.
         function onAbort() {
@@ -5784,12 +6502,23 @@ function collect(dispatcher, url, options) {
             abort?.(reason);
         }
         signal?.addEventListener('abort', onAbort, { once: true });
-        const { origin, pathname, search } = new URL(url);
+        if (deadlineAt !== undefined) {
+            const remaining = deadlineAt - performance.now();
+            if (remaining <= 0) {
+                fail(new DeadlineError());
+                return;
+            }
+            timer = setTimeout(() => {
+                const error = new DeadlineError();
+                fail(error);
+                abort?.(error);
+            }, remaining);
+        }
         const handler = {
             onConnect(abortRequest) {
                 abort = abortRequest;
                 if (settled)
-                    abortRequest(signal?.reason);
+                    abortRequest(ended ?? signal?.reason);
             },
             onHeaders(status, rawHeaders) {
                 // 1xx answers are interim; the final one follows.
@@ -5929,7 +6658,12 @@ function projectFacts(normalizedName, files, status, wanted, listedVersions) {
     };
     return projectFactsOf(normalizedName, list, status, wanted, listedVersions);
 }
-/** projectFacts from a page's own entries, without a ListedFile for each. */
+/**
+ * projectFacts from a page's own entries, without a ListedFile for each. A page that gives
+ * `versions[]` (PEP 700) lists every version the index has, thousands for some projects: a
+ * file's version is keyed (PEP 440) only when its release signature is one the reading looks
+ * for, the wanted releases', or a yanked file's; the rest are only named and counted.
+ */
 function projectFactsOf(normalizedName, files, status, wanted, listedVersions) {
     const releases = new Map();
     for (const version of wanted) {
@@ -5938,9 +6672,9 @@ function projectFactsOf(normalizedName, files, status, wanted, listedVersions) {
             releases.set(key, { version, files: 0, yankedFiles: 0, sha256: [], filesWithoutSha256: 0 });
         }
     }
-    const versions = new VersionTally(version_key/* versionKey */._);
-    for (const version of listedVersions ?? [])
-        versions.list(version);
+    const listed = listedVersions === undefined ? undefined : new ListedVersions(listedVersions);
+    const tally = listed === undefined ? new VersionTally() : undefined;
+    const wantedReleases = new Set(wanted.map(version_key/* releaseSignature */.q));
     const versionOfFile = (0,filenames/* fileVersionReader */.Sv)(normalizedName);
     const { entries } = files;
     for (let index = 0; index < entries.length; index++) {
@@ -5948,8 +6682,21 @@ function projectFactsOf(normalizedName, files, status, wanted, listedVersions) {
         const version = versionOfFile(files.filename(entry, index));
         if (version === undefined)
             continue;
-        versions.count(version, files.yanked(entry), listedVersions === undefined);
-        const release = releases.get((0,version_key/* versionKey */._)(version));
+        let key;
+        if (tally !== undefined) {
+            // Without versions[], every file's version is one of the list: each is keyed once.
+            key = (0,version_key/* versionKey */._)(version);
+            tally.count(key, version, files.yanked(entry));
+        }
+        else {
+            const signature = (0,version_key/* releaseSignature */.q)(version);
+            if (files.yanked(entry))
+                listed.yankedFile(version, signature);
+            if (!wantedReleases.has(signature))
+                continue;
+            key = (0,version_key/* versionKey */._)(version);
+        }
+        const release = releases.get(key);
         if (release === undefined)
             continue;
         const file = files.file(entry, index);
@@ -5967,40 +6714,91 @@ function projectFactsOf(normalizedName, files, status, wanted, listedVersions) {
     }
     for (const release of releases.values())
         release.sha256.sort();
-    return { status, releases: [...releases.values()], ...versions.lists() };
+    const lists = tally ? tally.lists() : listed.lists(liveFileVersions(files, versionOfFile));
+    return { status, releases: [...releases.values()], ...lists };
 }
-/** Per version (by PEP 440 identity): its first spelling, and whether a file is not yanked. */
+/** The versions of the files that are not yanked (read again only for a page with yanked files). */
+function* liveFileVersions(files, versionOfFile) {
+    const { entries } = files;
+    for (let index = 0; index < entries.length; index++) {
+        const entry = entries[index];
+        if (files.yanked(entry))
+            continue;
+        const version = versionOfFile(files.filename(entry, index));
+        if (version !== undefined)
+            yield version;
+    }
+}
+/**
+ * The version lists of a page without `versions[]`: its files' versions, each once by PEP 440
+ * (its first spelling), and those whose every file is yanked.
+ */
 class VersionTally {
-    keyOf;
     seen = new Map();
-    constructor(keyOf) {
-        this.keyOf = keyOf;
-    }
-    /** A version the page lists (PEP 700), with or without files. */
-    list(version) {
-        if (typeof version !== 'string' || version.trim() === '')
-            return;
-        const key = this.keyOf(version);
-        if (!this.seen.has(key))
-            this.seen.set(key, { version, files: 0, live: false });
-    }
-    /** A file of `version`; `adds`: a version not listed yet is added (no `versions[]`). */
-    count(version, yanked, adds) {
-        const key = this.keyOf(version);
-        if (adds)
-            this.list(version);
-        const entry = this.seen.get(key);
-        if (entry === undefined)
-            return;
-        entry.files++;
-        entry.live ||= !yanked;
+    /** A file of `version`, whose key is `key`. */
+    count(key, version, yanked) {
+        let entry = this.seen.get(key);
+        if (entry === undefined) {
+            if (version.trim() === '')
+                return;
+            entry = { version, live: false };
+            this.seen.set(key, entry);
+        }
+        if (!yanked)
+            entry.live = true;
     }
     lists() {
-        const entries = [...this.seen.values()];
-        return {
-            versions: entries.map(entry => entry.version),
-            yankedVersions: entries.filter(e => e.files > 0 && !e.live).map(e => e.version)
-        };
+        const versions = [];
+        const yankedVersions = [];
+        for (const entry of this.seen.values()) {
+            versions.push(entry.version);
+            if (!entry.live)
+                yankedVersions.push(entry.version);
+        }
+        return { versions, yankedVersions };
+    }
+}
+/**
+ * The version lists of a page with `versions[]` (PEP 700): the listed versions, each spelling
+ * once, and those whose every file is yanked. Only the yanked files' versions are kept while
+ * the files are read; a listed version is keyed only when a yanked file shares its signature.
+ */
+class ListedVersions {
+    versions;
+    /** The yanked files' versions, by release signature. */
+    yanked = new Map();
+    constructor(listed) {
+        const seen = new Set();
+        for (const version of listed) {
+            if (typeof version === 'string' && version.trim() !== '')
+                seen.add(version);
+        }
+        this.versions = [...seen];
+    }
+    yankedFile(version, signature) {
+        const versions = this.yanked.get(signature);
+        if (versions === undefined)
+            this.yanked.set(signature, [version]);
+        else
+            versions.push(version);
+    }
+    /** The lists, given the versions of the files not yanked (read only when some file is). */
+    lists(liveVersions) {
+        const versions = this.versions;
+        if (this.yanked.size === 0)
+            return { versions, yankedVersions: [] };
+        const yankedKeys = new Set();
+        for (const spellings of this.yanked.values()) {
+            for (const version of spellings)
+                yankedKeys.add((0,version_key/* versionKey */._)(version));
+        }
+        // A live file of a yanked file's release keeps that version offered.
+        for (const version of liveVersions) {
+            if (this.yanked.has((0,version_key/* releaseSignature */.q)(version)))
+                yankedKeys.delete((0,version_key/* versionKey */._)(version));
+        }
+        const yankedVersions = versions.filter(version => this.yanked.has((0,version_key/* releaseSignature */.q)(version)) && yankedKeys.has((0,version_key/* versionKey */._)(version)));
+        return { versions, yankedVersions };
     }
 }
 
@@ -6035,6 +6833,7 @@ class IndexClient {
     maxResponseBytes;
     connections;
     setup;
+    origins = new Map();
     constructor(options = {}) {
         const setup = (0,client_setup/* setUpClient */.bL)(options);
         this.requestTimeoutMs = setup.requestTimeoutMs;
@@ -6050,14 +6849,14 @@ class IndexClient {
      * `{ notModified: true }`.
      */
     fetchProject(index, normalizedName, read, signal, validators) {
-        const url = (0,index_url/* projectPageUrl */.g2)(index, normalizedName);
+        const target = (0,index_url/* projectPageTarget */.cj)(index, normalizedName);
         const name = (0,index_url/* indexFeedName */.AR)(index);
         const loop = {
             ...this.setup,
             source: name,
             fail: message => new index_url/* PackageIndexError */.ts(name, message)
         };
-        return (0,retry/* withRetries */.LH)(`GET ${new URL(url).pathname}`, loop, () => this.attempt(index, url, read, signal, validators), signal);
+        return (0,retry/* withRetries */.LH)(`GET ${target.pathname}`, loop, () => this.attempt(index, target, read, signal, validators), signal);
     }
     /** Settles once the first connection to the index is up (or failed to open). */
     ready(index) {
@@ -6070,14 +6869,22 @@ class IndexClient {
     async close() {
         await this.connections.close();
     }
-    async attempt(index, url, read, signal, validators) {
-        const replied = await (0,client_setup/* underDeadline */.k$)(this.requestTimeoutMs, signal, async (bounded) => ({
-            ok: true,
-            value: await this.follow(index, url, bounded, validators)
-        }));
-        if (!replied.ok)
-            return replied;
-        const reply = replied.value;
+    async attempt(index, target, read, signal, validators) {
+        let reply;
+        try {
+            // One limit for the whole request, headers and body, its redirects included.
+            const deadlineAt = performance.now() + this.requestTimeoutMs;
+            reply = await this.follow(index, target, signal, deadlineAt, validators);
+        }
+        catch (error) {
+            if (signal?.aborted)
+                throw signal.reason;
+            if (error instanceof DeadlineError) {
+                const description = `timed out after ${(0,client_setup/* formatSeconds */.Xo)(this.requestTimeoutMs)} (headers and body)`;
+                return (0,retry/* failed */.gz)({ description, retryable: true });
+            }
+            return (0,retry/* failed */.gz)((0,client_setup/* describeNetworkError */.gl)(error));
+        }
         if (reply.kind === 'failed')
             return (0,retry/* failed */.gz)(reply.failure);
         if (reply.kind === 'absent') {
@@ -6101,11 +6908,11 @@ class IndexClient {
         }
     }
     /** One request, and the redirects it leads to. */
-    async follow(index, start, signal, validators) {
-        const origin = new URL(index.base).origin;
+    async follow(index, start, signal, deadlineAt, validators) {
+        const origin = this.originOf(index);
         let url = start;
         for (let redirects = 0;; redirects++) {
-            const sameOrigin = new URL(url).origin === origin;
+            const sameOrigin = url.origin === origin;
             const response = await collect(this.connections.dispatcher, url, {
                 method: 'GET',
                 headers: {
@@ -6116,7 +6923,8 @@ class IndexClient {
                 },
                 headersTimeout: this.readTimeoutMs,
                 bodyTimeout: this.readTimeoutMs,
-                signal,
+                ...(signal ? { signal } : {}),
+                deadlineAt,
                 maxResponseBytes: this.maxResponseBytes,
                 // Only a page is read; other answers say all they say in their status and headers.
                 keepBody: isSuccess
@@ -6133,7 +6941,7 @@ class IndexClient {
                 }
                 next.username = '';
                 next.password = '';
-                url = next.href;
+                url = next;
                 continue;
             }
             if (ABSENT_STATUSES.includes(status)) {
@@ -6150,6 +6958,15 @@ class IndexClient {
             const page = { contentType, body: response.body };
             return { kind: 'page', page, ...(kept ? { validators: kept } : {}) };
         }
+    }
+    /** The index's origin (where its credentials may go), read once per index. */
+    originOf(index) {
+        let origin = this.origins.get(index.base);
+        if (origin === undefined) {
+            origin = new URL(index.base).origin;
+            this.origins.set(index.base, origin);
+        }
+        return origin;
     }
 }
 function isSuccess(status) {
@@ -6960,7 +7777,8 @@ const DEFAULT_FAIL_ON_PACKAGE_STATUS = [
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ versionKey)
+/* harmony export */   _: () => (/* binding */ versionKey),
+/* harmony export */   q: () => (/* binding */ releaseSignature)
 /* harmony export */ });
 /* harmony import */ var _advisories_version_order_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85682);
 /**
@@ -6977,6 +7795,29 @@ const DEFAULT_FAIL_ON_PACKAGE_STATUS = [
 function versionKey(version) {
     const key = (0,_advisories_version_order_js__WEBPACK_IMPORTED_MODULE_0__/* .equalityKey */ .Q1)(version);
     return key.startsWith('|=') ? `|=${version.trim().toLowerCase()}` : key;
+}
+const RELEASE_START = /^\s*v?(?:\d+!)?(\d+(?:\.\d+)*)/i;
+/** A release text PEP 440 reads the same as written: no leading zeros, no trailing `.0`. */
+const PLAIN_RELEASE = /^(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*))*$/;
+const TRAILING_ZERO_PARTS = /(?:\.0)+$/;
+/**
+ * What a version's key is sure to share with every version equal to it: its release numbers
+ * as PEP 440 compares them (leading zeros and trailing zero parts dropped; `1.0`, `1.0.0rc1`
+ * and `v01.0.post1` all give `1`), or, for a string that does not start as a version, itself
+ * lower-cased. Cheaper than the key: a page's reading keys only the versions whose signature
+ * is one it looks for, not the thousands it lists. Versions with equal keys always have equal
+ * signatures; the converse does not hold.
+ */
+function releaseSignature(version) {
+    const release = RELEASE_START.exec(version)?.[1];
+    if (release === undefined)
+        return `|${version.trim().toLowerCase()}`;
+    if (PLAIN_RELEASE.test(release))
+        return release.replace(TRAILING_ZERO_PARTS, '');
+    const parts = release.split('.').map(part => part.replace(/^0+(?=\d)/, ''));
+    while (parts.length > 1 && parts.at(-1) === '0')
+        parts.pop();
+    return parts.join('.');
 }
 
 
@@ -8027,11 +8868,13 @@ function satisfiedBy(expression, approved) {
 /* harmony export */   AQ: () => (/* binding */ RequestDeadline),
 /* harmony export */   EF: () => (/* binding */ readCapped),
 /* harmony export */   TN: () => (/* binding */ oneLine),
+/* harmony export */   Xo: () => (/* binding */ formatSeconds),
 /* harmony export */   bL: () => (/* binding */ setUpClient),
+/* harmony export */   gl: () => (/* binding */ describeNetworkError),
 /* harmony export */   k$: () => (/* binding */ underDeadline),
 /* harmony export */   wx: () => (/* binding */ header)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_CONNECTIONS, formatSeconds, describeNetworkError */
+/* unused harmony exports DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_CONNECTIONS */
 /* harmony import */ var _connections_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92994);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37893);
 /* harmony import */ var _shared_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21827);
@@ -8376,6 +9219,10 @@ class JsonClient {
     }
     postJson(url, body, signal) {
         return this.send('POST', url, JSON.stringify(body), signal);
+    }
+    /** postJson with the `absent` statuses as an answer, as findJson. */
+    findPostJson(url, body, absent, signal) {
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetries */ .LH)(`POST ${new URL(url).pathname}`, this.loop, () => this.attempt('POST', url, JSON.stringify(body), signal, absent), signal);
     }
     getJson(url, signal) {
         return this.send('GET', url, undefined, signal);
@@ -9787,7 +10634,7 @@ const writeFixPatch = async (outcome, _context, file) => {
 /* unused harmony exports parseScope, jsonChangeFields, changeCounts */
 /* harmony import */ var _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68898);
 /* harmony import */ var _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(_renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var _advisories_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(34852);
+/* harmony import */ var _advisories_severity_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16169);
 /* harmony import */ var _deps_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(96498);
 /* harmony import */ var _deps_versions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(3433);
 /* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(58382);
@@ -10199,7 +11046,7 @@ function groupDependencies(dependencies) {
 
 /***/ }),
 
-/***/ 24723:
+/***/ 56592:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -10225,6 +11072,130 @@ var osv = __webpack_require__(6407);
 var json_shape = __webpack_require__(66511);
 // EXTERNAL MODULE: ./src/shared/text.ts
 var shared_text = __webpack_require__(24646);
+// EXTERNAL MODULE: ./src/deps/names.ts
+var deps_names = __webpack_require__(96498);
+// EXTERNAL MODULE: ./src/advisories/match.ts
+var match = __webpack_require__(54170);
+// EXTERNAL MODULE: ./src/advisories/listed-bounds.ts
+var listed_bounds = __webpack_require__(32574);
+// EXTERNAL MODULE: ./src/advisories/version-order.ts
+var version_order = __webpack_require__(85682);
+;// CONCATENATED MODULE: ./src/advisories/package-advisories.ts
+/**
+ * Every advisory of a package, as the OSV API gave it to a /v1/query without a version: what
+ * lets the upgrade verification answer "which advisories affect this candidate?" without a
+ * round trip per candidate. The answer is the one the service would give to a querybatch for
+ * that version, worked out by the same matcher as the offline database (recordAffects, which
+ * follows osv.dev's reading of the ranges).
+ *
+ * Only a whole answer is used: one that names every advisory the querybatch listed for the
+ * package's pins (the database did not change between the requests), with every record read
+ * in full (a record that cannot be read cannot say what it spares). Anything else is asked
+ * of the service as before.
+ */
+
+
+
+
+class PackageAdvisories {
+    byName = new Map();
+    /**
+     * The records the service gave for `name`; `whole`: every one was read in full. Records
+     * withdrawn are kept out, as the service keeps them out of its matches.
+     */
+    add(name, records, whole) {
+        const key = (0,deps_names/* normalizeName */.P)(name);
+        if (!whole) {
+            this.byName.delete(key);
+            return;
+        }
+        const live = records.filter(record => record.withdrawn == null);
+        // Read now, as the answer comes in, rather than on the first question, which comes
+        // only once every record is in.
+        this.byName.set(key, { records: live, listings: listingsOf(live, key) });
+    }
+    /** The querybatch listed `ids` for a pin of `name`: an answer lacking one is not whole. */
+    confirm(name, ids) {
+        const key = (0,deps_names/* normalizeName */.P)(name);
+        const known = this.byName.get(key);
+        if (known === undefined)
+            return;
+        const present = new Set(known.records.map(record => record.id));
+        for (const id of ids) {
+            if (!present.has(id)) {
+                this.byName.delete(key);
+                return;
+            }
+        }
+    }
+    /** Whether every advisory of `name` is known. */
+    has(name) {
+        return this.byName.has((0,deps_names/* normalizeName */.P)(name));
+    }
+    /**
+     * The advisories affecting each pin, as a querybatch for it would list them; undefined for
+     * a pin whose package is not wholly known.
+     */
+    affecting(pins) {
+        return pins.map(pin => {
+            const name = (0,deps_names/* normalizeName */.P)(pin.name);
+            const known = this.byName.get(name);
+            if (known === undefined)
+                return undefined;
+            const { listings } = known;
+            const key = (0,version_order/* equalityKey */.Q1)(pin.version);
+            if (!listings.bounds.has(key)) {
+                return known.records.filter(record => (0,match/* recordAffects */.uH)(record, name, pin.version));
+            }
+            const listing = listings.listedBy.get(key);
+            return known.records.filter(record => listing?.has(record) === true || rangesAffect(record, name, pin.version));
+        });
+    }
+}
+/** recordAffects with the `versions` lists left to the caller. */
+function rangesAffect(record, name, version) {
+    if (record.affected == null)
+        return true;
+    return record.affected.some(entry => (0,match/* isPyPIEntryFor */._X)(entry, name) && (0,match/* rangesInclude */.lu)(entry, version));
+}
+function listingsOf(records, name) {
+    const bounds = new Set();
+    for (const record of records) {
+        for (const entry of record.affected ?? []) {
+            if (!(0,match/* isPyPIEntryFor */._X)(entry, name))
+                continue;
+            for (const range of entry.ranges ?? []) {
+                for (const event of range.events) {
+                    for (const bound of [event.fixed, event.limit]) {
+                        if (bound !== undefined && (0,version_order/* isPep440 */.it)(bound))
+                            bounds.add((0,version_order/* equalityKey */.Q1)(bound));
+                    }
+                }
+            }
+        }
+    }
+    const listedBy = new Map();
+    for (const record of records) {
+        for (const entry of record.affected ?? []) {
+            if (!(0,match/* isPyPIEntryFor */._X)(entry, name) || entry.versions === undefined)
+                continue;
+            const named = [];
+            for (const version of entry.versions) {
+                const key = (0,version_order/* equalityKey */.Q1)(version);
+                if (!bounds.has(key))
+                    continue;
+                named.push(key);
+                let listing = listedBy.get(key);
+                if (!listing)
+                    listedBy.set(key, (listing = new Set()));
+                listing.add(record);
+            }
+            (0,listed_bounds/* describeListedBounds */.U)(entry.versions, { bounds, named });
+        }
+    }
+    return { bounds, listedBy };
+}
+
 ;// CONCATENATED MODULE: ./src/advisories/osv-api.ts
 /**
  * The online OSV feed (https://google.github.io/osv.dev/api/). A lookup takes two steps:
@@ -10232,6 +11203,8 @@ var shared_text = __webpack_require__(24646);
  * records of those matches are fetched. The steps are public so that a cache keyed by
  * (id, modified) can sit between them and skip the records it already holds.
  */
+
+
 
 
 
@@ -10265,6 +11238,10 @@ class OsvApiFeed {
     client;
     logger;
     onRecords;
+    /** Packages whose every advisory came with a 'whole-package' query. */
+    packages = new PackageAdvisories();
+    /** The service answered a query without a version with HTTP 400. */
+    wholePackageRefused = false;
     constructor(options) {
         this.baseUrl = options.baseUrl.replace(/\/+$/, '');
         this.name = `OSV API (${this.baseUrl})`;
@@ -10355,7 +11332,10 @@ class OsvApiFeed {
                 byId.set(ref.id, record);
             return record !== undefined;
         };
-        const plan = planDetailFetches(refs, held, this.strategy);
+        const whole = this.strategy === 'whole-package' && !this.wholePackageRefused;
+        const strategy = this.strategy === 'whole-package' && !whole ? 'auto' : this.strategy;
+        const names = queries.map(query => query.name);
+        const plan = planDetailFetches(refs, held, strategy, names);
         const extras = new Map();
         const recordsOf = (i) => [...refs[i].map(ref => byId.get(ref.id)), ...(extras.get(i) ?? [])].filter(record => !record.withdrawn);
         const onRecords = this.onRecords;
@@ -10382,19 +11362,46 @@ class OsvApiFeed {
         ];
         // The querybatch before has opened the connection: its protocol is known by now.
         const inFlight = this.client.protocolOf(this.baseUrl) === 'h2' ? H2_IN_FLIGHT : this.concurrency;
+        const listedFor = whole ? listedByName(names, refs) : undefined;
         await (0,http/* mapWithLimit */.c$)(tasks, inFlight, async (task, _, signal) => {
             if ('id' in task)
                 return store(await this.getRecord(task.id, signal));
-            const found = await this.queryPackage(queries[task.query], signal);
-            found.forEach(store);
-            const listed = new Set((refs[task.query] ?? []).map(ref => ref.id));
-            extras.set(task.query, found.filter(record => !listed.has(record.id)).map(record => byId.get(record.id)));
+            const pin = queries[task.query];
+            const answer = await this.queryPackage(pin, signal, whole && !this.wholePackageRefused);
+            if (answer.wholePackage) {
+                // Only what the querybatch listed is a finding (and kept for later runs); the rest
+                // of the package's advisories tell the verification what its candidates meet.
+                const listed = listedFor?.get((0,deps_names/* normalizeName */.P)(pin.name)) ?? new Set();
+                let readWhole = true;
+                const records = answer.records.map(raw => {
+                    // A record held from an earlier run was read whole when it was fetched.
+                    const held = listed.has(raw.id) ? byId.get(raw.id) : undefined;
+                    if (held)
+                        return held;
+                    const record = listed.has(raw.id) ? (store(raw), byId.get(raw.id)) : read(raw);
+                    if (record !== raw)
+                        readWhole = false;
+                    return record;
+                });
+                // A record that cannot say what it spares cannot answer for a candidate.
+                readWhole &&= records.every(record => record.affected != null);
+                this.packages.add(pin.name, records, readWhole);
+            }
+            else {
+                answer.records.forEach(store);
+                const listed = new Set((refs[task.query] ?? []).map(ref => ref.id));
+                extras.set(task.query, answer.records
+                    .filter(record => !listed.has(record.id))
+                    .map(record => byId.get(record.id)));
+            }
             watch?.queried(task.query);
         });
         // The database can change between the steps: fetch by id what /v1/query no longer listed.
         const missing = [...new Set(refs.flat().map(ref => ref.id))].filter(id => !byId.has(id));
         const late = await (0,http/* mapWithLimit */.c$)(missing, inFlight, (id, _, signal) => this.getRecord(id, signal));
         late.forEach(store);
+        // The database changed between the steps: that package's answer is not whole.
+        refs.forEach((listed, i) => this.packages.confirm(queries[i].name, listed.map(ref => ref.id)));
         const results = refs.map((_, i) => told.get(i) ?? recordsOf(i));
         this.warnIncomplete(queries, results, unreadable);
         return results;
@@ -10451,20 +11458,55 @@ class OsvApiFeed {
             return { vulns, nextPageToken: this.token(result.next_page_token) };
         });
     }
-    async queryPackage(pin, signal) {
+    /**
+     * The records of one /v1/query, every page: for the pin's version, or with `wholePackage`
+     * for every version of its package (the pin's version is asked instead when the service
+     * rejects a query without one).
+     */
+    async queryPackage(pin, signal, wholePackage = false) {
         const found = [];
+        const asked = wholePackage ? wirePackageQuery(pin) : wireQuery(pin);
         let pageToken;
         for (let page = 0; page === 0 || pageToken; page++) {
             if (page === MAX_PAGES)
                 this.fail(`query still paginating after ${MAX_PAGES} pages`);
-            const query = { ...wireQuery(pin), ...(pageToken ? { page_token: pageToken } : {}) };
-            const body = await this.client.postJson(`${this.baseUrl}/v1/query`, query, signal);
+            const query = { ...asked, ...(pageToken ? { page_token: pageToken } : {}) };
+            const url = `${this.baseUrl}/v1/query`;
+            const answer = wholePackage
+                ? await this.client.findPostJson(url, query, [400], signal)
+                : { found: true, value: await this.client.postJson(url, query, signal) };
+            if (!answer.found) {
+                if (page > 0)
+                    this.fail('query rejected a page token it gave');
+                if (!this.wholePackageRefused) {
+                    this.wholePackageRefused = true;
+                    this.logger.debug(`${this.name}: a query without a version was refused; asking per pin`);
+                }
+                return this.queryPackage(pin, signal);
+            }
+            const body = answer.value;
             if (!(0,json_shape/* isObject */.G)(body))
                 this.fail('query answer is not an object');
             found.push(...this.list(body.vulns, 'query').map(record => this.checkRecord(record)));
             pageToken = this.token(body.next_page_token);
         }
-        return found;
+        return { records: found, wholePackage };
+    }
+    /**
+     * What a lookup would answer for each pin, worked out from its package's advisories when
+     * a 'whole-package' query brought them all in this run; undefined for the other pins. The
+     * records named are kept for later runs, as a lookup's are.
+     */
+    answerFromPackages(pins) {
+        const answers = this.packages.affecting(pins);
+        const answered = pins.filter((_, i) => answers[i] !== undefined);
+        const found = answers.filter(answer => answer !== undefined);
+        for (const record of found.flat())
+            this.records?.put?.(record);
+        const refs = found.map(records => records.map(({ id, modified }) => ({ id, modified })));
+        if (answered.length > 0)
+            this.records?.noteMatches?.(answered, refs);
+        return answers;
     }
     async getRecord(id, signal) {
         const url = `${this.baseUrl}/v1/vulns/${encodeURIComponent(id)}`;
@@ -10515,15 +11557,23 @@ class OsvApiFeed {
  * Which round trips fetch every record not `held`: a pin needing several records costs one
  * /v1/query instead of one request per id. Pure, so a cache can be reasoned about apart.
  */
-function planDetailFetches(refs, held, strategy) {
+function planDetailFetches(refs, held, strategy, names = []) {
     const packageQueries = [];
     const ids = new Set();
     const planned = new Set();
+    /** 'whole-package': the packages already asked about (one query serves all their pins). */
+    const asked = new Set();
     refs.forEach((listed, index) => {
         const needed = listed.filter(ref => !planned.has(ref.id) && !held(ref));
         if (needed.length === 0)
             return;
-        if (strategy === 'by-id' || (strategy === 'auto' && needed.length === 1)) {
+        if (strategy === 'whole-package') {
+            const name = (0,deps_names/* normalizeName */.P)(names[index] ?? '');
+            if (!asked.has(name))
+                packageQueries.push(index);
+            asked.add(name);
+        }
+        else if (strategy === 'by-id' || (strategy === 'auto' && needed.length === 1)) {
             for (const ref of needed)
                 ids.add(ref.id);
         }
@@ -10592,6 +11642,22 @@ class CompletionWatch {
 function wireQuery(pin) {
     return { package: { name: pin.name, ecosystem: ECOSYSTEM }, version: pin.version };
 }
+function wirePackageQuery(pin) {
+    return { package: { name: pin.name, ecosystem: ECOSYSTEM } };
+}
+/** The ids the querybatch listed for each package (PEP 503 name), over all its pins. */
+function listedByName(names, refs) {
+    const byName = new Map();
+    refs.forEach((listed, i) => {
+        const name = (0,deps_names/* normalizeName */.P)(names[i] ?? '');
+        let ids = byName.get(name);
+        if (!ids)
+            byName.set(name, (ids = new Set()));
+        for (const ref of listed)
+            ids.add(ref.id);
+    });
+    return byName;
+}
 function chunk(items, size) {
     const chunks = [];
     for (let i = 0; i < items.length; i += size)
@@ -10643,11 +11709,14 @@ function duration(ms) {
     return hours === 1 ? '1 hour' : `${hours} hours`;
 }
 
+// EXTERNAL MODULE: ./src/advisories/severity.ts + 4 modules
+var severity = __webpack_require__(16169);
 // EXTERNAL MODULE: ./src/advisories/upgrade.ts
 var advisories_upgrade = __webpack_require__(38147);
 // EXTERNAL MODULE: ./src/pipeline/look-up.ts
 var look_up = __webpack_require__(2697);
 ;// CONCATENATED MODULE: ./src/pipeline/first-upgrades.ts
+
 
 
 /** Work in slices this long, then let the event loop take in the answers that came. */
@@ -10700,6 +11769,8 @@ class FirstUpgrades {
                 continue;
             const vulnerabilities = (0,look_up/* vulnerabilitiesOf */.C_)(records, pin.name);
             (0,look_up/* keepVulnerabilities */.WT)(records, pin.name, vulnerabilities);
+            for (const vulnerability of vulnerabilities)
+                (0,severity/* severityOf */.xJ)(vulnerability.record);
             if (vulnerabilities.length > 0) {
                 this.upgradeFor(pin, vulnerabilities.map(vuln => vuln.record));
             }
@@ -10777,9 +11848,15 @@ async function openOsvApi(settings, { env, logger, cacheStore, requestTimeoutMs 
             logger,
             env,
             requestTimeoutMs,
+            detailStrategy: 'whole-package',
             onRecords: (pin, records) => firstUpgrades.prepare(pin, records)
         });
-        return { feed, firstUpgrades, finish: () => feed.close() };
+        return {
+            feed,
+            firstUpgrades,
+            answerLocally: pins => feed.answerFromPackages(pins),
+            finish: () => feed.close()
+        };
     }
     const { cacheDir } = settings;
     await cacheStore.restore(cacheDir);
@@ -10791,10 +11868,17 @@ async function openOsvApi(settings, { env, logger, cacheStore, requestTimeoutMs 
         records: cache,
         env,
         requestTimeoutMs,
-        onRecords: (pin, records) => firstUpgrades.prepare(pin, records)
+        detailStrategy: 'whole-package',
+        onRecords: (pin, records) => {
+            firstUpgrades.prepare(pin, records);
+            // The pack's bodies are made between answers too: once the last record is in, the run
+            // no longer waits on the network (the upgrades are checked without a round trip).
+            cache.prepareFlush();
+        }
     });
     return {
         feed,
+        answerLocally: pins => feed.answerFromPackages(pins),
         upgradeAdvice: cache.upgradeAdvice,
         firstUpgrades,
         idle: () => cache.prepareFlush(),
@@ -10826,8 +11910,8 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/shared/text.ts
 var shared_text = __webpack_require__(24646);
-// EXTERNAL MODULE: ./src/advisories/severity.ts
-var advisories_severity = __webpack_require__(34852);
+// EXTERNAL MODULE: ./src/advisories/severity.ts + 4 modules
+var advisories_severity = __webpack_require__(16169);
 ;// CONCATENATED MODULE: ./src/pipeline/gate.ts
 
 
@@ -11344,7 +12428,8 @@ var index_url = __webpack_require__(60178);
  * offered when an index that serves the project lists it and has not yanked every file of it.
  *
  * Most pins are never asked about (only those with advisories have upgrades to check), so a
- * name's version list is read on the first question about it, and kept for the next.
+ * name's version list is read on the first question about it that is not answered by the
+ * version's own spelling, and kept for the next.
  */
 
 
@@ -11359,11 +12444,29 @@ function offeredReleases(lookups) {
         let keys = offered.get(normalized);
         if (keys === undefined) {
             const lookup = byName.get(normalized);
+            // Most versions asked about are spelt as the index lists them: found so, in a list that
+            // does not yank them, they are offered without keying the name's lists (thousands).
+            if (lookup && offeredAsSpelt(lookup, version))
+                return true;
             keys = lookup ? offeredKeys(lookup) : null;
             offered.set(normalized, keys);
         }
         return keys?.has((0,version_key/* versionKey */._)(version));
     };
+}
+/** Whether an answer lists `version` as it is written and does not yank that release. */
+function offeredAsSpelt(lookup, version) {
+    for (const answer of lookup.answers) {
+        if (!answer.found || !answer.project.versions?.includes(version))
+            continue;
+        const yanked = answer.project.yankedVersions ?? [];
+        if (yanked.length === 0)
+            return true;
+        const key = (0,version_key/* versionKey */._)(version);
+        if (!yanked.some(other => (0,version_key/* versionKey */._)(other) === key))
+            return true;
+    }
+    return false;
 }
 /** The keys of the versions one name's answers offer; null when no answer lists any. */
 function offeredKeys(lookup) {
@@ -11993,6 +13096,8 @@ async function healthSubjects(sources, options) {
 }
 async function declaredHashes(source, options) {
     if (source.format === 'requirements') {
+        if (!(await mayDeclareHashes(source)))
+            return {};
         const parsed = await parseRequirementsFile(source.file, {
             markerEnvironment: options.markerEnvironment,
             displayPath: options.shownPath
@@ -12005,6 +13110,27 @@ async function declaredHashes(source, options) {
         return { pins: lockfileHashes(source.format, text, shownFile) };
     }
     return {};
+}
+/**
+ * Whether a requirements source may declare digests: `--hash` (or an abbreviation, all of
+ * which start `--h`) on the lines of its pins, or a line continuation that could split one.
+ * A source whose files hold neither is not parsed again (a 200-pin file took ~3 ms, before
+ * the first index request); a file that cannot be read is left to the full reading.
+ */
+async function mayDeclareHashes(source) {
+    const files = new Set(source.dependencies.map(dependency => dependency.location.file));
+    for (const file of files) {
+        let text;
+        try {
+            text = (await (0,containment/* readDependencyBytes */.zs)(file)).toString('utf8');
+        }
+        catch {
+            return true;
+        }
+        if (text.includes('--h') || text.includes('\\'))
+            return true;
+    }
+    return false;
 }
 async function readText(file, shownFile) {
     let bytes;
@@ -13093,8 +14219,8 @@ function describeChangeScope(outcome) {
 
 // EXTERNAL MODULE: ./src/pipeline/look-up.ts
 var pipeline_look_up = __webpack_require__(2697);
-// EXTERNAL MODULE: ./src/pipeline/open-feed.ts + 3 modules
-var open_feed = __webpack_require__(24723);
+// EXTERNAL MODULE: ./src/pipeline/open-feed.ts + 4 modules
+var open_feed = __webpack_require__(56592);
 // EXTERNAL MODULE: ./src/pipeline/write-reports.ts
 var write_reports = __webpack_require__(44951);
 // EXTERNAL MODULE: ./src/advisories/version-order.ts
@@ -13145,7 +14271,7 @@ async function verifyUpgrades(packages, options) {
             const asks = [...searches.values()].flatMap(search => search.questions(rounds === 0));
             if (asks.length === 0)
                 break;
-            const answers = await options.feed.lookup(asks.map(ask => ask.pin));
+            const answers = await answerAll(asks, options);
             const unknown = options.unknownReleases?.();
             asks.forEach((ask, i) => {
                 const answer = answers[i];
@@ -13185,6 +14311,20 @@ async function verifyUpgrades(packages, options) {
     return { packages: verified, rounds, warnings };
 }
 /**
+ * The feed's answer to each ask: worked out where the feed can (answerLocally), asked in one
+ * lookup for the rest (none when every one was worked out).
+ */
+async function answerAll(asks, options) {
+    const pins = asks.map(ask => ask.pin);
+    const answers = [...(options.answerLocally?.(pins) ?? pins.map(() => undefined))];
+    const open = pins.flatMap((pin, i) => (answers[i] === undefined ? [{ pin, i }] : []));
+    if (open.length === 0)
+        return answers;
+    const asked = await options.feed.lookup(open.map(({ pin }) => pin));
+    open.forEach(({ i }, k) => (answers[i] = asked[k]));
+    return answers;
+}
+/**
  * The engine's step: the assessment with its upgrades verified with the run's feed (and its
  * cache, its unknown releases), and a warning when the feed failed on the way.
  */
@@ -13195,6 +14335,7 @@ async function verifyAssessedUpgrades(assessment, opened, logger, early, offered
         ...(opened.recordsFor ? { recordsFor: opened.recordsFor } : {}),
         ...(opened.upgradeAdvice ? { upgradeAdvice: opened.upgradeAdvice } : {}),
         ...(opened.skipped ? { unknownReleases: opened.skipped } : {}),
+        ...(opened.answerLocally ? { answerLocally: opened.answerLocally } : {}),
         ...(offered ? { offered } : {}),
         logger
     });
@@ -13230,6 +14371,7 @@ function startUpgradeVerification(packages, opened, logger, options = {}) {
         ...(opened.recordsFor ? { recordsFor: opened.recordsFor } : {}),
         ...(opened.upgradeAdvice ? { upgradeAdvice: opened.upgradeAdvice } : {}),
         ...(opened.skipped ? { unknownReleases: opened.skipped } : {}),
+        ...(opened.answerLocally ? { answerLocally: opened.answerLocally } : {}),
         logger
     });
     // Settled later, or never when the run fails first: not an unhandled rejection then.
@@ -14120,7 +15262,8 @@ function describeSeverities(bySeverity) {
  * A large report written to disk piece by piece: byte for byte what
  * `JSON.stringify(value, replacer, 2) + '\n'` gives, without ever holding that text as one
  * string. V8 refuses strings over 2^29 - 24 characters (about 512 MiB), which a report of
- * 100,000 dependencies with long advisory texts can pass.
+ * 100,000 dependencies with long advisory texts can pass. A report of usual size is written
+ * with that one call instead, which is faster.
  */
 
 
@@ -14129,8 +15272,20 @@ function describeSeverities(bySeverity) {
 /** Pieces are gathered up to this size before each write, so small pieces cost few calls. */
 const CHUNK = 1 << 20;
 const INDENT = '  ';
+/**
+ * Up to this many pieces, the value is stringified in one call and written at once: several
+ * times faster than piece by piece (3-4 ms against 8-20 ms for a report of 1,300 findings).
+ * Should its text pass V8's longest string after all, it is written piece by piece.
+ */
+const WHOLE_UP_TO = 5_000;
 async function writeJsonFile(file, value, options) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.mkdir)(node_path__WEBPACK_IMPORTED_MODULE_3__.dirname(file), { recursive: true });
+    const wholeUpTo = options.wholeUpTo ?? WHOLE_UP_TO;
+    if (pieceCount(value, 0, options, wholeUpTo) <= wholeUpTo) {
+        const text = wholeText(value, options);
+        if (text !== undefined)
+            return (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(file, text);
+    }
     const stream = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createWriteStream)(file);
     const failed = new Promise((_, reject) => stream.once('error', reject));
     failed.catch(() => { });
@@ -14181,6 +15336,29 @@ function* pieces(value, indent, depth, options) {
     const text = JSON.stringify(value, options.replacer, 2) ?? 'null';
     yield indent === '' ? text : text.replace(/\n/g, `\n${indent}`);
 }
+/** The text in one string; undefined when it is longer than V8 allows one to be. */
+function wholeText(value, options) {
+    try {
+        return `${JSON.stringify(value, options.replacer, 2) ?? 'null'}\n`;
+    }
+    catch (error) {
+        if (error instanceof RangeError)
+            return undefined;
+        throw error;
+    }
+}
+/** How many pieces jsonPieces would stringify whole, counted only until it passes `limit`. */
+function pieceCount(value, depth, options, limit) {
+    if (!(depth < options.expandDepth && isPlainContainer(value)))
+        return 1;
+    let count = 0;
+    for (const member of Object.values(value)) {
+        count += pieceCount(member, depth + 1, options, limit - count);
+        if (count > limit)
+            break;
+    }
+    return count;
+}
 /** Written member by member only when JSON.stringify would do no more than walk it. */
 function isPlainContainer(value) {
     return (typeof value === 'object' &&
@@ -14206,7 +15384,7 @@ function isOmitted(value) {
 /* harmony export */   tq: () => (/* binding */ worstFinding),
 /* harmony export */   yi: () => (/* binding */ severityLabel)
 /* harmony export */ });
-/* harmony import */ var _advisories_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(34852);
+/* harmony import */ var _advisories_severity_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16169);
 /**
  * The one order in which every report a person reads (job summary, pull-request comment,
  * terminal, annotations) lists findings and packages: worst first, then advisory ids by their
@@ -14224,8 +15402,8 @@ function severityLabel(severity) {
  * before PYSEC-2021-137 and GHSA ids keep their letters' order.
  */
 function compareAdvisoryIds(a, b) {
-    const left = a.toUpperCase().split(/(\d+)/);
-    const right = b.toUpperCase().split(/(\d+)/);
+    const left = partsOf(a);
+    const right = partsOf(b);
     for (let i = 0; i < Math.min(left.length, right.length); i++) {
         const x = left[i] ?? '';
         const y = right[i] ?? '';
@@ -14238,6 +15416,19 @@ function compareAdvisoryIds(a, b) {
     }
     return left.length - right.length || (a < b ? -1 : a > b ? 1 : 0);
 }
+/**
+ * An id upper-cased and cut into letters and digit runs, once: a run sorts its findings several
+ * times (assessment, each report), ~10,000 comparisons each for 1,300 findings.
+ */
+function partsOf(id) {
+    let parts = idParts.get(id);
+    if (parts === undefined) {
+        parts = id.toUpperCase().split(/(\d+)/);
+        idParts.set(id, parts);
+    }
+    return parts;
+}
+const idParts = new Map();
 /** Digit runs of any length, as numbers (no precision lost on long ones); 007 equals 7. */
 function compareDigits(x, y) {
     const a = x.replace(/^0+(?=\d)/, '');
@@ -14685,6 +15876,9 @@ const ANSI_SEQUENCE =
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 /** Bidi embeddings, overrides, isolates and marks (U+202A-U+202E, U+2066-U+2069, LRM, RLM, ALM). */
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+/** Every character the replacements in cleanText act on: escape sequences start with one. */
+// eslint-disable-next-line no-control-regex
+const TO_CLEAN = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 /** Invisible, so a broken `://` or `www.` still reads as written, but GFM no longer links it. */
 const WORD_JOINER = '\u2060';
 /**
@@ -14694,6 +15888,10 @@ const WORD_JOINER = '\u2060';
  * character inside a secret cannot smuggle it past).
  */
 function cleanText(text, options = {}) {
+    // Nearly every text has none of it: one test instead of five replacements (a report of
+    // 1,300 findings cleans ~10,000 cells).
+    if (!TO_CLEAN.test(text))
+        return redactSecrets(text);
     const flat = text
         .replace(ANSI_SEQUENCE, '')
         .replace(CONTROL, '')
@@ -14985,7 +16183,8 @@ const TOOL = { name: 'pyaudit-action', version: '0.1.0' };
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 // ae-cvss-calculator, required on first use rather than when the bundle loads: a run whose
-// findings carry no CVSS vector never needs it (see severity.ts). CommonJS
+// vectors are all scored by cvss3.ts and cvss4.ts (the usual case) never needs it (see
+// severity.ts). CommonJS
 // because a require inside a function is what lets the bundler pack the module and still
 // run it only when called; an ES import would run it at load, an import() would make
 // scoring asynchronous.

@@ -57,8 +57,8 @@ var versions = __webpack_require__(3433);
 var shared_escape = __webpack_require__(76242);
 // EXTERNAL MODULE: ./src/shared/paths.ts
 var paths = __webpack_require__(40405);
-// EXTERNAL MODULE: ./src/advisories/severity.ts
-var advisories_severity = __webpack_require__(34852);
+// EXTERNAL MODULE: ./src/advisories/severity.ts + 4 modules
+var advisories_severity = __webpack_require__(16169);
 // EXTERNAL MODULE: ./src/report/change-scope.ts
 var change_scope = __webpack_require__(54085);
 // EXTERNAL MODULE: ./src/report/advice.ts
