@@ -226,11 +226,12 @@ export class OsvApiFeed implements AdvisoryFeed {
           onRecords(queries[i] as PackageVersion, records)
         })
       : undefined
-    const store = (raw: OsvRecord): void => {
+    const store = (raw: OsvRecord): OsvRecord => {
       const record = read(raw)
       // Only a record read whole is kept for later runs: one read in part is asked again.
       if (record === raw) this.records?.put?.(record)
       watch?.stored(record.id)
+      return record
     }
     type Task = { query: number } | { id: string }
     const tasks: Task[] = [
@@ -241,7 +242,7 @@ export class OsvApiFeed implements AdvisoryFeed {
     const inFlight = this.client.protocolOf(this.baseUrl) === 'h2' ? H2_IN_FLIGHT : this.concurrency
     const listedFor = whole ? listedByName(names, refs) : undefined
     await mapWithLimit(tasks, inFlight, async (task, _, signal) => {
-      if ('id' in task) return store(await this.getRecord(task.id, signal))
+      if ('id' in task) return void store(await this.getRecord(task.id, signal))
       const pin = queries[task.query] as PackageVersion
       const answer = await this.queryPackage(pin, signal, whole && !this.wholePackageRefused)
       if (answer.wholePackage) {
@@ -250,10 +251,11 @@ export class OsvApiFeed implements AdvisoryFeed {
         const listed = listedFor?.get(normalizeName(pin.name)) ?? new Set<string>()
         let readWhole = true
         const records = answer.records.map(raw => {
+          const finding = listed.has(raw.id)
           // A record held from an earlier run was read whole when it was fetched.
-          const held = listed.has(raw.id) ? byId.get(raw.id) : undefined
-          if (held) return held
-          const record = listed.has(raw.id) ? (store(raw), byId.get(raw.id)!) : read(raw)
+          const kept = finding ? byId.get(raw.id) : undefined
+          if (kept) return kept
+          const record = finding ? store(raw) : read(raw)
           if (record !== raw) readWhole = false
           return record
         })

@@ -65,11 +65,6 @@ export class PackageAdvisories {
     }
   }
 
-  /** Whether every advisory of `name` is known. */
-  has(name: string): boolean {
-    return this.byName.has(normalizeName(name))
-  }
-
   /**
    * The advisories affecting each pin, as a querybatch for it would list them; undefined for
    * a pin whose package is not wholly known.
