@@ -11128,10 +11128,6 @@ class PackageAdvisories {
             }
         }
     }
-    /** Whether every advisory of `name` is known. */
-    has(name) {
-        return this.byName.has((0,deps_names/* normalizeName */.P)(name));
-    }
     /**
      * The advisories affecting each pin, as a querybatch for it would list them; undefined for
      * a pin whose package is not wholly known.
@@ -11355,6 +11351,7 @@ class OsvApiFeed {
             if (record === raw)
                 this.records?.put?.(record);
             watch?.stored(record.id);
+            return record;
         };
         const tasks = [
             ...plan.packageQueries.map(query => ({ query })),
@@ -11365,7 +11362,7 @@ class OsvApiFeed {
         const listedFor = whole ? listedByName(names, refs) : undefined;
         await (0,http/* mapWithLimit */.c$)(tasks, inFlight, async (task, _, signal) => {
             if ('id' in task)
-                return store(await this.getRecord(task.id, signal));
+                return void store(await this.getRecord(task.id, signal));
             const pin = queries[task.query];
             const answer = await this.queryPackage(pin, signal, whole && !this.wholePackageRefused);
             if (answer.wholePackage) {
@@ -11374,11 +11371,12 @@ class OsvApiFeed {
                 const listed = listedFor?.get((0,deps_names/* normalizeName */.P)(pin.name)) ?? new Set();
                 let readWhole = true;
                 const records = answer.records.map(raw => {
+                    const finding = listed.has(raw.id);
                     // A record held from an earlier run was read whole when it was fetched.
-                    const held = listed.has(raw.id) ? byId.get(raw.id) : undefined;
-                    if (held)
-                        return held;
-                    const record = listed.has(raw.id) ? (store(raw), byId.get(raw.id)) : read(raw);
+                    const kept = finding ? byId.get(raw.id) : undefined;
+                    if (kept)
+                        return kept;
+                    const record = finding ? store(raw) : read(raw);
                     if (record !== raw)
                         readWhole = false;
                     return record;
