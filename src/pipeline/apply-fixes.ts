@@ -20,7 +20,6 @@ import {
 import type { FixOutcome, FixTarget, LockfileFix } from '../fix/types.js'
 import { lookUpPackageIndexes } from '../health/look-up.js'
 import type { AuditOutcome } from '../report/outcome.js'
-import type { WriteReport } from '../report/writers.js'
 import { messageOf } from '../shared/errors.js'
 import type { Logger } from '../shared/log.js'
 import { repositoryPath } from '../shared/paths.js'
@@ -358,10 +357,4 @@ function logFixes(fixes: FixOutcome, repositoryRoot: string, logger: Logger): vo
         (fix.constraint ? ` (first declare ${fix.constraint} in pyproject.toml)` : '')
     )
   }
-}
-
-/** The fix-patch writer: the diff of every changed file; '' (no file) when nothing changed. */
-export const writeFixPatch: WriteReport = async (outcome, _context, file) => {
-  await fs.mkdir(path.dirname(file), { recursive: true })
-  await fs.writeFile(file, outcome.fix?.patch ?? '')
 }

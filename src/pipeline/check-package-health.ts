@@ -3,11 +3,9 @@
  * config file's `[[package-check-ignore]]` entries, and asks the indexes about every pin. It
  * runs beside the advisory lookup (`beside`), so it adds no round trip to the wall time.
  */
-import { auditPackageHealth } from '../health/audit-health.js'
 import type { PackageIgnoreOutcome } from '../health/ignore.js'
 import { indexLocations } from '../health/index-url.js'
 import { offeredReleases, type OfferedRelease } from '../health/releases.js'
-import { healthSubjects } from '../health/subjects.js'
 import type { PackageIssue } from '../health/types.js'
 import type { Config } from '../config/config.js'
 import { DEFAULT_PYTHON_VERSION } from '../deps/collect.js'
@@ -45,10 +43,16 @@ export async function checkPackageHealth(
   const settings = config.packageHealth
   if (!settings.enabled) return undefined
   const { logger } = context
+  // The checks' code loads only when they are on, while the advisory lookup is under way.
+  const loading = Promise.all([
+    import('../health/subjects.js'),
+    import('../health/audit-health.js')
+  ])
   const fileRules = await loadPackageCheckIgnoreRules({
     workingDirectory: config.workingDirectory,
     ...(config.findings.configFile ? { configPath: config.findings.configFile } : {})
   })
+  const [{ healthSubjects }, { auditPackageHealth }] = await loading
   const subjects = await healthSubjects(sources, {
     markerEnvironment: markerEnvironmentFor(config.sources.pythonVersion ?? DEFAULT_PYTHON_VERSION),
     shownPath: file => repositoryPath(file, config.repositoryRoot)

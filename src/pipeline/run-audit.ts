@@ -1,18 +1,17 @@
 import * as fs from 'node:fs/promises'
-import { assessFindings, type Assessment } from './assess.js'
+import type { Assessment } from './assess.js'
 import { beside, checkPackageHealth } from './check-package-health.js'
-import { describeChangeScope, judgeChangeScope, type JudgedScope } from './change-scope.js'
+import type { JudgedScope } from './change-scope.js'
+import type * as LaterStages from './later-stages.js'
 import { lookUpAdvisories, type AuditResult } from './look-up.js'
 import { loadIgnoreRules } from './ignore-config.js'
 import { NO_CACHE_STORE, openFeed, type CacheDirectoryStore } from './open-feed.js'
-import { reportsListLicenses, writeReports, type WrittenReports } from './write-reports.js'
-import { askingAhead, startUpgradeVerification } from './verify-upgrades.js'
+import type { WrittenReports } from './write-reports.js'
+import { askingAhead } from './verify-upgrades.js'
 import { errorOutcome, newRunProgress, runError, type RunProgress } from './run-error.js'
-import { fixThenAuditAgain } from './apply-fixes.js'
 import type { Config } from '../config/config.js'
 import { collectDependencies, type CollectOptions } from '../deps/collect.js'
 import type { SkippedDependency } from '../deps/types.js'
-import { auditLicenses } from '../licenses/audit-licenses.js'
 import type { Logger } from '../shared/log.js'
 import type { AuditOutcome } from '../report/outcome.js'
 import type { FixOutcome } from '../fix/types.js'
@@ -61,6 +60,7 @@ export async function runAudit(
     if (config.fix === 'off') return await runStages(config, logger, { ...context, now }, progress)
     const stages = (stageConfig: Config, fixes?: FixOutcome) =>
       runStages(stageConfig, logger, { ...context, now, ...(fixes ? { fixes } : {}) }, progress)
+    const { fixThenAuditAgain } = await import('./apply-fixes.js')
     return await fixThenAuditAgain(config, stages, { env: context.env, logger })
   } catch (error) {
     progress.error = runError(error, progress, config.repositoryRoot)
@@ -105,15 +105,21 @@ async function runStages(
   const pinned = sources.reduce((sum, source) => sum + source.dependencies.length, 0)
   logger.info(`Checking ${pinned} pinned dependencies against ${opened.feed.name}`)
   const reportContext = reportContextOf(config, context, now)
+  let later: typeof LaterStages
   let assessment: Assessment
   let scope: JudgedScope
   try {
     // The package indexes are asked while the feed answers: no round trip is added. So are
     // the upgrades verified last time (a warm run verifies them without a round trip).
     const ahead = askingAhead(opened)
-    const [found, health] = await beside(lookUpAdvisories(sources, ahead.feed), signal =>
+    const lookup = lookUpAdvisories(sources, ahead.feed)
+    // Loaded once the lookup is under way: their code compiles while the answers are awaited.
+    const loading = import('./later-stages.js')
+    const [found, health] = await beside(lookup, signal =>
       checkPackageHealth(sources, config, { env, logger, now, signal })
     )
+    later = await loading
+    const { assessFindings, auditLicenses, judgeChangeScope, startUpgradeVerification } = later
     progress.packagesLookedUp = found.packages.length
     const result = withFeedSkips(found, opened.skipped?.())
     // No report names an upgrade the feed has not been asked about (one more lookup), asked
@@ -136,7 +142,7 @@ async function runStages(
     const licenses = await auditLicenses(result.packages, config.licenses, {
       pypiUrl: config.feed.pypiUrl,
       offline: Boolean(config.feed.advisoryDb),
-      sbomWanted: reportsListLicenses(config.outputs) || Boolean(config.dependencyTrack),
+      sbomWanted: later.reportsListLicenses(config.outputs) || Boolean(config.dependencyTrack),
       logger,
       env,
       requestTimeoutMs: config.requestTimeoutMs
@@ -172,10 +178,10 @@ async function runStages(
   if (context.fixes) outcome.fix = context.fixes
   progress.outcome = outcome
   const warnings = [...scope.warnings, ...assessment.warnings]
-  const scopeLine = describeChangeScope(outcome)
+  const scopeLine = later.describeChangeScope(outcome)
   if (scopeLine) logger.info(scopeLine)
 
-  const files = await writeReports(outcome, config.outputs, reportContext, logger)
+  const files = await later.writeReports(outcome, config.outputs, reportContext, logger)
   const sbom = config.dependencyTrack
     ? await sbomToUpload(outcome, files.sbom, reportContext)
     : undefined

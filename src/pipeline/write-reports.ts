@@ -1,9 +1,9 @@
 import type { Config } from '../config/config.js'
-import { writeFixPatch } from './apply-fixes.js'
 import { InputError, messageOf, PyauditError } from '../shared/errors.js'
 import type { Logger } from '../shared/log.js'
 import type { AuditOutcome } from '../report/outcome.js'
 import {
+  writeFixPatch,
   writeJsonReport,
   writeSarif,
   writeSbom,

@@ -5,7 +5,6 @@
  */
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
-import { buildJsonReport, writeJsonReportFile } from './json-report.js'
 import type { AuditOutcome } from './outcome.js'
 
 export interface ReportContext {
@@ -35,8 +34,14 @@ export type WriteReport = (
   file: string
 ) => Promise<void>
 
-export const writeJsonReport: WriteReport = (outcome, context, file) =>
-  writeJsonReportFile(buildJsonReport(outcome, context.repositoryRoot), file)
+/*
+ * Each writer loads its report's code when it writes: the entry loads this module, and a run
+ * sends its first request sooner without the reports' code, which it needs only at the end.
+ */
+export const writeJsonReport: WriteReport = async (outcome, context, file) => {
+  const { buildJsonReport, writeJsonReportFile } = await import('./json-report.js')
+  await writeJsonReportFile(buildJsonReport(outcome, context.repositoryRoot), file)
+}
 
 export const writeSbom: WriteReport = async (outcome, context, file) =>
   writeTextFile(file, await renderSbom(outcome, context))
@@ -58,6 +63,10 @@ export const writeSarif: WriteReport = async (outcome, context, file) => {
     file
   )
 }
+
+/** The fix-patch writer: the diff of every changed file; '' (no file) when nothing changed. */
+export const writeFixPatch: WriteReport = (outcome, _context, file) =>
+  writeTextFile(file, outcome.fix?.patch ?? '')
 
 /** Writes `text` to `file`, making its directory first. */
 export async function writeTextFile(file: string, text: string): Promise<void> {
