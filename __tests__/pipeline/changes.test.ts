@@ -11,9 +11,9 @@ import {
   jsonChangeFields,
   judgeChanges,
   licensesInScope,
-  parseScope,
   type SourceComparison
 } from '../../src/pipeline/changes.js'
+import { parseScope } from '../../src/pipeline/scope.js'
 import { gate, rateFindings } from '../../src/pipeline/gate.js'
 import type { AuditedPackage } from '../../src/pipeline/look-up.js'
 import { InputError } from '../../src/shared/errors.js'

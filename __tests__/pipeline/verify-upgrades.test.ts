@@ -20,8 +20,8 @@ import type { SourceResult } from '../../src/deps/types.js'
 import { assessFindings, type AssessOptions } from '../../src/pipeline/assess.js'
 import { lookUpAdvisories } from '../../src/pipeline/look-up.js'
 import { runAudit } from '../../src/pipeline/run-audit.js'
+import { askingAhead } from '../../src/pipeline/ask-ahead.js'
 import {
-  askingAhead,
   MAX_VERIFY_ROUNDS,
   startUpgradeVerification,
   UpgradeSearch,

@@ -1,7 +1,7 @@
 import * as os from 'node:os'
 import * as path from 'node:path'
 import type { SeverityThreshold } from '../pipeline/gate.js'
-import type { Scope } from '../pipeline/changes.js'
+import type { Scope } from '../pipeline/scope.js'
 import { defaultCacheDir } from '../advisories/record-cache.js'
 import type { PackageCheckIgnoreRule } from '../health/ignore.js'
 import type { PackageIssueKind } from '../health/types.js'

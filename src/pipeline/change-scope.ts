@@ -22,9 +22,9 @@ import {
   describeChangeCounts,
   judgeChanges,
   type ChangeVerdicts,
-  type PackageFindings,
-  type Scope
+  type PackageFindings
 } from './changes.js'
+import type { Scope } from './scope.js'
 import type { AuditResult } from './look-up.js'
 
 export interface ChangeScopeInput {

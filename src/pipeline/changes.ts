@@ -17,22 +17,6 @@ import type { Dependency, SourceResult } from '../deps/types.js'
 import { normalVersion } from '../deps/versions.js'
 import type { LicenseEntry } from '../licenses/check.js'
 import type { PackageIssue } from '../health/types.js'
-import { InputError } from '../shared/errors.js'
-
-export const SCOPES = ['auto', 'all', 'changes'] as const
-export type Scope = (typeof SCOPES)[number]
-
-/** The `scope` input; empty means the default, auto. */
-export function parseScope(value: string): Scope {
-  const text = value.trim().toLowerCase()
-  if (text === '') return 'auto'
-  const scope = SCOPES.find(candidate => candidate === text)
-  if (scope !== undefined) return scope
-  throw new InputError(
-    'scope',
-    `expected one of ${SCOPES.join(', ')}, got ${JSON.stringify(value)}`
-  )
-}
 
 /** `unknown`: the source has no base (an installed environment); judged as in scope `all`. */
 export type DependencyChange = 'added' | 'changed' | 'unchanged' | 'unknown'

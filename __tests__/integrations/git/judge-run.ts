@@ -13,9 +13,9 @@ import {
   compareSources,
   judgeChanges,
   type ChangeVerdicts,
-  type Scope,
   type SourceComparison
 } from '../../../src/pipeline/changes.js'
+import type { Scope } from '../../../src/pipeline/scope.js'
 import { lookUpAdvisories, type AuditResult } from '../../../src/pipeline/look-up.js'
 import type { Logger } from '../../../src/shared/log.js'
 import { REPO_ROOT } from '../../support/paths.js'

@@ -7,7 +7,7 @@
 import { InputError } from '../../shared/errors.js'
 import type { Logger } from '../../shared/log.js'
 import { excerpt } from '../../shared/text.js'
-import type { Scope } from '../../pipeline/changes.js'
+import type { Scope } from '../../pipeline/scope.js'
 import { baseFromEvent } from './event-base.js'
 import { gitComplaint, GitError, runGit, type GitOptions } from './run-git.js'
 
