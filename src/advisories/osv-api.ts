@@ -37,6 +37,13 @@ export interface RecordStore {
   readAhead?(pins: readonly PackageVersion[]): () => void
   /** What each pin matched, in the order of the pins. */
   noteMatches?(pins: readonly PackageVersion[], refs: readonly (readonly VulnRef[])[]): void
+  /** Records are about to be fetched in `requests` requests. */
+  expectRecords?(requests: number): void
+  /**
+   * An answer holding full records arrived as `bytes`, which the store may take over: they
+   * are not read again here.
+   */
+  receivedRecords?(bytes: Buffer): void
 }
 
 /**
@@ -210,6 +217,7 @@ export class OsvApiFeed implements AdvisoryFeed {
     const strategy = this.strategy === 'whole-package' && !whole ? 'auto' : this.strategy
     const names = queries.map(query => query.name)
     const plan = planDetailFetches(refs, held, strategy, names)
+    this.records?.expectRecords?.(plan.packageQueries.length + plan.ids.length)
     const extras = new Map<number, OsvRecord[]>()
     const recordsOf = (i: number): OsvRecord[] =>
       [...refs[i]!.map(ref => byId.get(ref.id) as OsvRecord), ...(extras.get(i) ?? [])].filter(
@@ -367,9 +375,7 @@ export class OsvApiFeed implements AdvisoryFeed {
       if (page === MAX_PAGES) this.fail(`query still paginating after ${MAX_PAGES} pages`)
       const query = { ...asked, ...(pageToken ? { page_token: pageToken } : {}) }
       const url = `${this.baseUrl}/v1/query`
-      const answer = wholePackage
-        ? await this.client.findPostJson(url, query, [400], signal)
-        : { found: true as const, value: await this.client.postJson(url, query, signal) }
+      const answer = await this.client.findPostJson(url, query, wholePackage ? [400] : [], signal)
       if (!answer.found) {
         if (page > 0) this.fail('query rejected a page token it gave')
         if (!this.wholePackageRefused) {
@@ -378,6 +384,7 @@ export class OsvApiFeed implements AdvisoryFeed {
         }
         return this.queryPackage(pin, signal)
       }
+      this.records?.receivedRecords?.(answer.bytes)
       const body = answer.value
       if (!isObject(body)) this.fail('query answer is not an object')
       found.push(...this.list(body.vulns, 'query').map(record => this.checkRecord(record)))
@@ -403,7 +410,10 @@ export class OsvApiFeed implements AdvisoryFeed {
 
   private async getRecord(id: string, signal: AbortSignal): Promise<OsvRecord> {
     const url = `${this.baseUrl}/v1/vulns/${encodeURIComponent(id)}`
-    return this.checkRecord(await this.client.getJson(url, signal), id)
+    const answer = await this.client.findJson(url, [], signal)
+    if (!answer.found) this.fail(`record ${excerpt(id)} is absent`)
+    this.records?.receivedRecords?.(answer.bytes)
+    return this.checkRecord(answer.value, id)
   }
 
   /**

@@ -162,6 +162,11 @@ function errorCode(error: unknown): string | undefined {
 
 /** A body over `max` bytes is refused, not retried: the next answer would be as large. */
 export async function readCapped(body: AsyncIterable<Buffer>, max: number): Promise<string> {
+  return (await readCappedBytes(body, max)).toString('utf8')
+}
+
+/** readCapped's bytes, undecoded: a buffer of their own once past a few kilobytes. */
+export async function readCappedBytes(body: AsyncIterable<Buffer>, max: number): Promise<Buffer> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of body) {
@@ -171,7 +176,7 @@ export async function readCapped(body: AsyncIterable<Buffer>, max: number): Prom
     }
     chunks.push(chunk)
   }
-  return Buffer.concat(chunks).toString('utf8')
+  return Buffer.concat(chunks)
 }
 
 /** Untrusted text must not start a line of its own: the runner reads `::` lines as commands. */
