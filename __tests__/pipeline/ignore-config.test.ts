@@ -2,8 +2,8 @@ import { afterAll, describe, expect, test } from '@jest/globals'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { loadIgnoreRules } from '../../src/pipeline/ignore-files.js'
 import {
-  loadIgnoreRules,
   parseOsvScannerConfig,
   parsePyauditConfig,
   parsePyprojectConfig

@@ -4,11 +4,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { applyPackageCheckIgnores } from '../../src/health/ignore.js'
 import type { PackageIssue } from '../../src/health/types.js'
-import {
-  loadIgnoreRules,
-  loadPackageCheckIgnoreRules,
-  parsePackageCheckIgnoreConfig
-} from '../../src/pipeline/ignore-config.js'
+import { parsePackageCheckIgnoreConfig } from '../../src/pipeline/ignore-config.js'
+import { loadIgnoreRules, loadPackageCheckIgnoreRules } from '../../src/pipeline/ignore-files.js'
 import { ParseError } from '../../src/shared/errors.js'
 
 const TEMP = mkdtempSync(path.join(os.tmpdir(), 'pyaudit-package-ignores-'))

@@ -14,7 +14,7 @@ import type { SourceResult } from '../deps/types.js'
 import type { Logger } from '../shared/log.js'
 import { repositoryPath } from '../shared/paths.js'
 import { plural } from '../shared/text.js'
-import { loadPackageCheckIgnoreRules } from './ignore-config.js'
+import { loadPackageCheckIgnoreRules } from './ignore-files.js'
 
 export interface PackageHealthRun {
   /** Findings no ignore rule accepts: `outcome.packageIssues`. */

@@ -15,102 +15,36 @@
  * Package-health findings are accepted the same way: the `package-check-ignore` input (read
  * with the other inputs) and `[[package-check-ignore]]` entries of our config, with `package`
  * (a name, or name==version), `version`, `reason` (required) and `until`.
+ *
+ * This module parses the files; ignore-files.ts finds and reads them.
  */
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
 import { valid } from '@renovatebot/pep440'
 import { TomlDate } from 'smol-toml'
 import { describeType, isTable, parseToml, type TomlTable } from '../deps/toml-file.js'
 import { normalizeName } from '../deps/names.js'
-import { InputError, ParseError } from '../shared/errors.js'
+import { ParseError } from '../shared/errors.js'
 import { parsePackageRule, type PackageCheckIgnoreRule } from '../health/ignore.js'
-import { isAdvisoryId, parseIgnoreVulnsInput, type IgnoreRule } from './ignores.js'
+import { isAdvisoryId, type IgnoreRule } from './ignores.js'
 
-export const PYAUDIT_CONFIG = '.pyaudit.toml'
-export const OSV_SCANNER_CONFIG = 'osv-scanner.toml'
 /** Top-level keys of our config; extend it when the config grows, anything else is an error. */
 export const CONFIG_KEYS: readonly string[] = ['ignore', 'package-check-ignore']
 const IGNORE_KEYS = ['id', 'reason', 'until', 'package', 'version']
 const PACKAGE_IGNORE_KEYS = ['package', 'version', 'reason', 'until']
 const PACKAGE_NAME = /^([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])$/
 
-export interface LoadIgnoreOptions {
-  workingDirectory: string
-  /** The `config` input: a pyaudit config file, relative to the working directory. */
-  configPath?: string
-  /** The raw `ignore-vulns` input. */
-  ignoreVulnsInput: string
-}
-
-export async function loadIgnoreRules(options: LoadIgnoreOptions): Promise<IgnoreRule[]> {
-  const read = reader(options.workingDirectory)
-  const rules = parseIgnoreVulnsInput(options.ignoreVulnsInput)
-  const own = await findOwnConfig(read, options.configPath)
-  if (own) rules.push(...readOwnTable(own))
-  const osvScanner = await read(OSV_SCANNER_CONFIG)
-  if (osvScanner.text !== undefined) {
-    rules.push(...parseOsvScannerConfig(osvScanner.text, osvScanner.shownFile))
-  }
-  return rules
-}
-
-/**
- * The `[[package-check-ignore]]` entries of our config (the file the `config` input names,
- * else .pyaudit.toml or [tool.pyaudit]); the input's own rules come with the other inputs.
- */
-export async function loadPackageCheckIgnoreRules(
-  options: Omit<LoadIgnoreOptions, 'ignoreVulnsInput'>
-): Promise<PackageCheckIgnoreRule[]> {
-  const own = await findOwnConfig(reader(options.workingDirectory), options.configPath)
-  return own ? readPackageIgnores(own) : []
-}
-
-type Reader = (name: string) => Promise<{ file: string; shownFile: string; text?: string }>
-
-function reader(workingDirectory: string): Reader {
-  return async name => {
-    const file = path.resolve(workingDirectory, name)
-    const shownFile = shown(file, workingDirectory)
-    return { file, shownFile, text: await readIfPresent(file, shownFile) }
-  }
-}
-
 /** Our config as read: its table (the file's, or `[tool.pyaudit]`), text, file and key prefix. */
-interface OwnConfig {
+export interface OwnConfig {
   table: TomlTable
   text: string
   file: string
   prefix: string
 }
 
-async function findOwnConfig(read: Reader, configPath?: string): Promise<OwnConfig | undefined> {
-  if (configPath) {
-    const { file, shownFile, text } = await read(configPath)
-    if (text === undefined) throw new InputError('config', `file not found: ${file}`)
-    if (path.basename(file) !== 'pyproject.toml') return dotFileConfig(text, shownFile)
-    const own = pyprojectConfig(text, shownFile)
-    if (own === undefined) throw new ParseError({ file: shownFile }, 'no [tool.pyaudit] table')
-    return own
-  }
-  const dotFile = await read(PYAUDIT_CONFIG)
-  const pyproject = await read('pyproject.toml')
-  const fromPyproject =
-    pyproject.text === undefined ? undefined : pyprojectConfig(pyproject.text, pyproject.shownFile)
-  if (dotFile.text === undefined) return fromPyproject
-  if (fromPyproject !== undefined) {
-    throw new ParseError(
-      { file: pyproject.shownFile },
-      `[tool.pyaudit] and ${PYAUDIT_CONFIG} both configure pyaudit; keep one of them`
-    )
-  }
-  return dotFileConfig(dotFile.text, dotFile.shownFile)
-}
-
-function dotFileConfig(text: string, file: string): OwnConfig {
+export function dotFileConfig(text: string, file: string): OwnConfig {
   return { table: parseToml(text, file), text, file, prefix: '' }
 }
 
-function pyprojectConfig(text: string, file: string): OwnConfig | undefined {
+export function pyprojectConfig(text: string, file: string): OwnConfig | undefined {
   const tool = parseToml(text, file).tool
   if (!isTable(tool) || tool.pyaudit === undefined) return undefined
   if (!isTable(tool.pyaudit)) {
@@ -143,13 +77,13 @@ export function parsePackageCheckIgnoreConfig(
   return own === undefined ? [] : readPackageIgnores(own)
 }
 
-function readOwnTable(own: OwnConfig): IgnoreRule[] {
+export function readOwnTable(own: OwnConfig): IgnoreRule[] {
   checkOwnKeys(own)
   const { table, text, file, prefix } = own
   return entriesOf(table, 'ignore', text, file, prefix).map(entry => readOwnEntry(entry))
 }
 
-function readPackageIgnores(own: OwnConfig): PackageCheckIgnoreRule[] {
+export function readPackageIgnores(own: OwnConfig): PackageCheckIgnoreRule[] {
   checkOwnKeys(own)
   const { table, text, file, prefix } = own
   return entriesOf(table, 'package-check-ignore', text, file, prefix).map(readPackageIgnoreEntry)
@@ -368,19 +302,3 @@ function quote(text: string): string {
 }
 
 /** Reads a UTF-8 file (BOM dropped); undefined when it does not exist, ParseError otherwise. */
-async function readIfPresent(file: string, shownFile: string): Promise<string | undefined> {
-  try {
-    const text = await readFile(file, 'utf8')
-    return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') return undefined
-    throw new ParseError({ file: shownFile }, `cannot read file (${code ?? String(error)})`)
-  }
-}
-
-/** Relative to the working directory when inside it, as the user wrote paths there. */
-function shown(file: string, workingDirectory: string): string {
-  const relative = path.relative(workingDirectory, file)
-  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? file : relative
-}
