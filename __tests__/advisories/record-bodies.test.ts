@@ -89,6 +89,14 @@ describe('bodiesOf', () => {
     expect(asMap(bodiesOf(JSON.stringify(records[0])))).toEqual(expectedBodies([records[0]!]))
   })
 
+  test('with `only`, makes the bodies of the records it names and no other', () => {
+    const records = FIXTURE_IDS.map(record)
+    const named = records.filter((_, i) => i % 2 === 0)
+    const made = asMap(bodiesOf(JSON.stringify({ vulns: records }), new Set(named.map(r => r.id))))
+    expect(made).toEqual(expectedBodies(named))
+    expect(made.size).toBeGreaterThan(3)
+  })
+
   test('a text that is not an answer gives no bodies', () => {
     for (const text of ['', '{', 'null', '[]', '{"vulns": 3}', '"x"']) {
       expect(bodiesOf(text).keys).toEqual([])
@@ -115,6 +123,18 @@ describe('WorkerBodyMaker', () => {
     expect(new Map([...made].map(([key, body]) => [key, body.toString('utf8')]))).toEqual(expected)
     expect(made.size).toBe(expected.size)
     expect(made.size).toBeGreaterThan(8)
+  })
+
+  test('the thread makes the bodies of the records it is asked for only', async () => {
+    const maker = new WorkerBodyMaker(ENTRY, debugLines().logger, 1)
+    maker.expect(1)
+    const records = FIXTURE_IDS.map(record)
+    const named = records.slice(0, 2)
+    expect(maker.received(answer(records), new Set(named.map(r => r.id)))).toBe(true)
+    const made = await maker.finish()
+    expect(new Map([...made].map(([key, body]) => [key, body.toString('utf8')]))).toEqual(
+      expectedBodies(named)
+    )
   })
 
   test('below its threshold it starts no thread and takes nothing', async () => {

@@ -41,9 +41,9 @@ export interface RecordStore {
   expectRecords?(requests: number): void
   /**
    * An answer holding full records arrived as `bytes`, which the store may take over: they
-   * are not read again here.
+   * are not read again here. `likelyKept`: the ids of those likely to be put, when not all.
    */
-  receivedRecords?(bytes: Buffer): void
+  receivedRecords?(bytes: Buffer, likelyKept?: ReadonlySet<string>): void
 }
 
 /**
@@ -252,11 +252,16 @@ export class OsvApiFeed implements AdvisoryFeed {
     await mapWithLimit(tasks, inFlight, async (task, _, signal) => {
       if ('id' in task) return void store(await this.getRecord(task.id, signal))
       const pin = queries[task.query] as PackageVersion
-      const answer = await this.queryPackage(pin, signal, whole && !this.wholePackageRefused)
+      // Only what the querybatch listed is a finding (and kept for later runs); the rest of
+      // the package's advisories tell the verification what its candidates meet.
+      const listed = listedFor?.get(normalizeName(pin.name)) ?? new Set<string>()
+      const answer = await this.queryPackage(
+        pin,
+        signal,
+        whole && !this.wholePackageRefused,
+        listed
+      )
       if (answer.wholePackage) {
-        // Only what the querybatch listed is a finding (and kept for later runs); the rest
-        // of the package's advisories tell the verification what its candidates meet.
-        const listed = listedFor?.get(normalizeName(pin.name)) ?? new Set<string>()
         let readWhole = true
         const records = answer.records.map(raw => {
           const finding = listed.has(raw.id)
@@ -366,7 +371,8 @@ export class OsvApiFeed implements AdvisoryFeed {
   private async queryPackage(
     pin: PackageVersion,
     signal: AbortSignal,
-    wholePackage = false
+    wholePackage = false,
+    findings?: ReadonlySet<string>
   ): Promise<{ records: OsvRecord[]; wholePackage: boolean }> {
     const found: OsvRecord[] = []
     const asked = wholePackage ? wirePackageQuery(pin) : wireQuery(pin)
@@ -384,7 +390,8 @@ export class OsvApiFeed implements AdvisoryFeed {
         }
         return this.queryPackage(pin, signal)
       }
-      this.records?.receivedRecords?.(answer.bytes)
+      // Of a whole package's advisories, only the findings are sure to be kept.
+      this.records?.receivedRecords?.(answer.bytes, wholePackage ? findings : undefined)
       const body = answer.value
       if (!isObject(body)) this.fail('query answer is not an object')
       found.push(...this.list(body.vulns, 'query').map(record => this.checkRecord(record)))

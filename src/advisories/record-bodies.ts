@@ -11,7 +11,7 @@
  */
 import type { Worker } from 'node:worker_threads'
 import type { Logger } from '../shared/log.js'
-import type { MadeBodies } from './record-body-worker.js'
+import type { BodiesWanted, MadeBodies } from './record-body-worker.js'
 
 /** What the entry is started with in the worker thread. */
 export const RECORD_BODIES_ARG = '--pyaudit-record-bodies-worker'
@@ -30,9 +30,10 @@ export interface RecordBodyMaker {
   expect(requests: number): void
   /**
    * An answer holding full records, as the bytes it came as, taken over (the caller does not
-   * read them again); false: not taken.
+   * read them again); bodies are made for the records `only` names, all when not given.
+   * False: not taken.
    */
-  received(bytes: Uint8Array): boolean
+  received(bytes: Uint8Array, only?: ReadonlySet<string>): boolean
   /** The bodies made, by bodyKey, once every text received is read; ends the worker. */
   finish(): Promise<ReadonlyMap<string, Buffer>>
 }
@@ -66,14 +67,15 @@ export class WorkerBodyMaker implements RecordBodyMaker {
     if (requests >= this.minRequests) this.start()
   }
 
-  received(bytes: Uint8Array): boolean {
+  received(bytes: Uint8Array, only?: ReadonlySet<string>): boolean {
     if (this.worker === undefined || this.failed) return false
     this.pending++
     // Handed over, not copied (a structured clone of a run's answers cost ~15 ms of this
     // thread), unless they share their memory with other buffers.
     const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
     const sent = own ? bytes : new Uint8Array(bytes)
-    void this.worker.then(worker => worker?.postMessage(sent, [sent.buffer as ArrayBuffer]))
+    const message: BodiesWanted = { bytes: sent, only: only && [...only] }
+    void this.worker.then(worker => worker?.postMessage(message, [sent.buffer as ArrayBuffer]))
     return true
   }
 

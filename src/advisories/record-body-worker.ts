@@ -17,6 +17,12 @@ export interface MadeBodies {
   bytes: Uint8Array
 }
 
+/** What the worker is sent: an answer's bytes, and the ids to make bodies for (all: none). */
+export interface BodiesWanted {
+  bytes: Uint8Array
+  only?: string[]
+}
+
 /** How flush finds the body of a record: its id and its `modified`. */
 export function bodyKey(id: string, modified: string): string {
   return `${id}\n${modified}`
@@ -27,7 +33,7 @@ export function bodyKey(id: string, modified: string): string {
  * record (/v1/vulns/{id}). Whatever cannot be read gives no body: the main thread reads the
  * same text, fails on it or keeps nothing from it, and makes any body it still needs itself.
  */
-export function bodiesOf(text: string): MadeBodies {
+export function bodiesOf(text: string, only?: ReadonlySet<string>): MadeBodies {
   let value: unknown
   try {
     value = JSON.parse(text)
@@ -43,6 +49,7 @@ export function bodiesOf(text: string): MadeBodies {
   const made: Buffer[] = []
   for (const raw of records) {
     if (!isObject(raw) || typeof raw.id !== 'string' || typeof raw.modified !== 'string') continue
+    if (only !== undefined && !only.has(raw.id)) continue
     if (raw.withdrawn != null) continue
     if (readOsvRecord(raw, raw.id, raw.modified).unreadable.length > 0) continue
     const body = recordBody(raw as unknown as OsvRecord)
@@ -62,12 +69,9 @@ export function bodiesOf(text: string): MadeBodies {
 export function serveRecordBodies(): void {
   const port = parentPort
   if (port === null) throw new Error('serveRecordBodies runs in a worker thread')
-  port.on('message', (bytes: unknown) => {
-    const text =
-      bytes instanceof Uint8Array
-        ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
-        : ''
-    const made = bodiesOf(text)
+  port.on('message', ({ bytes, only }: BodiesWanted) => {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+    const made = bodiesOf(text, only && new Set(only))
     port.postMessage(made, [made.bytes.buffer as ArrayBuffer])
   })
 }

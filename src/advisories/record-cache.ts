@@ -205,9 +205,12 @@ export class DiskRecordCache implements RecordStore {
     this.bodyMaker?.expect(requests)
   }
 
-  /** An answer holding full records arrived as `bytes`: its bodies may be made elsewhere. */
-  receivedRecords(bytes: Buffer): void {
-    if (this.bodyMaker?.received(bytes)) this.bodiesElsewhere = true
+  /**
+   * An answer holding full records arrived as `bytes`: the bodies of those `likelyKept` (all
+   * when not given) may be made elsewhere.
+   */
+  receivedRecords(bytes: Buffer, likelyKept?: ReadonlySet<string>): void {
+    if (this.bodyMaker?.received(bytes, likelyKept)) this.bodiesElsewhere = true
   }
 
   /**
