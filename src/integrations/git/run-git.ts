@@ -2,7 +2,6 @@
  * Running git: an argument array (never a shell), a timeout, and no prompt. Everything here
  * reads the repository or fetches one commit; nothing touches the work tree or the index.
  */
-import { execFile } from 'node:child_process'
 import { PyauditError } from '../../shared/errors.js'
 import { excerpt, redactCredentials } from '../../shared/text.js'
 
@@ -36,9 +35,12 @@ const DEFAULT_MAX_OUTPUT = 64 * 1024 * 1024
  * Runs `git <args>` and resolves with its exit code and output, whatever the exit code. Rejects
  * with a GitError when git is missing, is stopped by the timeout, or writes too much.
  */
-export function runGit(args: readonly string[], options: GitOptions): Promise<GitResult> {
+export async function runGit(args: readonly string[], options: GitOptions): Promise<GitResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
   const activity = `git ${args[0] ?? ''}`.trim()
+  // Loaded when git first runs (~0.5 ms): every run loads this module, since the configuration
+  // checks base-ref with base-commit.ts, while few runs call git.
+  const { execFile } = await import('node:child_process')
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',
