@@ -69,6 +69,8 @@ export interface RecordCacheStats {
   written: number
   /** Hits that were read ahead, while the querybatch was in flight. */
   readAhead: number
+  /** Bodies written that a worker thread made (record-bodies.ts). */
+  madeElsewhere: number
 }
 
 export interface RecordCacheOptions {
@@ -99,7 +101,14 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv, home: string = os.homedi
 export class DiskRecordCache implements RecordStore {
   readonly dir: string
   readonly file: string
-  readonly stats: RecordCacheStats = { hits: 0, misses: 0, discarded: 0, written: 0, readAhead: 0 }
+  readonly stats: RecordCacheStats = {
+    hits: 0,
+    misses: 0,
+    discarded: 0,
+    written: 0,
+    readAhead: 0,
+    madeElsewhere: 0
+  }
   /** Upgrades recommended in earlier runs, kept with the match hints of each pin. */
   readonly upgradeAdvice: UpgradeAdviceStore
   private readonly logger: Logger
@@ -259,7 +268,9 @@ export class DiskRecordCache implements RecordStore {
       const id = this.unmade[next++] as string
       const fresh = this.fresh.get(id)
       if (fresh === undefined || fresh.body !== undefined) continue
-      fresh.body = made?.get(bodyKey(id, fresh.modified)) ?? recordBody(fresh.record)
+      const madeThere = made?.get(bodyKey(id, fresh.modified))
+      if (madeThere !== undefined) this.stats.madeElsewhere++
+      fresh.body = madeThere ?? recordBody(fresh.record)
       if (fresh.body !== undefined) continue
       this.fresh.delete(id)
       this.stats.written--
