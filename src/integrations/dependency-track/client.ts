@@ -7,7 +7,6 @@
 import { FormData } from '../../net/undici-formdata.js'
 import type { Logger } from '../../shared/log.js'
 import {
-  DEPENDENCY_TRACK_INPUTS as INPUTS,
   describeStep,
   explainFailure,
   type DependencyTrackStep,
@@ -15,7 +14,12 @@ import {
 } from './errors.js'
 import { redactSecrets, registerSecret } from '../../shared/escape.js'
 import { DependencyTrackError, DependencyTrackHttp, redactKey } from './http.js'
-import { checkApiKey, describeTarget, normalizeBaseUrl } from './inputs.js'
+import {
+  checkApiKey,
+  DEPENDENCY_TRACK_INPUTS as INPUTS,
+  describeTarget,
+  normalizeBaseUrl
+} from './inputs.js'
 import {
   lookUpProject,
   readFindings,
@@ -25,7 +29,7 @@ import {
 } from './reads.js'
 import type { DependencyTrackFinding, DependencyTrackViolation } from './results.js'
 
-export { DEPENDENCY_TRACK_INPUTS } from './errors.js'
+export { DEPENDENCY_TRACK_INPUTS } from './inputs.js'
 export { DependencyTrackError } from './http.js'
 export { defaultProjectCoordinates, parseDependencyTrackParent } from './inputs.js'
 export type { DependencyTrackFinding, DependencyTrackViolation } from './results.js'

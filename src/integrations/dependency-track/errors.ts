@@ -5,19 +5,7 @@
  */
 import { InputError, type PyauditError } from '../../shared/errors.js'
 import { DependencyTrackError } from './http.js'
-
-/** The action inputs behind DependencyTrackOptions, named in errors. */
-export const DEPENDENCY_TRACK_INPUTS = {
-  url: 'dependency-track-url',
-  apiKey: 'dependency-track-api-key',
-  projectName: 'dependency-track-project',
-  projectVersion: 'dependency-track-version',
-  projectUuid: 'dependency-track-project-uuid',
-  parent: 'dependency-track-parent',
-  autoCreate: 'dependency-track-auto-create',
-  wait: 'dependency-track-wait',
-  waitTimeout: 'dependency-track-wait-timeout'
-} as const
+import { DEPENDENCY_TRACK_INPUTS } from './inputs.js'
 
 export type DependencyTrackStep = 'upload' | 'token' | 'lookup' | 'findings' | 'violations'
 

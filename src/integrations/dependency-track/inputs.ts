@@ -4,7 +4,19 @@
  */
 import { InputError } from '../../shared/errors.js'
 import { redactCredentials } from '../../shared/text.js'
-import { DEPENDENCY_TRACK_INPUTS as INPUTS } from './errors.js'
+
+/** The action inputs behind DependencyTrackOptions, named in errors. */
+export const DEPENDENCY_TRACK_INPUTS = {
+  url: 'dependency-track-url',
+  apiKey: 'dependency-track-api-key',
+  projectName: 'dependency-track-project',
+  projectVersion: 'dependency-track-version',
+  projectUuid: 'dependency-track-project-uuid',
+  parent: 'dependency-track-parent',
+  autoCreate: 'dependency-track-auto-create',
+  wait: 'dependency-track-wait',
+  waitTimeout: 'dependency-track-wait-timeout'
+} as const
 
 export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
@@ -42,15 +54,21 @@ export function normalizeBaseUrl(raw: string): string {
     url = new URL(raw.trim())
   } catch {
     throw new InputError(
-      INPUTS.url,
+      DEPENDENCY_TRACK_INPUTS.url,
       `"${redactCredentials(raw)}" is not a URL; expected e.g. https://dtrack.example.com`
     )
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InputError(INPUTS.url, `expected an http(s) URL, got ${url.protocol}`)
+    throw new InputError(
+      DEPENDENCY_TRACK_INPUTS.url,
+      `expected an http(s) URL, got ${url.protocol}`
+    )
   }
   if (url.username || url.password || url.search || url.hash) {
-    throw new InputError(INPUTS.url, 'give the base URL only: no credentials, query or fragment')
+    throw new InputError(
+      DEPENDENCY_TRACK_INPUTS.url,
+      'give the base URL only: no credentials, query or fragment'
+    )
   }
   const path = url.pathname.replace(/\/+$/, '').replace(/\/api(\/v1)?$/, '')
   return `${url.origin}${path}`
@@ -59,13 +77,16 @@ export function normalizeBaseUrl(raw: string): string {
 export function checkApiKey(apiKey: string): string {
   const key = apiKey.trim()
   if (key === '') {
-    throw new InputError(INPUTS.apiKey, 'is empty; pass the secret that holds the API key')
+    throw new InputError(
+      DEPENDENCY_TRACK_INPUTS.apiKey,
+      'is empty; pass the secret that holds the API key'
+    )
   }
   // A line break would end the header early; say so without showing the key.
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f\s]/.test(key)) {
     throw new InputError(
-      INPUTS.apiKey,
+      DEPENDENCY_TRACK_INPUTS.apiKey,
       'contains white space or a control character; check how the secret was pasted'
     )
   }
@@ -80,13 +101,16 @@ export function describeTarget(project: {
 }): string {
   if (project.projectUuid) {
     if (!UUID_PATTERN.test(project.projectUuid)) {
-      throw new InputError(INPUTS.projectUuid, `"${project.projectUuid}" is not a UUID`)
+      throw new InputError(
+        DEPENDENCY_TRACK_INPUTS.projectUuid,
+        `"${project.projectUuid}" is not a UUID`
+      )
     }
     return `UUID ${project.projectUuid}`
   }
   if (!project.projectName) {
     throw new InputError(
-      INPUTS.projectName,
+      DEPENDENCY_TRACK_INPUTS.projectName,
       'is empty, and so is the project UUID: name the project to upload to'
     )
   }

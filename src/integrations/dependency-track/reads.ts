@@ -5,13 +5,9 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { Logger } from '../../shared/log.js'
-import {
-  DEPENDENCY_TRACK_INPUTS as INPUTS,
-  describeStep,
-  type DependencyTrackStep
-} from './errors.js'
+import { describeStep, type DependencyTrackStep } from './errors.js'
 import { DependencyTrackError } from './http.js'
-import { UUID_PATTERN } from './inputs.js'
+import { DEPENDENCY_TRACK_INPUTS as INPUTS, UUID_PATTERN } from './inputs.js'
 import {
   parseFindings,
   parseViolations,
