@@ -99,28 +99,37 @@ function listingsOf(records: readonly OsvRecord[], name: string): Listings {
     for (const entry of record.affected ?? []) {
       if (!isPyPIEntryFor(entry, name)) continue
       for (const range of entry.ranges ?? []) {
-        for (const event of range.events) {
-          for (const bound of [event.fixed, event.limit]) {
-            if (bound !== undefined && isPep440(bound)) bounds.add(equalityKey(bound))
-          }
+        for (const { fixed, limit } of range.events) {
+          if (fixed !== undefined && isPep440(fixed)) bounds.add(equalityKey(fixed))
+          if (limit !== undefined && isPep440(limit)) bounds.add(equalityKey(limit))
         }
       }
     }
   }
   const listedBy = new Map<string, Set<OsvRecord>>()
+  // Each spelling the package's lists hold, with the bound it is (null: none). The lists
+  // repeat a few hundred spellings ~150,000 times in a cold 200-pin run: one look-up in this
+  // small map instead of two in the run-wide ones.
+  const boundOf = new Map<string, string | null>()
   for (const record of records) {
     for (const entry of record.affected ?? []) {
-      if (!isPyPIEntryFor(entry, name) || entry.versions === undefined) continue
+      const versions = entry.versions
+      if (versions === undefined || !isPyPIEntryFor(entry, name)) continue
       const named: string[] = []
-      for (const version of entry.versions) {
-        const key = equalityKey(version)
-        if (!bounds.has(key)) continue
+      for (const version of versions) {
+        let key = boundOf.get(version)
+        if (key === undefined) {
+          const equal = equalityKey(version)
+          key = bounds.has(equal) ? equal : null
+          boundOf.set(version, key)
+        }
+        if (key === null) continue
         named.push(key)
         let listing = listedBy.get(key)
         if (!listing) listedBy.set(key, (listing = new Set()))
         listing.add(record)
       }
-      describeListedBounds(entry.versions, { bounds, named })
+      describeListedBounds(versions, { bounds, named })
     }
   }
   return { bounds, listedBy }
