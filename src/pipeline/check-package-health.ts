@@ -48,6 +48,7 @@ export async function checkPackageHealth(
     import('../health/subjects.js'),
     import('../health/audit-health.js')
   ])
+  loading.catch(() => {}) // awaited below, or never when the ignore rules cannot be read
   const fileRules = await loadPackageCheckIgnoreRules({
     workingDirectory: config.workingDirectory,
     ...(config.findings.configFile ? { configPath: config.findings.configFile } : {})

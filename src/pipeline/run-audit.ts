@@ -115,6 +115,7 @@ async function runStages(
     const lookup = lookUpAdvisories(sources, ahead.feed)
     // Loaded once the lookup is under way: their code compiles while the answers are awaited.
     const loading = import('./later-stages.js')
+    loading.catch(() => {}) // awaited below, or never when the lookup fails first
     const [found, health] = await beside(lookup, signal =>
       checkPackageHealth(sources, config, { env, logger, now, signal })
     )
