@@ -1,14 +1,14 @@
 /**
  * The `versions` lists of a cached record, detached as one text and attached back lazily:
- * detachVersions decides in one pass over the lists what the three checks it replaced decided
- * (every list a list of strings, every version plain), and what it detaches comes back as it was.
+ * detachVersions caches a record only when every list is a list of strings, detaches its lists
+ * only when every version is plain, and what it detaches comes back as it was.
  */
 import { describe, expect, test } from '@jest/globals'
 import fc from 'fast-check'
 import { attachVersions, detachVersions } from '../../src/advisories/lazy-versions.js'
 import type { OsvAffected, OsvRecord } from '../../src/advisories/osv.js'
 
-/** What detachVersions decided before it read the lists in one pass. */
+/** What detachVersions is to decide, written out plainly. */
 function expectedShape(record: OsvRecord): 'not cached' | 'inline' | 'detached' {
   const lists = (record.affected ?? []).flatMap(entry =>
     entry.versions === undefined ? [] : [entry.versions as unknown]
@@ -49,7 +49,7 @@ const record = fc.array(versionsField, { maxLength: 4 }).map((fields): OsvRecord
 }))
 
 describe('detachVersions', () => {
-  test('caches, inlines or detaches exactly as the separate checks did, and attaches back the same record', () => {
+  test('caches, inlines or detaches as the checks written out plainly say, and attaches back the same record', () => {
     fc.assert(
       fc.property(record, original => {
         const detached = detachVersions(original)

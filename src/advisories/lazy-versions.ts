@@ -10,6 +10,7 @@
  * no version is empty or holds a tab, a line feed or anything else JSON would escape. Any
  * other record keeps its lists inline, as OSV sent them.
  */
+import { isStringList } from '../shared/json-shape.js'
 import type { OsvAffected, OsvRecord } from './osv.js'
 
 export interface DetachedVersions {
@@ -26,27 +27,16 @@ const VERSION_SEPARATOR = '\t'
 /** Undefined when a list is not a list of strings: such a record is not cached at all. */
 export function detachVersions(record: OsvRecord): DetachedVersions | undefined {
   const affected = record.affected ?? []
-  const entries: number[] = []
-  let plain = true
-  // One pass over every listed version (~150,000 in a cold 200-pin run), checking its type
-  // and its spelling together.
-  for (let index = 0; index < affected.length; index++) {
-    const list: unknown = affected[index]!.versions
-    if (list === undefined) continue
-    if (!Array.isArray(list)) return undefined
-    for (const version of list as unknown[]) {
-      if (typeof version !== 'string') return undefined
-      if (plain && !isPlainVersion(version)) plain = false
-    }
-    entries.push(index)
+  const entries = affected.flatMap((entry, index) => (entry.versions === undefined ? [] : [index]))
+  const lists = entries.map(index => affected[index]!.versions)
+  if (!lists.every(isStringList)) return undefined
+  if (entries.length === 0 || !lists.every(list => list.every(isPlainVersion))) {
+    return { record, entries: [], listed: null }
   }
-  if (entries.length === 0 || !plain) return { record, entries: [], listed: null }
   return {
     record: { ...record, affected: affected.map(({ versions: _, ...entry }) => entry) },
     entries,
-    listed: entries
-      .map(index => affected[index]!.versions!.join(VERSION_SEPARATOR))
-      .join(LIST_SEPARATOR)
+    listed: lists.map(list => list.join(VERSION_SEPARATOR)).join(LIST_SEPARATOR)
   }
 }
 
