@@ -16,7 +16,7 @@
 import { createHash } from 'node:crypto'
 import { normalizeName } from '../deps/names.js'
 import { listedBoundsOf } from './listed-bounds.js'
-import { affects, isPyPIEntryFor, markRangesCovering } from './match.js'
+import { affects, markRangesCovering } from './match.js'
 import type { OsvRecord, PackageVersion } from './osv.js'
 import { compareVersions, equalityKey, isPep440, isPrerelease } from './version-order.js'
 
@@ -80,14 +80,14 @@ function candidatesAffected(
     // A record without `affected` spares no version (see recordAffects).
     if (record.affected == null) return candidates.map(() => true)
     for (const entry of record.affected) {
-      if (!isPyPIEntryFor(entry, normalizedName)) continue
+      const pkg = entry.package
+      if (pkg?.ecosystem !== 'PyPI' || normalizeName(pkg.name) !== normalizedName) continue
       markRangesCovering(entry, candidates, affected)
       const versions = entry.versions ?? []
       const listed = versions.length === 0 ? undefined : listedBoundsOf(versions)
       if (listed !== undefined && listed.bounds !== bounds) {
         bounds = listed.bounds
-        within = true
-        for (const key of indexOf.keys()) within &&= bounds.has(key)
+        within = [...indexOf.keys()].every(key => listed.bounds.has(key))
       }
       const described = listed !== undefined && within
       for (const item of described ? listed.named : versions) {
@@ -217,7 +217,8 @@ export function plausibleUpgrade(
     // A record without `affected` spares no version (see recordAffects).
     if (record.affected == null) return false
     for (const entry of record.affected) {
-      if (!isPyPIEntryFor(entry, name)) continue
+      const pkg = entry.package
+      if (pkg?.ecosystem !== 'PyPI' || normalizeName(pkg.name) !== name) continue
       const ranges = entry.ranges ?? []
       if (affects({ ranges }, upgrade)) return false
       bound ||= ranges.some(
@@ -241,12 +242,16 @@ export function upgradeCandidates(
   const found: string[] = []
   for (const record of records) {
     for (const affected of record.affected ?? []) {
-      if (!isPyPIEntryFor(affected, normalizedName)) continue
+      const pkg = affected.package
+      if (pkg?.ecosystem !== 'PyPI' || normalizeName(pkg.name) !== normalizedName) continue
       for (const range of affected.ranges ?? []) {
         if (range.type === 'GIT') continue
-        for (const { fixed, limit } of range.events) {
-          if (fixed !== undefined && above(fixed, version)) found.push(fixed)
-          if (limit !== undefined && above(limit, version)) found.push(limit)
+        for (const event of range.events) {
+          for (const bound of [event.fixed, event.limit]) {
+            if (bound !== undefined && isPep440(bound) && compareVersions(bound, version) > 0) {
+              found.push(bound)
+            }
+          }
         }
       }
     }
@@ -254,10 +259,6 @@ export function upgradeCandidates(
   // Array.prototype.sort is stable, so the first spelling of equal versions stays first.
   found.sort(compareVersions)
   return found.filter((candidate, i) => i === 0 || compareVersions(found[i - 1]!, candidate) !== 0)
-}
-
-function above(bound: string, version: string): boolean {
-  return isPep440(bound) && compareVersions(bound, version) > 0
 }
 
 /**
