@@ -173,6 +173,33 @@ describe('equalityKey', () => {
     expect(equalityKey('1.0+local')).not.toBe(equalityKey('1.0'))
   })
 
+  test('a version in normal form is keyed as the same version spelt another way', () => {
+    // Normal forms (fast path, leading zeros included) against the same text behind a 'v',
+    // which only the full parse reads.
+    const normalForm = fc
+      .tuple(
+        fc.array(fc.constantFrom('0', '1', '2', '00', '01', '10'), { minLength: 1, maxLength: 4 }),
+        fc.option(fc.tuple(fc.constantFrom('a', 'b', 'rc'), fc.constantFrom('0', '1', '01')), {
+          nil: undefined
+        }),
+        fc.option(fc.constantFrom('0', '1', '02'), { nil: undefined }),
+        fc.option(fc.constantFrom('0', '3', '003'), { nil: undefined })
+      )
+      .map(
+        ([release, pre, post, dev]) =>
+          release.join('.') +
+          (pre === undefined ? '' : pre.join('')) +
+          (post === undefined ? '' : `.post${post}`) +
+          (dev === undefined ? '' : `.dev${dev}`)
+      )
+    fc.assert(
+      fc.property(normalForm, version => {
+        expect(equalityKey(version)).toBe(equalityKey(`v${version}`))
+      }),
+      { numRuns: 3000 }
+    )
+  })
+
   test('a version that is not PEP 440 is equal only to itself', () => {
     expect(equalityKey('2.6.0-NA')).toBe(equalityKey('2.6.0-NA'))
     expect(equalityKey('2.6.0-NA')).not.toBe(equalityKey('2.6.0-na'))

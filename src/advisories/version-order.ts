@@ -113,6 +113,10 @@ const equalityKeys = new Map<string, string>()
 
 function computeEqualityKey(version: string): string {
   if (CANONICAL_RELEASE.test(version)) return version.replace(TRAILING_ZEROS, '')
+  // A listed pre-, post- or dev release in normal form (most of the rest) is keyed straight
+  // from its parts: no order key is made and kept for a version that is seldom ordered.
+  const normal = NORMAL_FORM.exec(version)
+  if (normal !== null) return normalFormEqualityKey(normal)
   const key = keyOf(version)
   if (key === null) return `|=${version}`
   const release = key.release.length === 0 ? '0' : key.release.join('.')
@@ -124,6 +128,19 @@ function computeEqualityKey(version: string): string {
   const post = key.post === -1 ? '' : key.post
   const dev = key.dev === Infinity ? '' : key.dev
   return `${key.epoch}!${release}|${pre}|${post}|${dev}|${key.local?.join('.') ?? ''}`
+}
+
+/** computeEqualityKey's answer for a NORMAL_FORM match, as it reads normalFormKey's key. */
+function normalFormEqualityKey(match: RegExpExecArray): string {
+  const [, releaseText, preLabel, preNumber, postText, devText] = match
+  const release = (releaseText as string).split('.').map(Number)
+  while (release.at(-1) === 0) release.pop()
+  const plain = release.length === 0 ? '0' : release.join('.')
+  if (preLabel === undefined && postText === undefined && devText === undefined) return plain
+  const pre = preLabel === undefined ? '' : `${preLabel}${Number(preNumber)}`
+  const post = postText === undefined ? '' : Number(postText)
+  const dev = devText === undefined ? '' : Number(devText)
+  return `0!${plain}|${pre}|${post}|${dev}|`
 }
 
 /** A release number as PyPI prints it: digits without leading zeros, nothing else. */
