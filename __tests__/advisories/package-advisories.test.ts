@@ -54,6 +54,25 @@ describe('PackageAdvisories', () => {
     expect(at('not-a-version')).toEqual([])
   })
 
+  test('lists of one length answer each for itself, repeated or not', () => {
+    const range = [{ introduced: '5.0' }, { fixed: '5.1' }]
+    const lists = [
+      advisory('L1', 'demo-pkg', range, ['1.0', '2.0', '3.0']),
+      advisory('L2', 'demo-pkg', range, ['1.0', '2.0', '3.0']),
+      // Same length, same end: only the first version differs.
+      advisory('L3', 'demo-pkg', range, ['1.5', '2.0', '3.0']),
+      advisory('L4', 'demo-pkg', [{ introduced: '0' }, { fixed: '1.0' }])
+    ]
+    const known = new PackageAdvisories()
+    known.add('demo-pkg', lists, true)
+    const at = (version: string) => ids(known.affecting([{ name: 'demo-pkg', version }])[0])
+    expect(at('1.0')).toEqual(['L1', 'L2'])
+    expect(at('5.1')).toEqual([])
+    for (const version of ['1.0', '1.5', '2.0', '3.0', '5.0']) {
+      expect(at(version)).toEqual(ids(lists.filter(r => recordAffects(r, 'demo-pkg', version))))
+    }
+  })
+
   test('only a whole answer that names every listed advisory answers', () => {
     const known = new PackageAdvisories()
     known.add('demo-pkg', records, false)
