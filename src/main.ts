@@ -1,6 +1,3 @@
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { makeRecordBodiesWith, RECORD_BODIES_ARG } from './advisories/record-bodies.js'
 import { keepWasmOnBaselineCompiler } from './net/wasm-tiering.js'
 
 /**
@@ -12,12 +9,6 @@ export async function run(
   argv: string[] = process.argv.slice(2),
   env: NodeJS.ProcessEnv = process.env
 ): Promise<void> {
-  if (argv[0] === RECORD_BODIES_ARG && (await servedRecordBodies())) return
-  // This file's entry (index.ts beside it; the bundle itself once built) is what a worker
-  // thread starts from; under a loader that runs the sources, there is none to start.
-  // (Spelt so that the bundler does not take it for an asset to copy.)
-  const entry = new URL(`${import.meta.url.slice(0, import.meta.url.lastIndexOf('/'))}/index.js`)
-  if (existsSync(fileURLToPath(entry))) makeRecordBodiesWith(entry)
   const onRunner =
     env.GITHUB_ACTIONS === 'true' || Object.keys(env).some(key => key.startsWith('INPUT_'))
   const start =
@@ -31,15 +22,6 @@ export async function run(
   keepWasmOnBaselineCompiler()
   await start()
   await exitOnceWritten()
-}
-
-/** In a worker thread started by record-bodies.ts: serves it instead of running. */
-async function servedRecordBodies(): Promise<boolean> {
-  const { isMainThread } = await import('node:worker_threads')
-  if (isMainThread) return false
-  const { serveRecordBodies } = await import('./advisories/record-body-worker.js')
-  serveRecordBodies()
-  return true
 }
 
 /**

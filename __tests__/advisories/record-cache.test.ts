@@ -197,14 +197,7 @@ describe('reading ahead while the querybatch is in flight', () => {
       'urllib3==2.0.4': { ids: ['PYSEC-2023-192'] }
     })
     const warm = await run(40)
-    expect(warm.cache.stats).toEqual({
-      hits: 5,
-      misses: 0,
-      discarded: 0,
-      written: 0,
-      readAhead: 5,
-      madeElsewhere: 0
-    })
+    expect(warm.cache.stats).toEqual({ hits: 5, misses: 0, discarded: 0, written: 0, readAhead: 5 })
     expect(warm.result).toEqual(cold.result)
     // The same matches as last time: the pack is not rewritten, nothing to save.
     expect(warm.cache.changed).toBe(false)

@@ -44,13 +44,10 @@ export interface ActionRun {
   durationMs: number
 }
 
-/**
- * Runs src/index.ts (or `entry`, such as dist/index.js) as its own process, exactly as a runner
- * would: inputs as INPUT_* variables.
- */
+/** Runs src/index.ts as its own process, exactly as a runner would: inputs as INPUT_* variables. */
 export async function runAction(
   inputs: Record<string, string>,
-  options: { workspace: string; env?: NodeJS.ProcessEnv; args?: string[]; entry?: string }
+  options: { workspace: string; env?: NodeJS.ProcessEnv; args?: string[] }
 ): Promise<ActionRun> {
   const runnerTemp = await fs.mkdtemp(path.join(os.tmpdir(), 'pyaudit-runner-'))
   const outputFile = path.join(runnerTemp, 'output.txt')
@@ -74,8 +71,7 @@ export async function runAction(
   const given = { 'package-checks': 'false', ...inputs }
   for (const [name, value] of Object.entries(given)) env[`INPUT_${name.toUpperCase()}`] = value
   const started = performance.now()
-  const entry = options.entry === undefined ? entryArguments() : [options.entry]
-  const child = spawn(process.execPath, [...entry, ...(options.args ?? [])], {
+  const child = spawn(process.execPath, [...entryArguments(), ...(options.args ?? [])], {
     cwd: options.workspace,
     env
   })

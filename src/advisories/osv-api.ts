@@ -37,13 +37,6 @@ export interface RecordStore {
   readAhead?(pins: readonly PackageVersion[]): () => void
   /** What each pin matched, in the order of the pins. */
   noteMatches?(pins: readonly PackageVersion[], refs: readonly (readonly VulnRef[])[]): void
-  /** Records are about to be fetched in `requests` requests. */
-  expectRecords?(requests: number): void
-  /**
-   * An answer holding full records arrived as `bytes`, which the store may take over: they
-   * are not read again here. `likelyKept`: the ids of those likely to be put, when not all.
-   */
-  receivedRecords?(bytes: Buffer, likelyKept?: ReadonlySet<string>): void
 }
 
 /**
@@ -217,7 +210,6 @@ export class OsvApiFeed implements AdvisoryFeed {
     const strategy = this.strategy === 'whole-package' && !whole ? 'auto' : this.strategy
     const names = queries.map(query => query.name)
     const plan = planDetailFetches(refs, held, strategy, names)
-    this.records?.expectRecords?.(plan.packageQueries.length + plan.ids.length)
     const extras = new Map<number, OsvRecord[]>()
     const recordsOf = (i: number): OsvRecord[] =>
       [...refs[i]!.map(ref => byId.get(ref.id) as OsvRecord), ...(extras.get(i) ?? [])].filter(
@@ -252,16 +244,11 @@ export class OsvApiFeed implements AdvisoryFeed {
     await mapWithLimit(tasks, inFlight, async (task, _, signal) => {
       if ('id' in task) return void store(await this.getRecord(task.id, signal))
       const pin = queries[task.query] as PackageVersion
-      // Only what the querybatch listed is a finding (and kept for later runs); the rest of
-      // the package's advisories tell the verification what its candidates meet.
-      const listed = listedFor?.get(normalizeName(pin.name)) ?? new Set<string>()
-      const answer = await this.queryPackage(
-        pin,
-        signal,
-        whole && !this.wholePackageRefused,
-        listed
-      )
+      const answer = await this.queryPackage(pin, signal, whole && !this.wholePackageRefused)
       if (answer.wholePackage) {
+        // Only what the querybatch listed is a finding (and kept for later runs); the rest
+        // of the package's advisories tell the verification what its candidates meet.
+        const listed = listedFor?.get(normalizeName(pin.name)) ?? new Set<string>()
         let readWhole = true
         const records = answer.records.map(raw => {
           const finding = listed.has(raw.id)
@@ -371,8 +358,7 @@ export class OsvApiFeed implements AdvisoryFeed {
   private async queryPackage(
     pin: PackageVersion,
     signal: AbortSignal,
-    wholePackage = false,
-    findings?: ReadonlySet<string>
+    wholePackage = false
   ): Promise<{ records: OsvRecord[]; wholePackage: boolean }> {
     const found: OsvRecord[] = []
     const asked = wholePackage ? wirePackageQuery(pin) : wireQuery(pin)
@@ -381,7 +367,9 @@ export class OsvApiFeed implements AdvisoryFeed {
       if (page === MAX_PAGES) this.fail(`query still paginating after ${MAX_PAGES} pages`)
       const query = { ...asked, ...(pageToken ? { page_token: pageToken } : {}) }
       const url = `${this.baseUrl}/v1/query`
-      const answer = await this.client.findPostJson(url, query, wholePackage ? [400] : [], signal)
+      const answer = wholePackage
+        ? await this.client.findPostJson(url, query, [400], signal)
+        : { found: true as const, value: await this.client.postJson(url, query, signal) }
       if (!answer.found) {
         if (page > 0) this.fail('query rejected a page token it gave')
         if (!this.wholePackageRefused) {
@@ -390,8 +378,6 @@ export class OsvApiFeed implements AdvisoryFeed {
         }
         return this.queryPackage(pin, signal)
       }
-      // Of a whole package's advisories, only the findings are sure to be kept.
-      this.records?.receivedRecords?.(answer.bytes, wholePackage ? findings : undefined)
       const body = answer.value
       if (!isObject(body)) this.fail('query answer is not an object')
       found.push(...this.list(body.vulns, 'query').map(record => this.checkRecord(record)))
@@ -417,10 +403,7 @@ export class OsvApiFeed implements AdvisoryFeed {
 
   private async getRecord(id: string, signal: AbortSignal): Promise<OsvRecord> {
     const url = `${this.baseUrl}/v1/vulns/${encodeURIComponent(id)}`
-    const answer = await this.client.findJson(url, [], signal)
-    if (!answer.found) this.fail(`record ${excerpt(id)} is absent`)
-    this.records?.receivedRecords?.(answer.bytes)
-    return this.checkRecord(answer.value, id)
+    return this.checkRecord(await this.client.getJson(url, signal), id)
   }
 
   /**

@@ -23,8 +23,6 @@ import { silentLogger, type Logger } from '../shared/log.js'
 import { removeStaleTemps, writeFileAtomically } from './atomic-file.js'
 import { preparePrivateDir, unsafeOwnership, type RefusedDir } from './cache-dir.js'
 import { MatchHints } from './match-hints.js'
-import { bodyKey } from './record-body-worker.js'
-import type { RecordBodyMaker } from './record-bodies.js'
 import type { RecordStore, VulnRef } from './osv-api.js'
 import type { OsvRecord, PackageVersion } from './osv.js'
 import { severityOf } from './severity.js'
@@ -69,8 +67,6 @@ export interface RecordCacheStats {
   written: number
   /** Hits that were read ahead, while the querybatch was in flight. */
   readAhead: number
-  /** Bodies written that a worker thread made (record-bodies.ts). */
-  madeElsewhere: number
 }
 
 export interface RecordCacheOptions {
@@ -79,8 +75,6 @@ export interface RecordCacheOptions {
   maxBytes?: number
   /** The clock that dates each record's last use (tests move it). */
   now?: () => number
-  /** Makes the bodies on another thread (record-bodies.ts); without it, this one does. */
-  bodyMaker?: RecordBodyMaker
 }
 
 /** A record as read: whole and what the pack says it is, not there, or not to be trusted. */
@@ -101,23 +95,13 @@ export function defaultCacheDir(env: NodeJS.ProcessEnv, home: string = os.homedi
 export class DiskRecordCache implements RecordStore {
   readonly dir: string
   readonly file: string
-  readonly stats: RecordCacheStats = {
-    hits: 0,
-    misses: 0,
-    discarded: 0,
-    written: 0,
-    readAhead: 0,
-    madeElsewhere: 0
-  }
+  readonly stats: RecordCacheStats = { hits: 0, misses: 0, discarded: 0, written: 0, readAhead: 0 }
   /** Upgrades recommended in earlier runs, kept with the match hints of each pin. */
   readonly upgradeAdvice: UpgradeAdviceStore
   private readonly logger: Logger
   private readonly maxRecords: number
   private readonly maxBytes: number
   private readonly now: () => number
-  private readonly bodyMaker: RecordBodyMaker | undefined
-  /** Whether the bodies of this run's records come from bodyMaker (made here otherwise). */
-  private bodiesElsewhere = false
   /** Why the directory is not used, when it is not. */
   private readonly refused: RefusedDir | undefined
   private pack: Pack | undefined
@@ -143,7 +127,6 @@ export class DiskRecordCache implements RecordStore {
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES
     this.now = options.now ?? Date.now
     this.refused = preparePrivateDir(cacheDir)
-    this.bodyMaker = this.refused === undefined ? options.bodyMaker : undefined
     if (this.refused?.unsafe) this.logger.warning(this.refused.message)
     else if (this.refused) this.logger.debug(`${this.refused.message}; running without it`)
     this.upgradeAdvice = {
@@ -209,19 +192,6 @@ export class DiskRecordCache implements RecordStore {
     )
   }
 
-  /** The run is about to fetch records in `requests` requests (see record-bodies.ts). */
-  expectRecords(requests: number): void {
-    this.bodyMaker?.expect(requests)
-  }
-
-  /**
-   * An answer holding full records arrived as `bytes`: the bodies of those `likelyKept` (all
-   * when not given) may be made elsewhere.
-   */
-  receivedRecords(bytes: Buffer, likelyKept?: ReadonlySet<string>): void {
-    if (this.bodyMaker?.received(bytes, likelyKept)) this.bodiesElsewhere = true
-  }
-
   /**
    * Keeps the record for flush. A withdrawn one is not kept: only the feed may say so.
    * Records arrive while other requests are still on the wire, so this is where its body for
@@ -246,7 +216,6 @@ export class DiskRecordCache implements RecordStore {
    * Whatever is left when flush comes is made then.
    */
   prepareFlush(): void {
-    if (this.bodiesElsewhere) return
     if (this.makingBodies || this.unmade.length === 0) return
     this.makingBodies = true
     setImmediate(this.bodiesSlice)
@@ -258,19 +227,14 @@ export class DiskRecordCache implements RecordStore {
     else this.makingBodies = false
   }
 
-  /**
-   * The bodies of fresh records not made yet, until the clock passes `until`; those `made`
-   * elsewhere are taken as they are.
-   */
-  private makeBodies(until: number, made?: ReadonlyMap<string, Buffer>): void {
+  /** The bodies of fresh records not made yet, until the clock passes `until`. */
+  private makeBodies(until: number): void {
     let next = 0
     while (next < this.unmade.length && Date.now() <= until) {
       const id = this.unmade[next++] as string
       const fresh = this.fresh.get(id)
       if (fresh === undefined || fresh.body !== undefined) continue
-      const madeThere = made?.get(bodyKey(id, fresh.modified))
-      if (madeThere !== undefined) this.stats.madeElsewhere++
-      fresh.body = madeThere ?? recordBody(fresh.record)
+      fresh.body = recordBody(fresh.record)
       if (fresh.body !== undefined) continue
       this.fresh.delete(id)
       this.stats.written--
@@ -288,7 +252,7 @@ export class DiskRecordCache implements RecordStore {
     if (this.refused !== undefined) return
     const pack = this.load()
     const hints = this.matchHints()
-    this.makeBodies(Infinity, await this.bodyMaker?.finish())
+    this.makeBodies(Infinity)
     const today = Math.floor(this.now() / DAY_MS)
     const dated = [...this.used].some(id => (pack.entries.get(id)?.day ?? today) < today)
     if (this.fresh.size === 0 && !hints.dirty && this.dropped.size === 0 && !dated) return

@@ -162,11 +162,6 @@ function errorCode(error: unknown): string | undefined {
 
 /** A body over `max` bytes is refused, not retried: the next answer would be as large. */
 export async function readCapped(body: AsyncIterable<Buffer>, max: number): Promise<string> {
-  return (await readCappedBytes(body, max)).toString('utf8')
-}
-
-/** readCapped's bytes, undecoded: a buffer of their own once past a few kilobytes. */
-export async function readCappedBytes(body: AsyncIterable<Buffer>, max: number): Promise<Buffer> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of body) {
@@ -176,7 +171,7 @@ export async function readCappedBytes(body: AsyncIterable<Buffer>, max: number):
     }
     chunks.push(chunk)
   }
-  return Buffer.concat(chunks)
+  return Buffer.concat(chunks).toString('utf8')
 }
 
 /** Untrusted text must not start a line of its own: the runner reads `::` lines as commands. */

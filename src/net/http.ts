@@ -7,7 +7,7 @@
  */
 import { setMaxListeners } from 'node:events'
 import {
-  readCappedBytes,
+  readCapped,
   oneLine,
   setUpClient,
   underDeadline,
@@ -39,13 +39,8 @@ export interface JsonClientOptions extends HttpClientOptions {
   feedName: string
 }
 
-/**
- * A GET that may meet "no such resource": either the JSON (and the bytes it was read from,
- * which nothing here reads again: a caller may hand them over to another thread), or the
- * status that said so.
- */
-export type Found =
-  { found: true; value: unknown; bytes: Buffer } | { found: false; status: number }
+/** A GET that may meet "no such resource": either the JSON, or the status that said so. */
+export type Found = { found: true; value: unknown } | { found: false; status: number }
 
 export class JsonClient {
   private readonly requestTimeoutMs: number
@@ -161,13 +156,12 @@ export class JsonClient {
         idempotent: true,
         signal: bounded
       })
-      const bytes = await readCappedBytes(response.body, this.maxResponseBytes)
+      const text = await readCapped(response.body, this.maxResponseBytes)
       const retryAfter = response.headers['retry-after']
-      return { ok: true, value: { status: response.statusCode, retryAfter, bytes } }
+      return { ok: true, value: { status: response.statusCode, retryAfter, text } }
     })
     if (!reply.ok) return reply
-    const { status, retryAfter, bytes } = reply.value
-    const text = bytes.toString('utf8')
+    const { status, retryAfter, text } = reply.value
     if (absent.includes(status)) return { ok: true, value: { found: false, status } }
     if (status < 200 || status > 299) {
       const description = `HTTP ${status}${errorDetail(text)}`
@@ -176,7 +170,7 @@ export class JsonClient {
       return failed({ description, retryable, retryAfterMs, status })
     }
     try {
-      return { ok: true, value: { found: true, value: JSON.parse(text), bytes } }
+      return { ok: true, value: { found: true, value: JSON.parse(text) } }
     } catch (error) {
       const reason = error instanceof Error ? ` (${error.message})` : ''
       return failed({ description: `malformed JSON${reason}`, retryable: true, malformed: true })

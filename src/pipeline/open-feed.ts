@@ -3,7 +3,6 @@ import type { Logger } from '../shared/log.js'
 import { OsvApiFeed } from '../advisories/osv-api.js'
 import type { AdvisoryFeed, OsvRecord } from '../advisories/osv.js'
 import { DiskRecordCache } from '../advisories/record-cache.js'
-import { recordBodyMaker } from '../advisories/record-bodies.js'
 import { stalenessWarning } from './staleness.js'
 import type { UpgradeAdviceStore } from '../advisories/upgrade.js'
 import { FirstUpgrades } from './first-upgrades.js'
@@ -145,7 +144,7 @@ async function openOsvApi(
   }
   const { cacheDir } = settings
   await cacheStore.restore(cacheDir)
-  const cache = new DiskRecordCache(cacheDir, { logger, bodyMaker: recordBodyMaker(logger) })
+  const cache = new DiskRecordCache(cacheDir, { logger })
   const firstUpgrades = new FirstUpgrades(cache.upgradeAdvice)
   const feed = new OsvApiFeed({
     baseUrl: settings.osvUrl,
