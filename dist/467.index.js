@@ -21,8 +21,8 @@ var promises_ = __webpack_require__(51455);
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/config/config.ts + 1 modules
 var config_config = __webpack_require__(20799);
-// EXTERNAL MODULE: ./src/config/inputs.ts + 2 modules
-var inputs = __webpack_require__(89387);
+// EXTERNAL MODULE: ./src/config/inputs.ts + 3 modules
+var inputs = __webpack_require__(40315);
 // EXTERNAL MODULE: ./src/shared/escape.ts
 var shared_escape = __webpack_require__(76242);
 // EXTERNAL MODULE: ./src/shared/text.ts
@@ -31,8 +31,8 @@ var shared_text = __webpack_require__(24646);
 var describe_error = __webpack_require__(4459);
 // EXTERNAL MODULE: ./src/integrations/dependency-track/run.ts
 var dependency_track_run = __webpack_require__(97970);
-// EXTERNAL MODULE: ./src/pipeline/run-audit.ts + 23 modules
-var run_audit = __webpack_require__(25115);
+// EXTERNAL MODULE: ./src/pipeline/run-audit.ts + 4 modules
+var run_audit = __webpack_require__(36765);
 // EXTERNAL MODULE: ./src/pipeline/run-error.ts
 var run_error = __webpack_require__(90444);
 // EXTERNAL MODULE: ./src/pipeline/write-reports.ts
@@ -1191,8 +1191,8 @@ function failed(logger, reason) {
     return { action: 'failed', reason };
 }
 
-// EXTERNAL MODULE: ./src/report/writers.ts + 1 modules
-var writers = __webpack_require__(99988);
+// EXTERNAL MODULE: ./src/report/writers.ts
+var writers = __webpack_require__(28226);
 ;// CONCATENATED MODULE: ./src/action.ts
 
 
@@ -1545,6 +1545,143 @@ function discriminators(config) {
         // Only when set, so that the legs of existing workflows keep their ids.
         ...(config.sources.platform ? [config.sources.platform] : [])
     ];
+}
+
+
+/***/ }),
+
+/***/ 88691:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ toPackageIssueEntry),
+/* harmony export */   b: () => (/* binding */ PACKAGE_ISSUE_RULES)
+/* harmony export */ });
+/* harmony import */ var _shared_paths_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(40405);
+/**
+ * How package-health findings appear in the reports: the `package_issues[]` entry of the JSON
+ * report (a repository-relative file, like every location there), and one SARIF rule per kind
+ * so code scanning can tell them apart from advisories (whose rule ids are advisory ids).
+ */
+
+function toPackageIssueEntry(issue, repositoryRoot) {
+    return {
+        name: issue.name,
+        version: issue.version,
+        kind: issue.kind,
+        reason: issue.reason,
+        location: {
+            file: (0,_shared_paths_js__WEBPACK_IMPORTED_MODULE_0__/* .repositoryPath */ .S)(issue.location.file, repositoryRoot),
+            line: issue.location.line
+        },
+        failing: issue.failing,
+        ...(issue.introduced !== undefined ? { introduced: issue.introduced } : {})
+    };
+}
+/** One rule per kind; ids never collide with advisory ids (those have no '/'). */
+const PACKAGE_ISSUE_RULES = {
+    'not-found': {
+        id: 'pyaudit/package-not-found',
+        title: 'The package index does not know this name (typo or dependency confusion)'
+    },
+    quarantined: {
+        id: 'pyaudit/package-quarantined',
+        title: 'The package index has quarantined this project (PEP 792)'
+    },
+    archived: {
+        id: 'pyaudit/package-archived',
+        title: 'The project is archived on the package index (PEP 792)'
+    },
+    deprecated: {
+        id: 'pyaudit/package-deprecated',
+        title: 'The project is deprecated on the package index (PEP 792)'
+    },
+    yanked: {
+        id: 'pyaudit/package-yanked',
+        title: 'The pinned release was yanked from the package index (PEP 592)'
+    },
+    'hash-mismatch': {
+        id: 'pyaudit/package-hash-mismatch',
+        title: 'A pinned digest matches no file of the release on the package index'
+    }
+};
+
+
+/***/ }),
+
+/***/ 44951:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   CE: () => (/* binding */ reportsListLicenses),
+/* harmony export */   Li: () => (/* binding */ writeReports),
+/* harmony export */   ae: () => (/* binding */ REPORT_WRITERS)
+/* harmony export */ });
+/* harmony import */ var _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(58382);
+/* harmony import */ var _report_writers_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(28226);
+
+
+/** Every report file, in the order they are written, set as outputs and uploaded. */
+const REPORT_WRITERS = [
+    {
+        input: 'report',
+        path: outputs => outputs.reportPath,
+        output: 'report',
+        inArtifact: true,
+        listsLicenses: false,
+        write: _report_writers_js__WEBPACK_IMPORTED_MODULE_1__/* .writeJsonReport */ .a_
+    },
+    {
+        input: 'sbom',
+        path: outputs => outputs.sbomPath,
+        output: 'sbom',
+        inArtifact: true,
+        listsLicenses: true,
+        write: _report_writers_js__WEBPACK_IMPORTED_MODULE_1__/* .writeSbom */ .Tz
+    },
+    {
+        input: 'sarif',
+        path: outputs => outputs.sarifPath,
+        output: 'sarif',
+        inArtifact: true,
+        listsLicenses: false,
+        write: _report_writers_js__WEBPACK_IMPORTED_MODULE_1__/* .writeSarif */ .lg
+    },
+    {
+        input: 'fix',
+        path: outputs => outputs.fixPatchPath,
+        output: 'fix-patch',
+        inArtifact: true,
+        listsLicenses: false,
+        wanted: outcome => Boolean(outcome.fix?.patch),
+        write: _report_writers_js__WEBPACK_IMPORTED_MODULE_1__/* .writeFixPatch */ .Hq
+    }
+];
+/** Whether a report the run writes lists licenses. */
+function reportsListLicenses(outputs) {
+    return REPORT_WRITERS.some(writer => writer.listsLicenses && writer.path(outputs));
+}
+/** Writes each report that has a path, in table order, then says where each went. */
+async function writeReports(outcome, outputs, context, logger) {
+    const files = {};
+    for (const writer of REPORT_WRITERS) {
+        const file = writer.path(outputs);
+        if (!file || ('wanted' in writer && !writer.wanted(outcome)))
+            continue;
+        try {
+            await writer.write(outcome, context, file);
+        }
+        catch (error) {
+            // A path the runner cannot write (a directory, no permission) is the input's fault: say which.
+            if (error instanceof _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .PyauditError */ .xE)
+                throw error;
+            throw new _shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .InputError */ .dz(writer.input, `could not write ${file}: ${(0,_shared_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .messageOf */ .bD)(error)}`);
+        }
+        files[writer.input] = file;
+    }
+    for (const [name, file] of Object.entries(files))
+        logger.info(`Wrote the ${name} to ${file}`);
+    return files;
 }
 
 

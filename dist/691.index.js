@@ -24,8 +24,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: ./src/config/config.ts + 1 modules
 var config_config = __webpack_require__(20799);
-// EXTERNAL MODULE: ./src/config/inputs.ts + 2 modules
-var inputs = __webpack_require__(89387);
+// EXTERNAL MODULE: ./src/config/inputs.ts + 3 modules
+var inputs = __webpack_require__(40315);
 // EXTERNAL MODULE: ./src/config/suggest.ts
 var suggest = __webpack_require__(42784);
 // EXTERNAL MODULE: ./src/config/input-kinds.ts
@@ -117,8 +117,8 @@ var describe_error = __webpack_require__(4459);
 var dependency_track_run = __webpack_require__(97970);
 // EXTERNAL MODULE: ./src/pipeline/open-feed.ts + 4 modules
 var open_feed = __webpack_require__(56592);
-// EXTERNAL MODULE: ./src/pipeline/run-audit.ts + 23 modules
-var run_audit = __webpack_require__(25115);
+// EXTERNAL MODULE: ./src/pipeline/run-audit.ts + 4 modules
+var run_audit = __webpack_require__(36765);
 // EXTERNAL MODULE: ./src/pipeline/run-error.ts
 var run_error = __webpack_require__(90444);
 // EXTERNAL MODULE: ./src/shared/errors.ts
@@ -368,8 +368,8 @@ function componentName(component) {
     return `${component.name} ${component.version ?? ''}`.trim();
 }
 
-// EXTERNAL MODULE: ./src/report/writers.ts + 1 modules
-var writers = __webpack_require__(99988);
+// EXTERNAL MODULE: ./src/report/writers.ts
+var writers = __webpack_require__(28226);
 // EXTERNAL MODULE: ./src/tool.ts
 var tool = __webpack_require__(95325);
 ;// CONCATENATED MODULE: ./src/cli.ts

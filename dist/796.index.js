@@ -2,6 +2,119 @@ export const id = 796;
 export const ids = [796];
 export const modules = {
 
+/***/ 84233:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   XU: () => (/* binding */ pythonConstraintToMarker),
+/* harmony export */   nr: () => (/* binding */ poetryConstraintToPep440),
+/* harmony export */   wW: () => (/* binding */ PoetryDeclarationError)
+/* harmony export */ });
+/* harmony import */ var _pep508_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(22048);
+/**
+ * Poetry version constraints as PEP 440, by poetry-core's own rules: `^1.2.3` is `>=1.2.3,<2.0.0`,
+ * `^0.2.3` is `>=0.2.3,<0.3.0`, `^0.0.3` is `>=0.0.3,<0.0.4`, `~1.2` is `>=1.2,<1.3`, `~1` is
+ * `>=1,<2`, `1.2.*` is `==1.2.*`, a bare `1.2` is `==1.2`, `*` is any version; clauses separated by
+ * commas or spaces all apply. An "or" (`||`) has no PEP 440 form, except as a python marker.
+ */
+
+/** A declaration this tool cannot read, with the reason (the caller adds the position). */
+class PoetryDeclarationError extends Error {
+    inexpressible;
+    constructor(message, 
+    /** Valid Poetry, but with no PEP 440 equivalent (an "or"): skipped rather than refused. */
+    inexpressible = false) {
+        super(message);
+        this.inexpressible = inexpressible;
+    }
+}
+/**
+ * A Poetry version constraint as a PEP 440 specifier ('' for any version). Throws
+ * PoetryDeclarationError for an "or" (`||`), which a specifier cannot express, and for anything
+ * that is not a valid version.
+ */
+function poetryConstraintToPep440(constraint) {
+    if (/\|/.test(constraint)) {
+        throw new PoetryDeclarationError(`constraint '${constraint}' has an "or", which PEP 440 cannot express`, true);
+    }
+    // `>= 1.0, < 2.0` and `>=1.0 <2.0` both mean "and".
+    const clauses = constraint
+        .trim()
+        .replace(/(\^|~=|~|===|==|!=|>=|<=|>|<)\s+/g, '$1')
+        .split(/[\s,]+/)
+        .filter(Boolean);
+    const specifier = clauses.flatMap(clause => convertClause(clause, constraint)).join(',');
+    if (specifier !== '' && !isSpecifier(specifier)) {
+        throw new PoetryDeclarationError(`constraint '${constraint}' is not a valid version constraint`);
+    }
+    return specifier;
+}
+/**
+ * Whether pip reads `specifier` as a version specifier: our PEP 508 parser, as pip's packaging
+ * has it (and ten times faster than a full PEP 440 range parse, which a 100,000-entry Poetry
+ * table felt).
+ */
+function isSpecifier(specifier) {
+    try {
+        const requirement = (0,_pep508_js__WEBPACK_IMPORTED_MODULE_0__/* .parseRequirement */ .pP)(`x${specifier}`);
+        return requirement.marker === undefined && requirement.url === undefined;
+    }
+    catch (error) {
+        if (error instanceof _pep508_js__WEBPACK_IMPORTED_MODULE_0__/* .RequirementSyntaxError */ .tL)
+            return false;
+        throw error;
+    }
+}
+function convertClause(clause, whole) {
+    if (['*', 'x', 'X'].includes(clause))
+        return [];
+    if (clause.startsWith('^'))
+        return bounded(clause.slice(1), 'caret', whole);
+    if (clause.startsWith('~') && !clause.startsWith('~='))
+        return bounded(clause.slice(1), 'tilde', whole);
+    if (/^(===|==|!=|>=|<=|~=|>|<)/.test(clause))
+        return [clause];
+    return [`==${clause}`];
+}
+/** poetry-core's caret (next breaking release) and tilde (next minor; next major for `~1`). */
+function bounded(version, kind, whole) {
+    const release = /^v?(\d+(?:\.\d+)*)/.exec(version)?.[1];
+    if (release === undefined) {
+        throw new PoetryDeclarationError(`constraint '${whole}' is not a valid version constraint`);
+    }
+    const parts = release.split('.').map(Number);
+    const [major = 0, minor = 0] = parts;
+    let bump;
+    if (kind === 'tilde')
+        bump = parts.length === 1 ? 0 : 1;
+    else if (major > 0 || parts.length === 1)
+        bump = 0;
+    else if (minor > 0 || parts.length === 2)
+        bump = 1;
+    else
+        bump = 2;
+    const upper = parts.map((part, index) => (index < bump ? part : index === bump ? part + 1 : 0));
+    return [`>=${version}`, `<${upper.join('.')}`];
+}
+/** `^3.8 || ^2.7` as a marker: a marker can say "or", unlike a version specifier. */
+function pythonConstraintToMarker(constraint) {
+    const alternatives = constraint.split(/\s*\|\|?\s*/).map(alternative => poetryConstraintToPep440(alternative)
+        .split(',')
+        .filter(Boolean)
+        .map(clause => {
+        const [, op, version] = /^([<>=!~]+)(.*)$/.exec(clause);
+        const variable = version.split('.').length > 2 ? 'python_full_version' : 'python_version';
+        return `${variable} ${op} "${version}"`;
+    })
+        .join(' and '));
+    if (alternatives.some(alternative => alternative === ''))
+        return ''; // some alternative allows any
+    return alternatives.length === 1 ? alternatives[0] : alternatives.map(a => `(${a})`).join(' or ');
+}
+
+
+/***/ }),
+
 /***/ 31796:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -577,121 +690,231 @@ function markerApplies(entry, environment, file, comparisons) {
 
 /***/ }),
 
-/***/ 97083:
+/***/ 33293:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   BO: () => (/* binding */ redactUrl),
-/* harmony export */   Km: () => (/* binding */ SourceResultBuilder),
-/* harmony export */   X$: () => (/* binding */ directUrlReason),
-/* harmony export */   dL: () => (/* binding */ pickGroup),
-/* harmony export */   u1: () => (/* binding */ notAReleaseReason)
+/* harmony export */   Pn: () => (/* binding */ pathKey),
+/* harmony export */   yf: () => (/* binding */ valuePositions)
 /* harmony export */ });
-/* harmony import */ var _marker_text_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(67000);
-/* harmony import */ var _names_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(96498);
+/* unused harmony export MAX_RECORDED_DEPTH */
 /**
- * Building a SourceResult from a lockfile's entries, and the wording for what cannot be audited.
+ * Where each value of a TOML document starts. smol-toml returns values without positions, so after
+ * it has accepted a document, one pass over the text tokenizes it again (tables, dotted keys,
+ * arrays, inline tables, all four string kinds) and records the line and column of every value
+ * under its key path, e.g. `project/dependencies/0` or `tool/poetry/dependencies/requests`.
  */
-
-
-/** One group per dependency: main if it is needed at runtime at all, else its groups joined. */
-function pickGroup(groups) {
-    const unique = [...new Set(groups)];
-    if (unique.includes('main'))
-        return 'main';
-    return unique.length === 0 ? undefined : unique.sort().join(',');
-}
-/** Drops credentials from a URL before it goes into a message (private index or git tokens). */
-function redactUrl(url) {
-    return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@?#]*@/i, '$1***@');
-}
-/** Reason for a dependency that does not come from a package index, e.g. a git checkout. */
-function notAReleaseReason(kind, where, revision) {
-    const suffix = revision ? `@${revision}` : '';
-    return `${kind} source ${redactUrl(where)}${suffix}: not a PyPI release`;
-}
-/** `name @ url`: a VCS checkout, a local path or an archive, never an index release. */
-function directUrlReason(url) {
-    const vcs = /^(git|hg|svn|bzr)\+(.*)$/.exec(url);
-    if (vcs) {
-        const location = vcs[2].split('#')[0];
-        const at = location.lastIndexOf('@');
-        const revision = at > location.lastIndexOf('/') ? location.slice(at + 1) : undefined;
-        return notAReleaseReason(vcs[1], revision ? location.slice(0, at) : location, revision);
-    }
-    return notAReleaseReason(url.startsWith('file:') ? 'path' : 'url', url);
+function pathKey(path) {
+    return path.join('\u0000');
 }
 /**
- * Collects one file's dependencies. The same name and version listed twice (PDM repeats a package
- * once per set of extras; Pipfile.lock lists it under default and develop) is one dependency, its
- * groups merged by pickGroup, and its markers too: installed where any of them holds, and
- * unconditional when one of the entries is.
+ * The deepest key path recorded. The readers ask for declarations at most seven deep
+ * (`tool/poetry/group/<g>/dependencies/<name>/<index>`); deeper values are scanned over but not
+ * recorded, so a document of a million dotted keys or nested arrays costs one pass, not one copy
+ * of a million-long path per value.
  */
-class SourceResultBuilder {
-    file;
-    format;
-    dependencies = new Map();
-    skipped = [];
-    constructor(file, format) {
-        this.file = file;
-        this.format = format;
-    }
-    /** `marker`: the condition it is installed under (normalised), when it has one. */
-    addDependency(name, version, line, groups, marker) {
-        const normalized = (0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeName */ .P)(name);
-        const key = `${normalized}@${version}`;
-        const existing = this.dependencies.get(key);
-        if (existing) {
-            // A new array: `groups` may be shared by many dependencies (a pyproject's group labels).
-            if (groups?.length)
-                existing.groups = [...existing.groups, ...groups];
-            if (marker === undefined)
-                existing.markers = null;
-            else
-                existing.markers?.add(marker);
-            return;
+const MAX_RECORDED_DEPTH = 8;
+/**
+ * Positions by pathKey; a table opened by a header is at its header. Expects text smol-toml has
+ * parsed; on anything else it stops early rather than guess. Linear in the length of the text.
+ */
+function valuePositions(text) {
+    const positions = new Map();
+    const arrayCounts = new Map();
+    let pos = 0;
+    let line = 1;
+    let lineStart = 0;
+    const moveTo = (target) => {
+        for (let index = pos; index < target && index < text.length; index++) {
+            if (text.charCodeAt(index) === 10) {
+                line++;
+                lineStart = index + 1;
+            }
         }
-        const dependency = {
-            name: normalized,
-            version,
-            location: { file: this.file, line },
-            format: this.format
-        };
-        this.dependencies.set(key, {
-            dependency,
-            groups: groups ?? [],
-            markers: marker === undefined ? null : new Set([marker])
-        });
+        pos = Math.min(target, text.length);
+    };
+    const skipBlank = (newlines) => {
+        for (;;) {
+            const char = text[pos];
+            if (char === ' ' || char === '\t' || (newlines && (char === '\n' || char === '\r')))
+                moveTo(pos + 1);
+            else if (newlines && char === '#')
+                moveTo(lineEnd(pos));
+            else
+                return;
+        }
+    };
+    const lineEnd = (from) => {
+        const end = text.indexOf('\n', from);
+        return end === -1 ? text.length : end;
+    };
+    /** End (exclusive) of the string starting at pos. */
+    const stringEnd = () => {
+        const quote = text[pos];
+        const triple = text.startsWith(quote.repeat(3), pos);
+        let index = pos + (triple ? 3 : 1);
+        while (index < text.length) {
+            if (quote === '"' && text[index] === '\\')
+                index += 2;
+            else if (triple && text.startsWith(quote.repeat(3), index)) {
+                // Up to two more quotes just before the closing ones belong to the string.
+                let end = index + 3;
+                while (end < index + 5 && text[end] === quote)
+                    end++;
+                return end;
+            }
+            else if (!triple && text[index] === quote)
+                return index + 1;
+            else
+                index++;
+        }
+        return text.length;
+    };
+    const readKey = () => {
+        const keys = [];
+        for (;;) {
+            skipBlank(false);
+            const char = text[pos];
+            if (char === '"' || char === "'") {
+                const end = stringEnd();
+                keys.push(decodeKey(text.slice(pos, end)));
+                moveTo(end);
+            }
+            else {
+                let end = pos;
+                while (end < text.length && isBareKeyChar(text.charCodeAt(end)))
+                    end++;
+                if (end === pos)
+                    return keys;
+                keys.push(text.slice(pos, end));
+                pos = end; // a bare key holds no newline
+            }
+            skipBlank(false);
+            if (text[pos] !== '.')
+                return keys;
+            moveTo(pos + 1);
+        }
+    };
+    /** `path` is undefined below MAX_RECORDED_DEPTH: nothing there is recorded. */
+    const readValue = (path) => {
+        if (path)
+            positions.set(pathKey(path), { line, column: pos - lineStart + 1 });
+        const char = text[pos];
+        if (char === '"' || char === "'")
+            return moveTo(stringEnd());
+        if (char === '[') {
+            moveTo(pos + 1);
+            for (let index = 0;; index++) {
+                skipBlank(true);
+                if (text[pos] === ']' || pos >= text.length)
+                    return moveTo(pos + 1);
+                const start = pos;
+                readValue(below(path, [index]));
+                skipBlank(true);
+                if (text[pos] === ',')
+                    moveTo(pos + 1);
+                else if (pos === start)
+                    return; // not TOML after all: stop rather than loop
+            }
+        }
+        if (char === '{') {
+            moveTo(pos + 1);
+            for (;;) {
+                skipBlank(false);
+                if (text[pos] === '}' || pos >= text.length)
+                    return moveTo(pos + 1);
+                if (!readKeyValue(path))
+                    return;
+                skipBlank(false);
+                if (text[pos] === ',')
+                    moveTo(pos + 1);
+            }
+        }
+        // number, boolean or date-time (which may contain a space)
+        let end = pos;
+        while (end < text.length && !',]}\n#'.includes(text[end]))
+            end++;
+        moveTo(end);
+    };
+    /** `key = value` at pos, its value under `table`; false when no key starts there. */
+    const readKeyValue = (table) => {
+        const keys = readKey();
+        if (keys.length === 0)
+            return false;
+        skipBlank(false);
+        moveTo(pos + 1); // '='
+        skipBlank(false);
+        readValue(below(table, keys));
+        return true;
+    };
+    let table = [];
+    while (pos < text.length) {
+        skipBlank(true);
+        if (pos >= text.length)
+            break;
+        if (text[pos] === '[') {
+            const header = { line, column: pos - lineStart + 1 };
+            const arrayTable = text[pos + 1] === '[';
+            moveTo(pos + (arrayTable ? 2 : 1));
+            // Within an array of tables, `[a.b]` and `[[a.b]]` belong to its latest element: a/<n>/b.
+            // Only the keys that can be recorded are resolved: the ones after them change nothing here.
+            const resolved = [];
+            const keys = readKey();
+            for (let index = 0; index < keys.length && resolved.length <= MAX_RECORDED_DEPTH; index++) {
+                resolved.push(keys[index]);
+                const count = arrayCounts.get(pathKey(resolved));
+                const isThisArray = arrayTable && index === keys.length - 1;
+                if (count !== undefined && !isThisArray)
+                    resolved.push(String(count));
+            }
+            moveTo(lineEnd(pos));
+            if (resolved.length > MAX_RECORDED_DEPTH) {
+                table = undefined;
+            }
+            else if (arrayTable) {
+                const index = (arrayCounts.get(pathKey(resolved)) ?? -1) + 1;
+                arrayCounts.set(pathKey(resolved), index);
+                table = [...resolved, String(index)];
+            }
+            else {
+                table = resolved;
+            }
+            // A table opened by its header starts there.
+            if (table && !positions.has(pathKey(table)))
+                positions.set(pathKey(table), header);
+            continue;
+        }
+        const start = pos;
+        if (!readKeyValue(table))
+            break;
+        if (pos === start)
+            break; // not TOML after all: stop rather than loop
     }
-    addSkipped(name, version, reason, line) {
-        const skipped = {
-            name: (0,_names_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeName */ .P)(name),
-            reason,
-            location: { file: this.file, line },
-            format: this.format
-        };
-        if (version !== undefined)
-            skipped.version = version;
-        this.skipped.push(skipped);
+    return positions;
+}
+/** `path` extended by `keys`, or undefined once it is deeper than MAX_RECORDED_DEPTH. */
+function below(path, keys) {
+    if (path === undefined || path.length + keys.length > MAX_RECORDED_DEPTH)
+        return undefined;
+    return [...path, ...keys];
+}
+/** A-Z, a-z, 0-9, '_' and '-'. */
+function isBareKeyChar(code) {
+    return ((code >= 0x61 && code <= 0x7a) ||
+        (code >= 0x41 && code <= 0x5a) ||
+        (code >= 0x30 && code <= 0x39) ||
+        code === 0x5f ||
+        code === 0x2d);
+}
+function decodeKey(quoted) {
+    const body = quoted.slice(1, -1);
+    if (quoted[0] === "'" || !body.includes('\\'))
+        return body;
+    try {
+        return JSON.parse(quoted);
     }
-    build() {
-        // Dependencies declared in the same groups share one array: pick its group once.
-        const picked = new Map();
-        const pick = (groups) => {
-            if (!picked.has(groups))
-                picked.set(groups, pickGroup(groups));
-            return picked.get(groups);
-        };
-        const dependencies = [...this.dependencies.values()].map(({ dependency, groups, markers }) => {
-            const group = pick(groups);
-            const marker = markers && (0,_marker_text_js__WEBPACK_IMPORTED_MODULE_1__/* .anyOfMarkers */ .T_)([...markers]);
-            return {
-                ...dependency,
-                ...(group !== undefined && { group }),
-                ...(marker && { marker })
-            };
-        });
-        return { file: this.file, format: this.format, dependencies, skipped: this.skipped };
+    catch {
+        return body;
     }
 }
 

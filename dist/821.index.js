@@ -2,6 +2,29 @@ export const id = 821;
 export const ids = [821];
 export const modules = {
 
+/***/ 3433:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   A: () => (/* binding */ normalVersion)
+/* harmony export */ });
+/* harmony import */ var _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68898);
+/* harmony import */ var _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(_renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0__);
+
+/**
+ * A version in PEP 440 normal form, as Python's `str(Version(...))` prints it (what pip-audit
+ * reports and PyPI's URLs use), or the text as written when it is not PEP 440.
+ */
+function normalVersion(version) {
+    const parsed = (0,_renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0__.explain)(version);
+    if (!parsed)
+        return version;
+    return parsed.local ? `${parsed.public}+${parsed.local}` : parsed.public;
+}
+
+
+/***/ }),
+
 /***/ 52296:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 

@@ -59,10 +59,10 @@ function keepWasmOnBaselineCompiler(arch = process.arch, nodeVersion = process.v
 async function run(argv = process.argv.slice(2), env = process.env) {
     const onRunner = env.GITHUB_ACTIONS === 'true' || Object.keys(env).some(key => key.startsWith('INPUT_'));
     const start = argv.length > 0 || !onRunner
-        ? await Promise.all(/* import() */[__nccwpck_require__.e(175), __nccwpck_require__.e(11), __nccwpck_require__.e(691)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63691)).then(({ runCli }) => async () => {
+        ? await Promise.all(/* import() */[__nccwpck_require__.e(445), __nccwpck_require__.e(963), __nccwpck_require__.e(691)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63691)).then(({ runCli }) => async () => {
             process.exitCode = await runCli(argv);
         })
-        : await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(175), __nccwpck_require__.e(11), __nccwpck_require__.e(467)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58467)).then(({ runAction }) => runAction);
+        : await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(445), __nccwpck_require__.e(963), __nccwpck_require__.e(467)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58467)).then(({ runAction }) => runAction);
     // Once the bundle, and the built-in modules it needs, have loaded (see wasm-tiering.ts), and
     // before undici compiles llhttp on the first connection.
     keepWasmOnBaselineCompiler();
