@@ -1,4 +1,3 @@
-import * as core from '@actions/core'
 import * as fs from 'node:fs/promises'
 import * as path from 'node:path'
 import { parseConfig, type Config, type InputReader } from './config/config.js'
@@ -13,6 +12,12 @@ import { runAudit, type EngineRun } from './pipeline/run-audit.js'
 import { newRunProgress, runError, type RunProgress } from './pipeline/run-error.js'
 import { REPORT_WRITERS, type WrittenReports } from './pipeline/write-reports.js'
 import { actionLogger } from './integrations/github/action-logger.js'
+import {
+  actionInput,
+  loadActionsCore,
+  withActionsCore,
+  type ActionsCore
+} from './integrations/github/actions-core.js'
 import {
   annotationBudget,
   planAnnotations,
@@ -37,7 +42,7 @@ import { sarifAutomationId } from './report/writers.js'
 /** The GitHub Action: inputs from INPUT_* variables, results as outputs, summary, annotations. */
 export async function runAction(): Promise<void> {
   const env = process.env
-  const read = maskingInputs(name => core.getInput(name))
+  const read = maskingInputs(name => actionInput(name, env))
   const progress = newRunProgress()
   let config: Config | undefined
   let run: EngineRun
@@ -51,15 +56,20 @@ export async function runAction(): Promise<void> {
         path.relative(config.repositoryRoot, config.workingDirectory),
         matrixLegHash(env, discriminators(config))
       ),
-      progress
+      progress,
+      // After this turn of the event loop, in which the first connection completes: loading
+      // it right away held the first request back on Node 24.
+      whileLookingUp: () => setImmediate(() => void loadActionsCore())
     })
   } catch (error) {
     const failure = progress.error ?? runError(error)
-    await publishError(failure, progress, config ?? configDespiteBadInputs(read, env), env)
+    const core = await loadActionsCore()
+    await publishError(core, failure, progress, config ?? configDespiteBadInputs(read, env), env)
     return
   }
+  const core = await loadActionsCore()
   try {
-    const publishError = await publish(config, run, env)
+    const publishError = await publish(core, config, run, env)
     const reasons = [...run.outcome.failureReasons]
     if (publishError !== undefined) reasons.push(describeError(publishError))
     if (reasons.length > 0) core.setFailed(masked(reasons.join(' ')))
@@ -89,6 +99,7 @@ const COUNT_OUTPUTS = [
  * while saying so, the step fails with the error itself.
  */
 async function publishError(
+  core: ActionsCore,
   failure: RunError,
   progress: RunProgress,
   config: Config | undefined,
@@ -106,7 +117,7 @@ async function publishError(
     if (env.GITHUB_STEP_SUMMARY) await core.summary.addRaw(markdown).write()
     if (config) {
       const artifactUrl = summaryFile
-        ? await uploadReports(config, progress.files, summaryFile, env)
+        ? await uploadReports(core, config, progress.files, summaryFile, env)
         : undefined
       if (config.outputs.comment !== 'never') {
         await commentOnPullRequest({
@@ -172,7 +183,7 @@ const maskedSecrets = new Set<string>()
 function maskSecret(secret: string): void {
   if (secret === '' || maskedSecrets.has(secret)) return
   maskedSecrets.add(secret)
-  core.setSecret(secret)
+  withActionsCore(core => core.setSecret(secret))
   registerSecret(secret)
 }
 
@@ -230,7 +241,12 @@ function actionsCacheStore(env: NodeJS.ProcessEnv): CacheDirectoryStore {
  * Everything the run shows. A Dependency-Track failure is returned, not thrown, so the
  * summary, the artifact and the comment still go out and the verdict is still reported.
  */
-async function publish(config: Config, run: EngineRun, env: NodeJS.ProcessEnv): Promise<unknown> {
+async function publish(
+  core: ActionsCore,
+  config: Config,
+  run: EngineRun,
+  env: NodeJS.ProcessEnv
+): Promise<unknown> {
   const { outcome } = run
   const counts = summaryCounts(outcome)
   // Skipped requirements may name a URL with credentials: masked before anything is printed.
@@ -260,7 +276,7 @@ async function publish(config: Config, run: EngineRun, env: NodeJS.ProcessEnv): 
   let dependencyTrackLine: string | undefined
   let dependencyTrackError: unknown
   try {
-    dependencyTrackLine = await sendToDependencyTrack(config, run, env)
+    dependencyTrackLine = await sendToDependencyTrack(core, config, run, env)
   } catch (error) {
     dependencyTrackError = error
   }
@@ -271,7 +287,7 @@ async function publish(config: Config, run: EngineRun, env: NodeJS.ProcessEnv): 
       .write()
   }
 
-  const artifactUrl = await uploadReports(config, run.files, summaryFile, env)
+  const artifactUrl = await uploadReports(core, config, run.files, summaryFile, env)
 
   if (config.outputs.comment !== 'never') {
     await commentOnPullRequest({
@@ -288,6 +304,7 @@ async function publish(config: Config, run: EngineRun, env: NodeJS.ProcessEnv): 
   // Last, when every other warning is out and whether the step fails is known.
   const failing = outcome.result !== 'pass' || dependencyTrackError !== undefined
   annotate(
+    core,
     planAnnotations(
       outcome,
       config.repositoryRoot,
@@ -304,6 +321,7 @@ function summaryFileBeside(report: string | undefined): string | undefined {
 
 /** The report files and the full summary as the workflow artifact; its URL once uploaded. */
 async function uploadReports(
+  core: ActionsCore,
   config: Config,
   written: WrittenReports,
   summaryFile: string | undefined,
@@ -345,7 +363,7 @@ function commentKeyOf(config: Config, env: NodeJS.ProcessEnv): string {
   )
 }
 
-function annotate(annotations: Annotation[]): void {
+function annotate(core: ActionsCore, annotations: Annotation[]): void {
   for (const annotation of annotations) {
     const properties = {
       title: annotation.title,
@@ -359,6 +377,7 @@ function annotate(annotations: Annotation[]): void {
 
 /** Dependency-Track upload; its errors fail the step (the user asked for it), after everything else is out. */
 async function sendToDependencyTrack(
+  core: ActionsCore,
   config: Config,
   run: EngineRun,
   env: NodeJS.ProcessEnv

@@ -31,6 +31,11 @@ export interface RunContext {
   progress?: RunProgress
   /** What `fix` changed before this audit: the outcome carries it (apply-fixes.ts). */
   fixes?: FixOutcome
+  /**
+   * Called once the lookup's requests are on their way: what the entry needs only afterwards
+   * loads then, while the answers are awaited, instead of before the first request.
+   */
+  whileLookingUp?: () => void
 }
 
 export interface EngineRun {
@@ -116,6 +121,7 @@ async function runStages(
     // Loaded once the lookup is under way: their code compiles while the answers are awaited.
     const loading = import('./later-stages.js')
     loading.catch(() => {}) // awaited below, or never when the lookup fails first
+    context.whileLookingUp?.()
     const [found, health] = await beside(lookup, signal =>
       checkPackageHealth(sources, config, { env, logger, now, signal })
     )
