@@ -7026,7 +7026,7 @@ async function uploadArtifact(files, env, logger, notice, options = {}) {
         checkArtifactName(chosen);
     const firstName = chosen || defaultArtifactName(env, options.discriminators ?? []);
     // Loaded only when used: the artifact client is most of the bundle's start-up cost.
-    const { DefaultArtifactClient, GHESNotSupportedError } = await Promise.all(/* import() */[__webpack_require__.e(351), __webpack_require__.e(30), __webpack_require__.e(838), __webpack_require__.e(935)]).then(__webpack_require__.bind(__webpack_require__, 77935));
+    const { DefaultArtifactClient, GHESNotSupportedError } = await Promise.all(/* import() */[__webpack_require__.e(838), __webpack_require__.e(351), __webpack_require__.e(30), __webpack_require__.e(935)]).then(__webpack_require__.bind(__webpack_require__, 77935));
     const client = new DefaultArtifactClient();
     const root = commonDirectory(files);
     const retention = options.retentionDays ? { retentionDays: options.retentionDays } : {};
@@ -9187,6 +9187,7 @@ async function runStages(config, logger, context, progress) {
         // Loaded once the lookup is under way: their code compiles while the answers are awaited.
         const loading = Promise.all(/* import() */[__webpack_require__.e(256), __webpack_require__.e(610)]).then(__webpack_require__.bind(__webpack_require__, 32610));
         loading.catch(() => { }); // awaited below, or never when the lookup fails first
+        context.whileLookingUp?.();
         const [found, health] = await beside(lookup, signal => checkPackageHealth(sources, config, { env, logger, now, signal }));
         later = await loading;
         const { assessFindings, auditLicenses, judgeChangeScope, startUpgradeVerification } = later;

@@ -62,7 +62,7 @@ async function run(argv = process.argv.slice(2), env = process.env) {
         ? await Promise.all(/* import() */[__nccwpck_require__.e(445), __nccwpck_require__.e(963), __nccwpck_require__.e(691)]).then(__nccwpck_require__.bind(__nccwpck_require__, 63691)).then(({ runCli }) => async () => {
             process.exitCode = await runCli(argv);
         })
-        : await Promise.all(/* import() */[__nccwpck_require__.e(838), __nccwpck_require__.e(445), __nccwpck_require__.e(963), __nccwpck_require__.e(467)]).then(__nccwpck_require__.bind(__nccwpck_require__, 58467)).then(({ runAction }) => runAction);
+        : await Promise.all(/* import() */[__nccwpck_require__.e(445), __nccwpck_require__.e(963), __nccwpck_require__.e(530)]).then(__nccwpck_require__.bind(__nccwpck_require__, 14530)).then(({ runAction }) => runAction);
     // Once the bundle, and the built-in modules it needs, have loaded (see wasm-tiering.ts), and
     // before undici compiles llhttp on the first connection.
     keepWasmOnBaselineCompiler();
