@@ -112,7 +112,8 @@ export function equalityKey(version: string): string {
 const equalityKeys = new Map<string, string>()
 
 function computeEqualityKey(version: string): string {
-  if (CANONICAL_RELEASE.test(version)) return version.replace(TRAILING_ZEROS, '')
+  const plain = canonicalReleaseKey(version)
+  if (plain !== undefined) return plain
   // A listed pre-, post- or dev release in normal form (most of the rest) is keyed straight
   // from its parts: no order key is made and kept for a version that is seldom ordered.
   const normal = NORMAL_FORM.exec(version)
@@ -146,6 +147,14 @@ function normalFormEqualityKey(match: RegExpExecArray): string {
 /** A release number as PyPI prints it: digits without leading zeros, nothing else. */
 const CANONICAL_RELEASE = /^(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*))*$/
 const TRAILING_ZEROS = /(?:\.0)+$/
+
+/**
+ * The equality key of a release number as PyPI prints it (`1.0.0` -> `1`), read without
+ * parsing; undefined for any other text.
+ */
+export function canonicalReleaseKey(release: string): string | undefined {
+  return CANONICAL_RELEASE.test(release) ? release.replace(TRAILING_ZEROS, '') : undefined
+}
 
 /** Whether `version` is a valid PEP 440 version. */
 export function isPep440(version: string): boolean {

@@ -4,7 +4,7 @@
  * The key is the advisory stage's (equalityKey: kept per spelling, canonical releases keyed
  * without parsing), so the two stages cannot disagree on which versions are one release.
  */
-import { equalityKey } from '../advisories/version-order.js'
+import { canonicalReleaseKey, equalityKey } from '../advisories/version-order.js'
 
 /**
  * The key of a version. A string that is not PEP 440 is only equal to itself, ignoring case
@@ -16,9 +16,6 @@ export function versionKey(version: string): string {
 }
 
 const RELEASE_START = /^\s*v?(?:\d+!)?(\d+(?:\.\d+)*)/i
-/** A release text PEP 440 reads the same as written: no leading zeros, no trailing `.0`. */
-const PLAIN_RELEASE = /^(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*))*$/
-const TRAILING_ZERO_PARTS = /(?:\.0)+$/
 
 /**
  * What a version's key is sure to share with every version equal to it: its release numbers
@@ -31,7 +28,8 @@ const TRAILING_ZERO_PARTS = /(?:\.0)+$/
 export function releaseSignature(version: string): string {
   const release = RELEASE_START.exec(version)?.[1]
   if (release === undefined) return `|${version.trim().toLowerCase()}`
-  if (PLAIN_RELEASE.test(release)) return release.replace(TRAILING_ZERO_PARTS, '')
+  const plain = canonicalReleaseKey(release)
+  if (plain !== undefined) return plain
   const parts = release.split('.').map(part => part.replace(/^0+(?=\d)/, ''))
   while (parts.length > 1 && parts.at(-1) === '0') parts.pop()
   return parts.join('.')

@@ -300,5 +300,3 @@ function escapeRegExp(text: string): string {
 function quote(text: string): string {
   return JSON.stringify(text)
 }
-
-/** Reads a UTF-8 file (BOM dropped); undefined when it does not exist, ParseError otherwise. */

@@ -83,6 +83,7 @@ async function findOwnConfig(read: Reader, configPath?: string): Promise<OwnConf
   return dotFileConfig(dotFile.text, dotFile.shownFile)
 }
 
+/** Reads a UTF-8 file (BOM dropped); undefined when it does not exist, ParseError otherwise. */
 async function readIfPresent(file: string, shownFile: string): Promise<string | undefined> {
   try {
     const text = await readFile(file, 'utf8')
