@@ -703,7 +703,6 @@ function escapeRegExp(text) {
 function quote(text) {
     return JSON.stringify(text);
 }
-/** Reads a UTF-8 file (BOM dropped); undefined when it does not exist, ParseError otherwise. */
 
 
 /***/ })

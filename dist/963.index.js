@@ -2536,7 +2536,8 @@ function newestFix(name, version, records, excluded = []) {
 /* harmony export */   Q1: () => (/* binding */ equalityKey),
 /* harmony export */   V1: () => (/* binding */ isPrerelease),
 /* harmony export */   Zy: () => (/* binding */ compareVersions),
-/* harmony export */   it: () => (/* binding */ isPep440)
+/* harmony export */   it: () => (/* binding */ isPep440),
+/* harmony export */   rn: () => (/* binding */ canonicalReleaseKey)
 /* harmony export */ });
 /* harmony import */ var _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68898);
 /* harmony import */ var _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(_renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0__);
@@ -2631,8 +2632,9 @@ function equalityKey(version) {
 }
 const equalityKeys = new Map();
 function computeEqualityKey(version) {
-    if (CANONICAL_RELEASE.test(version))
-        return version.replace(TRAILING_ZEROS, '');
+    const plain = canonicalReleaseKey(version);
+    if (plain !== undefined)
+        return plain;
     // A listed pre-, post- or dev release in normal form (most of the rest) is keyed straight
     // from its parts: no order key is made and kept for a version that is seldom ordered.
     const normal = NORMAL_FORM.exec(version);
@@ -2668,6 +2670,13 @@ function normalFormEqualityKey(match) {
 /** A release number as PyPI prints it: digits without leading zeros, nothing else. */
 const CANONICAL_RELEASE = /^(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*))*$/;
 const TRAILING_ZEROS = /(?:\.0)+$/;
+/**
+ * The equality key of a release number as PyPI prints it (`1.0.0` -> `1`), read without
+ * parsing; undefined for any other text.
+ */
+function canonicalReleaseKey(release) {
+    return CANONICAL_RELEASE.test(release) ? release.replace(TRAILING_ZEROS, '') : undefined;
+}
 /** Whether `version` is a valid PEP 440 version. */
 function isPep440(version) {
     return keyOf(version) !== null;
@@ -6521,9 +6530,6 @@ function versionKey(version) {
     return key.startsWith('|=') ? `|=${version.trim().toLowerCase()}` : key;
 }
 const RELEASE_START = /^\s*v?(?:\d+!)?(\d+(?:\.\d+)*)/i;
-/** A release text PEP 440 reads the same as written: no leading zeros, no trailing `.0`. */
-const PLAIN_RELEASE = /^(?:0|[1-9]\d*)(?:\.(?:0|[1-9]\d*))*$/;
-const TRAILING_ZERO_PARTS = /(?:\.0)+$/;
 /**
  * What a version's key is sure to share with every version equal to it: its release numbers
  * as PEP 440 compares them (leading zeros and trailing zero parts dropped; `1.0`, `1.0.0rc1`
@@ -6536,8 +6542,9 @@ function releaseSignature(version) {
     const release = RELEASE_START.exec(version)?.[1];
     if (release === undefined)
         return `|${version.trim().toLowerCase()}`;
-    if (PLAIN_RELEASE.test(release))
-        return release.replace(TRAILING_ZERO_PARTS, '');
+    const plain = (0,_advisories_version_order_js__WEBPACK_IMPORTED_MODULE_0__/* .canonicalReleaseKey */ .rn)(release);
+    if (plain !== undefined)
+        return plain;
     const parts = release.split('.').map(part => part.replace(/^0+(?=\d)/, ''));
     while (parts.length > 1 && parts.at(-1) === '0')
         parts.pop();
@@ -8947,6 +8954,7 @@ async function findOwnConfig(read, configPath) {
     }
     return dotFileConfig(dotFile.text, dotFile.shownFile);
 }
+/** Reads a UTF-8 file (BOM dropped); undefined when it does not exist, ParseError otherwise. */
 async function readIfPresent(file, shownFile) {
     try {
         const text = await (0,promises_.readFile)(file, 'utf8');
