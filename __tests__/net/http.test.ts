@@ -239,4 +239,72 @@ describe('mapWithLimit', () => {
   test('an empty list maps to an empty list', async () => {
     await expect(mapWithLimit([], 4, async () => 1)).resolves.toEqual([])
   })
+
+  test('perTurn starts the calls a group per turn of the event loop', async () => {
+    const events: string[] = []
+    const turns = (count: number): void => {
+      if (count === 0) return
+      setImmediate(() => {
+        events.push('turn')
+        turns(count - 1)
+      })
+    }
+    turns(4)
+    const result = await mapWithLimit(
+      [0, 1, 2, 3, 4, 5, 6],
+      7,
+      async n => {
+        events.push(`start ${n}`)
+        await tick()
+        return n * 10
+      },
+      undefined,
+      { perTurn: 3 }
+    )
+    expect(result).toEqual([0, 10, 20, 30, 40, 50, 60])
+    const starts = events.filter(event => event !== 'turn')
+    expect(starts).toEqual([0, 1, 2, 3, 4, 5, 6].map(n => `start ${n}`))
+    // Between groups of three, the loop turned (another immediate ran) before the next began.
+    expect(events.slice(0, 4)).toEqual(['start 0', 'start 1', 'start 2', 'turn'])
+    expect(events.indexOf('start 3')).toBeLessThan(events.indexOf('start 6'))
+    const turnBefore = (n: number) =>
+      events.slice(events.indexOf(`start ${n - 1}`), events.indexOf(`start ${n}`)).includes('turn')
+    expect([1, 2, 3, 4, 5, 6].filter(turnBefore)).toEqual([3, 6])
+  })
+
+  test('with perTurn, a failure in the first group starts no later group', async () => {
+    const started: number[] = []
+    const run = mapWithLimit(
+      Array.from({ length: 12 }, (_, i) => i),
+      12,
+      async n => {
+        started.push(n)
+        if (n === 0) throw new Error('boom')
+        await tick()
+        return n
+      },
+      undefined,
+      { perTurn: 4 }
+    )
+    await expect(run).rejects.toThrow('boom')
+    expect(started).toEqual([0, 1, 2, 3])
+  })
+
+  test('with perTurn, an abort from outside between groups rejects with its reason', async () => {
+    const outside = new AbortController()
+    const started: number[] = []
+    const run = mapWithLimit(
+      [0, 1, 2, 3, 4, 5],
+      6,
+      async n => {
+        started.push(n)
+        if (n === 1) outside.abort(new Error('stopped'))
+        return n
+      },
+      outside.signal,
+      { perTurn: 2 }
+    )
+    await expect(run).rejects.toThrow('stopped')
+    expect(started).toEqual([0, 1])
+  })
 })

@@ -178,6 +178,20 @@ export class JsonClient {
   }
 }
 
+/** How mapWithLimit starts its calls. */
+export interface MapOptions {
+  /**
+   * Calls started per turn of the event loop, at most (default: all at once). Node's HTTP/2
+   * session writes the frames of the requests made in one turn only once that turn ends (in
+   * an immediate), so 200 requests started at once reach the server together, after the last
+   * is built; started a group per turn, the first answers come back while the rest go out,
+   * and are read while the last ones are awaited.
+   */
+  perTurn?: number
+  /** Called once the first calls (as many as the limit lets run at once) have all started. */
+  onStarted?: () => void
+}
+
 /**
  * Maps `items` through `fn` with at most `limit` calls in flight; results keep the input
  * order. The first failure rejects the whole map, starts no further calls and aborts the
@@ -187,7 +201,8 @@ export async function mapWithLimit<T, R>(
   items: readonly T[],
   limit: number,
   fn: (item: T, index: number, signal: AbortSignal) => Promise<R>,
-  signal?: AbortSignal
+  signal?: AbortSignal,
+  options: MapOptions = {}
 ): Promise<R[]> {
   const results = new Array<R>(items.length)
   const controller = new AbortController()
@@ -208,7 +223,22 @@ export async function mapWithLimit<T, R>(
       }
     }
   }
-  await Promise.all(Array.from({ length: workers }, worker))
+  const perTurn = options.perTurn ?? workers
+  const running: Promise<void>[] = []
+  for (let started = 0; started < workers; started++) {
+    if (started > 0 && started % perTurn === 0) {
+      await new Promise(resolve => setImmediate(resolve))
+      // A failure while the groups go out is awaited below; no more calls start.
+      if (combined.aborted) break
+    }
+    const call = worker()
+    call.catch(() => {}) // settled through Promise.all below, even while later groups start
+    running.push(call)
+  }
+  options.onStarted?.()
+  await Promise.all(running)
+  // Aborted from outside while the groups went out, after the calls started had finished.
+  if (next < items.length) combined.throwIfAborted()
   return results
 }
 
