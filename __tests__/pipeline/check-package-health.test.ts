@@ -13,7 +13,7 @@ import {
   checkPackageHealth,
   type PackageHealthRun
 } from '../../src/pipeline/check-package-health.js'
-import { FeedError, InputError } from '../../src/shared/errors.js'
+import { FeedError, InputError, ParseError } from '../../src/shared/errors.js'
 import { silentLogger } from '../../src/shared/log.js'
 import { dependency } from '../support/fixtures.js'
 import { SimpleIndex, type ListedFile, type SimpleIndexOptions } from '../support/simple-index.js'
@@ -160,6 +160,55 @@ describe('when the checks run, and against which index', () => {
     ['package-checks: false', { 'index-url': 'https://i/simple', 'package-checks': 'FALSE' }, false]
   ])('%s: %s', (_what, inputs, enabled) => {
     expect(configFor('/work', inputs).packageHealth.enabled).toBe(enabled)
+  })
+
+  test('whenAsked comes once the requests are out, before any answer; then the step ends', async () => {
+    let answerNow!: () => void
+    const holdUntil = new Promise<void>(resolve => (answerNow = resolve))
+    const index = await startIndex({ listed: release('requests', '2.31.0', [A]), holdUntil })
+    const dir = await workspace({ 'requirements.txt': 'requests==2.31.0\nrequets==2.19.1\n' })
+    const sources = await collectDependencies({
+      ...configFor(dir, {}).sources,
+      workingDirectory: dir,
+      repositoryRoot: dir,
+      env: {},
+      logger: silentLogger
+    })
+    const asked: number[] = []
+    const step = checkPackageHealth(sources, configFor(dir, { 'index-url': index.url() }), {
+      env: {},
+      logger: silentLogger,
+      now: NOW,
+      whenAsked: () => {
+        asked.push(index.requests.length)
+        answerNow() // the answers come only now: a step that waited for them first would hang
+      }
+    })
+    const tooLate = new Promise((_resolve, reject) =>
+      setTimeout(() => reject(new Error('whenAsked did not come before the answers')), 3_000)
+    )
+    const health = await Promise.race([step, tooLate])
+    expect(asked).toHaveLength(1)
+    expect(summary((health as PackageHealthRun).issues)).toEqual([
+      'requets not-found (fails) requirements.txt:2'
+    ])
+    expect(index.requests.map(request => request.path).sort()).toEqual([
+      '/simple/requests/',
+      '/simple/requets/'
+    ])
+  })
+
+  test('off: whenAsked comes at once', async () => {
+    const dir = await workspace({ 'requirements.txt': 'requests==2.31.0\n' })
+    let asked = 0
+    const step = checkPackageHealth([], configFor(dir, { 'package-checks': 'false' }), {
+      env: {},
+      logger: silentLogger,
+      now: NOW,
+      whenAsked: () => asked++
+    })
+    expect(asked).toBe(1)
+    await expect(step).resolves.toBeUndefined()
   })
 
   test('off: no index is asked and the step gives nothing', async () => {
@@ -320,6 +369,19 @@ describe('fail-on-package-status and package-check-ignore', () => {
     expect(health!.notices).toEqual([
       'Package check ignore rule for unused-thing==2.0 (input package-check-ignore, line 2) matched no finding; remove it if it is no longer needed.'
     ])
+  })
+
+  test("a config file that cannot be read fails the step with its own error, not the requests' abort", async () => {
+    const index = await startIndex({ ...options, latencyMs: 100 })
+    const dir = await workspace({
+      'requirements.txt': EVERYTHING,
+      '.pyaudit.toml': '[[package-check-ignore]]\npackage = "evil-pkg"\nreason = \n'
+    })
+    const error = await healthOf(configFor(dir, { 'index-url': index.url() })).catch(
+      (reason: unknown) => reason
+    )
+    expect(error).toBeInstanceOf(ParseError)
+    expect((error as ParseError).message).toContain('.pyaudit.toml')
   })
 
   test('a bad package-check-ignore line is an InputError naming the input and the line', () => {

@@ -170,6 +170,8 @@ export interface SimpleIndexOptions {
   apiVersion?: string
   /** Every answer waits this long first, like an index far away. */
   latencyMs?: number
+  /** Every answer waits for this too: a test releases the answers when it has seen enough. */
+  holdUntil?: Promise<void>
 }
 
 export class SimpleIndex {
@@ -189,8 +191,12 @@ export class SimpleIndex {
     }
     this.server = createServer((request, response) => {
       const latency = this.options.latencyMs ?? 0
-      if (latency > 0) setTimeout(() => this.handle(request, response), latency)
-      else this.handle(request, response)
+      const answer = (): void => {
+        if (latency > 0) setTimeout(() => this.handle(request, response), latency)
+        else this.handle(request, response)
+      }
+      if (this.options.holdUntil) void this.options.holdUntil.then(answer)
+      else answer()
     })
     this.server.on('connection', socket => {
       this.sockets.add(socket)

@@ -3,10 +3,10 @@
  * config file's `[[package-check-ignore]]` entries, and asks the indexes about every pin. It
  * runs beside the advisory lookup (`beside`), so it adds no round trip to the wall time.
  */
-import type { PackageIgnoreOutcome } from '../health/ignore.js'
+import type { PackageCheckIgnoreRule, PackageIgnoreOutcome } from '../health/ignore.js'
 import { indexLocations } from '../health/index-url.js'
 import { offeredReleases, type OfferedRelease } from '../health/releases.js'
-import type { PackageIssue } from '../health/types.js'
+import type { HealthSubject, PackageIssue } from '../health/types.js'
 import type { Config } from '../config/config.js'
 import { DEFAULT_PYTHON_VERSION } from '../deps/collect.js'
 import { markerEnvironmentFor } from '../deps/markers.js'
@@ -32,6 +32,12 @@ export interface HealthContext {
   logger: Logger
   now: Date
   signal?: AbortSignal
+  /**
+   * Called once the indexes' first requests are all out (at once when the checks are off),
+   * so that work the run does not wait for yet (loading the later stages' code) runs while
+   * the answers are awaited instead of holding the requests back.
+   */
+  whenAsked?: () => void
 }
 
 /** The step; undefined when package checks are off (then no index is asked, nothing is read). */
@@ -41,27 +47,21 @@ export async function checkPackageHealth(
   context: HealthContext
 ): Promise<PackageHealthRun | undefined> {
   const settings = config.packageHealth
-  if (!settings.enabled) return undefined
+  if (!settings.enabled) {
+    context.whenAsked?.()
+    return undefined
+  }
   const { logger } = context
-  // The checks' code loads only when they are on, while the advisory lookup is under way.
-  const loading = Promise.all([
-    import('../health/subjects.js'),
-    import('../health/audit-health.js')
-  ])
-  loading.catch(() => {}) // awaited below, or never when the ignore rules cannot be read
-  const fileRules = await loadPackageCheckIgnoreRules({
-    workingDirectory: config.workingDirectory,
-    ...(config.findings.configFile ? { configPath: config.findings.configFile } : {})
-  })
-  const [{ healthSubjects }, { auditPackageHealth }] = await loading
-  const subjects = await healthSubjects(sources, {
-    markerEnvironment: markerEnvironmentFor(config.sources.pythonVersion ?? DEFAULT_PYTHON_VERSION),
-    shownPath: file => repositoryPath(file, config.repositoryRoot)
-  })
+  // The requests go out first; they need only the pins.
+  const { askPackageIndexes, judgePackageHealth } = await import('../health/audit-health.js')
+  const pins = sources.flatMap(source => source.dependencies)
   const { indexUrl, extraIndexUrls } = config.sources
   const indexes = indexLocations(indexUrl, extraIndexUrls).map(index => index.display)
-  logger.info(`Checking ${plural(subjects.length, 'pin')} on ${indexes.join(', ')}`)
-  const result = await auditPackageHealth(subjects, {
+  logger.info(`Checking ${plural(pins.length, 'pin')} on ${indexes.join(', ')}`)
+  // A failure while the subjects or the ignore rules are read stops the requests.
+  const stop = new AbortController()
+  const signal = context.signal ? AbortSignal.any([context.signal, stop.signal]) : stop.signal
+  const asking = askPackageIndexes(pins, {
     ...(indexUrl ? { indexUrl } : {}),
     extraIndexUrls,
     requestTimeoutMs: config.requestTimeoutMs,
@@ -70,7 +70,33 @@ export async function checkPackageHealth(
     ...(config.feed.cache && !config.feed.advisoryDb ? { cacheDir: config.feed.cacheDir } : {}),
     env: context.env,
     logger,
-    ...(context.signal ? { signal: context.signal } : {}),
+    signal,
+    ...(context.whenAsked ? { whenAsked: context.whenAsked } : {})
+  })
+  asking.catch(() => {}) // awaited below, once the subjects and the rules are read
+  let subjects: HealthSubject[]
+  let fileRules: PackageCheckIgnoreRule[]
+  try {
+    ;[subjects, fileRules] = await Promise.all([
+      import('../health/subjects.js').then(({ healthSubjects }) =>
+        healthSubjects(sources, {
+          markerEnvironment: markerEnvironmentFor(
+            config.sources.pythonVersion ?? DEFAULT_PYTHON_VERSION
+          ),
+          shownPath: file => repositoryPath(file, config.repositoryRoot)
+        })
+      ),
+      loadPackageCheckIgnoreRules({
+        workingDirectory: config.workingDirectory,
+        ...(config.findings.configFile ? { configPath: config.findings.configFile } : {})
+      })
+    ])
+  } catch (error) {
+    stop.abort(error)
+    await asking.catch(() => {}) // nothing of the step runs on after it
+    throw error
+  }
+  const result = judgePackageHealth(subjects, await asking, {
     failOnPackageStatus: settings.failOnPackageStatus,
     packageCheckIgnore: [...settings.ignore, ...fileRules],
     today: context.now.toISOString().slice(0, 10)

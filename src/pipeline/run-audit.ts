@@ -32,8 +32,9 @@ export interface RunContext {
   /** What `fix` changed before this audit: the outcome carries it (apply-fixes.ts). */
   fixes?: FixOutcome
   /**
-   * Called once the lookup's requests are on their way: what the entry needs only afterwards
-   * loads then, while the answers are awaited, instead of before the first request.
+   * Called once the lookups' first requests are on their way (the feed's, and the package
+   * indexes' when they are asked): what the entry needs only afterwards loads then, while the
+   * answers are awaited, instead of before or between the requests.
    */
   whileLookingUp?: () => void
 }
@@ -118,14 +119,20 @@ async function runStages(
     // the upgrades verified last time (a warm run verifies them without a round trip).
     const ahead = askingAhead(opened)
     const lookup = lookUpAdvisories(sources, ahead.feed)
-    // Loaded once the lookup is under way: their code compiles while the answers are awaited.
-    const loading = import('./later-stages.js')
-    loading.catch(() => {}) // awaited below, or never when the lookup fails first
-    context.whileLookingUp?.()
+    // Loaded once every first request is out (the feed's, then the indexes'): their code
+    // compiles while the answers are awaited, and holds no request back.
+    let loading: Promise<typeof LaterStages> | undefined
+    const whenAsked = (): Promise<typeof LaterStages> => {
+      if (loading) return loading
+      loading = import('./later-stages.js')
+      loading.catch(() => {}) // awaited below, or never when the lookup fails first
+      context.whileLookingUp?.()
+      return loading
+    }
     const [found, health] = await beside(lookup, signal =>
-      checkPackageHealth(sources, config, { env, logger, now, signal })
+      checkPackageHealth(sources, config, { env, logger, now, signal, whenAsked })
     )
-    later = await loading
+    later = await whenAsked()
     const { assessFindings, auditLicenses, judgeChangeScope, startUpgradeVerification } = later
     progress.packagesLookedUp = found.packages.length
     const result = withFeedSkips(found, opened.skipped?.())
