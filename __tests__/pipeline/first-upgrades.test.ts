@@ -3,11 +3,11 @@
  * records they were worked out from, the same answer as working them out afterwards.
  */
 import { describe, expect, test } from '@jest/globals'
-import type { OsvRecord } from '../../src/advisories/osv.js'
+import type { AdvisoryFeed, OsvRecord } from '../../src/advisories/osv.js'
 import { OsvApiFeed } from '../../src/advisories/osv-api.js'
 import { rememberedRecommendation, type UpgradeAdviceStore } from '../../src/advisories/upgrade.js'
 import { FirstUpgrades } from '../../src/pipeline/first-upgrades.js'
-import { lookUpAdvisories } from '../../src/pipeline/look-up.js'
+import { lookUpAdvisories, readByTheLookup } from '../../src/pipeline/look-up.js'
 import { dependency } from '../support/fixtures.js'
 import { OsvServer } from '../support/osv-server.js'
 
@@ -68,6 +68,46 @@ describe('FirstUpgrades', () => {
     first.prepare({ name: 'demo', version: '1.5' }, [FIRST])
     await turns()
     expect(count()).toBe(0)
+  })
+
+  test('records the lookup read before the head start came to them are not read again', async () => {
+    const { store, count } = countingStore()
+    const first = new FirstUpgrades(store)
+    // As a warm cache answers: the records handed out early in the same turn as the answer.
+    const feed: AdvisoryFeed = {
+      name: 'cache',
+      lookup: async queries => {
+        const records = queries.map(pin => (pin.name === 'demo' ? [FIRST, SECOND] : []))
+        queries.forEach((pin, i) => first.prepare(pin, records[i]!))
+        return records
+      }
+    }
+    const sources = [
+      {
+        file: '/r.txt',
+        format: 'requirements' as const,
+        dependencies: [dependency('demo', '1.0', '/r.txt', 1)],
+        skipped: []
+      }
+    ]
+    let handedOut: readonly OsvRecord[] = []
+    const result = await lookUpAdvisories(sources, {
+      ...feed,
+      lookup: async queries => {
+        const answers = await feed.lookup(queries)
+        handedOut = answers[0]!
+        return answers
+      }
+    })
+    const [demo] = result.packages
+    // The head start finds the lookup's own reading (the very objects), not a second one.
+    expect(readByTheLookup(handedOut, 'demo')).toBe(demo!.vulnerabilities)
+    expect(readByTheLookup(handedOut, 'other')).toBeUndefined()
+    await turns()
+    expect(demo!.vulnerabilities.map(v => v.id)).toEqual(['PYSEC-DEMO-1', 'PYSEC-DEMO-2'])
+    expect(count()).toBe(1) // the candidate is still worked out ahead, from that reading
+    expect(first.upgradeFor(PIN, [FIRST, SECOND])).toBe('3.0')
+    expect(count()).toBe(1)
   })
 
   test('wired to the OSV API feed: the lookup gives the same findings, the candidate is ready', async () => {

@@ -13,7 +13,7 @@
 import type { OsvRecord, PackageVersion } from '../advisories/osv.js'
 import { severityOf } from '../advisories/severity.js'
 import { rememberedRecommendation, type UpgradeAdviceStore } from '../advisories/upgrade.js'
-import { keepVulnerabilities, vulnerabilitiesOf } from './look-up.js'
+import { keepVulnerabilities, readByTheLookup, vulnerabilitiesOf } from './look-up.js'
 
 /** Work in slices this long, then let the event loop take in the answers that came. */
 const SLICE_MS = 2
@@ -62,8 +62,11 @@ export class FirstUpgrades {
     while (this.next < this.queue.length && Date.now() <= until) {
       const { pin, records } = this.queue[this.next++]!
       if (this.known.has(pinKey(pin))) continue
-      const vulnerabilities = vulnerabilitiesOf(records, pin.name)
-      keepVulnerabilities(records, pin.name, vulnerabilities)
+      let vulnerabilities = readByTheLookup(records, pin.name)
+      if (vulnerabilities === undefined) {
+        vulnerabilities = vulnerabilitiesOf(records, pin.name)
+        keepVulnerabilities(records, pin.name, vulnerabilities)
+      }
       for (const vulnerability of vulnerabilities) severityOf(vulnerability.record)
       if (vulnerabilities.length > 0) {
         this.upgradeFor(
