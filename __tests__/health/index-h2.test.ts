@@ -1,12 +1,23 @@
+import { constants, type Http2ServerRequest } from 'node:http2'
 import { afterEach, describe, expect, test } from '@jest/globals'
-import { lookUpPackageIndexes, type HealthQuery } from '../../src/health/look-up.js'
-import { TEST_CA } from '../support/tls-server.js'
+import { IndexClient } from '../../src/health/index-http.js'
+import { indexLocations } from '../../src/health/index-url.js'
+import {
+  lookUpPackageIndexes,
+  readProjectPage,
+  type HealthQuery
+} from '../../src/health/look-up.js'
+import { TEST_CA, TlsServer } from '../support/tls-server.js'
+import { startTunnelProxy } from '../support/tunnel-proxy.js'
 import { Pep691Server } from './pep691-server.js'
 
 let servers: Pep691Server[] = []
+let cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
   await Promise.all(servers.map(server => server.close()))
+  await Promise.all(cleanups.map(cleanup => cleanup()))
   servers = []
+  cleanups = []
 })
 
 async function index(count: number, options: Parameters<typeof Pep691Server.start>[0]) {
@@ -61,5 +72,57 @@ describe('the index lookup over HTTPS', () => {
         retry: { attempts: 1 }
       })
     ).rejects.toThrow(/Package index .*127\.0\.0\.1.*(certificate|CERT)/i)
+  })
+
+  test('behind HTTPS_PROXY, the index is reached through the tunnel, never around it', async () => {
+    const proxy = await startTunnelProxy()
+    cleanups.push(proxy.close)
+    const { server, queries } = await index(30, {})
+    const lookups = await lookUpPackageIndexes(queries, {
+      indexUrl: server.indexUrl,
+      extraCaCerts: TEST_CA,
+      env: { HTTPS_PROXY: proxy.url }
+    })
+    expect(lookups.every(lookup => lookup.answers[0]!.found)).toBe(true)
+    expect(proxy.tunnels).toEqual([new URL(server.indexUrl).host])
+    expect(server.server.counts.connections).toEqual({ h2: 1, 'http/1.1': 0 })
+  })
+
+  test.each([
+    ['a stream the server resets', 'reset'],
+    ['a session the server ends (GOAWAY)', 'goaway']
+  ])("%s is retried on the index's own h2 session", async (_what, how) => {
+    let requests = 0
+    const server = await TlsServer.start((request, response) => {
+      const { stream } = request as Http2ServerRequest
+      if (++requests === 1 && how === 'reset') return stream.close(constants.NGHTTP2_INTERNAL_ERROR)
+      if (requests === 1) {
+        stream.session?.goaway(constants.NGHTTP2_NO_ERROR)
+        return stream.session?.destroy()
+      }
+      response.writeHead(200, { 'content-type': 'application/vnd.pypi.simple.v1+json' })
+      response.end(
+        JSON.stringify({
+          meta: { 'api-version': '1.1' },
+          name: 'demo',
+          files: [],
+          versions: ['1.0']
+        })
+      )
+    })
+    cleanups.push(() => server.close())
+    const client = new IndexClient({
+      allowH2: true,
+      extraCaCerts: TEST_CA,
+      retry: { attempts: 2, baseDelayMs: 1, maxDelayMs: 2 }
+    })
+    cleanups.push(() => client.close())
+    const [location] = indexLocations(`${server.origin}/simple/`)
+    const answer = await client.fetchProject(location!, 'demo', page =>
+      readProjectPage(page, { name: 'demo', versions: ['1.0'] })
+    )
+    expect(answer).toMatchObject({ found: true, value: { versions: ['1.0'] } })
+    expect(requests).toBe(2)
+    expect(server.counts.requests).toEqual({ h2: 2, 'http/1.1': 0 })
   })
 })

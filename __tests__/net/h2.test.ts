@@ -1,10 +1,9 @@
-import { createServer, type Server } from 'node:http'
 import { constants, type Http2ServerRequest } from 'node:http2'
-import { connect, type AddressInfo, type Socket } from 'node:net'
 import { afterEach, describe, expect, test } from '@jest/globals'
 import { JsonClient, type JsonClientOptions } from '../../src/net/http.js'
 import { FeedError } from '../../src/shared/errors.js'
 import { TEST_CA, TlsServer, sendJson, type TlsServerOptions } from '../support/tls-server.js'
+import { startTunnelProxy } from '../support/tunnel-proxy.js'
 
 let cleanups: Array<() => Promise<void>> = []
 afterEach(async () => {
@@ -38,34 +37,6 @@ async function setUp(
 async function burst(client: JsonClient, origin: string, n: number): Promise<unknown[]> {
   await client.getJson(`${origin}/first`)
   return Promise.all(Array.from({ length: n }, (_, i) => client.getJson(`${origin}/item/${i}`)))
-}
-
-/** An HTTP proxy that tunnels CONNECT requests, counting them. */
-async function startTunnelProxy(): Promise<{ url: string; tunnels: string[] }> {
-  const tunnels: string[] = []
-  const sockets = new Set<Socket>()
-  const proxy: Server = createServer((_request, response) => response.writeHead(405).end())
-  proxy.on('connect', (request, client: Socket, head: Buffer) => {
-    tunnels.push(request.url ?? '')
-    const [host, port] = (request.url ?? '').split(':')
-    const upstream = connect(Number(port), host, () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
-      upstream.write(head)
-      upstream.pipe(client)
-      client.pipe(upstream)
-    })
-    for (const socket of [client, upstream]) {
-      sockets.add(socket)
-      socket.on('error', () => {})
-      socket.on('close', () => sockets.delete(socket))
-    }
-  })
-  await new Promise<void>(resolve => proxy.listen(0, '127.0.0.1', resolve))
-  cleanups.push(async () => {
-    for (const socket of sockets) socket.destroy()
-    await new Promise(resolve => proxy.close(resolve))
-  })
-  return { url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`, tunnels }
 }
 
 describe('JsonClient over HTTP/2 (allowH2)', () => {
@@ -125,6 +96,7 @@ describe('JsonClient over HTTP/2 (allowH2)', () => {
 
   test('behind HTTPS_PROXY, the tunnel carries h2 and every request', async () => {
     const proxy = await startTunnelProxy()
+    cleanups.push(proxy.close)
     const { server, client } = await setUp(
       {},
       { allowH2: true, env: { HTTPS_PROXY: proxy.url, HTTP_PROXY: proxy.url } }

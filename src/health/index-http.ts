@@ -8,6 +8,10 @@
  * when it finally fails. 404 and 410 are an answer ("no such project"), not a failure.
  * Redirects are followed (pip does), without the credentials when they lead to another origin.
  * A request may be conditional (If-None-Match, If-Modified-Since), for the index cache.
+ *
+ * With HTTP/2 allowed and no proxy, an https index is asked on its own h2 session
+ * (src/net/h2-direct.ts: 200 pages cost a third less CPU than through undici); an index that
+ * has no h2 to give is asked through the pool, in HTTP/1.1, from that request on.
  */
 import {
   describeNetworkError,
@@ -25,7 +29,8 @@ import {
   type Failure,
   type RetryLoop
 } from '../net/retry.js'
-import { collect, DeadlineError } from '../net/collect.js'
+import { collect, DeadlineError, type Collected } from '../net/collect.js'
+import { DirectH2, DirectUnavailableError } from '../net/h2-direct.js'
 import {
   indexFeedName,
   PackageIndexError,
@@ -86,6 +91,8 @@ export class IndexClient {
   private readonly connections: Connections
   private readonly setup: Omit<RetryLoop, 'source' | 'fail'>
   private readonly origins = new Map<string, string>()
+  /** The index's own h2 sessions (h2-direct.ts), when h2 is allowed and no proxy is set. */
+  private readonly direct: DirectH2 | undefined
 
   constructor(options: IndexClientOptions = {}) {
     const setup = setUpClient(options)
@@ -94,6 +101,15 @@ export class IndexClient {
     this.maxResponseBytes = setup.maxResponseBytes
     this.connections = setup.connections
     this.setup = { retry: setup.retry, logger: setup.logger }
+    // Behind a proxy only the pool's connections (its tunnels) reach the index.
+    if (options.allowH2 && !this.connections.proxied) {
+      const { secureContext } = this.connections
+      this.direct = new DirectH2({
+        connectTimeoutMs: this.readTimeoutMs > 0 ? this.readTimeoutMs : this.requestTimeoutMs,
+        readTimeoutMs: this.readTimeoutMs,
+        ...(secureContext ? { secureContext } : {})
+      })
+    }
   }
 
   /**
@@ -124,17 +140,27 @@ export class IndexClient {
     )
   }
 
-  /** Settles once the first connection to the index is up (or failed to open). */
-  ready(index: IndexLocation): Promise<void> {
-    return this.connections.ready(index.base)
+  /**
+   * Settles once the first connection to the index is up (or failed to open): its own h2
+   * session, or when it has none to give, the pool's connection.
+   */
+  async ready(index: IndexLocation): Promise<void> {
+    const origin = this.originOf(index)
+    if (this.direct && this.goesDirect(origin)) {
+      if ((await this.direct.open(origin)) === 'h2') return
+    }
+    await this.connections.ready(index.base)
   }
 
   /** Whether the index's connections are HTTP/2, which carries many requests each. */
   multiplexed(index: IndexLocation): boolean {
+    const origin = this.originOf(index)
+    if (this.direct?.state(origin) === 'h2') return true
     return this.connections.protocolOf(index.base) === 'h2'
   }
 
   async close(): Promise<void> {
+    this.direct?.close()
     await this.connections.close()
   }
 
@@ -189,22 +215,13 @@ export class IndexClient {
     let url = start
     for (let redirects = 0; ; redirects++) {
       const sameOrigin = url.origin === origin
-      const response = await collect(this.connections.dispatcher, url, {
-        method: 'GET',
-        headers: {
-          accept: PROJECT_PAGE_ACCEPT,
-          ...(index.authorization && sameOrigin ? { authorization: index.authorization } : {}),
-          ...(validators?.etag ? { 'if-none-match': validators.etag } : {}),
-          ...(validators?.lastModified ? { 'if-modified-since': validators.lastModified } : {})
-        },
-        headersTimeout: this.readTimeoutMs,
-        bodyTimeout: this.readTimeoutMs,
-        ...(signal ? { signal } : {}),
-        deadlineAt,
-        maxResponseBytes: this.maxResponseBytes,
-        // Only a page is read; other answers say all they say in their status and headers.
-        keepBody: isSuccess
-      })
+      const headers = {
+        accept: PROJECT_PAGE_ACCEPT,
+        ...(index.authorization && sameOrigin ? { authorization: index.authorization } : {}),
+        ...(validators?.etag ? { 'if-none-match': validators.etag } : {}),
+        ...(validators?.lastModified ? { 'if-modified-since': validators.lastModified } : {})
+      }
+      const response = await this.collect(url, headers, signal, deadlineAt)
       const status = response.statusCode
       const location = header(response.headers.location)
       if (REDIRECT_STATUSES.includes(status) && location !== undefined) {
@@ -234,6 +251,44 @@ export class IndexClient {
       const page = { contentType, body: response.body }
       return { kind: 'page', page, ...(kept ? { validators: kept } : {}) }
     }
+  }
+
+  /**
+   * One request, with no redirect followed: on the index's own h2 session when it has one
+   * (https, no proxy), else through the pool, which also speaks HTTP/1.1.
+   */
+  private async collect(
+    url: URL,
+    headers: Record<string, string>,
+    signal: AbortSignal | undefined,
+    deadlineAt: number
+  ): Promise<Collected> {
+    const request = {
+      headers,
+      ...(signal ? { signal } : {}),
+      deadlineAt,
+      maxResponseBytes: this.maxResponseBytes,
+      // Only a page is read; other answers say all they say in their status and headers.
+      keepBody: isSuccess
+    }
+    if (this.direct && this.goesDirect(url.origin)) {
+      try {
+        return await this.direct.collect(url, request)
+      } catch (error) {
+        if (!(error instanceof DirectUnavailableError)) throw error
+      }
+    }
+    return collect(this.connections.dispatcher, url, {
+      ...request,
+      method: 'GET',
+      headersTimeout: this.readTimeoutMs,
+      bodyTimeout: this.readTimeoutMs
+    })
+  }
+
+  /** Whether requests to `origin` try the own h2 session (https, and not known to lack h2). */
+  private goesDirect(origin: string): boolean {
+    return origin.startsWith('https:') && this.direct?.state(origin) !== 'unavailable'
   }
 
   /** The index's origin (where its credentials may go), read once per index. */

@@ -12,7 +12,7 @@
  * request (up to `connections`): a caller with many requests sends one, awaits
  * `ready(origin)`, then sends the rest (look-up.ts; a feed's first query does the same).
  */
-import { createSecureContext, rootCertificates } from 'node:tls'
+import { createSecureContext, rootCertificates, type SecureContext } from 'node:tls'
 import {
   Agent,
   Client,
@@ -53,6 +53,10 @@ export const DEFAULT_MAX_CONCURRENT_STREAMS = 256
 export class Connections {
   readonly dispatcher: Dispatcher
   readonly streams: number
+  /** The context of every TLS connection, when the pool trusts extra certificates. */
+  readonly secureContext: SecureContext | undefined
+  /** Whether requests go through a proxy (then only undici's connections carry them). */
+  readonly proxied: boolean
   private readonly origins = new Map<string, OriginState>()
 
   constructor(options: ConnectionOptions) {
@@ -60,10 +64,11 @@ export class Connections {
     this.streams = allowH2 ? (options.maxConcurrentStreams ?? DEFAULT_MAX_CONCURRENT_STREAMS) : 1
     // One context for every connection: given `ca`, TLS would parse every root certificate
     // again for each connection (~10 ms each).
-    const trust =
+    this.secureContext =
       options.extraCaCerts === undefined
-        ? {}
-        : { secureContext: createSecureContext({ ca: trusted(options.extraCaCerts) }) }
+        ? undefined
+        : createSecureContext({ ca: trusted(options.extraCaCerts) })
+    const trust = this.secureContext ? { secureContext: this.secureContext } : {}
     const tls = { ...trust, ...(allowH2 ? { allowH2 } : {}) }
     const poolOptions = {
       connections: options.connections,
@@ -76,7 +81,8 @@ export class Connections {
     // proxy's tunnel makes its own TLS connection to the origin (requestTls): h2 and the CA
     // must be offered there too.
     const env = options.env ?? {}
-    this.dispatcher = proxyConfigured(env)
+    this.proxied = proxyConfigured(env)
+    this.dispatcher = this.proxied
       ? new EnvHttpProxyAgent({ ...poolOptions, ...proxiesOf(env), requestTls: tls })
       : new Agent(poolOptions)
   }

@@ -1,0 +1,185 @@
+/**
+ * The index's own h2 sessions (src/net/h2-direct.ts) against a loopback HTTPS server: one
+ * session per origin, collect()'s answer, the deadline, aborts, the size cap, resets and
+ * GOAWAY, the server's stream limit, and origins that have no h2 to give.
+ */
+import { getEventListeners } from 'node:events'
+import { constants, type Http2ServerRequest } from 'node:http2'
+import { createSecureContext, rootCertificates } from 'node:tls'
+import { afterEach, describe, expect, test } from '@jest/globals'
+import { DeadlineError } from '../../src/net/collect.js'
+import { DirectH2, DirectUnavailableError, type DirectRequest } from '../../src/net/h2-direct.js'
+import { TEST_CA, TlsServer, sendJson, type TlsHandler } from '../support/tls-server.js'
+
+let cleanups: Array<() => Promise<void> | void> = []
+afterEach(async () => {
+  await Promise.all(cleanups.map(cleanup => cleanup()))
+  cleanups = []
+})
+
+const trust = createSecureContext({ ca: [...rootCertificates, TEST_CA] })
+
+async function setUp(
+  handler: TlsHandler,
+  serverOptions: Parameters<typeof TlsServer.start>[1] = {},
+  trusted = true
+): Promise<{ server: TlsServer; direct: DirectH2 }> {
+  const server = await TlsServer.start(handler, serverOptions)
+  const direct = new DirectH2({
+    connectTimeoutMs: 5_000,
+    ...(trusted ? { secureContext: trust } : {})
+  })
+  cleanups.push(
+    () => direct.close(true),
+    () => server.close()
+  )
+  return { server, direct }
+}
+
+const plain = (overrides: Partial<DirectRequest> = {}): DirectRequest => ({
+  headers: { accept: 'application/json' },
+  maxResponseBytes: 1_000_000,
+  keepBody: status => status === 200,
+  ...overrides
+})
+
+const echo: TlsHandler = (request, response) =>
+  sendJson(
+    response,
+    request.url === '/missing' ? 404 : 200,
+    {
+      path: request.url,
+      accept: request.headers.accept
+    },
+    { etag: '"v1"', 'x-twice': 'a' }
+  )
+
+describe('DirectH2', () => {
+  test('many requests share one h2 session; the answer is as collect() gives it', async () => {
+    const { server, direct } = await setUp(echo)
+    expect(await direct.open(server.origin)).toBe('h2')
+    expect(direct.state(server.origin)).toBe('h2')
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        direct.collect(new URL(`${server.origin}/p/${i}?q=1`), plain())
+      )
+    )
+    expect(answers.map(answer => JSON.parse(answer.body).path)).toEqual(
+      Array.from({ length: 40 }, (_, i) => `/p/${i}?q=1`)
+    )
+    const [first] = answers
+    expect(first!.statusCode).toBe(200)
+    expect(first!.headers.etag).toBe('"v1"')
+    expect(first!.headers['content-type']).toBe('application/json')
+    expect(Object.keys(first!.headers).some(name => name.startsWith(':'))).toBe(false)
+    expect(JSON.parse(first!.body).accept).toBe('application/json')
+    // A status whose body is not wanted: read and dropped.
+    const missing = await direct.collect(new URL(`${server.origin}/missing`), plain())
+    expect(missing).toMatchObject({ statusCode: 404, body: '' })
+    expect(server.counts.connections).toEqual({ h2: 1, 'http/1.1': 0 })
+    expect(server.counts.requests.h2).toBe(41)
+  })
+
+  test('an origin without h2 is unavailable for the run; nothing is asked there', async () => {
+    const { server, direct } = await setUp(echo, { http2: false })
+    const url = new URL(`${server.origin}/x`)
+    const error = await direct.collect(url, plain()).catch((reason: unknown) => reason)
+    expect(error).toBeInstanceOf(DirectUnavailableError)
+    expect(direct.state(server.origin)).toBe('unavailable')
+    expect(await direct.open(server.origin)).toBe('unavailable')
+    await expect(direct.collect(url, plain())).rejects.toBeInstanceOf(DirectUnavailableError)
+    expect(server.counts.requests).toEqual({ h2: 0, 'http/1.1': 0 })
+  })
+
+  test('a certificate nobody said to trust: unavailable, never a request', async () => {
+    const { server, direct } = await setUp(echo, {}, false)
+    const error = await direct
+      .collect(new URL(`${server.origin}/x`), plain())
+      .catch((reason: unknown) => reason)
+    expect(error).toBeInstanceOf(DirectUnavailableError)
+    expect(String((error as DirectUnavailableError).reason)).toMatch(/certificate/i)
+    expect(server.counts.requests.h2).toBe(0)
+  })
+
+  test('the deadline ends a request the server never answers, and cancels its stream', async () => {
+    let closed = 0
+    const { server, direct } = await setUp(request => {
+      ;(request as Http2ServerRequest).stream.on('close', () => closed++)
+    })
+    const started = performance.now()
+    await expect(
+      direct.collect(new URL(`${server.origin}/slow`), plain({ deadlineAt: started + 100 }))
+    ).rejects.toBeInstanceOf(DeadlineError)
+    expect(performance.now() - started).toBeLessThan(2_000)
+    await new Promise(resolve => setTimeout(resolve, 50))
+    expect(closed).toBe(1)
+  })
+
+  test('an abort ends every request under its signal, with one listener for them all', async () => {
+    const { server, direct } = await setUp(() => {}) // never answers
+    const controller = new AbortController()
+    const requests = Array.from({ length: 30 }, (_, i) =>
+      direct
+        .collect(new URL(`${server.origin}/${i}`), plain({ signal: controller.signal }))
+        .catch((reason: unknown) => reason)
+    )
+    await new Promise(resolve => setTimeout(resolve, 50))
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1)
+    controller.abort(new Error('stopped'))
+    const outcomes = await Promise.all(requests)
+    expect(outcomes.every(outcome => (outcome as Error).message === 'stopped')).toBe(true)
+    // Already aborted: no request at all.
+    await expect(
+      direct.collect(new URL(`${server.origin}/late`), plain({ signal: controller.signal }))
+    ).rejects.toThrow('stopped')
+    expect(server.counts.requests.h2).toBe(30)
+  })
+
+  test('a body over the cap fails the request (RESPONSE_TOO_LARGE)', async () => {
+    const { server, direct } = await setUp((_request, response) =>
+      sendJson(response, 200, 'x'.repeat(10_000))
+    )
+    await expect(
+      direct.collect(new URL(`${server.origin}/big`), plain({ maxResponseBytes: 1_000 }))
+    ).rejects.toMatchObject({ code: 'RESPONSE_TOO_LARGE' })
+  })
+
+  test('a reset stream fails as a dropped connection does; after a GOAWAY a new session opens', async () => {
+    let requests = 0
+    const { server, direct } = await setUp((request, response) => {
+      const { stream } = request as Http2ServerRequest
+      requests++
+      if (request.url === '/reset') return stream.close(constants.NGHTTP2_INTERNAL_ERROR)
+      if (request.url === '/goaway') {
+        stream.session?.goaway(constants.NGHTTP2_NO_ERROR)
+        return stream.session?.destroy()
+      }
+      sendJson(response, 200, { requests })
+    })
+    await expect(direct.collect(new URL(`${server.origin}/reset`), plain())).rejects.toMatchObject({
+      code: 'ERR_HTTP2_STREAM_ERROR'
+    })
+    await expect(
+      direct.collect(new URL(`${server.origin}/goaway`), plain())
+    ).rejects.toHaveProperty('code')
+    const after = await direct.collect(new URL(`${server.origin}/ok`), plain())
+    expect(JSON.parse(after.body)).toEqual({ requests: 3 })
+    expect(server.counts.connections.h2).toBe(2)
+  })
+
+  test("requests beyond the server's stream limit wait their turn on the same session", async () => {
+    const { server, direct } = await setUp(
+      (_request, response) => void setTimeout(() => sendJson(response, 200, {}), 5),
+      { maxConcurrentStreams: 4 }
+    )
+    await direct.open(server.origin)
+    const answers = await Promise.all(
+      Array.from({ length: 25 }, (_, i) =>
+        direct.collect(new URL(`${server.origin}/${i}`), plain())
+      )
+    )
+    expect(answers.every(answer => answer.statusCode === 200)).toBe(true)
+    expect(server.counts.maxInFlight).toBeLessThanOrEqual(4)
+    expect(server.counts.connections).toEqual({ h2: 1, 'http/1.1': 0 })
+  })
+})

@@ -1,0 +1,323 @@
+/**
+ * Requests over HTTP/2 on Node's own client session (node:http2), for a package index's 200
+ * project pages at once. undici's HTTP/2 client is built on the same session and adds, per
+ * request, its own request object, queue and handler calls: on 200 small pages, a third of
+ * the client's CPU for them, and the run's critical path. The answer is collect()'s
+ * (collect.ts): status, headers, the body as UTF-8 text (or '' when `keepBody` does not want
+ * it), under one deadline for the whole request.
+ *
+ * One session per origin, opened by the first request (or `open`) with ALPN h2 only. An origin
+ * whose session could not be opened (no h2 there, or TLS or the network failed) is
+ * `unavailable` for the rest of the run: its requests fail with DirectUnavailableError, which
+ * tells the caller to use its other connections (undici's, which also speak HTTP/1.1). A
+ * session that fails or goes away after it was up is forgotten, and the streams on it fail as
+ * a dropped connection does (ERR_HTTP2_STREAM_ERROR: retried by the caller's loop); the next
+ * request opens a new one. Certificates are checked as everywhere (the pool's trust).
+ */
+import {
+  connect,
+  constants,
+  type ClientHttp2Session,
+  type ClientHttp2Stream,
+  type IncomingHttpHeaders
+} from 'node:http2'
+import type { SecureContext } from 'node:tls'
+import { DeadlineError, type CollectOptions, type Collected } from './collect.js'
+
+/** undici's defaults for its h2 sessions: 256 KiB a stream, 512 KiB the whole connection. */
+const STREAM_WINDOW = 256 * 1024
+const CONNECTION_WINDOW = 512 * 1024
+
+/** What session.request() throws when the session is going or gone. */
+const SESSION_GONE = new Set([
+  'ERR_HTTP2_INVALID_SESSION',
+  'ERR_HTTP2_GOAWAY_SESSION',
+  'ERR_HTTP2_OUT_OF_STREAMS'
+])
+
+export interface DirectH2Options {
+  /** Limit for opening a session (TCP and TLS). */
+  connectTimeoutMs: number
+  /** Limit for each wait for the answer's headers or its next data; 0: none. */
+  readTimeoutMs?: number
+  /** The pool's trust (its extra CA certificates), when it has its own. */
+  secureContext?: SecureContext
+}
+
+export type DirectRequest = Pick<
+  CollectOptions,
+  'signal' | 'deadlineAt' | 'maxResponseBytes' | 'keepBody'
+> & { headers: Record<string, string> }
+
+/** The origin has no usable h2 session (see the module's comment): ask it another way. */
+export class DirectUnavailableError extends Error {
+  override readonly name = 'DirectUnavailableError'
+  constructor(
+    readonly origin: string,
+    readonly reason: unknown
+  ) {
+    super(`no HTTP/2 session to ${origin}`)
+  }
+}
+
+/** What an origin's session came to: up (h2), or not to be had. */
+export type SessionState = 'h2' | 'unavailable'
+
+interface OriginSession {
+  session: ClientHttp2Session
+  /** Settles once the session is up (the server's SETTINGS are in), or failed to open. */
+  opened: Promise<SessionState>
+  /** Streams open on it; beyond the server's SETTINGS_MAX_CONCURRENT_STREAMS, requests wait. */
+  active: number
+  waiting: Array<() => void>
+}
+
+export class DirectH2 {
+  private readonly sessions = new Map<string, OriginSession>()
+  private readonly unavailable = new Map<string, unknown>()
+  /** One abort listener per signal, for all the requests under it (200 listeners cost O(n²)). */
+  private readonly aborters = new WeakMap<AbortSignal, Set<(reason: unknown) => void>>()
+
+  constructor(private readonly options: DirectH2Options) {}
+
+  /** Opens the origin's session if none is open; settles with what it came to. */
+  open(origin: string): Promise<SessionState> {
+    if (this.unavailable.has(origin)) return Promise.resolve('unavailable')
+    return this.sessionOf(origin).opened
+  }
+
+  /** Whether the origin's session is up: undefined while it opens or before it is tried. */
+  state(origin: string): SessionState | undefined {
+    if (this.unavailable.has(origin)) return 'unavailable'
+    const open = this.sessions.get(origin)
+    return open && !open.session.connecting ? 'h2' : undefined
+  }
+
+  /** `url` asked with GET; rejects with DirectUnavailableError when the origin has no h2. */
+  async collect(url: URL, request: DirectRequest): Promise<Collected> {
+    const { origin } = url
+    const entry = this.sessionOfKnown(origin)
+    if ((await entry.opened) === 'unavailable') {
+      throw new DirectUnavailableError(origin, this.unavailable.get(origin))
+    }
+    return this.stream(entry, url, request)
+  }
+
+  /** Ends every session: at once (`destroy`), or once their streams are done. */
+  close(destroy = false): void {
+    for (const { session } of this.sessions.values()) {
+      if (destroy) session.destroy()
+      else session.close()
+    }
+    this.sessions.clear()
+  }
+
+  private sessionOfKnown(origin: string): OriginSession {
+    if (this.unavailable.has(origin)) {
+      throw new DirectUnavailableError(origin, this.unavailable.get(origin))
+    }
+    return this.sessionOf(origin)
+  }
+
+  private sessionOf(origin: string): OriginSession {
+    const open = this.sessions.get(origin)
+    if (open !== undefined && !open.session.closed && !open.session.destroyed) return open
+    const session = connect(origin, {
+      ...(this.options.secureContext ? { secureContext: this.options.secureContext } : {}),
+      settings: { enablePush: false, initialWindowSize: STREAM_WINDOW }
+    })
+    let settle: (state: SessionState) => void = () => {}
+    const opened = new Promise<SessionState>(resolve => (settle = resolve))
+    const entry: OriginSession = { session, opened, active: 0, waiting: [] }
+    const timer = setTimeout(() => {
+      session.destroy(
+        Object.assign(new Error('connecting took too long'), { code: 'UND_ERR_CONNECT_TIMEOUT' })
+      )
+    }, this.options.connectTimeoutMs)
+    let up = false
+    // Up once the server's SETTINGS are in: its stream limit is known before a burst.
+    session.once('remoteSettings', () => {
+      up = true
+      clearTimeout(timer)
+      try {
+        session.setLocalWindowSize(CONNECTION_WINDOW)
+      } catch {
+        // Best effort: the default window only slows large pages.
+      }
+      settle('h2')
+    })
+    const forget = (error?: unknown): void => {
+      clearTimeout(timer)
+      if (!up) {
+        // Never up: this origin is asked another way for the rest of the run. The error, when
+        // one comes, says why (it may come after the close).
+        if (error !== undefined || !this.unavailable.has(origin)) {
+          this.unavailable.set(origin, error ?? new Error('the session closed before it was up'))
+        }
+        settle('unavailable')
+      }
+      if (this.sessions.get(origin)?.session === session) this.sessions.delete(origin)
+      // Requests waiting for a stream of it fail now (and are retried on a new session).
+      if (session.closed || session.destroyed) {
+        for (const next of entry.waiting.splice(0)) next()
+      }
+    }
+    // A session's error reaches its streams too (each fails, and is retried): here the
+    // session is only forgotten, so that the next request opens a new one.
+    session.on('error', forget)
+    session.on('goaway', () => forget())
+    session.on('close', () => forget())
+    this.sessions.set(origin, entry)
+    return entry
+  }
+
+  private stream(entry: OriginSession, url: URL, request: DirectRequest): Promise<Collected> {
+    const { signal, deadlineAt, maxResponseBytes, keepBody } = request
+    return new Promise<Collected>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason)
+        return
+      }
+      let stream: ClientHttp2Stream | undefined
+      let settled = false
+      let holding = false
+      let timer: NodeJS.Timeout | undefined
+      const done = (): boolean => {
+        if (settled) return false
+        settled = true
+        if (signal) this.aborters.get(signal)?.delete(fail)
+        if (timer !== undefined) clearTimeout(timer)
+        if (holding) release(entry)
+        return true
+      }
+      function fail(error: unknown): void {
+        if (!done()) return
+        reject(error)
+        if (stream && !stream.closed) stream.close(constants.NGHTTP2_CANCEL)
+      }
+      if (signal) this.abortsOf(signal).add(fail)
+      if (deadlineAt !== undefined) {
+        const remaining = deadlineAt - performance.now()
+        if (remaining <= 0) {
+          fail(new DeadlineError())
+          return
+        }
+        timer = setTimeout(() => fail(new DeadlineError()), remaining)
+      }
+      const start = (): void => {
+        try {
+          stream = entry.session.request(
+            { ':method': 'GET', ':path': `${url.pathname}${url.search}`, ...request.headers },
+            { endStream: true }
+          )
+        } catch (error) {
+          // The session went away while this request waited its turn: a dropped connection.
+          const code = (error as { code?: unknown }).code
+          const gone = typeof code === 'string' && SESSION_GONE.has(code)
+          fail(gone ? Object.assign(error as Error, { code: 'ERR_HTTP2_SESSION_ERROR' }) : error)
+          return
+        }
+        const readTimeoutMs = this.options.readTimeoutMs ?? 0
+        if (readTimeoutMs > 0) {
+          stream.setTimeout(readTimeoutMs, () =>
+            fail(
+              Object.assign(new Error('the server went quiet'), { code: 'UND_ERR_BODY_TIMEOUT' })
+            )
+          )
+        }
+        let statusCode = 0
+        let headers: Record<string, string | string[] | undefined> = {}
+        let keep = false
+        let size = 0
+        const chunks: Buffer[] = []
+        stream.on('response', (received: IncomingHttpHeaders) => {
+          statusCode = Number(received[':status'])
+          headers = headerRecord(received)
+          keep = keepBody(statusCode)
+        })
+        stream.on('data', (chunk: Buffer) => {
+          if (!keep) return
+          size += chunk.length
+          if (size > maxResponseBytes) {
+            const error = new Error(`response over ${maxResponseBytes} bytes`)
+            fail(Object.assign(error, { code: 'RESPONSE_TOO_LARGE' }))
+            return
+          }
+          chunks.push(chunk)
+        })
+        let ended = false
+        stream.on('end', () => (ended = true))
+        stream.on('error', fail)
+        // Only a stream that ended cleanly gave its whole answer: a reset (RST_STREAM), a refusal
+        // after a GOAWAY or a lost session end it too, without a status or before its end.
+        stream.on('close', () => {
+          const code = stream?.rstCode ?? constants.NGHTTP2_NO_ERROR
+          if (ended && statusCode > 0 && code === constants.NGHTTP2_NO_ERROR) {
+            if (!done()) return
+            resolve({
+              statusCode,
+              headers,
+              body: keep ? Buffer.concat(chunks).toString('utf8') : ''
+            })
+            return
+          }
+          const error = new Error(
+            `the stream closed before its answer was in (HTTP/2 code ${code})`
+          )
+          fail(Object.assign(error, { code: 'ERR_HTTP2_STREAM_ERROR' }))
+        })
+      }
+      whenFree(entry, () => {
+        holding = true
+        if (settled) release(entry)
+        else start()
+      })
+    })
+  }
+
+  private abortsOf(signal: AbortSignal): Set<(reason: unknown) => void> {
+    let aborts = this.aborters.get(signal)
+    if (aborts === undefined) {
+      const all = new Set<(reason: unknown) => void>()
+      aborts = all
+      this.aborters.set(signal, all)
+      signal.addEventListener(
+        'abort',
+        () => {
+          for (const abort of [...all]) abort(signal.reason)
+        },
+        { once: true }
+      )
+    }
+    return aborts
+  }
+}
+
+/** Runs `start` once the session has a stream to spare (at once, mostly). */
+function whenFree(entry: OriginSession, start: () => void): void {
+  const limit = entry.session.remoteSettings?.maxConcurrentStreams ?? Infinity
+  if (entry.active < limit) {
+    entry.active++
+    start()
+  } else {
+    entry.waiting.push(start)
+  }
+}
+
+/** A stream is done: the next waiting request takes its place. */
+function release(entry: OriginSession): void {
+  const next = entry.waiting.shift()
+  if (next) next()
+  else entry.active--
+}
+
+/** Node's answer headers as collect() gives them: lower-case names, no pseudo-headers. */
+function headerRecord(
+  received: IncomingHttpHeaders
+): Record<string, string | string[] | undefined> {
+  const record = Object.create(null) as Record<string, string | string[] | undefined>
+  for (const name of Object.keys(received)) {
+    if (!name.startsWith(':')) record[name] = received[name]
+  }
+  return record
+}
