@@ -5,6 +5,7 @@
  */
 import type { PackageCheckIgnoreRule, PackageIgnoreOutcome } from '../health/ignore.js'
 import { indexLocations } from '../health/index-url.js'
+import type { IndexLookupOptions } from '../health/look-up.js'
 import { offeredReleases, type OfferedRelease } from '../health/releases.js'
 import type { HealthSubject, PackageIssue } from '../health/types.js'
 import type { Config } from '../config/config.js'
@@ -51,17 +52,59 @@ export async function checkPackageHealth(
     context.whenAsked?.()
     return undefined
   }
-  const { logger } = context
-  // The requests go out first; they need only the pins.
-  const { askPackageIndexes, judgePackageHealth } = await import('../health/audit-health.js')
+  // The checks' code loads only when they are on, while the advisory lookup is under way.
+  const code = await import('../health/audit-health.js')
   const pins = sources.flatMap(source => source.dependencies)
-  const { indexUrl, extraIndexUrls } = config.sources
-  const indexes = indexLocations(indexUrl, extraIndexUrls).map(index => index.display)
-  logger.info(`Checking ${plural(pins.length, 'pin')} on ${indexes.join(', ')}`)
-  // A failure while the subjects or the ignore rules are read stops the requests.
+  const indexes = indexLocations(config.sources.indexUrl, config.sources.extraIndexUrls)
+  const shown = indexes.map(index => index.display).join(', ')
+  context.logger.info(`Checking ${plural(pins.length, 'pin')} on ${shown}`)
+  // The requests go out first; they need only the pins. A failure while the subjects or
+  // the ignore rules are read then stops them.
   const stop = new AbortController()
   const signal = context.signal ? AbortSignal.any([context.signal, stop.signal]) : stop.signal
-  const asking = askPackageIndexes(pins, {
+  let sent!: () => void
+  const allSent = new Promise<void>(resolve => (sent = resolve))
+  const asking = code.askPackageIndexes(pins, {
+    ...indexOptions(config, context),
+    signal,
+    whenAsked: () => {
+      sent()
+      context.whenAsked?.()
+    }
+  })
+  asking.catch(() => {}) // awaited below, once the subjects and the rules are read
+  // Those are read once the requests are out: their code and files would hold some back.
+  await Promise.race([allSent, asking.then(sent, sent)])
+  let read: [HealthSubject[], PackageCheckIgnoreRule[]]
+  try {
+    read = await subjectsAndRules(sources, config)
+  } catch (error) {
+    stop.abort(error)
+    await asking.catch(() => {}) // nothing of the step runs on after it
+    throw error
+  }
+  const [subjects, fileRules] = read
+  const result = code.judgePackageHealth(subjects, await asking, {
+    failOnPackageStatus: settings.failOnPackageStatus,
+    packageCheckIgnore: [...settings.ignore, ...fileRules],
+    today: context.now.toISOString().slice(0, 10)
+  })
+  logIgnored(result, context.logger)
+  return {
+    issues: result.active,
+    warnings: result.expired.map(notice => notice.message),
+    notices: result.unused.map(notice => notice.message),
+    offered: offeredReleases(result.lookups)
+  }
+}
+
+/** The lookup's options from the configuration: where, how long, and the cache. */
+function indexOptions(
+  config: Config,
+  context: Pick<HealthContext, 'env' | 'logger'>
+): IndexLookupOptions {
+  const { indexUrl, extraIndexUrls } = config.sources
+  return {
     ...(indexUrl ? { indexUrl } : {}),
     extraIndexUrls,
     requestTimeoutMs: config.requestTimeoutMs,
@@ -69,45 +112,29 @@ export async function checkPackageHealth(
     // run writes nothing.
     ...(config.feed.cache && !config.feed.advisoryDb ? { cacheDir: config.feed.cacheDir } : {}),
     env: context.env,
-    logger,
-    signal,
-    ...(context.whenAsked ? { whenAsked: context.whenAsked } : {})
-  })
-  asking.catch(() => {}) // awaited below, once the subjects and the rules are read
-  let subjects: HealthSubject[]
-  let fileRules: PackageCheckIgnoreRule[]
-  try {
-    ;[subjects, fileRules] = await Promise.all([
-      import('../health/subjects.js').then(({ healthSubjects }) =>
-        healthSubjects(sources, {
-          markerEnvironment: markerEnvironmentFor(
-            config.sources.pythonVersion ?? DEFAULT_PYTHON_VERSION
-          ),
-          shownPath: file => repositoryPath(file, config.repositoryRoot)
-        })
-      ),
-      loadPackageCheckIgnoreRules({
-        workingDirectory: config.workingDirectory,
-        ...(config.findings.configFile ? { configPath: config.findings.configFile } : {})
+    logger: context.logger
+  }
+}
+
+/** The pins with the digests their files declare, and the config file's ignore rules. */
+async function subjectsAndRules(
+  sources: readonly SourceResult[],
+  config: Config
+): Promise<[HealthSubject[], PackageCheckIgnoreRule[]]> {
+  return Promise.all([
+    import('../health/subjects.js').then(({ healthSubjects }) =>
+      healthSubjects(sources, {
+        markerEnvironment: markerEnvironmentFor(
+          config.sources.pythonVersion ?? DEFAULT_PYTHON_VERSION
+        ),
+        shownPath: file => repositoryPath(file, config.repositoryRoot)
       })
-    ])
-  } catch (error) {
-    stop.abort(error)
-    await asking.catch(() => {}) // nothing of the step runs on after it
-    throw error
-  }
-  const result = judgePackageHealth(subjects, await asking, {
-    failOnPackageStatus: settings.failOnPackageStatus,
-    packageCheckIgnore: [...settings.ignore, ...fileRules],
-    today: context.now.toISOString().slice(0, 10)
-  })
-  logIgnored(result, logger)
-  return {
-    issues: result.active,
-    warnings: result.expired.map(notice => notice.message),
-    notices: result.unused.map(notice => notice.message),
-    offered: offeredReleases(result.lookups)
-  }
+    ),
+    loadPackageCheckIgnoreRules({
+      workingDirectory: config.workingDirectory,
+      ...(config.findings.configFile ? { configPath: config.findings.configFile } : {})
+    })
+  ])
 }
 
 /** Accepted findings stay visible in the log, with the rule that accepted them. */
