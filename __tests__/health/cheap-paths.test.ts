@@ -17,7 +17,7 @@ import {
 } from '../../src/health/project-facts.js'
 import { offeredReleases } from '../../src/health/releases.js'
 import type { IndexAnswer, IndexLookup } from '../../src/health/types.js'
-import { releaseSignature, versionKey } from '../../src/health/version-key.js'
+import { releaseDigitsFilter, releaseSignature, versionKey } from '../../src/health/version-key.js'
 import { explain } from '@renovatebot/pep440'
 
 /** The PEP 440 parser's reading of a version as a key: the reference the keys are held to. */
@@ -246,6 +246,46 @@ describe('offeredReleases', () => {
       ),
       { numRuns: 1000 }
     )
+  })
+})
+
+describe('releaseDigitsFilter', () => {
+  /** Spellings PEP 440 may read as the same version as `v`: zeros added, case, `v`, epoch 0. */
+  const spellings = (v: string) => [
+    v,
+    v.toUpperCase(),
+    `v${v}`,
+    `0!${v}`,
+    `${v}.0`,
+    v.replace(/^(\d)/, '00$1'),
+    v.replace(/\.(\d)/g, '.0$1'),
+    v.replace(/(^|[.!v])0+(\d)/g, '$1$2'),
+    v.replace(/(\d)(?=\D|$)/, '$1.0.0')
+  ]
+
+  test('passes every file of a version equal to one asked for, and is not a pass-all', () => {
+    fc.assert(
+      fc.property(fc.array(version, { minLength: 1, maxLength: 3 }), version, (asked, other) => {
+        const passes = releaseDigitsFilter(asked)
+        for (const candidate of [other, ...asked.flatMap(spellings)]) {
+          if (!asked.some(v => versionKey(v) === versionKey(candidate))) continue
+          for (const name of [`demo-${candidate}-py3-none-any.whl`, `demo-${candidate}.tar.gz`]) {
+            expect([asked, name, passes(name)]).toEqual([asked, name, true])
+          }
+        }
+      }),
+      { numRuns: 3000 }
+    )
+    const passes = releaseDigitsFilter(['2.31.0'])
+    expect(passes('requests-2.31.0-py3-none-any.whl')).toBe(true)
+    expect(passes('requests-2.031.00.tar.gz')).toBe(true)
+    expect(passes('requests-2.30.0-py3-none-any.whl')).toBe(false)
+    expect(passes('requests-1.2.3.tar.gz')).toBe(false)
+    expect(releaseDigitsFilter(['02.031.0'])('requests-2.31.tar.gz')).toBe(true)
+    // Nothing asked: nothing passes; a version that is not PEP 440, or all zeros: all pass.
+    expect(releaseDigitsFilter([])('requests-2.31.0.tar.gz')).toBe(false)
+    expect(releaseDigitsFilter(['banana'])('requests-2.31.0.tar.gz')).toBe(true)
+    expect(releaseDigitsFilter(['0.0'])('requests-2.31.0.tar.gz')).toBe(true)
   })
 })
 

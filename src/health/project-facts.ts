@@ -8,7 +8,7 @@
 import { excerpt } from '../shared/text.js'
 import { fileVersionReader } from './filenames.js'
 import type { ProjectFacts, ProjectStatus, ProjectStatusName, ReleaseFacts } from './types.js'
-import { releaseSignature, versionKey } from './version-key.js'
+import { releaseDigitsFilter, releaseSignature, versionKey } from './version-key.js'
 
 /** A page that is not what the API promises; the client retries once, then fails closed. */
 export class PageFormatError extends Error {
@@ -116,11 +116,15 @@ export function projectFactsOf<T>(
   const listed = listedVersions === undefined ? undefined : new ListedVersions(listedVersions)
   const tally = listed === undefined ? new VersionTally() : undefined
   const wantedReleases = new Set(wanted.map(releaseSignature))
+  // With versions[], a file that is not yanked matters only if it is of a version asked for.
+  const mayBeWanted = listed === undefined ? undefined : releaseDigitsFilter(wanted)
   const versionOfFile = fileVersionReader(normalizedName)
   const { entries } = files
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index]!
-    const version = versionOfFile(files.filename(entry, index))
+    const filename = files.filename(entry, index)
+    if (mayBeWanted !== undefined && !mayBeWanted(filename) && !files.yanked(entry)) continue
+    const version = versionOfFile(filename)
     if (version === undefined) continue
     let key: string
     if (tally !== undefined) {

@@ -4,7 +4,7 @@
  * The key is the advisory stage's (equalityKey: kept per spelling, canonical releases keyed
  * without parsing), so the two stages cannot disagree on which versions are one release.
  */
-import { canonicalReleaseKey, equalityKey } from '../advisories/version-order.js'
+import { canonicalReleaseKey, equalityKey, isPep440 } from '../advisories/version-order.js'
 
 /**
  * The key of a version. A string that is not PEP 440 is only equal to itself, ignoring case
@@ -33,4 +33,29 @@ export function releaseSignature(version: string): string {
   const parts = release.split('.').map(part => part.replace(/^0+(?=\d)/, ''))
   while (parts.length > 1 && parts.at(-1) === '0') parts.pop()
   return parts.join('.')
+}
+
+/**
+ * A test passing every text that holds a version PEP 440-equal to one of `versions` (and
+ * others): such a version writes each part of the release, leading zeros aside, so it holds the
+ * longest non-zero part's digits. A page's reading skips on it the files no version asked for
+ * can be (most of a page) without reading their versions; a version asked for that is not
+ * PEP 440, or whose release is all zeros, passes every text.
+ */
+export function releaseDigitsFilter(versions: readonly string[]): (text: string) => boolean {
+  const tokens: string[] = []
+  for (const version of versions) {
+    const release = RELEASE_START.exec(version)?.[1]
+    if (release === undefined || !isPep440(version)) return () => true
+    let longest = ''
+    for (const part of release.split('.')) {
+      const digits = part.replace(/^0+/, '')
+      if (digits.length > longest.length) longest = digits
+    }
+    if (longest === '') return () => true
+    tokens.push(longest)
+  }
+  const [only] = tokens
+  if (tokens.length === 1) return text => text.includes(only!)
+  return text => tokens.some(token => text.includes(token))
 }
