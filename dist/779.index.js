@@ -10,7 +10,9 @@ __webpack_require__.r(__webpack_exports__);
 
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
-  auditPackageHealth: () => (/* binding */ auditPackageHealth)
+  askPackageIndexes: () => (/* binding */ askPackageIndexes),
+  auditPackageHealth: () => (/* binding */ auditPackageHealth),
+  judgePackageHealth: () => (/* binding */ judgePackageHealth)
 });
 
 // EXTERNAL MODULE: ./src/health/filenames.ts
@@ -141,7 +143,7 @@ function subjectIssues(subject, lookup) {
     const installable = served.filter(s => s.project.status.status !== 'quarantined');
     if (installable.length === 0)
         return issues;
-    const key = (0,version_key/* versionKey */._)(subject.version);
+    const key = (0,version_key/* versionKey */._5)(subject.version);
     const releases = installable.map(s => ({ index: s.index, release: releaseOf(s.project, key) }));
     const files = sum(releases.map(r => r.release?.files ?? 0));
     const yanked = sum(releases.map(r => r.release?.yankedFiles ?? 0));
@@ -184,7 +186,7 @@ function declaredSha256(hashes) {
     return digests;
 }
 function releaseOf(project, key) {
-    return project.releases.find(release => (0,version_key/* versionKey */._)(release.version) === key);
+    return project.releases.find(release => (0,version_key/* versionKey */._5)(release.version) === key);
 }
 function sum(values) {
     return values.reduce((total, value) => total + value, 0);
@@ -192,25 +194,34 @@ function sum(values) {
 
 // EXTERNAL MODULE: ./src/health/ignore.ts
 var ignore = __webpack_require__(83850);
-// EXTERNAL MODULE: ./src/health/look-up.ts + 6 modules
-var look_up = __webpack_require__(64893);
+// EXTERNAL MODULE: ./src/health/look-up.ts + 7 modules
+var look_up = __webpack_require__(93971);
 ;// CONCATENATED MODULE: ./src/health/audit-health.ts
 /**
- * The package-health stage in one call, for the engine: ask the indexes about every pinned
- * name, find the issues, and drop the ones `package-check-ignore` accepts. It starts no work
- * the advisory lookup waits for, so the engine can run both at once (Promise.all, one signal
- * aborting both when either fails).
+ * The package-health stage for the engine, in two steps so the requests go out first: ask the
+ * indexes about every pinned name and version (`askPackageIndexes`, which needs nothing but
+ * the pins), then, with the subjects' declared digests read meanwhile, find the issues and
+ * drop the ones `package-check-ignore` accepts (`judgePackageHealth`). `auditPackageHealth`
+ * does both. It starts no work the advisory lookup waits for, so the engine can run both at
+ * once (one signal aborting both when either fails).
  */
 
 
 
-async function auditPackageHealth(subjects, options) {
-    const lookups = await (0,look_up/* lookUpPackageIndexes */.f4)((0,look_up/* healthQueries */.zZ)(subjects), options);
+/** What the indexes say about every name of `pins` (each with the versions pinned for it). */
+function askPackageIndexes(pins, options) {
+    return (0,look_up/* lookUpPackageIndexes */.f4)((0,look_up/* healthQueries */.zZ)(pins), options);
+}
+/** The issues `lookups` show for `subjects`, less those an ignore rule accepts. */
+function judgePackageHealth(subjects, lookups, options) {
     const issues = findPackageIssues(subjects, lookups, options);
     return {
         lookups,
         ...(0,ignore/* applyPackageCheckIgnores */.iF)(issues, options.packageCheckIgnore ?? [], options.today)
     };
+}
+async function auditPackageHealth(subjects, options) {
+    return judgePackageHealth(subjects, await askPackageIndexes(subjects, options), options);
 }
 
 

@@ -134,7 +134,7 @@ function strings(values) {
     return values.filter((value) => typeof value === 'string');
 }
 function pinKey(name, version) {
-    return `${(0,filenames/* normalizeProjectName */.yz)(name)}\0${version === undefined ? '*' : (0,version_key/* versionKey */._)(version)}`;
+    return `${(0,filenames/* normalizeProjectName */.yz)(name)}\0${version === undefined ? '*' : (0,version_key/* versionKey */._5)(version)}`;
 }
 function lineKey(location) {
     return `${location.file}\0${location.line}`;

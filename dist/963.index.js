@@ -6510,8 +6510,9 @@ const DEFAULT_FAIL_ON_PACKAGE_STATUS = [
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   _: () => (/* binding */ versionKey),
-/* harmony export */   q: () => (/* binding */ releaseSignature)
+/* harmony export */   _5: () => (/* binding */ versionKey),
+/* harmony export */   _V: () => (/* binding */ releaseDigitsFilter),
+/* harmony export */   qQ: () => (/* binding */ releaseSignature)
 /* harmony export */ });
 /* harmony import */ var _advisories_version_order_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85682);
 /**
@@ -6549,6 +6550,34 @@ function releaseSignature(version) {
     while (parts.length > 1 && parts.at(-1) === '0')
         parts.pop();
     return parts.join('.');
+}
+/**
+ * A test passing every text that holds a version PEP 440-equal to one of `versions` (and
+ * others): such a version writes each part of the release, leading zeros aside, so it holds the
+ * longest non-zero part's digits. A page's reading skips on it the files no version asked for
+ * can be (most of a page) without reading their versions; a version asked for that is not
+ * PEP 440, or whose release is all zeros, passes every text.
+ */
+function releaseDigitsFilter(versions) {
+    const tokens = [];
+    for (const version of versions) {
+        const release = RELEASE_START.exec(version)?.[1];
+        if (release === undefined || !(0,_advisories_version_order_js__WEBPACK_IMPORTED_MODULE_0__/* .isPep440 */ .it)(version))
+            return () => true;
+        let longest = '';
+        for (const part of release.split('.')) {
+            const digits = part.replace(/^0+/, '');
+            if (digits.length > longest.length)
+                longest = digits;
+        }
+        if (longest === '')
+            return () => true;
+        tokens.push(longest);
+    }
+    const [only] = tokens;
+    if (tokens.length === 1)
+        return text => text.includes(only);
+    return text => tokens.some(token => text.includes(token));
 }
 
 
@@ -7359,15 +7388,21 @@ const DEFAULT_MAX_CONCURRENT_STREAMS = 256;
 class Connections {
     dispatcher;
     streams;
+    /** The context of every TLS connection, when the pool trusts extra certificates. */
+    secureContext;
+    /** Whether requests go through a proxy (then only undici's connections carry them). */
+    proxied;
     origins = new Map();
     constructor(options) {
         const allowH2 = options.allowH2 ?? false;
         this.streams = allowH2 ? (options.maxConcurrentStreams ?? DEFAULT_MAX_CONCURRENT_STREAMS) : 1;
         // One context for every connection: given `ca`, TLS would parse every root certificate
         // again for each connection (~10 ms each).
-        const trust = options.extraCaCerts === undefined
-            ? {}
-            : { secureContext: (0,node_tls__WEBPACK_IMPORTED_MODULE_0__.createSecureContext)({ ca: trusted(options.extraCaCerts) }) };
+        this.secureContext =
+            options.extraCaCerts === undefined
+                ? undefined
+                : (0,node_tls__WEBPACK_IMPORTED_MODULE_0__.createSecureContext)({ ca: trusted(options.extraCaCerts) });
+        const trust = this.secureContext ? { secureContext: this.secureContext } : {};
         const tls = { ...trust, ...(allowH2 ? { allowH2 } : {}) };
         const poolOptions = {
             connections: options.connections,
@@ -7380,7 +7415,8 @@ class Connections {
         // proxy's tunnel makes its own TLS connection to the origin (requestTls): h2 and the CA
         // must be offered there too.
         const env = options.env ?? {};
-        this.dispatcher = proxyConfigured(env)
+        this.proxied = proxyConfigured(env);
+        this.dispatcher = this.proxied
             ? new _undici_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .EnvHttpProxyAgent */ .J2({ ...poolOptions, ...proxiesOf(env), requestTls: tls })
             : new _undici_parts_js__WEBPACK_IMPORTED_MODULE_1__/* .Agent */ .g6(poolOptions);
     }
@@ -7600,7 +7636,7 @@ class JsonClient {
  * order. The first failure rejects the whole map, starts no further calls and aborts the
  * signal handed to the calls still running, so they stop retrying.
  */
-async function mapWithLimit(items, limit, fn, signal) {
+async function mapWithLimit(items, limit, fn, signal, options = {}) {
     const results = new Array(items.length);
     const controller = new AbortController();
     const combined = signal ? AbortSignal.any([signal, controller.signal]) : controller.signal;
@@ -7621,7 +7657,24 @@ async function mapWithLimit(items, limit, fn, signal) {
             }
         }
     };
-    await Promise.all(Array.from({ length: workers }, worker));
+    const perTurn = options.perTurn ?? workers;
+    const running = [];
+    for (let started = 0; started < workers; started++) {
+        if (started > 0 && started % perTurn === 0) {
+            await new Promise(resolve => setImmediate(resolve));
+            // A failure while the groups go out is awaited below; no more calls start.
+            if (combined.aborted)
+                break;
+        }
+        const call = worker();
+        call.catch(() => { }); // settled through Promise.all below, even while later groups start
+        running.push(call);
+    }
+    options.onStarted?.();
+    await Promise.all(running);
+    // Aborted from outside while the groups went out, after the calls started had finished.
+    if (next < items.length)
+        combined.throwIfAborted();
     return results;
 }
 /** The server's own error message, when its body has one, cleaned for a one-line log. */
@@ -7867,7 +7920,8 @@ function describeRule(rule) {
 /* harmony export */   C_: () => (/* binding */ vulnerabilitiesOf),
 /* harmony export */   M7: () => (/* binding */ lookUpAdvisories),
 /* harmony export */   No: () => (/* binding */ groupDependencies),
-/* harmony export */   WT: () => (/* binding */ keepVulnerabilities)
+/* harmony export */   WT: () => (/* binding */ keepVulnerabilities),
+/* harmony export */   zx: () => (/* binding */ readByTheLookup)
 /* harmony export */ });
 /* harmony import */ var _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(68898);
 /* harmony import */ var _renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(_renovatebot_pep440__WEBPACK_IMPORTED_MODULE_0__);
@@ -7907,10 +7961,24 @@ function keepVulnerabilities(records, name, vulnerabilities) {
     readEarly.set(records, { name, vulnerabilities });
 }
 const readEarly = new WeakMap();
+/** What the lookup read from each list of records, for a head start that came after it. */
+const readByLookup = new WeakMap();
+/**
+ * The vulnerabilities the lookup read from `records` for `name`, when it has. A warm run's
+ * answers come from the cache in the same turn as the lookup's end, before any head start:
+ * reading them again then was all waste (1,300 vulnerabilities read twice, while a package
+ * check's answers were awaited).
+ */
+function readByTheLookup(records, name) {
+    const read = readByLookup.get(records);
+    return read?.name === name ? read.vulnerabilities : undefined;
+}
 function takeVulnerabilities(records, name) {
     const kept = readEarly.get(records);
     readEarly.delete(records);
-    return kept?.name === name ? kept.vulnerabilities : vulnerabilitiesOf(records, name);
+    const vulnerabilities = kept?.name === name ? kept.vulnerabilities : vulnerabilitiesOf(records, name);
+    readByLookup.set(records, { name, vulnerabilities });
+    return vulnerabilities;
 }
 function groupDependencies(dependencies) {
     const byKey = new Map();
@@ -8663,8 +8731,11 @@ class FirstUpgrades {
             const { pin, records } = this.queue[this.next++];
             if (this.known.has(pinKey(pin)))
                 continue;
-            const vulnerabilities = (0,look_up/* vulnerabilitiesOf */.C_)(records, pin.name);
-            (0,look_up/* keepVulnerabilities */.WT)(records, pin.name, vulnerabilities);
+            let vulnerabilities = (0,look_up/* readByTheLookup */.zx)(records, pin.name);
+            if (vulnerabilities === undefined) {
+                vulnerabilities = (0,look_up/* vulnerabilitiesOf */.C_)(records, pin.name);
+                (0,look_up/* keepVulnerabilities */.WT)(records, pin.name, vulnerabilities);
+            }
             for (const vulnerability of vulnerabilities)
                 (0,severity/* severityOf */.xJ)(vulnerability.record);
             if (vulnerabilities.length > 0) {
@@ -8837,7 +8908,7 @@ function offeredReleases(lookups) {
             keys = lookup ? offeredKeys(lookup) : null;
             offered.set(normalized, keys);
         }
-        return keys?.has((0,version_key/* versionKey */._)(version));
+        return keys?.has((0,version_key/* versionKey */._5)(version));
     };
 }
 /** Whether an answer lists `version` as it is written and does not yank that release. */
@@ -8848,8 +8919,8 @@ function offeredAsSpelt(lookup, version) {
         const yanked = answer.project.yankedVersions ?? [];
         if (yanked.length === 0)
             return true;
-        const key = (0,version_key/* versionKey */._)(version);
-        if (!yanked.some(other => (0,version_key/* versionKey */._)(other) === key))
+        const key = (0,version_key/* versionKey */._5)(version);
+        if (!yanked.some(other => (0,version_key/* versionKey */._5)(other) === key))
             return true;
     }
     return false;
@@ -8862,9 +8933,9 @@ function offeredKeys(lookup) {
         if (!answer.found || !answer.project.versions?.length)
             continue;
         keys ??= new Set();
-        const yanked = new Set((answer.project.yankedVersions ?? []).map(version_key/* versionKey */._));
+        const yanked = new Set((answer.project.yankedVersions ?? []).map(version_key/* versionKey */._5));
         for (const version of answer.project.versions) {
-            const key = (0,version_key/* versionKey */._)(version);
+            const key = (0,version_key/* versionKey */._5)(version);
             if (!yanked.has(key))
                 keys.add(key);
         }
@@ -8984,28 +9055,60 @@ function shown(file, workingDirectory) {
 /** The step; undefined when package checks are off (then no index is asked, nothing is read). */
 async function checkPackageHealth(sources, config, context) {
     const settings = config.packageHealth;
-    if (!settings.enabled)
+    if (!settings.enabled) {
+        context.whenAsked?.();
         return undefined;
-    const { logger } = context;
+    }
     // The checks' code loads only when they are on, while the advisory lookup is under way.
-    const loading = Promise.all([
-        Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(938)]).then(__webpack_require__.bind(__webpack_require__, 47938)),
-        Promise.all(/* import() */[__webpack_require__.e(893), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 6779))
-    ]);
-    loading.catch(() => { }); // awaited below, or never when the ignore rules cannot be read
-    const fileRules = await loadPackageCheckIgnoreRules({
-        workingDirectory: config.workingDirectory,
-        ...(config.findings.configFile ? { configPath: config.findings.configFile } : {})
+    const code = await Promise.all(/* import() */[__webpack_require__.e(971), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 6779));
+    const pins = sources.flatMap(source => source.dependencies);
+    const indexes = (0,index_url/* indexLocations */.PT)(config.sources.indexUrl, config.sources.extraIndexUrls);
+    const shown = indexes.map(index => index.display).join(', ');
+    context.logger.info(`Checking ${(0,shared_text/* plural */.LS)(pins.length, 'pin')} on ${shown}`);
+    // The requests go out first; they need only the pins. A failure while the subjects or
+    // the ignore rules are read then stops them.
+    const stop = new AbortController();
+    const signal = context.signal ? AbortSignal.any([context.signal, stop.signal]) : stop.signal;
+    let sent;
+    const allSent = new Promise(resolve => (sent = resolve));
+    const asking = code.askPackageIndexes(pins, {
+        ...indexOptions(config, context),
+        signal,
+        whenAsked: () => {
+            sent();
+            context.whenAsked?.();
+        }
     });
-    const [{ healthSubjects }, { auditPackageHealth }] = await loading;
-    const subjects = await healthSubjects(sources, {
-        markerEnvironment: (0,markers/* markerEnvironmentFor */.hX)(config.sources.pythonVersion ?? deps_collect/* DEFAULT_PYTHON_VERSION */.M),
-        shownPath: file => (0,paths/* repositoryPath */.S)(file, config.repositoryRoot)
+    asking.catch(() => { }); // awaited below, once the subjects and the rules are read
+    // Those are read once the requests are out: their code and files would hold some back.
+    await Promise.race([allSent, asking.then(sent, sent)]);
+    let read;
+    try {
+        read = await subjectsAndRules(sources, config);
+    }
+    catch (error) {
+        stop.abort(error);
+        await asking.catch(() => { }); // nothing of the step runs on after it
+        throw error;
+    }
+    const [subjects, fileRules] = read;
+    const result = code.judgePackageHealth(subjects, await asking, {
+        failOnPackageStatus: settings.failOnPackageStatus,
+        packageCheckIgnore: [...settings.ignore, ...fileRules],
+        today: context.now.toISOString().slice(0, 10)
     });
+    logIgnored(result, context.logger);
+    return {
+        issues: result.active,
+        warnings: result.expired.map(notice => notice.message),
+        notices: result.unused.map(notice => notice.message),
+        offered: offeredReleases(result.lookups)
+    };
+}
+/** The lookup's options from the configuration: where, how long, and the cache. */
+function indexOptions(config, context) {
     const { indexUrl, extraIndexUrls } = config.sources;
-    const indexes = (0,index_url/* indexLocations */.PT)(indexUrl, extraIndexUrls).map(index => index.display);
-    logger.info(`Checking ${(0,shared_text/* plural */.LS)(subjects.length, 'pin')} on ${indexes.join(', ')}`);
-    const result = await auditPackageHealth(subjects, {
+    return {
         ...(indexUrl ? { indexUrl } : {}),
         extraIndexUrls,
         requestTimeoutMs: config.requestTimeoutMs,
@@ -9013,19 +9116,21 @@ async function checkPackageHealth(sources, config, context) {
         // run writes nothing.
         ...(config.feed.cache && !config.feed.advisoryDb ? { cacheDir: config.feed.cacheDir } : {}),
         env: context.env,
-        logger,
-        ...(context.signal ? { signal: context.signal } : {}),
-        failOnPackageStatus: settings.failOnPackageStatus,
-        packageCheckIgnore: [...settings.ignore, ...fileRules],
-        today: context.now.toISOString().slice(0, 10)
-    });
-    logIgnored(result, logger);
-    return {
-        issues: result.active,
-        warnings: result.expired.map(notice => notice.message),
-        notices: result.unused.map(notice => notice.message),
-        offered: offeredReleases(result.lookups)
+        logger: context.logger
     };
+}
+/** The pins with the digests their files declare, and the config file's ignore rules. */
+async function subjectsAndRules(sources, config) {
+    return Promise.all([
+        Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(938)]).then(__webpack_require__.bind(__webpack_require__, 47938)).then(({ healthSubjects }) => healthSubjects(sources, {
+            markerEnvironment: (0,markers/* markerEnvironmentFor */.hX)(config.sources.pythonVersion ?? deps_collect/* DEFAULT_PYTHON_VERSION */.M),
+            shownPath: file => (0,paths/* repositoryPath */.S)(file, config.repositoryRoot)
+        })),
+        loadPackageCheckIgnoreRules({
+            workingDirectory: config.workingDirectory,
+            ...(config.findings.configFile ? { configPath: config.findings.configFile } : {})
+        })
+    ]);
 }
 /** Accepted findings stay visible in the log, with the rule that accepted them. */
 function logIgnored(result, logger) {
@@ -9144,7 +9249,7 @@ async function runAudit(config, logger, context) {
         if (config.fix === 'off')
             return await runStages(config, logger, { ...context, now }, progress);
         const stages = (stageConfig, fixes) => runStages(stageConfig, logger, { ...context, now, ...(fixes ? { fixes } : {}) }, progress);
-        const { fixThenAuditAgain } = await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(291), __webpack_require__.e(893), __webpack_require__.e(363)]).then(__webpack_require__.bind(__webpack_require__, 66363));
+        const { fixThenAuditAgain } = await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(291), __webpack_require__.e(971), __webpack_require__.e(363)]).then(__webpack_require__.bind(__webpack_require__, 66363));
         return await fixThenAuditAgain(config, stages, { env: context.env, logger });
     }
     catch (error) {
@@ -9192,12 +9297,19 @@ async function runStages(config, logger, context, progress) {
         // the upgrades verified last time (a warm run verifies them without a round trip).
         const ahead = askingAhead(opened);
         const lookup = (0,look_up/* lookUpAdvisories */.M7)(sources, ahead.feed);
-        // Loaded once the lookup is under way: their code compiles while the answers are awaited.
-        const loading = Promise.all(/* import() */[__webpack_require__.e(256), __webpack_require__.e(610)]).then(__webpack_require__.bind(__webpack_require__, 32610));
-        loading.catch(() => { }); // awaited below, or never when the lookup fails first
-        context.whileLookingUp?.();
-        const [found, health] = await beside(lookup, signal => checkPackageHealth(sources, config, { env, logger, now, signal }));
-        later = await loading;
+        // Loaded once every first request is out (the feed's, then the indexes'): their code
+        // compiles while the answers are awaited, and holds no request back.
+        let loading;
+        const whenAsked = () => {
+            if (loading)
+                return loading;
+            loading = Promise.all(/* import() */[__webpack_require__.e(256), __webpack_require__.e(610)]).then(__webpack_require__.bind(__webpack_require__, 32610));
+            loading.catch(() => { }); // awaited below, or never when the lookup fails first
+            context.whileLookingUp?.();
+            return loading;
+        };
+        const [found, health] = await beside(lookup, signal => checkPackageHealth(sources, config, { env, logger, now, signal, whenAsked }));
+        later = await whenAsked();
         const { assessFindings, auditLicenses, judgeChangeScope, startUpgradeVerification } = later;
         progress.packagesLookedUp = found.packages.length;
         const result = withFeedSkips(found, opened.skipped?.());
