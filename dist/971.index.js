@@ -1501,9 +1501,10 @@ function percentDecoded(text) {
  * whole lookup with a FeedError naming it: a check that could not ask never reads as healthy.
  *
  * Speed: a 200-pin run must not wait longer for the indexes than for the advisory lookup
- * beside it. PyPI speaks HTTP/2, so the client offers it, and each index gets one request
- * first; once its connection is up, the rest go out at once on it (up to MULTIPLEXED_IN_FLIGHT,
- * which one h2 connection carries: one round trip for 200 pins). An index that speaks only
+ * beside it. PyPI speaks HTTP/2, so the client offers it (on its own h2 session, index-http.ts),
+ * and each index gets one request first; once its connection is up, the rest go out on it, a
+ * group per turn (up to DEFAULT_MULTIPLEXED_CONCURRENCY in flight, which one h2 connection
+ * carries: one round trip for 200 pins). An index that speaks only
  * HTTP/1.1 gets `concurrency` requests in flight on as many connections (50, as uv
  * downloads: four round trips for 200 pins), never pipelined. With a `cacheDir`, the answers
  * of the last run are asked again conditionally and a 304 reuses them (index-cache.ts).
