@@ -9060,7 +9060,7 @@ async function checkPackageHealth(sources, config, context) {
         return undefined;
     }
     // The checks' code loads only when they are on, while the advisory lookup is under way.
-    const code = await Promise.all(/* import() */[__webpack_require__.e(971), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 6779));
+    const code = await Promise.all(/* import() */[__webpack_require__.e(578), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 6779));
     const pins = sources.flatMap(source => source.dependencies);
     const indexes = (0,index_url/* indexLocations */.PT)(config.sources.indexUrl, config.sources.extraIndexUrls);
     const shown = indexes.map(index => index.display).join(', ');
@@ -9249,7 +9249,7 @@ async function runAudit(config, logger, context) {
         if (config.fix === 'off')
             return await runStages(config, logger, { ...context, now }, progress);
         const stages = (stageConfig, fixes) => runStages(stageConfig, logger, { ...context, now, ...(fixes ? { fixes } : {}) }, progress);
-        const { fixThenAuditAgain } = await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(291), __webpack_require__.e(971), __webpack_require__.e(363)]).then(__webpack_require__.bind(__webpack_require__, 66363));
+        const { fixThenAuditAgain } = await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(291), __webpack_require__.e(578), __webpack_require__.e(363)]).then(__webpack_require__.bind(__webpack_require__, 66363));
         return await fixThenAuditAgain(config, stages, { env: context.env, logger });
     }
     catch (error) {
