@@ -29,7 +29,7 @@
  * first (one run per warm case), then each round runs the cases in the order of the table.
  */
 import { spawn, spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -178,7 +178,10 @@ async function runCli(
   const profile = values.profile
     ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(values.profile)]
     : []
-  const command = [values.node, ...profile, ...args, '--report', path.join(work, 'report.json')]
+  const report = path.join(work, 'report.json')
+  // A run that crashed may exit 1 as a run with findings does: its report tells them apart.
+  rmSync(report, { force: true })
+  const command = [values.node, ...profile, ...args, '--report', report]
   command.push(set.requirements)
   if (existsSync(GNU_TIME)) command.unshift(GNU_TIME, '-f', 'PYAUDIT_BENCH_CPU_S=%U+%S')
   const started = performance.now()
@@ -192,6 +195,12 @@ async function runCli(
   const status = await new Promise<number | null>(resolve => child.on('close', resolve))
   const ms = performance.now() - started
   if (status !== 0 && status !== 1) throw new Error(`pyaudit exited ${status}: ${stderr}`)
+  const result = existsSync(report)
+    ? (readJson(report) as { summary?: { result?: unknown } }).summary?.result
+    : undefined
+  if (result !== 'pass' && result !== 'fail') {
+    throw new Error(`pyaudit's report says ${String(result ?? 'nothing')}: ${stderr}`)
+  }
   const cpu = /PYAUDIT_BENCH_CPU_S=([\d.]+)\+([\d.]+)/.exec(stderr)
   const log = served ? served.log.slice(logBefore) : []
   const connections = served?.server.counts.connections
@@ -345,4 +354,8 @@ function nodeVersion(node: string): string {
 
 function normalize(name: string): string {
   return name.replace(/[-_.]+/g, '-').toLowerCase()
+}
+
+function readJson(file: string): unknown {
+  return JSON.parse(readFileSync(file, 'utf8'))
 }
