@@ -4,12 +4,12 @@
  * GOAWAY, the server's stream limit, and origins that have no h2 to give.
  */
 import { getEventListeners } from 'node:events'
-import { connect, createServer, type AddressInfo, type Socket } from 'node:net'
 import { constants, type Http2ServerRequest } from 'node:http2'
 import { createSecureContext, rootCertificates } from 'node:tls'
 import { afterEach, describe, expect, test } from '@jest/globals'
 import { DeadlineError } from '../../src/net/collect.js'
 import { DirectH2, DirectUnavailableError, type DirectRequest } from '../../src/net/h2-direct.js'
+import { startSlowLink } from '../support/slow-link.js'
 import { TEST_CA, TlsServer, sendJson, type TlsHandler } from '../support/tls-server.js'
 
 let cleanups: Array<() => Promise<void> | void> = []
@@ -35,30 +35,6 @@ async function setUp(
     () => server.close()
   )
   return { server, direct }
-}
-
-/** A TCP relay to `port` holding every chunk `delayMs` each way: a server far away. */
-async function slowLink(port: number, delayMs: number): Promise<number> {
-  const sockets = new Set<Socket>()
-  const relay = createServer(client => {
-    const upstream = connect(port, '127.0.0.1')
-    for (const [from, to] of [
-      [client, upstream],
-      [upstream, client]
-    ] as const) {
-      sockets.add(from)
-      from.on('data', chunk => setTimeout(() => to.destroyed || to.write(chunk), delayMs))
-      from.on('end', () => setTimeout(() => to.end(), delayMs))
-      from.on('error', () => to.destroy())
-      from.on('close', () => sockets.delete(from))
-    }
-  })
-  await new Promise<void>(resolve => relay.listen(0, '127.0.0.1', resolve))
-  cleanups.push(async () => {
-    for (const socket of sockets) socket.destroy()
-    await new Promise(resolve => relay.close(resolve))
-  })
-  return (relay.address() as AddressInfo).port
 }
 
 const plain = (overrides: Partial<DirectRequest> = {}): DirectRequest => ({
@@ -192,24 +168,25 @@ describe('DirectH2', () => {
     expect(server.counts.connections.h2).toBe(2)
   })
 
-  test('a 4 MB page over a 40 ms round trip takes a few round trips, not one per window', async () => {
-    const page = 'x'.repeat(4 * 1024 * 1024)
+  test('an 8 MB page over an 80 ms round trip takes a few round trips, not one per window', async () => {
+    const page = 'x'.repeat(8 * 1024 * 1024)
     const { server, direct } = await setUp((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/html' })
       response.end(page)
     })
-    const port = await slowLink(Number(new URL(server.origin).port), 20)
-    const origin = `https://127.0.0.1:${port}`
+    const link = await startSlowLink(Number(new URL(server.origin).port), 40)
+    cleanups.push(link.close)
+    const origin = `https://127.0.0.1:${link.port}`
     expect(await direct.open(origin)).toBe('h2')
     const started = performance.now()
     const answer = await direct.collect(
       new URL(`${origin}/big`),
-      plain({ maxResponseBytes: 8 * 1024 * 1024 })
+      plain({ maxResponseBytes: 16 * 1024 * 1024 })
     )
     const elapsed = performance.now() - started
     expect(answer.body.length).toBe(page.length)
-    // One round trip asks, a few carry 4 MB; a window of 256 KiB would take 16 (640 ms).
-    expect(elapsed).toBeLessThan(480)
+    // One round trip asks, a few carry 8 MB; a window of 256 KiB would take 32 (2.5 s).
+    expect(elapsed).toBeLessThan(1_200)
   })
 
   test("requests beyond the server's stream limit wait their turn on the same session", async () => {

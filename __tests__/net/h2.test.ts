@@ -3,6 +3,7 @@ import { afterEach, describe, expect, test } from '@jest/globals'
 import { JsonClient, type JsonClientOptions } from '../../src/net/http.js'
 import { FeedError } from '../../src/shared/errors.js'
 import { TEST_CA, TlsServer, sendJson, type TlsServerOptions } from '../support/tls-server.js'
+import { startSlowLink } from '../support/slow-link.js'
 import { startTunnelProxy } from '../support/tunnel-proxy.js'
 
 let cleanups: Array<() => Promise<void>> = []
@@ -132,6 +133,31 @@ describe('JsonClient over HTTP/2 (allowH2)', () => {
       () => server.close()
     )
     await expect(client.getJson(`${server.origin}/x`)).resolves.toEqual({ requests: 2 })
+  })
+
+  test('an 8 MB answer over an 80 ms round trip takes a few round trips, not one per window', async () => {
+    const big = { advisories: 'x'.repeat(8 * 1024 * 1024) }
+    const server = await TlsServer.start((_request, response) => sendJson(response, 200, big))
+    const client = new JsonClient({
+      feedName: 'Test feed',
+      allowH2: true,
+      extraCaCerts: TEST_CA,
+      maxResponseBytes: 16 * 1024 * 1024
+    })
+    const link = await startSlowLink(Number(new URL(server.origin).port), 40)
+    cleanups.push(
+      () => client.close(),
+      () => server.close(),
+      link.close
+    )
+    const origin = `https://127.0.0.1:${link.port}`
+    await client.getJson(`${origin}/first`)
+    const started = performance.now()
+    const answer = await client.getJson(`${origin}/big`)
+    const elapsed = performance.now() - started
+    expect(answer).toEqual(big)
+    // One round trip asks, a few carry 8 MB; a window of 256 KiB would take 32 (2.5 s).
+    expect(elapsed).toBeLessThan(1_200)
   })
 
   test('a certificate the client was not told to trust fails: verification stays on', async () => {

@@ -17,18 +17,8 @@
 import { connect } from 'node:http2'
 import type { SecureContext } from 'node:tls'
 import type { CollectOptions, Collected } from './collect.js'
+import { H2_CONNECTION_WINDOW, H2_STREAM_WINDOW } from './connections.js'
 import { requestOn, type OriginSession } from './h2-request.js'
-
-/**
- * How much a server may send before the client acknowledges it: Chrome's windows, 6 MiB a
- * stream and 15 MiB the connection. Node's default (64 KiB) or undici's (256 KiB a stream,
- * 512 KiB in all) hold a page of a few MB, or 200 pages at once, to a window per round trip:
- * a 4 MB page over a 40 ms round trip took 724 ms with undici's, 65-70 ms with these (the
- * test of it). Data is read as it comes, so the window bounds no memory the answers do not
- * take anyway (maxResponseBytes caps each).
- */
-const STREAM_WINDOW = 6 * 1024 * 1024
-const CONNECTION_WINDOW = 15 * 1024 * 1024
 
 export interface DirectH2Options {
   /** Limit for opening a session (TCP and TLS). */
@@ -110,7 +100,7 @@ export class DirectH2 {
     if (open !== undefined && !open.session.closed && !open.session.destroyed) return open
     const session = connect(origin, {
       ...(this.options.secureContext ? { secureContext: this.options.secureContext } : {}),
-      settings: { enablePush: false, initialWindowSize: STREAM_WINDOW }
+      settings: { enablePush: false, initialWindowSize: H2_STREAM_WINDOW }
     })
     let settle: (state: SessionState) => void = () => {}
     const opened = new Promise<SessionState>(resolve => (settle = resolve))
@@ -126,7 +116,7 @@ export class DirectH2 {
       up = true
       clearTimeout(timer)
       try {
-        session.setLocalWindowSize(CONNECTION_WINDOW)
+        session.setLocalWindowSize(H2_CONNECTION_WINDOW)
       } catch {
         // Best effort: Node's default window only slows large pages.
       }
