@@ -180,6 +180,8 @@ function collect_text(value) {
 
 // EXTERNAL MODULE: external "node:http2"
 var external_node_http2_ = __webpack_require__(32467);
+// EXTERNAL MODULE: ./src/net/connections.ts
+var connections = __webpack_require__(92994);
 ;// CONCATENATED MODULE: ./src/net/h2-request.ts
 /**
  * One GET on an origin's h2 session (h2-direct.ts), read whole as collect() reads an answer
@@ -350,16 +352,7 @@ function h2_request_headerRecord(received) {
  */
 
 
-/**
- * How much a server may send before the client acknowledges it: Chrome's windows, 6 MiB a
- * stream and 15 MiB the connection. Node's default (64 KiB) or undici's (256 KiB a stream,
- * 512 KiB in all) hold a page of a few MB, or 200 pages at once, to a window per round trip:
- * a 4 MB page over a 40 ms round trip took 724 ms with undici's, 65-70 ms with these (the
- * test of it). Data is read as it comes, so the window bounds no memory the answers do not
- * take anyway (maxResponseBytes caps each).
- */
-const STREAM_WINDOW = 6 * 1024 * 1024;
-const CONNECTION_WINDOW = 15 * 1024 * 1024;
+
 /** The origin has no usable h2 session (see the module's comment): ask it another way. */
 class DirectUnavailableError extends Error {
     origin;
@@ -424,7 +417,7 @@ class DirectH2 {
             return open;
         const session = (0,external_node_http2_.connect)(origin, {
             ...(this.options.secureContext ? { secureContext: this.options.secureContext } : {}),
-            settings: { enablePush: false, initialWindowSize: STREAM_WINDOW }
+            settings: { enablePush: false, initialWindowSize: connections/* H2_STREAM_WINDOW */.Bg }
         });
         let settle = () => { };
         const opened = new Promise(resolve => (settle = resolve));
@@ -438,7 +431,7 @@ class DirectH2 {
             up = true;
             clearTimeout(timer);
             try {
-                session.setLocalWindowSize(CONNECTION_WINDOW);
+                session.setLocalWindowSize(connections/* H2_CONNECTION_WINDOW */.fR);
             }
             catch {
                 // Best effort: Node's default window only slows large pages.

@@ -7361,8 +7361,10 @@ function definedOnly(value) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   $o: () => (/* binding */ proxyConfigured),
+/* harmony export */   Bg: () => (/* binding */ H2_STREAM_WINDOW),
 /* harmony export */   UQ: () => (/* binding */ Connections),
-/* harmony export */   dF: () => (/* binding */ DEFAULT_MAX_CONCURRENT_STREAMS)
+/* harmony export */   dF: () => (/* binding */ DEFAULT_MAX_CONCURRENT_STREAMS),
+/* harmony export */   fR: () => (/* binding */ H2_CONNECTION_WINDOW)
 /* harmony export */ });
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(41692);
 /* harmony import */ var node_tls__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_tls__WEBPACK_IMPORTED_MODULE_0__);
@@ -7384,6 +7386,16 @@ function definedOnly(value) {
 
 
 const DEFAULT_MAX_CONCURRENT_STREAMS = 256;
+/**
+ * HTTP/2 flow-control windows, Chrome's: how much a server may send before the client
+ * acknowledges it. undici's own (256 KiB a stream, 512 KiB the connection) let an answer
+ * through one window per round trip: 8 MB over an 80 ms round trip took 2.7 s, 0.2-0.25 s with
+ * these (the tests of it). A package with many advisories answers in MBs, a popular project's
+ * index page too, and a run asks for 130 or 200 at once. Answers are read as they come and
+ * capped (maxResponseBytes), so the windows hold no memory the answers do not take anyway.
+ */
+const H2_STREAM_WINDOW = 6 * 1024 * 1024;
+const H2_CONNECTION_WINDOW = 15 * 1024 * 1024;
 /** What a client needs of the pool: the dispatcher, and what each origin turned out to speak. */
 class Connections {
     dispatcher;
@@ -7408,7 +7420,14 @@ class Connections {
             connections: options.connections,
             keepAliveTimeout: 4_000,
             connect: { timeout: options.connectTimeoutMs, ...trust },
-            ...(allowH2 ? { allowH2, maxConcurrentStreams: this.streams } : {}),
+            ...(allowH2
+                ? {
+                    allowH2,
+                    maxConcurrentStreams: this.streams,
+                    initialWindowSize: H2_STREAM_WINDOW,
+                    connectionWindowSize: H2_CONNECTION_WINDOW
+                }
+                : {}),
             factory: (origin, opts) => this.pool(origin, opts)
         };
         // Self-hosted runners often sit behind a proxy; honour the usual variables when set. The
