@@ -3,6 +3,7 @@
  * the feeds, src/health/index-http.ts's IndexClient for package indexes): the options, their
  * defaults, the connection pool, and one attempt under a deadline for the whole request.
  */
+import { responseTooLarge } from './collect.js'
 import { Connections, type ConnectionOptions } from './connections.js'
 import { DEFAULT_RETRY, failed, type Attempt, type Failure, type RetryOptions } from './retry.js'
 import { silentLogger, type Logger } from '../shared/log.js'
@@ -167,7 +168,7 @@ export async function readCapped(body: AsyncIterable<Buffer>, max: number): Prom
   for await (const chunk of body) {
     size += chunk.length
     if (size > max) {
-      throw Object.assign(new Error(`response over ${max} bytes`), { code: 'RESPONSE_TOO_LARGE' })
+      throw responseTooLarge(max)
     }
     chunks.push(chunk)
   }

@@ -22,6 +22,11 @@ export interface CollectOptions extends Omit<RequestOptions, 'body' | 'idempoten
   deadlineAt?: number
 }
 
+/** An answer over `max` bytes: not retried, since the next one would be as large. */
+export function responseTooLarge(max: number): Error {
+  return Object.assign(new Error(`response over ${max} bytes`), { code: 'RESPONSE_TOO_LARGE' })
+}
+
 /** The request's deadline passed before its answer was in (headers and body). */
 export class DeadlineError extends Error {
   override readonly name = 'DeadlineError'
@@ -108,9 +113,7 @@ export function collect(
         if (!keep) return true
         size += chunk.length
         if (size > maxResponseBytes) {
-          const error = Object.assign(new Error(`response over ${maxResponseBytes} bytes`), {
-            code: 'RESPONSE_TOO_LARGE'
-          })
+          const error = responseTooLarge(maxResponseBytes)
           fail(error)
           abort?.(error)
           return false

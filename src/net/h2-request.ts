@@ -10,7 +10,7 @@ import {
   type ClientHttp2Stream,
   type IncomingHttpHeaders
 } from 'node:http2'
-import { DeadlineError, type Collected } from './collect.js'
+import { DeadlineError, responseTooLarge, type Collected } from './collect.js'
 import type { DirectRequest, SessionState } from './h2-direct.js'
 
 /** An origin's session, with the streams it carries and the requests waiting for one. */
@@ -105,8 +105,7 @@ export function requestOn(
         if (!keep) return
         size += chunk.length
         if (size > maxResponseBytes) {
-          const error = new Error(`response over ${maxResponseBytes} bytes`)
-          fail(Object.assign(error, { code: 'RESPONSE_TOO_LARGE' }))
+          fail(responseTooLarge(maxResponseBytes))
           return
         }
         chunks.push(chunk)
