@@ -7206,14 +7206,16 @@ function matrixLegHash(env, discriminators) {
 /* harmony export */   wx: () => (/* binding */ header)
 /* harmony export */ });
 /* unused harmony exports DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_CONNECTIONS */
-/* harmony import */ var _connections_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(92994);
-/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(37893);
-/* harmony import */ var _shared_log_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(21827);
+/* harmony import */ var _collect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(13009);
+/* harmony import */ var _connections_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92994);
+/* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37893);
+/* harmony import */ var _shared_log_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(21827);
 /**
  * What every HTTP client of this tool sets up the same way (src/net/http.ts's JsonClient for
  * the feeds, src/health/index-http.ts's IndexClient for package indexes): the options, their
  * defaults, the connection pool, and one attempt under a deadline for the whole request.
  */
+
 
 
 
@@ -7228,10 +7230,10 @@ function setUpClient(options) {
     return {
         requestTimeoutMs,
         readTimeoutMs: perRead < requestTimeoutMs ? perRead : 0,
-        retry: { ..._retry_js__WEBPACK_IMPORTED_MODULE_1__/* .DEFAULT_RETRY */ .vI, ...definedOnly(options.retry ?? {}) },
-        logger: options.logger ?? _shared_log_js__WEBPACK_IMPORTED_MODULE_2__/* .silentLogger */ .q,
+        retry: { ..._retry_js__WEBPACK_IMPORTED_MODULE_2__/* .DEFAULT_RETRY */ .vI, ...definedOnly(options.retry ?? {}) },
+        logger: options.logger ?? _shared_log_js__WEBPACK_IMPORTED_MODULE_3__/* .silentLogger */ .q,
         maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
-        connections: new _connections_js__WEBPACK_IMPORTED_MODULE_0__/* .Connections */ .UQ({
+        connections: new _connections_js__WEBPACK_IMPORTED_MODULE_1__/* .Connections */ .UQ({
             connections: options.connections ?? DEFAULT_CONNECTIONS,
             connectTimeoutMs: Math.min(perRead, requestTimeoutMs),
             ...definedOnly({
@@ -7257,8 +7259,8 @@ async function underDeadline(timeoutMs, signal, send) {
         if (signal?.aborted)
             throw signal.reason;
         if (deadline.passed)
-            return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)({ description: deadline.description, retryable: true });
-        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_1__/* .failed */ .gz)(describeNetworkError(error));
+            return (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .failed */ .gz)({ description: deadline.description, retryable: true });
+        return (0,_retry_js__WEBPACK_IMPORTED_MODULE_2__/* .failed */ .gz)(describeNetworkError(error));
     }
     finally {
         deadline.clear();
@@ -7334,7 +7336,7 @@ async function readCapped(body, max) {
     for await (const chunk of body) {
         size += chunk.length;
         if (size > max) {
-            throw Object.assign(new Error(`response over ${max} bytes`), { code: 'RESPONSE_TOO_LARGE' });
+            throw (0,_collect_js__WEBPACK_IMPORTED_MODULE_0__/* .responseTooLarge */ .Fh)(max);
         }
         chunks.push(chunk);
     }
@@ -7351,6 +7353,158 @@ function header(value) {
 }
 function definedOnly(value) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
+}
+
+
+/***/ }),
+
+/***/ 13009:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Fh: () => (/* binding */ responseTooLarge),
+/* harmony export */   Fo: () => (/* binding */ collect),
+/* harmony export */   j3: () => (/* binding */ DeadlineError)
+/* harmony export */ });
+/* unused harmony export headerRecord */
+/** An answer over `max` bytes: not retried, since the next one would be as large. */
+function responseTooLarge(max) {
+    return Object.assign(new Error(`response over ${max} bytes`), { code: 'RESPONSE_TOO_LARGE' });
+}
+/** The request's deadline passed before its answer was in (headers and body). */
+class DeadlineError extends Error {
+    name = 'DeadlineError';
+    code = 'PYAUDIT_REQUEST_DEADLINE';
+    constructor() {
+        super('the request did not complete in time');
+    }
+}
+/** `url` asked through `dispatcher`; settles once the whole body is in, or with the error. */
+function collect(dispatcher, url, options) {
+    const { signal, maxResponseBytes, keepBody, deadlineAt } = options;
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(signal.reason);
+            return;
+        }
+        const { origin, pathname, search } = typeof url === 'string' ? new URL(url) : url;
+        let abort;
+        let timer;
+        /** Why the request ended before its answer (the caller's reason, or the deadline). */
+        let ended;
+        let settled = false;
+        let statusCode = 0;
+        let headers = {};
+        let keep = false;
+        let size = 0;
+        const chunks = [];
+        const done = () => {
+            if (settled)
+                return false;
+            settled = true;
+            signal?.removeEventListener('abort', onAbort);
+            if (timer !== undefined)
+                clearTimeout(timer);
+            return true;
+        };
+        const fail = (error) => {
+            if (!done())
+                return;
+            ended = error;
+            reject(error);
+        };
+        // The caller's signal ends the request at once, with its reason, as request() does.
+        function onAbort() {
+            const reason = signal.reason;
+            fail(reason);
+            abort?.(reason);
+        }
+        signal?.addEventListener('abort', onAbort, { once: true });
+        if (deadlineAt !== undefined) {
+            const remaining = deadlineAt - performance.now();
+            if (remaining <= 0) {
+                fail(new DeadlineError());
+                return;
+            }
+            timer = setTimeout(() => {
+                const error = new DeadlineError();
+                fail(error);
+                abort?.(error);
+            }, remaining);
+        }
+        const handler = {
+            onConnect(abortRequest) {
+                abort = abortRequest;
+                if (settled)
+                    abortRequest(ended ?? signal?.reason);
+            },
+            onHeaders(status, rawHeaders) {
+                // 1xx answers are interim; the final one follows.
+                if (status < 200)
+                    return true;
+                statusCode = status;
+                headers = headerRecord(rawHeaders);
+                keep = keepBody(status);
+                return true;
+            },
+            onData(chunk) {
+                if (!keep)
+                    return true;
+                size += chunk.length;
+                if (size > maxResponseBytes) {
+                    const error = responseTooLarge(maxResponseBytes);
+                    fail(error);
+                    abort?.(error);
+                    return false;
+                }
+                chunks.push(chunk);
+                return true;
+            },
+            onComplete() {
+                if (!done())
+                    return;
+                const body = keep ? Buffer.concat(chunks).toString('utf8') : '';
+                resolve({ statusCode, headers, body });
+            },
+            onError(error) {
+                fail(error);
+            }
+        };
+        try {
+            dispatcher.dispatch({
+                origin,
+                path: `${pathname}${search}`,
+                method: options.method,
+                headers: options.headers,
+                headersTimeout: options.headersTimeout,
+                bodyTimeout: options.bodyTimeout
+            }, handler);
+        }
+        catch (error) {
+            fail(error);
+        }
+    });
+}
+/**
+ * Raw header pairs as undici's request() gives them: lower-case names, latin1 values, a
+ * repeated header as an array (own properties only: no name reaches the prototype).
+ */
+function headerRecord(raw) {
+    const record = Object.create(null);
+    for (let i = 0; i + 1 < raw.length; i += 2) {
+        const name = text(raw[i]).toLowerCase();
+        const value = raw[i + 1];
+        const values = Array.isArray(value) ? value.map(text) : [text(value)];
+        const had = record[name];
+        const all = had === undefined ? values : [...(Array.isArray(had) ? had : [had]), ...values];
+        record[name] = all.length === 1 ? all[0] : all;
+    }
+    return record;
+}
+function text(value) {
+    if (Array.isArray(value))
+        return value.map(text).join(', ');
+    return typeof value === 'string' ? value : value.toString('latin1');
 }
 
 
@@ -9079,7 +9233,7 @@ async function checkPackageHealth(sources, config, context) {
         return undefined;
     }
     // The checks' code loads only when they are on, while the advisory lookup is under way.
-    const code = await Promise.all(/* import() */[__webpack_require__.e(578), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 6779));
+    const code = await Promise.all(/* import() */[__webpack_require__.e(885), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 6779));
     const pins = sources.flatMap(source => source.dependencies);
     const indexes = (0,index_url/* indexLocations */.PT)(config.sources.indexUrl, config.sources.extraIndexUrls);
     const shown = indexes.map(index => index.display).join(', ');
@@ -9268,7 +9422,7 @@ async function runAudit(config, logger, context) {
         if (config.fix === 'off')
             return await runStages(config, logger, { ...context, now }, progress);
         const stages = (stageConfig, fixes) => runStages(stageConfig, logger, { ...context, now, ...(fixes ? { fixes } : {}) }, progress);
-        const { fixThenAuditAgain } = await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(291), __webpack_require__.e(578), __webpack_require__.e(363)]).then(__webpack_require__.bind(__webpack_require__, 66363));
+        const { fixThenAuditAgain } = await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(291), __webpack_require__.e(885), __webpack_require__.e(363)]).then(__webpack_require__.bind(__webpack_require__, 66363));
         return await fixThenAuditAgain(config, stages, { env: context.env, logger });
     }
     catch (error) {
