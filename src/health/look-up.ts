@@ -79,12 +79,6 @@ export function healthQueries(
   return [...byName].map(([name, versions]) => ({ name, versions: [...versions] }))
 }
 
-/** The client a lookup with `options` makes for itself. */
-function indexClientFor(options: IndexLookupOptions): IndexClient {
-  const connections = options.connections ?? options.concurrency ?? DEFAULT_CONCURRENCY
-  return new IndexClient({ allowH2: true, ...options, connections })
-}
-
 /** Every index's answer for every query, in the order of `queries`. */
 export async function lookUpPackageIndexes(
   queries: readonly HealthQuery[],
@@ -92,7 +86,13 @@ export async function lookUpPackageIndexes(
 ): Promise<IndexLookup[]> {
   const indexes = indexLocations(options.indexUrl, options.extraIndexUrls)
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY
-  const client = options.client ?? indexClientFor(options)
+  const client =
+    options.client ??
+    new IndexClient({
+      allowH2: true,
+      ...options,
+      connections: options.connections ?? concurrency
+    })
   const cache =
     options.cache ??
     (options.cacheDir === undefined
