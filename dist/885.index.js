@@ -1415,16 +1415,16 @@ function healthQueries(subjects) {
     }
     return [...byName].map(([name, versions]) => ({ name, versions: [...versions] }));
 }
-/** The client a lookup with `options` makes for itself. */
-function indexClientFor(options) {
-    const connections = options.connections ?? options.concurrency ?? DEFAULT_CONCURRENCY;
-    return new IndexClient({ allowH2: true, ...options, connections });
-}
 /** Every index's answer for every query, in the order of `queries`. */
 async function lookUpPackageIndexes(queries, options = {}) {
     const indexes = (0,index_url/* indexLocations */.PT)(options.indexUrl, options.extraIndexUrls);
     const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
-    const client = options.client ?? indexClientFor(options);
+    const client = options.client ??
+        new IndexClient({
+            allowH2: true,
+            ...options,
+            connections: options.connections ?? concurrency
+        });
     const cache = options.cache ??
         (options.cacheDir === undefined
             ? undefined
