@@ -21,9 +21,15 @@
  * its TLS connections by protocol). Several bundles (`--bundle a.js,b.js`) are run
  * interleaved, round by round.
  *
+ * The index's pages are minimal by default (one wheel a release, with a filename, a URL and a
+ * digest: ~9 KB a page). `--pages pypi` writes them as PyPI does: every field PyPI gives a file
+ * (metadata digests, size, upload time, provenance), and as many files a release as PyPI's
+ * own hashed requirements have (median 2, mean 10; ../shared/realworld), ~350 KB a page. It
+ * serves them gzipped to a client that asks, as PyPI does.
+ *
  * Run: npx tsx bench/package-health.ts [--bundle a.js,b.js] [--runs 7] [--latency 50]
  *   [--count 200] [--node path/to/node] [--profile dir] [--osv h2,plain] [--index h2,h1]
- *   [--pins clean,advisories] [--cache cold,warm] [--render-per-request]
+ *   [--pins clean,advisories] [--cache cold,warm] [--pages minimal|pypi] [--render-per-request]
  *
  * With --profile, the profiles are named by the order of the runs: the warm caches are filled
  * first (one run per warm case), then each round runs the cases in the order of the table.
@@ -41,6 +47,7 @@ import { TEST_CA, TEST_CA_FILE } from '../__tests__/support/tls-server.js'
 import { loadDatabase, namedVersions, seedFromRecords } from './support/osv-seed.js'
 import { startTlsFront } from './support/tls-front.js'
 import { drawPins, requirementsText } from './support/pins.js'
+import { realFilesPerRelease } from './support/release-files.js'
 import { bundleSources } from './support/esbuild-bundle.js'
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..')
@@ -64,7 +71,13 @@ const { values } = parseArgs({
     /** Which cache states to run: cold, warm, or both. */
     cache: { type: 'string', default: 'cold,warm' },
     /** The index stand-in writes each page when asked (as before 2026-12-06), not ahead. */
-    'render-per-request': { type: 'boolean', default: false }
+    'render-per-request': { type: 'boolean', default: false },
+    /**
+     * The index's pages: minimal (one wheel a release: a filename, a URL, a digest) or pypi
+     * (as PyPI writes them: every field of a file, and as many files a release as PyPI's own
+     * hashed requirements have, drawn per project; ../shared/realworld).
+     */
+    pages: { type: 'string', default: 'minimal' }
   }
 })
 const latencyMs = Number(values.latency)
@@ -135,15 +148,27 @@ for (const name of values.index.split(',')) {
 // Every version the advisories name is on the index too (as on PyPI), so the recommended
 // upgrades the package checks confirm against the index's version lists are there.
 const released = namedVersions(database.records)
+if (values.pages !== 'minimal' && values.pages !== 'pypi') throw new Error('--pages minimal|pypi')
+const filesPerRelease = values.pages === 'pypi' ? realFilesPerRelease() : undefined
+if (values.pages === 'pypi' && !filesPerRelease) {
+  throw new Error('--pages pypi needs ../shared/realworld/warehouse-hashed (files per release)')
+}
 let etag = 0
+let drawn = 0
 for (const set of sets) {
   for (const pin of set.pins) {
     const name = normalize(pin.name)
     const versions = Object.fromEntries(
       [...(released.get(name) ?? []), pin.version].map(version => [version, false as const])
     )
+    // Drawn in turn, every 37th (prime to the sample's size): big and small projects mix.
+    const files = filesPerRelease?.[(drawn++ * 37) % filesPerRelease.length]
     for (const index of Object.values(indexes)) {
-      index.projects.set(name, { versions, etag: `"${++etag}"` })
+      index.projects.set(name, {
+        versions,
+        etag: `"${++etag}"`,
+        ...(files === undefined ? {} : { filesPerRelease: files })
+      })
     }
   }
 }
@@ -151,6 +176,7 @@ for (const set of sets) {
 // on the cores the measured run uses, and writing 200 pages per run there held the run's
 // last pages back (the run waited for the stand-in, not for its own reading).
 if (!values['render-per-request']) for (const index of Object.values(indexes)) index.prerender()
+const pageBytes = Object.values(indexes)[0]?.prerenderedBytes ?? { plain: 0, gzipped: 0 }
 
 interface Run {
   ms: number
@@ -247,7 +273,9 @@ for (const set of sets) {
 console.log(
   `${count} pins per set, ${latencyMs} ms per request (OSV and index); ${runs} interleaved ` +
     `rounds of ${cases.length} runs; Node ${nodeVersion(values.node)}; ` +
-    bundles.map((file, b) => `bundle ${b + 1}: ${file}`).join(', ')
+    bundles.map((file, b) => `bundle ${b + 1}: ${file}`).join(', ') +
+    `\nIndex pages: ${values.pages}, ${(pageBytes.plain / 1e6).toFixed(1)} MB for every pin of ` +
+    `the sets (${(pageBytes.gzipped / 1e6).toFixed(1)} MB gzipped, as sent to a client asking so)`
 )
 for (const each of cases) {
   if (each.cache === 'warm') await runCli(each.bundle, each.set, each.osv, each.index, each.warmDir)

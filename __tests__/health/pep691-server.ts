@@ -4,11 +4,20 @@
  * is served with (ETag, Last-Modified); a conditional request whose validator still matches is
  * answered 304, as PyPI does. Every request is logged with its conditional headers.
  */
+import { createHash } from 'node:crypto'
+import { gzipSync } from 'node:zlib'
 import { TlsServer, type TlsServerOptions } from '../support/tls-server.js'
 
 export interface Project {
   /** version -> yanked reason (false: not yanked) of its one wheel. */
   versions: Record<string, string | false>
+  /**
+   * Files per release, written as PyPI writes them (every field PEP 691, 700, 714 and 740 give
+   * a file: its URL, size, upload time, metadata digests), an sdist and wheels: for the
+   * benchmarks, whose pages should weigh what PyPI's do. Unset: one wheel with a filename, a URL
+   * and a digest.
+   */
+  filesPerRelease?: number
   status?: { status: string; reason?: string }
   etag?: string
   lastModified?: string
@@ -24,8 +33,10 @@ export interface LoggedRequest {
 export class Pep691Server {
   readonly projects = new Map<string, Project>()
   readonly log: LoggedRequest[] = []
+  /** How each page (200) was sent: gzipped when asked for with Accept-Encoding, else plain. */
+  readonly encodings: Array<'gzip' | 'identity'> = []
   /** Pages written ahead (prerender), each for the project object it was written from. */
-  private readonly rendered = new Map<string, { project: Project; body: string }>()
+  private readonly rendered = new Map<string, Rendered>()
 
   private started: TlsServer | undefined
 
@@ -71,10 +82,16 @@ export class Pep691Server {
       }
       answer(200)
       const ready = self.rendered.get(name)
-      const body = ready?.project === project ? ready.body : pageOf(name, project)
+      const page = ready?.project === project ? ready : rendered(name, project)
+      // Gzipped for a client that accepts it, as PyPI (Warehouse) does.
+      const gzipped = /\bgzip\b/.test(header(request.headers['accept-encoding']) ?? '')
+      self.encodings.push(gzipped ? 'gzip' : 'identity')
+      const body = gzipped ? page.gzipped : page.body
       response.writeHead(200, {
         'content-type': 'application/vnd.pypi.simple.v1+json',
-        'content-length': String(Buffer.byteLength(body)),
+        'content-length': String(body.length),
+        vary: 'Accept-Encoding',
+        ...(gzipped ? { 'content-encoding': 'gzip' } : {}),
         ...validators
       })
       response.end(body)
@@ -88,9 +105,17 @@ export class Pep691Server {
    * replaced afterwards is written when asked, as before.
    */
   prerender(): void {
-    for (const [name, project] of this.projects) {
-      this.rendered.set(name, { project, body: pageOf(name, project) })
+    for (const [name, project] of this.projects) this.rendered.set(name, rendered(name, project))
+  }
+
+  /** The bytes of the pages written ahead, as they are and gzipped. */
+  get prerenderedBytes(): { plain: number; gzipped: number } {
+    const bytes = { plain: 0, gzipped: 0 }
+    for (const { body, gzipped } of this.rendered.values()) {
+      bytes.plain += body.length
+      bytes.gzipped += gzipped.length
     }
+    return bytes
   }
 
   get indexUrl(): string {
@@ -102,8 +127,21 @@ export class Pep691Server {
   }
 }
 
+/** A page written for `project`, as it is and gzipped. */
+interface Rendered {
+  project: Project
+  body: Buffer
+  gzipped: Buffer
+}
+
+function rendered(name: string, project: Project): Rendered {
+  const body = Buffer.from(pageOf(name, project))
+  return { project, body, gzipped: gzipSync(body) }
+}
+
 /** The PEP 691 page of `project`. */
 function pageOf(name: string, project: Project): string {
+  if (project.filesPerRelease !== undefined) return pypiPageOf(name, project)
   return JSON.stringify({
     meta: { 'api-version': '1.1' },
     name,
@@ -116,6 +154,63 @@ function pageOf(name: string, project: Project): string {
       ...(yanked === false ? {} : { yanked })
     }))
   })
+}
+
+/** Wheel tags after the first (py3-none-any), as a project with binary wheels has them. */
+const WHEEL_TAGS = ['cp', 'pp'].flatMap(implementation =>
+  ['39', '310', '311', '312', '313'].flatMap(python =>
+    ['manylinux_2_17_x86_64', 'manylinux_2_17_aarch64', 'musllinux_1_2_x86_64', 'win_amd64'].map(
+      platform => `${implementation}${python}-${implementation}${python}-${platform}`
+    )
+  )
+)
+
+/**
+ * A page as PyPI writes it (api-version 1.4): per release an sdist, then wheels, each file
+ * with every field PyPI gives. Digests and URLs are made from the name, as random as real ones.
+ */
+function pypiPageOf(name: string, project: Project): string {
+  const base = name.replace(/-/g, '_')
+  const count = Math.max(1, project.filesPerRelease ?? 1)
+  const files: object[] = []
+  for (const [version, yanked] of Object.entries(project.versions)) {
+    for (let index = 0; index < count; index++) {
+      const filename =
+        index === 0
+          ? `${base}-${version}.tar.gz`
+          : index === 1
+            ? `${base}-${version}-py3-none-any.whl`
+            : `${base}-${version}-${WHEEL_TAGS[(index - 2) % WHEEL_TAGS.length]}.whl`
+      const digest = index === 1 ? sha256Of(name, version) : digestOf(filename)
+      const metadata = filename.endsWith('.whl')
+        ? { sha256: digestOf(`${filename}.metadata`) }
+        : false
+      const path = digestOf(`${filename}/url`)
+      files.push({
+        'core-metadata': metadata,
+        'data-dist-info-metadata': metadata,
+        filename,
+        hashes: { sha256: digest },
+        provenance: null,
+        'requires-python': '>=3.9',
+        size: 100_000 + (parseInt(digest.slice(0, 6), 16) % 5_000_000),
+        'upload-time': '2024-05-06T07:08:09.123456Z',
+        url: `https://files.pythonhosted.org/packages/${path.slice(0, 2)}/${path.slice(2, 4)}/${path.slice(4, 64)}/${filename}`,
+        yanked: yanked === false ? false : yanked
+      })
+    }
+  }
+  return JSON.stringify({
+    meta: { '_last-serial': 24_000_000, 'api-version': '1.4' },
+    name,
+    'project-status': project.status ?? { status: 'active' },
+    versions: Object.keys(project.versions),
+    files
+  })
+}
+
+function digestOf(text: string): string {
+  return createHash('sha256').update(text).digest('hex')
 }
 
 /** The digest the server lists for a project's wheel of `version`. */
