@@ -46,6 +46,8 @@ describe('the index lookup over HTTPS', () => {
     const { counts } = server.server
     expect(counts.connections).toEqual({ h2: 1, 'http/1.1': 0 })
     expect(counts.requests).toEqual({ h2: 120, 'http/1.1': 0 })
+    // Every page was asked for, and read, gzipped (as PyPI sends it to pip).
+    expect(server.encodings).toEqual(queries.map(() => 'gzip'))
     // The first goes out alone, the rest once its connection is up: all in flight together.
     expect(counts.maxInFlight).toBe(120)
   })

@@ -30,6 +30,7 @@ import {
   type RetryLoop
 } from '../net/retry.js'
 import { collect, DeadlineError, type Collected } from '../net/collect.js'
+import { ACCEPTED_ENCODING, decodeBody } from '../net/content-encoding.js'
 import { DirectH2, DirectUnavailableError } from '../net/h2-direct.js'
 import {
   indexFeedName,
@@ -217,6 +218,7 @@ export class IndexClient {
       const sameOrigin = url.origin === origin
       const headers = {
         accept: PROJECT_PAGE_ACCEPT,
+        'accept-encoding': ACCEPTED_ENCODING,
         ...(index.authorization && sameOrigin ? { authorization: index.authorization } : {}),
         ...(validators?.etag ? { 'if-none-match': validators.etag } : {}),
         ...(validators?.lastModified ? { 'if-modified-since': validators.lastModified } : {})
@@ -246,9 +248,15 @@ export class IndexClient {
       if (!isSuccess(status)) {
         return { kind: 'failed', failure: statusFailure(status, response.headers) }
       }
+      const decoded = await decodeBody(
+        response.body,
+        header(response.headers['content-encoding']),
+        this.maxResponseBytes
+      )
+      if (!decoded.ok) return { kind: 'failed', failure: decoded.failure }
       const contentType = header(response.headers['content-type']) ?? ''
       const kept = validatorsOf(response.headers)
-      const page = { contentType, body: response.body }
+      const page = { contentType, body: decoded.text }
       return { kind: 'page', page, ...(kept ? { validators: kept } : {}) }
     }
   }

@@ -4,8 +4,9 @@
  * Readable, an async resource, its listeners and an async iterator to read it): on 200
  * project pages in one run, most of them 304s with no body at all, that machinery and its
  * garbage were a good part of the package checks' CPU. The answer is the same: status,
- * headers (as undici's request() gives them), and the body as UTF-8 text, or '' when `keepBody`
- * says the status's body is not wanted (it is then read and dropped).
+ * headers (as undici's request() gives them), and the body's bytes as sent (the caller
+ * decodes them: content-encoding.ts), or none when `keepBody` says the status's body is not
+ * wanted (it is then read and dropped).
  *
  * A deadline (`deadlineAt`) ends the request with a DeadlineError once it passes, headers and
  * body together, without an AbortSignal of its own: 200 requests at once each made a
@@ -39,7 +40,16 @@ export class DeadlineError extends Error {
 export interface Collected {
   statusCode: number
   headers: Record<string, string | string[] | undefined>
-  body: string
+  /** As sent (still in its content-encoding); empty when not kept. */
+  body: Buffer
+}
+
+const NO_BODY = Buffer.alloc(0)
+
+/** The chunks as one buffer; a body that came in one chunk is not copied. */
+export function joined(chunks: readonly Buffer[], keep: boolean): Buffer {
+  if (!keep) return NO_BODY
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)
 }
 
 /** `url` asked through `dispatcher`; settles once the whole body is in, or with the error. */
@@ -123,8 +133,7 @@ export function collect(
       },
       onComplete(): void {
         if (!done()) return
-        const body = keep ? Buffer.concat(chunks).toString('utf8') : ''
-        resolve({ statusCode, headers, body })
+        resolve({ statusCode, headers, body: joined(chunks, keep) })
       },
       onError(error: Error): void {
         fail(error)

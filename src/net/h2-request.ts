@@ -10,7 +10,7 @@ import {
   type ClientHttp2Stream,
   type IncomingHttpHeaders
 } from 'node:http2'
-import { DeadlineError, responseTooLarge, type Collected } from './collect.js'
+import { DeadlineError, joined, responseTooLarge, type Collected } from './collect.js'
 import type { DirectRequest, SessionState } from './h2-direct.js'
 
 /** An origin's session, with the streams it carries and the requests waiting for one. */
@@ -122,7 +122,7 @@ export function requestOn(
           resolve({
             statusCode,
             headers,
-            body: keep ? Buffer.concat(chunks).toString('utf8') : ''
+            body: joined(chunks, keep)
           })
           return
         }
