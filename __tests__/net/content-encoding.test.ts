@@ -1,6 +1,7 @@
+import { randomBytes } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
 import { describe, expect, test } from '@jest/globals'
-import { decodeBody, outputChunkSize } from '../../src/net/content-encoding.js'
+import { decodeBody, INFLATE_HERE_BYTES, outputChunkSize } from '../../src/net/content-encoding.js'
 
 const PAGE = JSON.stringify({ meta: { 'api-version': '1.1' }, name: 'café', files: [] })
 const MB = 1024 * 1024
@@ -34,11 +35,26 @@ describe('decodeBody', () => {
     }
   )
 
-  test('bytes that do not inflate are a malformed answer, retried', async () => {
-    const truncated = gzipSync(PAGE).subarray(0, 20)
-    const corrupt = Buffer.from(gzipSync(PAGE))
+  // Digests, as pages are full of: text that does not compress, so the gzip stays large.
+  const LARGE = randomBytes(3 * INFLATE_HERE_BYTES).toString('hex')
+
+  test.each([
+    ['here', PAGE],
+    ['on the thread pool', LARGE]
+  ])('a body inflated %s is its text', async (_where, text) => {
+    const bytes = gzipSync(text)
+    expect(bytes.length > INFLATE_HERE_BYTES).toBe(text === LARGE)
+    expect(await decodeBody(bytes, 'gzip', 64 * MB)).toEqual({ ok: true, text })
+  })
+
+  test.each([
+    ['here', PAGE],
+    ['on the thread pool', LARGE]
+  ])('bytes that do not inflate (%s) are a malformed answer, retried', async (_where, text) => {
+    const truncated = gzipSync(text).subarray(0, 20)
+    const corrupt = Buffer.from(gzipSync(text))
     corrupt[corrupt.length - 6]! ^= 0xff // the CRC-32 of the content
-    for (const bytes of [truncated, corrupt, Buffer.from(PAGE)]) {
+    for (const bytes of [truncated, corrupt, Buffer.from(text)]) {
       const decoded = await decodeBody(bytes, 'gzip', MB)
       expect(decoded).toMatchObject({
         ok: false,
@@ -51,17 +67,24 @@ describe('decodeBody', () => {
     }
   })
 
-  test('a small body that inflates past the cap is refused as too large (a zip bomb)', async () => {
-    const bomb = gzipSync(Buffer.alloc(64 * MB))
-    expect(bomb.length).toBeLessThan(MB / 4)
-    await expect(decodeBody(bomb, 'gzip', MB)).rejects.toMatchObject({
-      code: 'RESPONSE_TOO_LARGE',
-      message: `response over ${MB} bytes`
-    })
-    // Exactly at the cap is still an answer.
-    const full = await decodeBody(gzipSync(Buffer.alloc(MB, 0x20)), 'gzip', MB)
-    expect(full.ok && full.text.length).toBe(MB)
-  })
+  test.each([
+    ['here', 2 * MB],
+    ['on the thread pool', 64 * MB]
+  ])(
+    'a small body that inflates past the cap (%s) is refused as too large: a zip bomb',
+    async (_where, size) => {
+      const bomb = gzipSync(Buffer.alloc(size))
+      expect(bomb.length).toBeLessThan(MB / 4)
+      expect(bomb.length > INFLATE_HERE_BYTES).toBe(size > 2 * MB)
+      await expect(decodeBody(bomb, 'gzip', MB)).rejects.toMatchObject({
+        code: 'RESPONSE_TOO_LARGE',
+        message: `response over ${MB} bytes`
+      })
+      // Exactly at the cap is still an answer.
+      const full = await decodeBody(gzipSync(Buffer.alloc(MB, 0x20)), 'gzip', MB)
+      expect(full.ok && full.text.length).toBe(MB)
+    }
+  )
 })
 
 describe('outputChunkSize', () => {
