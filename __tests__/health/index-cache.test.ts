@@ -1,5 +1,6 @@
 import {
   chmodSync,
+  existsSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -86,6 +87,28 @@ describe('index answers kept between runs', () => {
     )
     expect(warm.lookups).toEqual(cold.lookups)
     expect(warm.cache.stats).toMatchObject({ revalidated: 2, stored: 0 })
+  })
+
+  test('the lookup says when it wrote the cache: not after a day of 304s', async () => {
+    const DAY = 24 * 60 * 60 * 1000
+    const now = Date.now()
+    const written = async (at: number): Promise<boolean> => {
+      let wrote = false
+      await lookUpPackageIndexes(QUERIES, {
+        indexUrl: server.indexUrl,
+        extraCaCerts: TEST_CA,
+        retry: { attempts: 1 },
+        cache: new IndexCache(dir, { now: () => at }),
+        whenCacheWritten: () => (wrote = true)
+      })
+      return wrote
+    }
+    expect(await written(now)).toBe(true) // cold: two answers kept
+    expect(await written(now)).toBe(false) // the same day, two 304s: nothing to keep
+    expect(existsSync(file)).toBe(true)
+    serve('alpha', { versions: { '1.0': false, '1.1': false }, etag: '"a2"' })
+    expect(await written(now)).toBe(true) // a page changed
+    expect(await written(now + DAY)).toBe(true) // 304s on a new day: the entries are dated anew
   })
 
   test('a project quarantined since the last run shows at once: its page changed', async () => {

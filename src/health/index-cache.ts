@@ -139,15 +139,15 @@ export class IndexCache {
 
   /**
    * Writes the file when this run changed anything in it (or dated an entry anew), merged
-   * with what another run wrote meanwhile. Never throws: a file that cannot be written is a
-   * debug line, and the next run asks the index in full.
+   * with what another run wrote meanwhile; says whether it did. Never throws: a file that
+   * cannot be written is a debug line, and the next run asks the index in full.
    */
-  save(): void {
-    if (!this.usable) return
+  save(): boolean {
+    if (!this.usable) return false
     const loaded = this.load()
     const day = today(this.now())
     const dated = [...this.used].some(key => (loaded.entries.get(key)?.day ?? day) < day)
-    if (this.changes.size === 0 && !dated) return
+    if (this.changes.size === 0 && !dated) return false
     const merged = new Map(this.onDisk(loaded))
     for (const key of this.used) {
       const entry = loaded.entries.get(key)
@@ -161,12 +161,13 @@ export class IndexCache {
       writeFileAtomically(this.file, this.serialise(merged))
     } catch (error) {
       this.logger.debug(`Index cache: could not write ${this.file}: ${messageOf(error)}`)
-      return
+      return false
     }
     removeStaleTemps(this.file, STALE_TEMP_MS, this.now())
     this.loaded = undefined
     this.changes.clear()
     this.used.clear()
+    return true
   }
 
   private entries(): Map<string, Entry> {

@@ -46,6 +46,11 @@ export interface IndexLookupOptions extends IndexClientOptions {
   signal?: AbortSignal
   /** Called once the first requests to every index are all out (or failed to go). */
   whenAsked?: () => void
+  /**
+   * Called when the lookup wrote its cache (`cacheDir`, or `cache`): whatever keeps the
+   * directory between runs has something new to keep, even if the advisory cache has not.
+   */
+  whenCacheWritten?: () => void
 }
 
 /** One name to ask about, with the versions whose files the checks need. */
@@ -122,7 +127,7 @@ export async function lookUpPackageIndexes(
       indexes.map(index => failFast(askIndex(asker, index, queries, limits, signal, once(sent))))
     )
     if (cache) {
-      cache.save()
+      if (cache.save()) options.whenCacheWritten?.()
       options.logger?.debug(`Index cache ${cache.file}: ${JSON.stringify(cache.stats)}`)
     }
     return queries.map((query, position) => ({

@@ -46,7 +46,7 @@ export interface AssessOptions {
   tool: AuditOutcome['tool']
   databaseUpdated?: Date
   /** What the package indexes said, when package checks ran; its failing issues fail the step. */
-  packageHealth?: PackageHealthRun
+  packageHealth?: Omit<PackageHealthRun, 'cacheWritten'>
   /** Scope `changes`: only what the change introduces fails the step (malware always does). */
   changes?: ChangeVerdicts
 }

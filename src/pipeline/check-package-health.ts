@@ -26,6 +26,8 @@ export interface PackageHealthRun {
   notices: string[]
   /** Whether the indexes offer a release (listed, not yanked whole): for recommended upgrades. */
   offered?: OfferedRelease
+  /** Whether the index answers kept in the cache directory changed (it is worth saving). */
+  cacheWritten: boolean
 }
 
 export interface HealthContext {
@@ -64,9 +66,11 @@ export async function checkPackageHealth(
   const signal = context.signal ? AbortSignal.any([context.signal, stop.signal]) : stop.signal
   let sent!: () => void
   const allSent = new Promise<void>(resolve => (sent = resolve))
+  let cacheWritten = false
   const asking = code.askPackageIndexes(pins, {
     ...indexOptions(config, context),
     signal,
+    whenCacheWritten: () => (cacheWritten = true),
     whenAsked: () => {
       sent()
       context.whenAsked?.()
@@ -94,7 +98,8 @@ export async function checkPackageHealth(
     issues: result.active,
     warnings: result.expired.map(notice => notice.message),
     notices: result.unused.map(notice => notice.message),
-    offered: offeredReleases(result.lookups)
+    offered: offeredReleases(result.lookups),
+    cacheWritten
   }
 }
 

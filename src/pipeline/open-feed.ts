@@ -31,8 +31,11 @@ export interface OpenedFeed {
    * (the advisory cache makes the bodies it writes).
    */
   idle?(): void
-  /** Saves what should outlive the run (the advisory cache) and releases connections. */
-  finish(): Promise<void>
+  /**
+   * Saves what should outlive the run (the cache directory) and releases connections.
+   * `alsoChanged`: something else this run keeps there changed (the index answers).
+   */
+  finish(alsoChanged?: boolean): Promise<void>
 }
 
 /**
@@ -166,10 +169,10 @@ async function openOsvApi(
     upgradeAdvice: cache.upgradeAdvice,
     firstUpgrades,
     idle: () => cache.prepareFlush(),
-    finish: async () => {
+    finish: async (alsoChanged = false) => {
       await feed.close()
       await cache.flush()
-      await cacheStore.save(cacheDir, cache.changed)
+      await cacheStore.save(cacheDir, cache.changed || alsoChanged)
       logger.debug(`Advisory cache ${cache.dir}: ${JSON.stringify(cache.stats)}`)
     }
   }

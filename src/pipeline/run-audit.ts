@@ -114,6 +114,7 @@ async function runStages(
   let later: typeof LaterStages
   let assessment: Assessment
   let scope: JudgedScope
+  let indexCacheWritten = false
   try {
     // The package indexes are asked while the feed answers: no round trip is added. So are
     // the upgrades verified last time (a warm run verifies them without a round trip).
@@ -132,6 +133,7 @@ async function runStages(
     const [found, health] = await beside(lookup, signal =>
       checkPackageHealth(sources, config, { env, logger, now, signal, whenAsked })
     )
+    indexCacheWritten = health?.cacheWritten ?? false
     later = await whenAsked()
     const { assessFindings, auditLicenses, judgeChangeScope, startUpgradeVerification } = later
     progress.packagesLookedUp = found.packages.length
@@ -186,7 +188,7 @@ async function runStages(
     assessment = await upgrades.settle(assessment)
   } finally {
     // After the verification, so that the upgrades it confirmed are saved with the cache.
-    await opened.finish()
+    await opened.finish(indexCacheWritten)
   }
   const { outcome, notices } = assessment
   if (context.fixes) outcome.fix = context.fixes
