@@ -1620,8 +1620,8 @@ function logicalLinesAt(content, sites) {
     return found;
 }
 
-// EXTERNAL MODULE: ./src/health/look-up.ts + 7 modules
-var look_up = __webpack_require__(94885);
+// EXTERNAL MODULE: ./src/health/look-up.ts + 8 modules
+var look_up = __webpack_require__(24717);
 // EXTERNAL MODULE: ./src/shared/errors.ts
 var errors = __webpack_require__(58382);
 // EXTERNAL MODULE: ./src/shared/paths.ts

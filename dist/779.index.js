@@ -194,8 +194,8 @@ function sum(values) {
 
 // EXTERNAL MODULE: ./src/health/ignore.ts
 var ignore = __webpack_require__(83850);
-// EXTERNAL MODULE: ./src/health/look-up.ts + 7 modules
-var look_up = __webpack_require__(94885);
+// EXTERNAL MODULE: ./src/health/look-up.ts + 8 modules
+var look_up = __webpack_require__(24717);
 ;// CONCATENATED MODULE: ./src/health/audit-health.ts
 /**
  * The package-health stage for the engine, in two steps so the requests go out first: ask the

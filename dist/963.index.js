@@ -7364,7 +7364,8 @@ function definedOnly(value) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Fh: () => (/* binding */ responseTooLarge),
 /* harmony export */   Fo: () => (/* binding */ collect),
-/* harmony export */   j3: () => (/* binding */ DeadlineError)
+/* harmony export */   j3: () => (/* binding */ DeadlineError),
+/* harmony export */   oR: () => (/* binding */ joined)
 /* harmony export */ });
 /* unused harmony export headerRecord */
 /** An answer over `max` bytes: not retried, since the next one would be as large. */
@@ -7378,6 +7379,13 @@ class DeadlineError extends Error {
     constructor() {
         super('the request did not complete in time');
     }
+}
+const NO_BODY = Buffer.alloc(0);
+/** The chunks as one buffer; a body that came in one chunk is not copied. */
+function joined(chunks, keep) {
+    if (!keep)
+        return NO_BODY;
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
 }
 /** `url` asked through `dispatcher`; settles once the whole body is in, or with the error. */
 function collect(dispatcher, url, options) {
@@ -7463,8 +7471,7 @@ function collect(dispatcher, url, options) {
             onComplete() {
                 if (!done())
                     return;
-                const body = keep ? Buffer.concat(chunks).toString('utf8') : '';
-                resolve({ statusCode, headers, body });
+                resolve({ statusCode, headers, body: joined(chunks, keep) });
             },
             onError(error) {
                 fail(error);
@@ -9022,10 +9029,10 @@ async function openOsvApi(settings, { env, logger, cacheStore, requestTimeoutMs 
         upgradeAdvice: cache.upgradeAdvice,
         firstUpgrades,
         idle: () => cache.prepareFlush(),
-        finish: async () => {
+        finish: async (alsoChanged = false) => {
             await feed.close();
             await cache.flush();
-            await cacheStore.save(cacheDir, cache.changed);
+            await cacheStore.save(cacheDir, cache.changed || alsoChanged);
             logger.debug(`Advisory cache ${cache.dir}: ${JSON.stringify(cache.stats)}`);
         }
     };
@@ -9233,7 +9240,7 @@ async function checkPackageHealth(sources, config, context) {
         return undefined;
     }
     // The checks' code loads only when they are on, while the advisory lookup is under way.
-    const code = await Promise.all(/* import() */[__webpack_require__.e(885), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 6779));
+    const code = await Promise.all(/* import() */[__webpack_require__.e(717), __webpack_require__.e(779)]).then(__webpack_require__.bind(__webpack_require__, 6779));
     const pins = sources.flatMap(source => source.dependencies);
     const indexes = (0,index_url/* indexLocations */.PT)(config.sources.indexUrl, config.sources.extraIndexUrls);
     const shown = indexes.map(index => index.display).join(', ');
@@ -9244,9 +9251,11 @@ async function checkPackageHealth(sources, config, context) {
     const signal = context.signal ? AbortSignal.any([context.signal, stop.signal]) : stop.signal;
     let sent;
     const allSent = new Promise(resolve => (sent = resolve));
+    let cacheWritten = false;
     const asking = code.askPackageIndexes(pins, {
         ...indexOptions(config, context),
         signal,
+        whenCacheWritten: () => (cacheWritten = true),
         whenAsked: () => {
             sent();
             context.whenAsked?.();
@@ -9275,7 +9284,8 @@ async function checkPackageHealth(sources, config, context) {
         issues: result.active,
         warnings: result.expired.map(notice => notice.message),
         notices: result.unused.map(notice => notice.message),
-        offered: offeredReleases(result.lookups)
+        offered: offeredReleases(result.lookups),
+        cacheWritten
     };
 }
 /** The lookup's options from the configuration: where, how long, and the cache. */
@@ -9422,7 +9432,7 @@ async function runAudit(config, logger, context) {
         if (config.fix === 'off')
             return await runStages(config, logger, { ...context, now }, progress);
         const stages = (stageConfig, fixes) => runStages(stageConfig, logger, { ...context, now, ...(fixes ? { fixes } : {}) }, progress);
-        const { fixThenAuditAgain } = await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(291), __webpack_require__.e(885), __webpack_require__.e(363)]).then(__webpack_require__.bind(__webpack_require__, 66363));
+        const { fixThenAuditAgain } = await Promise.all(/* import() */[__webpack_require__.e(292), __webpack_require__.e(291), __webpack_require__.e(717), __webpack_require__.e(363)]).then(__webpack_require__.bind(__webpack_require__, 66363));
         return await fixThenAuditAgain(config, stages, { env: context.env, logger });
     }
     catch (error) {
@@ -9465,6 +9475,7 @@ async function runStages(config, logger, context, progress) {
     let later;
     let assessment;
     let scope;
+    let indexCacheWritten = false;
     try {
         // The package indexes are asked while the feed answers: no round trip is added. So are
         // the upgrades verified last time (a warm run verifies them without a round trip).
@@ -9482,6 +9493,7 @@ async function runStages(config, logger, context, progress) {
             return loading;
         };
         const [found, health] = await beside(lookup, signal => checkPackageHealth(sources, config, { env, logger, now, signal, whenAsked }));
+        indexCacheWritten = health?.cacheWritten ?? false;
         later = await whenAsked();
         const { assessFindings, auditLicenses, judgeChangeScope, startUpgradeVerification } = later;
         progress.packagesLookedUp = found.packages.length;
@@ -9535,7 +9547,7 @@ async function runStages(config, logger, context, progress) {
     }
     finally {
         // After the verification, so that the upgrades it confirmed are saved with the cache.
-        await opened.finish();
+        await opened.finish(indexCacheWritten);
     }
     const { outcome, notices } = assessment;
     if (context.fixes)
