@@ -14,6 +14,7 @@ import { parseConfig } from '../../src/config/config.js'
 import { runAudit } from '../../src/pipeline/run-audit.js'
 import { silentLogger } from '../../src/shared/log.js'
 import { OsvServer } from '../support/osv-server.js'
+import { PypiServer } from '../support/pypi-server.js'
 
 /** A PEP 691 index whose pages carry an ETag (a revision per project) and answer 304. */
 class RevisedIndex {
@@ -46,40 +47,76 @@ class RevisedIndex {
 
 let work: string
 let osv: OsvServer
+let pypi: PypiServer
 let index: RevisedIndex
 beforeEach(async () => {
   work = await mkdtemp(path.join(os.tmpdir(), 'pyaudit-cache-store-'))
   await writeFile(path.join(work, 'requirements.txt'), 'alpha==1.0\nbeta==1.0\n')
   osv = new OsvServer(() => [])
+  pypi = new PypiServer([
+    { project: 'alpha', version: '1.0' },
+    { project: 'beta', version: '1.0' }
+  ])
   index = new RevisedIndex()
 })
 
 afterEach(async () => {
   await osv.close()
+  await pypi.close()
   await index.close()
   await rm(work, { recursive: true, force: true })
 })
 
-test('a run whose index answers changed saves the cache directory, one with nothing new does not', async () => {
+test.each([
+  ['the OSV API', 'osv'],
+  ['the PyPI JSON API (which keeps nothing there itself)', 'pypi']
+])(
+  'with %s: a run whose index answers changed saves the cache directory, one with nothing new does not',
+  async (_feed, service) => {
+    const inputs = new Map([
+      ['vulnerability-service', service],
+      ['osv-url', await osv.start()],
+      ['pypi-url', await pypi.start()],
+      ['index-url', await index.start()],
+      ['cache-dir', path.join(work, 'cache')],
+      ['paths', 'requirements.txt']
+    ])
+    const config = parseConfig(name => inputs.get(name) ?? '', { cwd: work, env: {} }, 'cli')
+    const restored: string[] = []
+    const saved: boolean[] = []
+    const run = () =>
+      runAudit(config, silentLogger, {
+        env: {},
+        cacheStore: {
+          restore: async dir => void restored.push(dir),
+          save: async (_dir, changed) => void saved.push(changed)
+        }
+      })
+    await run() // cold: the index's answers are new
+    await run() // the same day, every page 304: nothing new
+    index.revisions.set('beta', 2)
+    await run() // beta's page changed; no advisory record did
+    expect(saved).toEqual([true, false, true])
+    expect(restored).toEqual([1, 2, 3].map(() => path.join(work, 'cache')))
+  }
+)
+
+test('with the package checks off, the PyPI JSON API keeps no cache directory', async () => {
   const inputs = new Map([
-    ['osv-url', await osv.start()],
-    ['index-url', await index.start()],
+    ['vulnerability-service', 'pypi'],
+    ['pypi-url', await pypi.start()],
+    ['package-checks', 'false'],
     ['cache-dir', path.join(work, 'cache')],
     ['paths', 'requirements.txt']
   ])
   const config = parseConfig(name => inputs.get(name) ?? '', { cwd: work, env: {} }, 'cli')
-  const saved: boolean[] = []
-  const run = () =>
-    runAudit(config, silentLogger, {
-      env: {},
-      cacheStore: {
-        restore: async () => {},
-        save: async (_dir, changed) => void saved.push(changed)
-      }
-    })
-  await run() // cold: the index's answers are new
-  await run() // the same day, every page 304: nothing new
-  index.revisions.set('beta', 2)
-  await run() // beta's page changed; no advisory record did
-  expect(saved).toEqual([true, false, true])
+  const calls: string[] = []
+  await runAudit(config, silentLogger, {
+    env: {},
+    cacheStore: {
+      restore: async () => void calls.push('restore'),
+      save: async () => void calls.push('save')
+    }
+  })
+  expect(calls).toEqual([])
 })

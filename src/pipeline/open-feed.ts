@@ -39,8 +39,9 @@ export interface OpenedFeed {
 }
 
 /**
- * Keeps the advisory cache directory from one run to the next. The action fills it with the
- * Actions cache; the CLI, whose cache directory simply stays on disk, with NO_CACHE_STORE.
+ * Keeps the cache directory (the advisory records, the index's answers) from one run to the
+ * next. The action fills it with the Actions cache; the CLI, whose cache directory simply
+ * stays on disk, with NO_CACHE_STORE.
  */
 export interface CacheDirectoryStore {
   /** Fills `dir` with what an earlier run kept, when there is any. */
@@ -68,6 +69,11 @@ export interface FeedContext {
   requestTimeoutMs?: number
   /** The names of the packages the run will look up first (the offline database keeps theirs). */
   packages?: ReadonlySet<string>
+  /**
+   * The package checks keep the index's answers in the cache directory: a feed that keeps
+   * nothing there itself still restores and saves it.
+   */
+  keepsIndexAnswers?: boolean
 }
 
 type OpenFeed = (settings: FeedSettings, context: FeedContext) => Promise<OpenedFeed>
@@ -117,11 +123,21 @@ async function openOfflineDatabase(
 
 async function openPypiJsonApi(
   settings: FeedSettings,
-  { env, logger, requestTimeoutMs }: FeedContext
+  { env, logger, requestTimeoutMs, cacheStore, keepsIndexAnswers }: FeedContext
 ): Promise<OpenedFeed> {
   const { PypiFeed } = await import('../advisories/pypi-feed.js')
   const feed = new PypiFeed({ baseUrl: settings.pypiUrl, logger, env, requestTimeoutMs })
-  return { feed, skipped: () => feed.skipped(), finish: () => feed.close() }
+  // Its answers are not cached; the index's, which the package checks keep, are.
+  const keeps = settings.cache && keepsIndexAnswers === true
+  if (keeps) await cacheStore.restore(settings.cacheDir)
+  return {
+    feed,
+    skipped: () => feed.skipped(),
+    finish: async (alsoChanged = false) => {
+      await feed.close()
+      if (keeps) await cacheStore.save(settings.cacheDir, alsoChanged)
+    }
+  }
 }
 
 async function openOsvApi(

@@ -105,7 +105,8 @@ async function runStages(
     cacheStore: context.cacheStore ?? NO_CACHE_STORE,
     shownPath: file => repositoryPath(file, config.repositoryRoot),
     requestTimeoutMs: config.requestTimeoutMs,
-    packages: new Set(sources.flatMap(source => source.dependencies.map(dep => dep.name)))
+    packages: new Set(sources.flatMap(source => source.dependencies.map(dep => dep.name))),
+    keepsIndexAnswers: config.packageHealth.enabled
   })
   progress.feed = opened.feed.name
   const pinned = sources.reduce((sum, source) => sum + source.dependencies.length, 0)
