@@ -18,6 +18,7 @@ import {
 import { offeredReleases } from '../../src/health/releases.js'
 import type { IndexAnswer, IndexLookup } from '../../src/health/types.js'
 import { releaseDigitsFilter, releaseSignature, versionKey } from '../../src/health/version-key.js'
+import { versionPartEnd } from '../../src/health/filenames.js'
 import { explain } from '@renovatebot/pep440'
 
 /** The PEP 440 parser's reading of a version as a key: the reference the keys are held to. */
@@ -269,8 +270,14 @@ describe('releaseDigitsFilter', () => {
         const passes = releaseDigitsFilter(asked)
         for (const candidate of [other, ...asked.flatMap(spellings)]) {
           if (!asked.some(v => versionKey(v) === versionKey(candidate))) continue
-          for (const name of [`demo-${candidate}-py3-none-any.whl`, `demo-${candidate}.tar.gz`]) {
+          for (const name of [
+            `demo-${candidate}-py3-none-any.whl`,
+            `demo-${candidate}-2-cp311-cp311-manylinux_2_17_x86_64.whl`,
+            `demo-${candidate}.tar.gz`
+          ]) {
             expect([asked, name, passes(name)]).toEqual([asked, name, true])
+            const end = versionPartEnd(name)
+            expect([asked, name, passes(name, end)]).toEqual([asked, name, true])
           }
         }
       }),
@@ -281,6 +288,13 @@ describe('releaseDigitsFilter', () => {
     expect(passes('requests-2.031.00.tar.gz')).toBe(true)
     expect(passes('requests-2.30.0-py3-none-any.whl')).toBe(false)
     expect(passes('requests-1.2.3.tar.gz')).toBe(false)
+    // A wheel's tags come after its version: cp311 holds 31, but not where 2.31 could be.
+    const tagged = 'requests-2.30.0-cp311-cp311-manylinux_2_17_x86_64.whl'
+    expect(passes(tagged)).toBe(true)
+    expect(versionPartEnd(tagged)).toBe('requests-2.30.0'.length)
+    expect(passes(tagged, versionPartEnd(tagged))).toBe(false)
+    expect(passes('requests-2.31.0-cp311-cp311-win32.whl', 15)).toBe(true)
+    expect(versionPartEnd('requests-2.31.0.tar.gz')).toBe(22)
     expect(releaseDigitsFilter(['02.031.0'])('requests-2.31.tar.gz')).toBe(true)
     // Nothing asked: nothing passes; a version that is not PEP 440, or all zeros: all pass.
     expect(releaseDigitsFilter([])('requests-2.31.0.tar.gz')).toBe(false)
@@ -300,7 +314,13 @@ describe('reading a JSON page', () => {
       .tuple(
         fc.constantFrom('demo', 'Demo_Pkg', 'other'),
         pageVersion,
-        fc.constantFrom('-py3-none-any.whl', '.tar.gz', '.egg')
+        fc.constantFrom(
+          '-py3-none-any.whl',
+          '-cp311-cp311-manylinux_2_17_x86_64.whl',
+          '-1-cp39-abi3-win_amd64.whl',
+          '.tar.gz',
+          '.egg'
+        )
       )
       .map(([n, v, ext]) => `${n}-${v}${ext}`),
     hashes: sha.map(value => (value === undefined ? {} : { sha256: value })),

@@ -78,6 +78,18 @@ function readVersion(filename: string, project: ProjectMatcher): string | undefi
   return sdistVersion(filename.slice(0, -extension.length), project)
 }
 
+/**
+ * Where the part of a file's name that can hold its version ends: a wheel's second dash (the
+ * version is the second part; build and compatibility tags such as `cp311` follow), else the
+ * name's end.
+ */
+export function versionPartEnd(filename: string): number {
+  if (!filename.endsWith('.whl')) return filename.length
+  const first = filename.indexOf('-')
+  const second = first === -1 ? -1 : filename.indexOf('-', first + 1)
+  return second === -1 ? filename.length : second
+}
+
 function endsWithIgnoringCase(text: string, lowerSuffix: string): boolean {
   if (text.endsWith(lowerSuffix)) return true
   return (

@@ -6,7 +6,7 @@
  * HTML) end here.
  */
 import { excerpt } from '../shared/text.js'
-import { fileVersionReader } from './filenames.js'
+import { fileVersionReader, versionPartEnd } from './filenames.js'
 import type { ProjectFacts, ProjectStatus, ProjectStatusName, ReleaseFacts } from './types.js'
 import { releaseDigitsFilter, releaseSignature, versionKey } from './version-key.js'
 
@@ -123,7 +123,13 @@ export function projectFactsOf<T>(
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index]!
     const filename = files.filename(entry, index)
-    if (mayBeWanted !== undefined && !mayBeWanted(filename) && !files.yanked(entry)) continue
+    if (
+      mayBeWanted !== undefined &&
+      !files.yanked(entry) &&
+      !mayBeWanted(filename, versionPartEnd(filename))
+    ) {
+      continue
+    }
     const version = versionOfFile(filename)
     if (version === undefined) continue
     let key: string

@@ -40,9 +40,12 @@ export function releaseSignature(version: string): string {
  * others): such a version writes each part of the release, leading zeros aside, so it holds the
  * longest non-zero part's digits. A page's reading skips on it the files no version asked for
  * can be (most of a page) without reading their versions; a version asked for that is not
- * PEP 440, or whose release is all zeros, passes every text.
+ * PEP 440, or whose release is all zeros, passes every text. With `end`, the digits must be in
+ * the text before it (where the version can be: a wheel's tags, `cp311`, come after).
  */
-export function releaseDigitsFilter(versions: readonly string[]): (text: string) => boolean {
+export function releaseDigitsFilter(
+  versions: readonly string[]
+): (text: string, end?: number) => boolean {
   const tokens: string[] = []
   for (const version of versions) {
     const release = RELEASE_START.exec(version)?.[1]
@@ -56,6 +59,11 @@ export function releaseDigitsFilter(versions: readonly string[]): (text: string)
     tokens.push(longest)
   }
   const [only] = tokens
-  if (tokens.length === 1) return text => text.includes(only!)
-  return text => tokens.some(token => text.includes(token))
+  // The first occurrence is the earliest to end: if it ends past `end`, every one does.
+  const within = (text: string, token: string, end: number): boolean => {
+    const at = text.indexOf(token)
+    return at !== -1 && at + token.length <= end
+  }
+  if (tokens.length === 1) return (text, end = text.length) => within(text, only!, end)
+  return (text, end = text.length) => tokens.some(token => within(text, token, end))
 }
