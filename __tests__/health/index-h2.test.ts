@@ -32,7 +32,7 @@ async function index(count: number, options: Parameters<typeof Pep691Server.star
 }
 
 describe('the index lookup over HTTPS', () => {
-  test('120 names on an h2 index: one connection, all 120 requests at once', async () => {
+  test('120 names on an h2 index: all 120 requests at once, on the first of two sessions', async () => {
     const { server, queries } = await index(120, { latencyMs: 30 })
     const lookups = await lookUpPackageIndexes(queries, {
       indexUrl: server.indexUrl,
@@ -44,12 +44,30 @@ describe('the index lookup over HTTPS', () => {
       project: { releases: [{ version: '2.0', files: 1, yankedFiles: 1 }] }
     })
     const { counts } = server.server
-    expect(counts.connections).toEqual({ h2: 1, 'http/1.1': 0 })
+    // More than a server usually allows on one (100): a second session opens beside the first,
+    // and stays idle when the first's server allows them all.
+    expect(counts.connections).toEqual({ h2: 2, 'http/1.1': 0 })
     expect(counts.requests).toEqual({ h2: 120, 'http/1.1': 0 })
+    expect(counts.streamsByConnection).toEqual([120])
     // Every page was asked for, and read, gzipped (as PyPI sends it to pip).
     expect(server.encodings).toEqual(queries.map(() => 'gzip'))
     // The first goes out alone, the rest once its connection is up: all in flight together.
     expect(counts.maxInFlight).toBe(120)
+  })
+
+  test('a server that allows 50 streams a session: 120 names on two sessions, 100 at once', async () => {
+    const { server, queries } = await index(120, { latencyMs: 30, maxConcurrentStreams: 50 })
+    const lookups = await lookUpPackageIndexes(queries, {
+      indexUrl: server.indexUrl,
+      extraCaCerts: TEST_CA
+    })
+    expect(lookups.map(lookup => lookup.answers[0]!.found)).toEqual(queries.map(() => true))
+    const { counts } = server.server
+    expect(counts.connections).toEqual({ h2: 2, 'http/1.1': 0 })
+    expect(counts.maxInFlight).toBe(100)
+    // Each carried what its server allowed at once, and the rest as streams came free.
+    expect(counts.streamsByConnection).toHaveLength(2)
+    expect(Math.min(...counts.streamsByConnection)).toBeGreaterThanOrEqual(50)
   })
 
   test('an index that speaks only HTTP/1.1 over TLS: the same answers, `concurrency` at a time', async () => {

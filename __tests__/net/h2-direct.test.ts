@@ -4,11 +4,17 @@
  * GOAWAY, the server's stream limit, and origins that have no h2 to give.
  */
 import { getEventListeners } from 'node:events'
+import { connect, createServer, type AddressInfo } from 'node:net'
 import { constants, type Http2ServerRequest } from 'node:http2'
 import { createSecureContext, rootCertificates } from 'node:tls'
 import { afterEach, describe, expect, test } from '@jest/globals'
 import { DeadlineError } from '../../src/net/collect.js'
-import { DirectH2, DirectUnavailableError, type DirectRequest } from '../../src/net/h2-direct.js'
+import {
+  DirectH2,
+  DirectUnavailableError,
+  MAX_SESSIONS_PER_ORIGIN,
+  type DirectRequest
+} from '../../src/net/h2-direct.js'
 import { startSlowLink } from '../support/slow-link.js'
 import { TEST_CA, TlsServer, sendJson, type TlsHandler } from '../support/tls-server.js'
 
@@ -188,6 +194,56 @@ describe('DirectH2', () => {
     expect(answer.body.length).toBe(page.length)
     // One round trip asks, a few carry 8 MB; a window of 256 KiB would take 32 (2.5 s).
     expect(elapsed).toBeLessThan(1_200)
+  })
+
+  test('sessions opened together carry what one would have made wait, each up to its limit', async () => {
+    const { server, direct } = await setUp(
+      (_request, response) => void setTimeout(() => sendJson(response, 200, {}), 20),
+      { maxConcurrentStreams: 4 }
+    )
+    expect(await direct.open(server.origin, 2)).toBe('h2')
+    const answers = await Promise.all(
+      Array.from({ length: 8 }, (_, i) => direct.collect(new URL(`${server.origin}/${i}`), plain()))
+    )
+    expect(answers.every(answer => answer.statusCode === 200)).toBe(true)
+    expect(server.counts.connections).toEqual({ h2: 2, 'http/1.1': 0 })
+    expect(server.counts.maxInFlight).toBe(8)
+    expect(server.counts.streamsByConnection).toEqual([4, 4])
+    // At most MAX_SESSIONS_PER_ORIGIN, however many are asked for.
+    await direct.open(server.origin, 50)
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        direct.collect(new URL(`${server.origin}/${i}`), plain())
+      )
+    )
+    expect(server.counts.connections.h2).toBe(MAX_SESSIONS_PER_ORIGIN)
+  })
+
+  test('an extra session that cannot open is dropped; the first carries its requests', async () => {
+    const { server, direct } = await setUp((_request, response) => sendJson(response, 200, {}), {
+      maxConcurrentStreams: 2
+    })
+    // A front that drops the second connection it is offered, once requests wait for it.
+    let offered = 0
+    const front = createServer(socket => {
+      if (++offered === 2) return void setTimeout(() => socket.destroy(), 100)
+      const upstream = connect(Number(new URL(server.origin).port), '127.0.0.1')
+      socket.pipe(upstream).pipe(socket)
+      socket.on('error', () => upstream.destroy())
+      upstream.on('error', () => socket.destroy())
+    })
+    await new Promise<void>(resolve => front.listen(0, '127.0.0.1', resolve))
+    cleanups.push(() => new Promise<void>(resolve => front.close(() => resolve())))
+    const origin = `https://127.0.0.1:${(front.address() as AddressInfo).port}`
+    // The first is up (2 streams at once); the second is still opening: 4 requests take it.
+    expect(await direct.open(origin, 2)).toBe('h2')
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => direct.collect(new URL(`${origin}/${i}`), plain()))
+    )
+    expect(answers.every(answer => answer.statusCode === 200)).toBe(true)
+    expect(offered).toBe(2)
+    expect(direct.state(origin)).toBe('h2')
+    expect(server.counts.streamsByConnection).toEqual([6])
   })
 
   test("requests beyond the server's stream limit wait their turn on the same session", async () => {

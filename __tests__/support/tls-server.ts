@@ -48,14 +48,18 @@ export interface TlsCounts {
   requests: { h2: number; 'http/1.1': number }
   /** The most requests in progress at once. */
   maxInFlight: number
+  /** h2 requests (streams) each connection carried, in the order they first carried one. */
+  streamsByConnection: number[]
 }
 
 export class TlsServer {
   readonly counts: TlsCounts = {
     connections: { h2: 0, 'http/1.1': 0 },
     requests: { h2: 0, 'http/1.1': 0 },
-    maxInFlight: 0
+    maxInFlight: 0,
+    streamsByConnection: []
   }
+  private readonly connectionOf = new WeakMap<object, number>()
   private readonly server: Http2SecureServer | HttpsServer
   private readonly sockets = new Set<TLSSocket>()
   private inFlight = 0
@@ -64,6 +68,15 @@ export class TlsServer {
     const latency = options.latencyMs ?? 0
     const serve = (request: TlsRequest, response: TlsResponse): void => {
       this.counts.requests[request.httpVersion === '2.0' ? 'h2' : 'http/1.1']++
+      if ('stream' in request) {
+        const { session } = request.stream
+        let at = session ? this.connectionOf.get(session) : undefined
+        if (session && at === undefined) {
+          at = this.counts.streamsByConnection.push(0) - 1
+          this.connectionOf.set(session, at)
+        }
+        if (at !== undefined) this.counts.streamsByConnection[at]!++
+      }
       this.counts.maxInFlight = Math.max(this.counts.maxInFlight, ++this.inFlight)
       response.on('close', () => this.inFlight--)
       const answer = (): void => {

@@ -31,7 +31,7 @@ import {
 } from '../net/retry.js'
 import { collect, DeadlineError, type Collected } from '../net/collect.js'
 import { ACCEPTED_ENCODING, decodeBody } from '../net/content-encoding.js'
-import { DirectH2, DirectUnavailableError } from '../net/h2-direct.js'
+import { DirectH2, DirectUnavailableError, sessionsFor } from '../net/h2-direct.js'
 import {
   indexFeedName,
   PackageIndexError,
@@ -151,6 +151,15 @@ export class IndexClient {
       if ((await this.direct.open(origin)) === 'h2') return
     }
     await this.connections.ready(index.base)
+  }
+
+  /**
+   * `requests` are about to be asked of the index at once: on its own h2, as many sessions
+   * open now as they need (sessionsFor), their handshakes beside the first's.
+   */
+  prepare(index: IndexLocation, requests: number): void {
+    const origin = this.originOf(index)
+    if (this.direct && this.goesDirect(origin)) void this.direct.open(origin, sessionsFor(requests))
   }
 
   /** Whether the index's connections are HTTP/2, which carries many requests each. */

@@ -7,10 +7,11 @@
  * Speed: a 200-pin run must not wait longer for the indexes than for the advisory lookup
  * beside it. PyPI speaks HTTP/2, so the client offers it (on its own h2 session, index-http.ts),
  * and each index gets one request first; once its connection is up, the rest go out on it, a
- * group per turn (up to DEFAULT_MULTIPLEXED_CONCURRENCY in flight, which one h2 connection
- * carries: one round trip for 200 pins). An index that speaks only
- * HTTP/1.1 gets `concurrency` requests in flight on as many connections (50, as uv
- * downloads: four round trips for 200 pins), never pipelined. With a `cacheDir`, the answers
+ * group per turn (up to DEFAULT_MULTIPLEXED_CONCURRENCY in flight: one round trip for 200 pins).
+ * A server usually lets one h2 connection carry 100 requests at once, so a lookup of more
+ * opens a second beside the first (h2-direct.ts), which takes what the first cannot. An index
+ * that speaks only HTTP/1.1 gets `concurrency` requests in flight on as many connections (50,
+ * as uv downloads: four round trips for 200 pins), never pipelined. With a `cacheDir`, the answers
  * of the last run are asked again conditionally and a 304 reuses them (index-cache.ts).
  */
 import { mapWithLimit } from '../net/http.js'
@@ -159,6 +160,7 @@ async function askIndex(
   const [first, ...rest] = queries
   try {
     if (first === undefined) return []
+    asker.client.prepare(index, queries.length)
     const firstAnswer = askProject(asker, index, first, signal)
     const settled = firstAnswer.then(
       () => undefined,

@@ -6,13 +6,22 @@
  * (collect.ts): status, headers, the body as UTF-8 text (or '' when `keepBody` does not want
  * it), under one deadline for the whole request.
  *
- * One session per origin, opened by the first request (or `open`) with ALPN h2 only. An origin
- * whose session could not be opened (no h2 there, or TLS or the network failed) is
- * `unavailable` for the rest of the run: its requests fail with DirectUnavailableError, which
- * tells the caller to use its other connections (undici's, which also speak HTTP/1.1). A
- * session that fails or goes away after it was up is forgotten, and the streams on it fail as
- * a dropped connection does (ERR_HTTP2_STREAM_ERROR: retried by the caller's loop); the next
- * request opens a new one. Certificates are checked as everywhere (the pool's trust).
+ * One session per origin, opened by the first request (or `open`) with ALPN h2 only; more, up to
+ * MAX_SESSIONS_PER_ORIGIN, when the caller says it will ask more at once than one session is
+ * likely to carry (`open(origin, sessions)`). A server caps the streams a session carries at
+ * once (SETTINGS_MAX_CONCURRENT_STREAMS; 100 is the common default, RFC 9113 recommends no
+ * less): 200 requests on one session of 100 wait a second round trip, while two sessions opened
+ * together, their handshakes in parallel, carry all 200 in one. A request takes the first
+ * session with a stream to spare (one still opening counts as carrying 100): a server that
+ * allows them all gets them all on one.
+ *
+ * An origin none of whose sessions could be opened (no h2 there, or TLS or the network failed)
+ * is `unavailable` for the rest of the run: its requests fail with DirectUnavailableError,
+ * which tells the caller to use its other connections (undici's, which also speak HTTP/1.1).
+ * An extra session that fails to open is dropped, and its requests take another. A session
+ * that fails or goes away after it was up is forgotten, and the streams on it fail as a dropped
+ * connection does (ERR_HTTP2_STREAM_ERROR: retried by the caller's loop); the next request
+ * opens a new one. Certificates are checked as everywhere (the pool's trust).
  */
 import { connect } from 'node:http2'
 import type { SecureContext } from 'node:tls'
@@ -48,72 +57,111 @@ export class DirectUnavailableError extends Error {
 /** What an origin's session came to: up (h2), or not to be had. */
 export type SessionState = 'h2' | 'unavailable'
 
+/** Sessions to one origin at most. */
+export const MAX_SESSIONS_PER_ORIGIN = 4
+/** Streams a session is taken to carry before its server's SETTINGS say: the usual default. */
+export const ASSUMED_STREAM_LIMIT = 100
+
+/** Sessions enough to carry `requests` at once, at ASSUMED_STREAM_LIMIT each. */
+export function sessionsFor(requests: number): number {
+  return Math.min(MAX_SESSIONS_PER_ORIGIN, Math.max(1, Math.ceil(requests / ASSUMED_STREAM_LIMIT)))
+}
+
 export class DirectH2 {
-  private readonly sessions = new Map<string, OriginSession>()
+  /** Each origin's live sessions, the first opened first. */
+  private readonly pools = new Map<string, OriginSession[]>()
   private readonly unavailable = new Map<string, unknown>()
   /** One abort listener per signal, for all the requests under it (200 listeners cost O(n²)). */
   private readonly aborters = new WeakMap<AbortSignal, Set<(reason: unknown) => void>>()
 
   constructor(private readonly options: DirectH2Options) {}
 
-  /** Opens the origin's session if none is open; settles with what it came to. */
-  open(origin: string): Promise<SessionState> {
+  /**
+   * Opens sessions to the origin until it has `sessions` (at most MAX_SESSIONS_PER_ORIGIN);
+   * settles with what its first came to.
+   */
+  open(origin: string, sessions = 1): Promise<SessionState> {
     if (this.unavailable.has(origin)) return Promise.resolve('unavailable')
-    return this.sessionOf(origin).opened
+    const pool = this.poolOf(origin)
+    const wanted = Math.min(sessions, MAX_SESSIONS_PER_ORIGIN)
+    while (pool.length < wanted) this.openSession(origin, pool)
+    return pool[0]!.opened
   }
 
-  /** Whether the origin's session is up: undefined while it opens or before it is tried. */
+  /** Whether the origin has a session up: undefined while it opens or before it is tried. */
   state(origin: string): SessionState | undefined {
     if (this.unavailable.has(origin)) return 'unavailable'
-    const open = this.sessions.get(origin)
-    return open && !open.session.connecting ? 'h2' : undefined
+    return this.pools.get(origin)?.some(entry => entry.up) ? 'h2' : undefined
   }
 
   /** `url` asked with GET; rejects with DirectUnavailableError when the origin has no h2. */
   async collect(url: URL, request: DirectRequest): Promise<Collected> {
     const { origin } = url
-    const entry = this.sessionOfKnown(origin)
-    if ((await entry.opened) === 'unavailable') {
-      throw new DirectUnavailableError(origin, this.unavailable.get(origin))
+    for (;;) {
+      if (this.unavailable.has(origin)) {
+        throw new DirectUnavailableError(origin, this.unavailable.get(origin))
+      }
+      const entry = this.pick(origin)
+      entry.assigned++
+      try {
+        // An extra session that could not open is dropped: the request takes another.
+        if ((await entry.opened) === 'unavailable') continue
+        return await this.stream(entry, url, request)
+      } finally {
+        entry.assigned--
+      }
     }
-    return this.stream(entry, url, request)
   }
 
   /** Ends every session: at once (`destroy`), or once their streams are done. */
   close(destroy = false): void {
-    for (const { session } of this.sessions.values()) {
-      if (destroy) session.destroy()
-      else session.close()
+    for (const pool of this.pools.values()) {
+      for (const { session } of pool) {
+        if (destroy) session.destroy()
+        else session.close()
+      }
     }
-    this.sessions.clear()
+    this.pools.clear()
   }
 
-  private sessionOfKnown(origin: string): OriginSession {
-    if (this.unavailable.has(origin)) {
-      throw new DirectUnavailableError(origin, this.unavailable.get(origin))
-    }
-    return this.sessionOf(origin)
+  /** The origin's live sessions; its first is opened when it has none. */
+  private poolOf(origin: string): OriginSession[] {
+    let pool = this.pools.get(origin)
+    if (pool === undefined) this.pools.set(origin, (pool = []))
+    if (pool.length === 0) this.openSession(origin, pool)
+    return pool
   }
 
-  private sessionOf(origin: string): OriginSession {
-    const open = this.sessions.get(origin)
-    if (open !== undefined && !open.session.closed && !open.session.destroyed) return open
+  /**
+   * The first session up with a stream to spare (one session carries all it can, as HTTP/2
+   * means); else the first still opening with room, counting ASSUMED_STREAM_LIMIT for it; else
+   * the one with the fewest requests beyond its limit (they wait their turn there).
+   */
+  private pick(origin: string): OriginSession {
+    const pool = this.poolOf(origin)
+    for (const entry of pool) if (entry.up && spareOf(entry) > 0) return entry
+    for (const entry of pool) if (!entry.up && spareOf(entry) > 0) return entry
+    let best = pool[0]!
+    for (const entry of pool) if (spareOf(entry) > spareOf(best)) best = entry
+    return best
+  }
+
+  private openSession(origin: string, pool: OriginSession[]): OriginSession {
     const session = connect(origin, {
       ...(this.options.secureContext ? { secureContext: this.options.secureContext } : {}),
       settings: { enablePush: false, initialWindowSize: H2_STREAM_WINDOW }
     })
     let settle: (state: SessionState) => void = () => {}
     const opened = new Promise<SessionState>(resolve => (settle = resolve))
-    const entry: OriginSession = { session, opened, active: 0, waiting: [] }
+    const entry: OriginSession = { session, opened, up: false, active: 0, waiting: [], assigned: 0 }
     const timer = setTimeout(() => {
       session.destroy(
         Object.assign(new Error('connecting took too long'), { code: 'UND_ERR_CONNECT_TIMEOUT' })
       )
     }, this.options.connectTimeoutMs)
-    let up = false
     // Up once the server's SETTINGS are in: its stream limit is known before a burst.
     session.once('remoteSettings', () => {
-      up = true
+      entry.up = true
       clearTimeout(timer)
       try {
         session.setLocalWindowSize(H2_CONNECTION_WINDOW)
@@ -124,15 +172,17 @@ export class DirectH2 {
     })
     const forget = (error?: unknown): void => {
       clearTimeout(timer)
-      if (!up) {
-        // Never up: this origin is asked another way for the rest of the run. The error, when
-        // one comes, says why (it may come after the close).
-        if (error !== undefined || !this.unavailable.has(origin)) {
+      const at = pool.indexOf(entry)
+      if (at !== -1) pool.splice(at, 1)
+      if (!entry.up) {
+        // Never up, and no other session of the origin up or opening: it is asked another way
+        // for the rest of the run. The error, when one comes, says why (it may come after the
+        // close).
+        if (pool.length === 0 && (error !== undefined || !this.unavailable.has(origin))) {
           this.unavailable.set(origin, error ?? new Error('the session closed before it was up'))
         }
         settle('unavailable')
       }
-      if (this.sessions.get(origin)?.session === session) this.sessions.delete(origin)
       // Requests waiting for a stream of it fail now (and are retried on a new session).
       if (session.closed || session.destroyed) {
         for (const next of entry.waiting.splice(0)) next()
@@ -143,7 +193,7 @@ export class DirectH2 {
     session.on('error', forget)
     session.on('goaway', () => forget())
     session.on('close', () => forget())
-    this.sessions.set(origin, entry)
+    pool.push(entry)
     return entry
   }
 
@@ -168,4 +218,12 @@ export class DirectH2 {
     }
     return aborts
   }
+}
+
+/** Streams the session can take on: its server's limit (or the assumed one) less its load. */
+function spareOf(entry: OriginSession): number {
+  const limit = entry.up
+    ? (entry.session.remoteSettings?.maxConcurrentStreams ?? Infinity)
+    : ASSUMED_STREAM_LIMIT
+  return limit - entry.assigned
 }

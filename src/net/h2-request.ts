@@ -18,6 +18,9 @@ export interface OriginSession {
   session: ClientHttp2Session
   /** Settles once the session is up (the server's SETTINGS are in), or failed to open. */
   opened: Promise<SessionState>
+  up: boolean
+  /** Requests that took this session and are not done (streaming, waiting, or awaiting it). */
+  assigned: number
   /** Streams open on it; beyond the server's SETTINGS_MAX_CONCURRENT_STREAMS, requests wait. */
   active: number
   waiting: Array<() => void>
