@@ -284,13 +284,22 @@ function headerRecord(received) {
  * (collect.ts): status, headers, the body as UTF-8 text (or '' when `keepBody` does not want
  * it), under one deadline for the whole request.
  *
- * One session per origin, opened by the first request (or `open`) with ALPN h2 only. An origin
- * whose session could not be opened (no h2 there, or TLS or the network failed) is
- * `unavailable` for the rest of the run: its requests fail with DirectUnavailableError, which
- * tells the caller to use its other connections (undici's, which also speak HTTP/1.1). A
- * session that fails or goes away after it was up is forgotten, and the streams on it fail as
- * a dropped connection does (ERR_HTTP2_STREAM_ERROR: retried by the caller's loop); the next
- * request opens a new one. Certificates are checked as everywhere (the pool's trust).
+ * One session per origin, opened by the first request (or `open`) with ALPN h2 only; more, up to
+ * MAX_SESSIONS_PER_ORIGIN, when the caller says it will ask more at once than one session is
+ * likely to carry (`open(origin, sessions)`). A server caps the streams a session carries at
+ * once (SETTINGS_MAX_CONCURRENT_STREAMS; 100 is the common default, RFC 9113 recommends no
+ * less): 200 requests on one session of 100 wait a second round trip, while two sessions opened
+ * together, their handshakes in parallel, carry all 200 in one. A request takes the first
+ * session with a stream to spare (one still opening counts as carrying 100): a server that
+ * allows them all gets them all on one.
+ *
+ * An origin none of whose sessions could be opened (no h2 there, or TLS or the network failed)
+ * is `unavailable` for the rest of the run: its requests fail with DirectUnavailableError,
+ * which tells the caller to use its other connections (undici's, which also speak HTTP/1.1).
+ * An extra session that fails to open is dropped, and its requests take another. A session
+ * that fails or goes away after it was up is forgotten, and the streams on it fail as a dropped
+ * connection does (ERR_HTTP2_STREAM_ERROR: retried by the caller's loop); the next request
+ * opens a new one. Certificates are checked as everywhere (the pool's trust).
  */
 
 
@@ -306,71 +315,117 @@ class DirectUnavailableError extends Error {
         this.reason = reason;
     }
 }
+/** Sessions to one origin at most. */
+const MAX_SESSIONS_PER_ORIGIN = 4;
+/** Streams a session is taken to carry before its server's SETTINGS say: the usual default. */
+const ASSUMED_STREAM_LIMIT = 100;
+/** Sessions enough to carry `requests` at once, at ASSUMED_STREAM_LIMIT each. */
+function sessionsFor(requests) {
+    return Math.min(MAX_SESSIONS_PER_ORIGIN, Math.max(1, Math.ceil(requests / ASSUMED_STREAM_LIMIT)));
+}
 class DirectH2 {
     options;
-    sessions = new Map();
+    /** Each origin's live sessions, the first opened first. */
+    pools = new Map();
     unavailable = new Map();
     /** One abort listener per signal, for all the requests under it (200 listeners cost O(n²)). */
     aborters = new WeakMap();
     constructor(options) {
         this.options = options;
     }
-    /** Opens the origin's session if none is open; settles with what it came to. */
-    open(origin) {
+    /**
+     * Opens sessions to the origin until it has `sessions` (at most MAX_SESSIONS_PER_ORIGIN);
+     * settles with what its first came to.
+     */
+    open(origin, sessions = 1) {
         if (this.unavailable.has(origin))
             return Promise.resolve('unavailable');
-        return this.sessionOf(origin).opened;
+        const pool = this.poolOf(origin);
+        const wanted = Math.min(sessions, MAX_SESSIONS_PER_ORIGIN);
+        while (pool.length < wanted)
+            this.openSession(origin, pool);
+        return pool[0].opened;
     }
-    /** Whether the origin's session is up: undefined while it opens or before it is tried. */
+    /** Whether the origin has a session up: undefined while it opens or before it is tried. */
     state(origin) {
         if (this.unavailable.has(origin))
             return 'unavailable';
-        const open = this.sessions.get(origin);
-        return open && !open.session.connecting ? 'h2' : undefined;
+        return this.pools.get(origin)?.some(entry => entry.up) ? 'h2' : undefined;
     }
     /** `url` asked with GET; rejects with DirectUnavailableError when the origin has no h2. */
     async collect(url, request) {
         const { origin } = url;
-        const entry = this.sessionOfKnown(origin);
-        if ((await entry.opened) === 'unavailable') {
-            throw new DirectUnavailableError(origin, this.unavailable.get(origin));
+        for (;;) {
+            if (this.unavailable.has(origin)) {
+                throw new DirectUnavailableError(origin, this.unavailable.get(origin));
+            }
+            const entry = this.pick(origin);
+            entry.assigned++;
+            try {
+                // An extra session that could not open is dropped: the request takes another.
+                if ((await entry.opened) === 'unavailable')
+                    continue;
+                return await this.stream(entry, url, request);
+            }
+            finally {
+                entry.assigned--;
+            }
         }
-        return this.stream(entry, url, request);
     }
     /** Ends every session: at once (`destroy`), or once their streams are done. */
     close(destroy = false) {
-        for (const { session } of this.sessions.values()) {
-            if (destroy)
-                session.destroy();
-            else
-                session.close();
+        for (const pool of this.pools.values()) {
+            for (const { session } of pool) {
+                if (destroy)
+                    session.destroy();
+                else
+                    session.close();
+            }
         }
-        this.sessions.clear();
+        this.pools.clear();
     }
-    sessionOfKnown(origin) {
-        if (this.unavailable.has(origin)) {
-            throw new DirectUnavailableError(origin, this.unavailable.get(origin));
-        }
-        return this.sessionOf(origin);
+    /** The origin's live sessions; its first is opened when it has none. */
+    poolOf(origin) {
+        let pool = this.pools.get(origin);
+        if (pool === undefined)
+            this.pools.set(origin, (pool = []));
+        if (pool.length === 0)
+            this.openSession(origin, pool);
+        return pool;
     }
-    sessionOf(origin) {
-        const open = this.sessions.get(origin);
-        if (open !== undefined && !open.session.closed && !open.session.destroyed)
-            return open;
+    /**
+     * The first session up with a stream to spare (one session carries all it can, as HTTP/2
+     * means); else the first still opening with room, counting ASSUMED_STREAM_LIMIT for it; else
+     * the one with the fewest requests beyond its limit (they wait their turn there).
+     */
+    pick(origin) {
+        const pool = this.poolOf(origin);
+        for (const entry of pool)
+            if (entry.up && spareOf(entry) > 0)
+                return entry;
+        for (const entry of pool)
+            if (!entry.up && spareOf(entry) > 0)
+                return entry;
+        let best = pool[0];
+        for (const entry of pool)
+            if (spareOf(entry) > spareOf(best))
+                best = entry;
+        return best;
+    }
+    openSession(origin, pool) {
         const session = (0,external_node_http2_.connect)(origin, {
             ...(this.options.secureContext ? { secureContext: this.options.secureContext } : {}),
             settings: { enablePush: false, initialWindowSize: connections/* H2_STREAM_WINDOW */.Bg }
         });
         let settle = () => { };
         const opened = new Promise(resolve => (settle = resolve));
-        const entry = { session, opened, active: 0, waiting: [] };
+        const entry = { session, opened, up: false, active: 0, waiting: [], assigned: 0 };
         const timer = setTimeout(() => {
             session.destroy(Object.assign(new Error('connecting took too long'), { code: 'UND_ERR_CONNECT_TIMEOUT' }));
         }, this.options.connectTimeoutMs);
-        let up = false;
         // Up once the server's SETTINGS are in: its stream limit is known before a burst.
         session.once('remoteSettings', () => {
-            up = true;
+            entry.up = true;
             clearTimeout(timer);
             try {
                 session.setLocalWindowSize(connections/* H2_CONNECTION_WINDOW */.fR);
@@ -382,16 +437,18 @@ class DirectH2 {
         });
         const forget = (error) => {
             clearTimeout(timer);
-            if (!up) {
-                // Never up: this origin is asked another way for the rest of the run. The error, when
-                // one comes, says why (it may come after the close).
-                if (error !== undefined || !this.unavailable.has(origin)) {
+            const at = pool.indexOf(entry);
+            if (at !== -1)
+                pool.splice(at, 1);
+            if (!entry.up) {
+                // Never up, and no other session of the origin up or opening: it is asked another way
+                // for the rest of the run. The error, when one comes, says why (it may come after the
+                // close).
+                if (pool.length === 0 && (error !== undefined || !this.unavailable.has(origin))) {
                     this.unavailable.set(origin, error ?? new Error('the session closed before it was up'));
                 }
                 settle('unavailable');
             }
-            if (this.sessions.get(origin)?.session === session)
-                this.sessions.delete(origin);
             // Requests waiting for a stream of it fail now (and are retried on a new session).
             if (session.closed || session.destroyed) {
                 for (const next of entry.waiting.splice(0))
@@ -403,7 +460,7 @@ class DirectH2 {
         session.on('error', forget);
         session.on('goaway', () => forget());
         session.on('close', () => forget());
-        this.sessions.set(origin, entry);
+        pool.push(entry);
         return entry;
     }
     stream(entry, url, request) {
@@ -423,6 +480,13 @@ class DirectH2 {
         }
         return aborts;
     }
+}
+/** Streams the session can take on: its server's limit (or the assumed one) less its load. */
+function spareOf(entry) {
+    const limit = entry.up
+        ? (entry.session.remoteSettings?.maxConcurrentStreams ?? Infinity)
+        : ASSUMED_STREAM_LIMIT;
+    return limit - entry.assigned;
 }
 
 // EXTERNAL MODULE: ./src/health/index-url.ts
@@ -516,8 +580,11 @@ function projectFactsOf(normalizedName, files, status, wanted, listedVersions) {
     for (let index = 0; index < entries.length; index++) {
         const entry = entries[index];
         const filename = files.filename(entry, index);
-        if (mayBeWanted !== undefined && !mayBeWanted(filename) && !files.yanked(entry))
+        if (mayBeWanted !== undefined &&
+            !files.yanked(entry) &&
+            !mayBeWanted(filename, (0,filenames/* versionPartEnd */.HM)(filename))) {
             continue;
+        }
         const version = versionOfFile(filename);
         if (version === undefined)
             continue;
@@ -725,6 +792,15 @@ class IndexClient {
                 return;
         }
         await this.connections.ready(index.base);
+    }
+    /**
+     * `requests` are about to be asked of the index at once: on its own h2, as many sessions
+     * open now as they need (sessionsFor), their handshakes beside the first's.
+     */
+    prepare(index, requests) {
+        const origin = this.originOf(index);
+        if (this.direct && this.goesDirect(origin))
+            void this.direct.open(origin, sessionsFor(requests));
     }
     /** Whether the index's connections are HTTP/2, which carries many requests each. */
     multiplexed(index) {
@@ -1466,10 +1542,11 @@ function percentDecoded(text) {
  * Speed: a 200-pin run must not wait longer for the indexes than for the advisory lookup
  * beside it. PyPI speaks HTTP/2, so the client offers it (on its own h2 session, index-http.ts),
  * and each index gets one request first; once its connection is up, the rest go out on it, a
- * group per turn (up to DEFAULT_MULTIPLEXED_CONCURRENCY in flight, which one h2 connection
- * carries: one round trip for 200 pins). An index that speaks only
- * HTTP/1.1 gets `concurrency` requests in flight on as many connections (50, as uv
- * downloads: four round trips for 200 pins), never pipelined. With a `cacheDir`, the answers
+ * group per turn (up to DEFAULT_MULTIPLEXED_CONCURRENCY in flight: one round trip for 200 pins).
+ * A server usually lets one h2 connection carry 100 requests at once, so a lookup of more
+ * opens a second beside the first (h2-direct.ts), which takes what the first cannot. An index
+ * that speaks only HTTP/1.1 gets `concurrency` requests in flight on as many connections (50,
+ * as uv downloads: four round trips for 200 pins), never pipelined. With a `cacheDir`, the answers
  * of the last run are asked again conditionally and a 304 reuses them (index-cache.ts).
  */
 
@@ -1560,6 +1637,7 @@ async function askIndex(asker, index, queries, limits, signal, sent) {
     try {
         if (first === undefined)
             return [];
+        asker.client.prepare(index, queries.length);
         const firstAnswer = askProject(asker, index, first, signal);
         const settled = firstAnswer.then(() => undefined, () => undefined);
         await Promise.race([asker.client.ready(index), settled]);

@@ -6182,6 +6182,7 @@ function fsReason(error) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   HM: () => (/* binding */ versionPartEnd),
 /* harmony export */   Sv: () => (/* binding */ fileVersionReader),
 /* harmony export */   yz: () => (/* binding */ normalizeProjectName)
 /* harmony export */ });
@@ -6249,6 +6250,18 @@ function readVersion(filename, project) {
     if (extension === undefined)
         return undefined;
     return sdistVersion(filename.slice(0, -extension.length), project);
+}
+/**
+ * Where the part of a file's name that can hold its version ends: a wheel's second dash (the
+ * version is the second part; build and compatibility tags such as `cp311` follow), else the
+ * name's end.
+ */
+function versionPartEnd(filename) {
+    if (!filename.endsWith('.whl'))
+        return filename.length;
+    const first = filename.indexOf('-');
+    const second = first === -1 ? -1 : filename.indexOf('-', first + 1);
+    return second === -1 ? filename.length : second;
 }
 function endsWithIgnoringCase(text, lowerSuffix) {
     if (text.endsWith(lowerSuffix))
@@ -6556,7 +6569,8 @@ function releaseSignature(version) {
  * others): such a version writes each part of the release, leading zeros aside, so it holds the
  * longest non-zero part's digits. A page's reading skips on it the files no version asked for
  * can be (most of a page) without reading their versions; a version asked for that is not
- * PEP 440, or whose release is all zeros, passes every text.
+ * PEP 440, or whose release is all zeros, passes every text. With `end`, the digits must be in
+ * the text before it (where the version can be: a wheel's tags, `cp311`, come after).
  */
 function releaseDigitsFilter(versions) {
     const tokens = [];
@@ -6575,9 +6589,14 @@ function releaseDigitsFilter(versions) {
         tokens.push(longest);
     }
     const [only] = tokens;
+    // The first occurrence is the earliest to end: if it ends past `end`, every one does.
+    const within = (text, token, end) => {
+        const at = text.indexOf(token);
+        return at !== -1 && at + token.length <= end;
+    };
     if (tokens.length === 1)
-        return text => text.includes(only);
-    return text => tokens.some(token => text.includes(token));
+        return (text, end = text.length) => within(text, only, end);
+    return (text, end = text.length) => tokens.some(token => within(text, token, end));
 }
 
 
@@ -8982,10 +9001,22 @@ async function openOfflineDatabase(settings, { logger, now, shownPath, packages 
         finish: async () => { }
     };
 }
-async function openPypiJsonApi(settings, { env, logger, requestTimeoutMs }) {
+async function openPypiJsonApi(settings, { env, logger, requestTimeoutMs, cacheStore, keepsIndexAnswers }) {
     const { PypiFeed } = await __webpack_require__.e(/* import() */ 532).then(__webpack_require__.bind(__webpack_require__, 57532));
     const feed = new PypiFeed({ baseUrl: settings.pypiUrl, logger, env, requestTimeoutMs });
-    return { feed, skipped: () => feed.skipped(), finish: () => feed.close() };
+    // Its answers are not cached; the index's, which the package checks keep, are.
+    const keeps = settings.cache && keepsIndexAnswers === true;
+    if (keeps)
+        await cacheStore.restore(settings.cacheDir);
+    return {
+        feed,
+        skipped: () => feed.skipped(),
+        finish: async (alsoChanged = false) => {
+            await feed.close();
+            if (keeps)
+                await cacheStore.save(settings.cacheDir, alsoChanged);
+        }
+    };
 }
 async function openOsvApi(settings, { env, logger, cacheStore, requestTimeoutMs }) {
     if (!settings.cache) {
@@ -9466,7 +9497,8 @@ async function runStages(config, logger, context, progress) {
         cacheStore: context.cacheStore ?? open_feed/* NO_CACHE_STORE */.vF,
         shownPath: file => (0,paths/* repositoryPath */.S)(file, config.repositoryRoot),
         requestTimeoutMs: config.requestTimeoutMs,
-        packages: new Set(sources.flatMap(source => source.dependencies.map(dep => dep.name)))
+        packages: new Set(sources.flatMap(source => source.dependencies.map(dep => dep.name))),
+        keepsIndexAnswers: config.packageHealth.enabled
     });
     progress.feed = opened.feed.name;
     const pinned = sources.reduce((sum, source) => sum + source.dependencies.length, 0);
