@@ -281,8 +281,8 @@ function headerRecord(received) {
  * project pages at once. undici's HTTP/2 client is built on the same session and adds, per
  * request, its own request object, queue and handler calls: on 200 small pages, a third of
  * the client's CPU for them, and the run's critical path. The answer is collect()'s
- * (collect.ts): status, headers, the body as UTF-8 text (or '' when `keepBody` does not want
- * it), under one deadline for the whole request.
+ * (collect.ts): status, headers, the body's bytes as sent (none when `keepBody` does not want
+ * them), under one deadline for the whole request.
  *
  * One session per origin, opened by the first request (or `open`) with ALPN h2 only; more, up to
  * MAX_SESSIONS_PER_ORIGIN, when the caller says it will ask more at once than one session is
