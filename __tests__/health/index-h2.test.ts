@@ -56,7 +56,8 @@ describe('the index lookup over HTTPS', () => {
   })
 
   test('a server that allows 50 streams a session: 120 names on two sessions, 100 at once', async () => {
-    const { server, queries } = await index(120, { latencyMs: 30, maxConcurrentStreams: 50 })
+    // Answers slow enough that the second session is up long before the first's streams free.
+    const { server, queries } = await index(120, { latencyMs: 200, maxConcurrentStreams: 50 })
     const lookups = await lookUpPackageIndexes(queries, {
       indexUrl: server.indexUrl,
       extraCaCerts: TEST_CA

@@ -198,7 +198,8 @@ describe('DirectH2', () => {
 
   test('sessions opened together carry what one would have made wait, each up to its limit', async () => {
     const { server, direct } = await setUp(
-      (_request, response) => void setTimeout(() => sendJson(response, 200, {}), 20),
+      // Answers slow enough that the second session is up before the first's streams free.
+      (_request, response) => void setTimeout(() => sendJson(response, 200, {}), 200),
       { maxConcurrentStreams: 4 }
     )
     expect(await direct.open(server.origin, 2)).toBe('h2')
