@@ -112,6 +112,11 @@ export class Pep691Server {
     }
   }
 
+  /** The pages written ahead, each as it is and gzipped. */
+  get prerenderedPages(): Array<{ plain: Buffer; gzipped: Buffer }> {
+    return [...this.rendered.values()].map(page => ({ plain: page.body, gzipped: gzippedOf(page) }))
+  }
+
   /** The bytes of the pages written ahead, as they are and gzipped. */
   get prerenderedBytes(): { plain: number; gzipped: number } {
     const bytes = { plain: 0, gzipped: 0 }
