@@ -34,7 +34,7 @@ import { commentKey, commentMarkdown, commentOnPullRequest } from './integration
 import { matrixLegHash } from './integrations/github/matrix-leg.js'
 import type { AuditOutcome, RunError } from './report/outcome.js'
 import { summaryCounts } from './report/counts.js'
-import { introducedIn, newVulnerabilityCount } from './report/change-scope.js'
+import { introducedIn, newPackageIssueCount, newVulnerabilityCount } from './report/change-scope.js'
 import { renderMarkdown, type MarkdownOptions } from './report/markdown.js'
 import { renderRunError } from './report/markdown-error.js'
 import { sarifAutomationId } from './report/writers.js'
@@ -88,6 +88,7 @@ const COUNT_OUTPUTS = [
   'vulnerable-package-count',
   'license-violation-count',
   'package-issue-count',
+  'new-package-issue-count',
   'fixed-count',
   'findings'
 ]
@@ -259,6 +260,7 @@ async function publish(
   core.setOutput('vulnerable-package-count', counts.vulnerable_packages)
   core.setOutput('license-violation-count', counts.license_violations)
   core.setOutput('package-issue-count', outcome.packageIssues?.length ?? 0)
+  core.setOutput('new-package-issue-count', newPackageIssueCount(outcome))
   core.setOutput('fixed-count', outcome.fix?.fixed.length ?? 0)
   core.setOutput('result', outcome.result)
   for (const writer of REPORT_WRITERS) core.setOutput(writer.output, run.files[writer.input] ?? '')

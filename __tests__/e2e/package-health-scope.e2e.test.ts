@@ -33,7 +33,10 @@ interface Issue {
   introduced?: boolean
 }
 interface Run extends ActionRun {
-  report: { package_issues: Issue[]; summary: { result: string } }
+  report: {
+    package_issues: Issue[]
+    summary: { result: string; package_issues: number; new_package_issues?: number }
+  }
 }
 
 const listed = (version: string, yanked?: string, project = 'requests'): ListedFile => ({
@@ -158,6 +161,11 @@ describe('package issues in scope changes', () => {
       'certifi hash-mismatch line 3 introduced=false failing=false',
       'reqests not-found line 4 introduced=true failing=true'
     ])
+    expect([run.outputs['package-issue-count'], run.outputs['new-package-issue-count']]).toEqual([
+      '3',
+      '1'
+    ])
+    expect(run.report.summary).toMatchObject({ package_issues: 3, new_package_issues: 1 })
     expect(run.stdout).toMatch(
       /^::error::Failed: 1 package issue \(not-found\)\. Scope: changes against main; findings already on the base do not fail the step\.$/m
     )
@@ -191,6 +199,8 @@ describe('package issues in scope changes', () => {
     ])
     expect(annotated(run)).toEqual([])
     expect(run.outputs['package-issue-count']).toBe('2')
+    expect(run.outputs['new-package-issue-count']).toBe('0')
+    expect(run.report.summary.new_package_issues).toBe(0)
   })
 
   test('a pin changed to a yanked release brings the yank in', () => {
@@ -220,5 +230,10 @@ describe('package issues in scope changes', () => {
       /^::error::Failed: 3 package issues \(not-found, hash-mismatch\)\.$/m
     )
     expect(run.report.package_issues.every(i => i.introduced === undefined && i.failing)).toBe(true)
+    expect([run.outputs['package-issue-count'], run.outputs['new-package-issue-count']]).toEqual([
+      '3',
+      '3'
+    ])
+    expect(run.report.summary).not.toHaveProperty('new_package_issues')
   })
 })

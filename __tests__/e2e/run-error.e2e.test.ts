@@ -20,8 +20,12 @@ const schema = JSON.parse(
 )
 const COUNTS = [
   'vulnerability-count',
+  'new-vulnerability-count',
   'vulnerable-package-count',
   'license-violation-count',
+  'package-issue-count',
+  'new-package-issue-count',
+  'fixed-count',
   'findings'
 ]
 // Package-health lookups would ask pypi.org beside the feed: this test is about the feed.

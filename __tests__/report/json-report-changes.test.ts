@@ -139,7 +139,11 @@ describe('scope changes', () => {
       'changes-stripped'
     )
     const { base: _base, fixed_by_change: _fixed, ...rest } = report
-    const { new_vulnerabilities: _new, ...summary } = rest.summary as Json
+    const {
+      new_vulnerabilities: _new,
+      new_package_issues: _newIssues,
+      ...summary
+    } = rest.summary as Json
     const dependencies = (rest.dependencies as Json[]).map(({ change: _change, ...item }) => ({
       ...item,
       vulns: (item.vulns as Json[]).map(({ introduced: _introduced, ...vuln }) => vuln)
@@ -162,6 +166,7 @@ describe('scope all', () => {
     expect(report).not.toHaveProperty('base')
     expect(report).not.toHaveProperty('fixed_by_change')
     expect(report.summary).not.toHaveProperty('new_vulnerabilities')
+    expect(report.summary).not.toHaveProperty('new_package_issues')
     for (const item of report.dependencies as Json[]) {
       expect(item).not.toHaveProperty('change')
       for (const vuln of item.vulns as Json[]) expect(vuln).not.toHaveProperty('introduced')
@@ -206,6 +211,21 @@ describe('edges', () => {
       true
     ])
     expect(report.summary.new_vulnerabilities).toBe(1)
+  })
+
+  test("in scope changes new_package_issues counts what the change brings in, not the base's", async () => {
+    const outcome = changeScopeOutcome()
+    const [yanked, typo] = outcome.packageIssues!
+    // The base already had the yank; the engine left the typo unjudged: it reads as introduced.
+    yanked!.introduced = false
+    expect(typo!.introduced).toBeUndefined()
+    const report = await written(outcome, 'issues-judged')
+    expect(report.summary).toMatchObject({ package_issues: 2, new_package_issues: 1 })
+    // A quarantined project already on the base fails the step, but the change did not add it.
+    outcome.packageIssues!.push({ ...typo!, kind: 'quarantined', introduced: false, failing: true })
+    const quarantined = await written(outcome, 'issues-quarantined')
+    expect(quarantined.summary).toMatchObject({ package_issues: 3, new_package_issues: 1 })
+    expect(schemaErrors(quarantined)).toBeNull()
   })
 
   test('credentials in an issue reason never reach the report', async () => {

@@ -14,7 +14,7 @@ import type {
 /** Scope `changes`: whether the change brings this finding in. Undefined in scope `all`. */
 export function introducedIn(
   outcome: Pick<AuditOutcome, 'changes'>,
-  finding: Pick<ReportedVulnerability, 'introduced'>
+  finding: Pick<ReportedVulnerability, 'introduced'> | { introduced?: boolean }
 ): boolean | undefined {
   return outcome.changes === undefined ? undefined : (finding.introduced ?? true)
 }
@@ -36,4 +36,15 @@ export function newVulnerabilityCount(outcome: Pick<AuditOutcome, 'changes' | 'p
     }
   }
   return count
+}
+
+/**
+ * Scope `changes`: the package issues the change introduces (in scope `all`, every one). A
+ * quarantined project already on the base still fails the step, but the change did not add it.
+ */
+export function newPackageIssueCount(
+  outcome: Pick<AuditOutcome, 'changes' | 'packageIssues'>
+): number {
+  return (outcome.packageIssues ?? []).filter(issue => introducedIn(outcome, issue) !== false)
+    .length
 }

@@ -12,7 +12,12 @@ import { redactSecrets } from '../shared/escape.js'
 import { repositoryPath } from '../shared/paths.js'
 import { writeJsonFile } from './json-file.js'
 import { summaryCounts, type SummaryCounts } from './counts.js'
-import { changeIn, introducedIn, newVulnerabilityCount } from './change-scope.js'
+import {
+  changeIn,
+  introducedIn,
+  newPackageIssueCount,
+  newVulnerabilityCount
+} from './change-scope.js'
 import type { PackageIssueEntry } from '../health/types.js'
 import { toPackageIssueEntry } from '../health/report-entry.js'
 
@@ -39,6 +44,7 @@ export interface JsonReport {
     new_vulnerabilities?: number
     /** Present when package checks ran. */
     package_issues?: number
+    new_package_issues?: number
   }
   tool: { name: string; version: string; feed: string; database_updated: string | null }
 }
@@ -121,7 +127,8 @@ export function buildJsonReport(outcome: AuditOutcome, repositoryRoot: string): 
       failure_reasons: outcome.failureReasons,
       incomplete: outcome.incomplete ?? false,
       ...(changes ? { new_vulnerabilities: newVulnerabilityCount(outcome) } : {}),
-      ...(issues ? { package_issues: issues.length } : {})
+      ...(issues ? { package_issues: issues.length } : {}),
+      ...(issues && changes ? { new_package_issues: newPackageIssueCount(outcome) } : {})
     },
     tool: { ...outcome.tool, feed: outcome.feed, database_updated: outcome.databaseUpdated ?? null }
   }
