@@ -265,7 +265,8 @@ function buildJsonReport(outcome, repositoryRoot) {
             failure_reasons: outcome.failureReasons,
             incomplete: outcome.incomplete ?? false,
             ...(changes ? { new_vulnerabilities: (0,_change_scope_js__WEBPACK_IMPORTED_MODULE_6__/* .newVulnerabilityCount */ .YZ)(outcome) } : {}),
-            ...(issues ? { package_issues: issues.length } : {})
+            ...(issues ? { package_issues: issues.length } : {}),
+            ...(issues && changes ? { new_package_issues: (0,_change_scope_js__WEBPACK_IMPORTED_MODULE_6__/* .newPackageIssueCount */ .Pv)(outcome) } : {})
         },
         tool: { ...outcome.tool, feed: outcome.feed, database_updated: outcome.databaseUpdated ?? null }
     };

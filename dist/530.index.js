@@ -1292,6 +1292,7 @@ const COUNT_OUTPUTS = [
     'vulnerable-package-count',
     'license-violation-count',
     'package-issue-count',
+    'new-package-issue-count',
     'fixed-count',
     'findings'
 ];
@@ -1446,6 +1447,7 @@ async function publish(core, config, run, env) {
     core.setOutput('vulnerable-package-count', counts.vulnerable_packages);
     core.setOutput('license-violation-count', counts.license_violations);
     core.setOutput('package-issue-count', outcome.packageIssues?.length ?? 0);
+    core.setOutput('new-package-issue-count', (0,change_scope/* newPackageIssueCount */.Pv)(outcome));
     core.setOutput('fixed-count', outcome.fix?.fixed.length ?? 0);
     core.setOutput('result', outcome.result);
     for (const writer of write_reports/* REPORT_WRITERS */.ae)

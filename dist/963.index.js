@@ -9767,6 +9767,7 @@ function errorOutcome(progress, error) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Bi: () => (/* binding */ introducedIn),
+/* harmony export */   Pv: () => (/* binding */ newPackageIssueCount),
 /* harmony export */   UM: () => (/* binding */ changeIn),
 /* harmony export */   YZ: () => (/* binding */ newVulnerabilityCount)
 /* harmony export */ });
@@ -9788,6 +9789,14 @@ function newVulnerabilityCount(outcome) {
         }
     }
     return count;
+}
+/**
+ * Scope `changes`: the package issues the change introduces (in scope `all`, every one). A
+ * quarantined project already on the base still fails the step, but the change did not add it.
+ */
+function newPackageIssueCount(outcome) {
+    return (outcome.packageIssues ?? []).filter(issue => introducedIn(outcome, issue) !== false)
+        .length;
 }
 
 
