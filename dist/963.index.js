@@ -9771,7 +9771,10 @@ function errorOutcome(progress, error) {
 /* harmony export */   UM: () => (/* binding */ changeIn),
 /* harmony export */   YZ: () => (/* binding */ newVulnerabilityCount)
 /* harmony export */ });
-/** Scope `changes`: whether the change brings this finding in. Undefined in scope `all`. */
+/**
+ * Scope `changes`: whether the change brings this finding (or package issue) in. Undefined in
+ * scope `all`.
+ */
 function introducedIn(outcome, finding) {
     return outcome.changes === undefined ? undefined : (finding.introduced ?? true);
 }

@@ -4,17 +4,15 @@
  * `unknown`, as the engine's own verdicts do, so that no report shows as "already there" what
  * nothing compared.
  */
-import type {
-  AuditOutcome,
-  DependencyChange,
-  ReportedPackage,
-  ReportedVulnerability
-} from './outcome.js'
+import type { AuditOutcome, DependencyChange, ReportedPackage } from './outcome.js'
 
-/** Scope `changes`: whether the change brings this finding in. Undefined in scope `all`. */
+/**
+ * Scope `changes`: whether the change brings this finding (or package issue) in. Undefined in
+ * scope `all`.
+ */
 export function introducedIn(
   outcome: Pick<AuditOutcome, 'changes'>,
-  finding: Pick<ReportedVulnerability, 'introduced'> | { introduced?: boolean }
+  finding: { introduced?: boolean }
 ): boolean | undefined {
   return outcome.changes === undefined ? undefined : (finding.introduced ?? true)
 }
