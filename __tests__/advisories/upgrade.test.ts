@@ -8,6 +8,7 @@ import { OfflineDatabase } from '../../src/advisories/offline-db.js'
 import type { OsvAffected, OsvEvent, OsvRecord } from '../../src/advisories/osv.js'
 import {
   plausibleUpgrade,
+  recommendedRelease,
   recommendedVersion,
   keepVerifiedUpgrade,
   keptUpgrade,
@@ -144,6 +145,45 @@ describe('last_affected and limit', () => {
     expect(recommendedVersion('pkg', '1.0', [limited])).toBe('2.0')
     const unlimited = advisory('X-4', 'pkg', [[{ introduced: '0' }, { limit: '*' }]])
     expect(recommendedVersion('pkg', '1.0', [unlimited])).toBeNull()
+  })
+})
+
+describe("recommendedRelease: the index's releases where the advisories name no fix", () => {
+  const pygresql = advisory('PYSEC-2009-18', 'pygresql', [
+    [{ introduced: '3.8.1' }, { last_affected: '4.0' }]
+  ])
+  const RELEASES = ['3.8.1', '3.9', '4.0', '4.0.1', '4.1', '5.0rc1']
+
+  test('the first release after last_affected, as the index spells it', () => {
+    expect(recommendedVersion('pygresql', '3.8.1', [pygresql])).toBeNull()
+    expect(recommendedRelease('pygresql', '3.8.1', [pygresql], RELEASES)).toBe('4.0.1')
+    // The list's order does not matter; versions PEP 440 calls equal are one release.
+    expect(recommendedRelease('pygresql', '3.9', [pygresql], ['4.1', '4.0.1.0', '4.0.1'])).toBe(
+      '4.0.1.0'
+    )
+  })
+
+  test('a release another advisory affects is passed over (superset 0.20.0)', () => {
+    const superset = [
+      advisory('PYSEC-2018-74', 'superset', [[{ introduced: '0' }, { fixed: '0.23.0' }]]),
+      advisory('PYSEC-2026-3078', 'superset', [[{ introduced: '0' }, { last_affected: '0.34.0' }]])
+    ]
+    const releases = ['0.20.0', '0.23.0', '0.34.0', '0.34.1', '0.35.0']
+    expect(recommendedRelease('superset', '0.20.0', superset, releases)).toBe('0.34.1')
+    expect(recommendedRelease('superset', '0.20.0', superset, releases, ['0.34.1'])).toBe('0.35.0')
+  })
+
+  test('a final release before a pre-release; a pre-release when it is the only clean one', () => {
+    expect(recommendedRelease('pygresql', '3.9', [pygresql], ['5.0rc1', '5.0'])).toBe('5.0')
+    expect(recommendedRelease('pygresql', '3.9', [pygresql], ['4.0', '5.0rc1'])).toBe('5.0rc1')
+  })
+
+  test('nothing when every release above is affected, the pin is not PEP 440, or none is above', () => {
+    const unfixed = advisory('X-9', 'pkg', [[{ introduced: '0' }]])
+    expect(recommendedRelease('pkg', '1.0', [unfixed], ['1.1', '2.0'])).toBeNull()
+    expect(recommendedRelease('pygresql', 'not-pep', [pygresql], RELEASES)).toBeNull()
+    expect(recommendedRelease('pygresql', '5.0rc1', [pygresql], RELEASES)).toBeNull()
+    expect(recommendedRelease('pygresql', '3.9', [pygresql], ['nightly', '4.0'])).toBeNull()
   })
 })
 
@@ -465,6 +505,46 @@ describe('recommendedVersion agrees with recordAffects (property)', () => {
     }
     return null
   }
+
+  /** recommendedRelease's definition: the same rule over the releases above the pin. */
+  function releaseReference(
+    pinned: string,
+    all: OsvRecord[],
+    releases: string[],
+    excluded: string[]
+  ): string | null {
+    if (!isPep440(pinned)) return null
+    const live = all.filter(r => r.withdrawn == null)
+    const above = releases.filter(r => isPep440(r) && compare(r, pinned) > 0)
+    above.sort(compare)
+    const distinct = above.filter((r, i) => i === 0 || compare(above[i - 1]!, r) !== 0)
+    const candidates = withoutVersions(distinct, excluded)
+    const tiers = isPrerelease(pinned)
+      ? [candidates]
+      : [candidates.filter(c => !isPrerelease(c)), candidates.filter(c => isPrerelease(c))]
+    for (const tier of tiers) {
+      const found = tier.find(c => !live.some(r => recordAffects(r, 'My_Pkg', c)))
+      if (found !== undefined) return found
+    }
+    return null
+  }
+
+  test("recommendedRelease's answer is the first release above that no live record affects", () => {
+    fc.assert(
+      fc.property(
+        version,
+        records,
+        fc.array(version, { maxLength: 8 }),
+        fc.array(version, { maxLength: 3 }),
+        (pinned, all, releases, excluded) => {
+          expect(recommendedRelease('My_Pkg', pinned, all, releases, excluded)).toBe(
+            releaseReference(pinned, all, releases, excluded)
+          )
+        }
+      ),
+      { numRuns: 2000 }
+    )
+  })
 
   test('the answer is the first candidate no live record affects, or null', () => {
     fc.assert(

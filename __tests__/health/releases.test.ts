@@ -6,7 +6,7 @@ import { describe, expect, test } from '@jest/globals'
 import { parseHtmlProjectPage } from '../../src/health/page-html.js'
 import { parseJsonProjectPage } from '../../src/health/page-json.js'
 import { PageFormatError } from '../../src/health/project-facts.js'
-import { offeredReleases } from '../../src/health/releases.js'
+import { offeredReleases, offeredVersions } from '../../src/health/releases.js'
 import type { IndexLookup, ProjectFacts } from '../../src/health/types.js'
 
 const A = 'a'.repeat(64)
@@ -83,22 +83,22 @@ describe('the version lists of a project page', () => {
   })
 })
 
-describe('offeredReleases', () => {
-  const project = (versions?: string[], yankedVersions?: string[]): ProjectFacts => ({
-    status: { status: 'active' },
-    releases: [],
-    ...(versions ? { versions } : {}),
-    ...(yankedVersions ? { yankedVersions } : {})
-  })
-  const lookup = (name: string, ...projects: Array<ProjectFacts | 404>): IndexLookup => ({
-    name,
-    answers: projects.map((p, i) =>
-      p === 404
-        ? { index: `index-${i}`, found: false, httpStatus: 404 }
-        : { index: `index-${i}`, found: true, project: p }
-    )
-  })
+const project = (versions?: string[], yankedVersions?: string[]): ProjectFacts => ({
+  status: { status: 'active' },
+  releases: [],
+  ...(versions ? { versions } : {}),
+  ...(yankedVersions ? { yankedVersions } : {})
+})
+const lookup = (name: string, ...projects: Array<ProjectFacts | 404>): IndexLookup => ({
+  name,
+  answers: projects.map((p, i) =>
+    p === 404
+      ? { index: `index-${i}`, found: false, httpStatus: 404 }
+      : { index: `index-${i}`, found: true, project: p }
+  )
+})
 
+describe('offeredReleases', () => {
   test('listed and not yanked whole is offered, by PEP 440 equality and normalised name', () => {
     const offered = offeredReleases([lookup('demo-pkg', project(['1.0', '2.0', '2.1'], ['2.0']))])
     expect(offered('Demo_Pkg', '1.0.0')).toBe(true)
@@ -124,5 +124,36 @@ describe('offeredReleases', () => {
     expect(offered('old-facts', '1.0')).toBeUndefined()
     expect(offered('quarantined', '1.0')).toBeUndefined()
     expect(offered('never-asked', '1.0')).toBeUndefined()
+  })
+})
+
+describe('offeredVersions', () => {
+  test('every release some index offers, once, as the first index to offer it spells it', () => {
+    const versions = offeredVersions([
+      lookup('demo-pkg', project(['1.0', '2.0', '2.1'], ['2.0']), 404, project(['2.0.0', '1.0.0']))
+    ])
+    expect(versions('Demo_Pkg')).toEqual(['1.0', '2.1', '2.0.0'])
+  })
+
+  test('undefined when the indexes cannot tell, as offeredReleases', () => {
+    const versions = offeredVersions([
+      lookup('unknown', 404),
+      lookup('old-facts', project()),
+      lookup('quarantined', project([]))
+    ])
+    for (const name of ['unknown', 'old-facts', 'quarantined', 'never-asked']) {
+      expect(versions(name)).toBeUndefined()
+    }
+  })
+
+  test('agrees with offeredReleases on every version it lists', () => {
+    const lookups = [lookup('demo', project(['1.0', '1.1', '2.0rc1'], ['1.1']), project(['3.0']))]
+    const offered = offeredReleases(lookups)
+    expect(offeredVersions(lookups)('demo')!.map(v => offered('demo', v))).toEqual([
+      true,
+      true,
+      true
+    ])
+    expect(offered('demo', '1.1')).toBe(false)
   })
 })

@@ -92,3 +92,83 @@ describe('UpgradeSearch with the versions the index offers', () => {
     expect(asked(search)).toEqual(['1.1'])
   })
 })
+
+describe("UpgradeSearch with the index's releases, where the advisories name no fix", () => {
+  /** Affects every release up to 1.2 and names no fix (a range closed by last_affected). */
+  const UNFIXED: OsvRecord = {
+    id: 'GHSA-2099-last',
+    modified: '2099-01-01T00:00:00Z',
+    affected: [
+      {
+        package: { ecosystem: 'PyPI', name: 'demo' },
+        ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '0' }, { last_affected: '1.2' }] }]
+      }
+    ]
+  }
+  /** What the feed knows of 1.2.1 only: introduced there, fixed in 1.4. */
+  const LATER: OsvRecord = {
+    id: 'GHSA-2099-later',
+    modified: '2099-01-01T00:00:00Z',
+    affected: [
+      {
+        package: { ecosystem: 'PyPI', name: 'demo' },
+        ranges: [{ type: 'ECOSYSTEM', events: [{ introduced: '1.2.1' }, { fixed: '1.4' }] }]
+      }
+    ]
+  }
+  const RELEASES = ['0.9', '1.0', '1.2', '1.2.1', '1.3', '1.4']
+
+  test('the first release after last_affected is asked about, and is the answer when clean', () => {
+    const search = new UpgradeSearch(PIN, [UNFIXED], null, { releases: () => RELEASES })
+    expect(asked(search)).toEqual(['1.2.1'])
+    search.learn('1.2.1', [])
+    expect(search.outcome(1, false)).toEqual({ upgrade: '1.2.1', settled: true })
+  })
+
+  test("a release the feed calls affected teaches its advisory's fix, which is asked next", () => {
+    const search = new UpgradeSearch(PIN, [UNFIXED], null, { releases: () => RELEASES })
+    asked(search)
+    search.learn('1.2.1', [LATER])
+    expect(asked(search)).toEqual(['1.4'])
+    search.learn('1.4', [])
+    expect(search.outcome(2, false)).toEqual({ upgrade: '1.4', settled: true })
+    expect(search.passed).toEqual(['1.2.1'])
+  })
+
+  test('without the releases, or when the index cannot tell, there is no candidate, as before', () => {
+    for (const releases of [undefined, () => undefined]) {
+      const search = new UpgradeSearch(PIN, [UNFIXED], null, releases ? { releases } : {})
+      expect(asked(search)).toEqual([])
+      expect(search.outcome(0, false)).toEqual({ upgrade: null, settled: true })
+    }
+  })
+
+  test("a fixed release the index lacks gives way to the index's next clean release", () => {
+    // ADVISORY's fixes are 1.1 and 2.1; the index has neither, but has 2.1.1.
+    const search = new UpgradeSearch(PIN, [ADVISORY], '1.1', {
+      offered: v => ['1.0', '2.0', '2.1.1'].includes(v),
+      releases: () => ['1.0', '2.0', '2.1.1']
+    })
+    expect(asked(search)).toEqual(['2.1.1'])
+    search.learn('2.1.1', [])
+    expect(search.outcome(1, false)).toEqual({ upgrade: '2.1.1', settled: true })
+  })
+
+  test("verifyUpgrades takes each name's releases and asks the feed about the candidate", async () => {
+    const lookups: string[][] = []
+    const feed: VerifyUpgradesOptions['feed'] = {
+      name: 'stand-in',
+      lookup: pins => {
+        lookups.push(pins.map(pin => `${pin.name}==${pin.version}`))
+        return Promise.resolve(pins.map(() => []))
+      }
+    }
+    const pkg = { ...PIN, recommendedVersion: null, vulnerabilities: [{ record: UNFIXED }] }
+    const verified = await verifyUpgrades([pkg], {
+      feed,
+      releases: name => (name === 'demo' ? RELEASES : undefined)
+    })
+    expect(lookups).toEqual([['demo==1.2.1']])
+    expect(verified.packages[0]!.recommendedVersion).toBe('1.2.1')
+  })
+})

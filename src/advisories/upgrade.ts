@@ -1,7 +1,8 @@
 /**
  * The upgrade to recommend for a vulnerable package: the smallest version above the current
- * one that none of the given advisories affects, worked out from the advisories' ranges alone
- * (no request for the package's release list).
+ * one that none of the given advisories affects, worked out from the advisories' ranges
+ * (recommendedVersion), or where they name no clean version, from the releases the package
+ * index offers, when it was asked (recommendedRelease; this module asks nothing itself).
  *
  * How complete the answer is depends on the records passed in:
  * - the offline database gives every advisory of the package (OfflineDatabase.recordsFor), so
@@ -49,8 +50,45 @@ export function recommendedVersion(
   const wanted = normalizeName(name)
   const live = records.filter(record => record.withdrawn == null)
   const candidates = withoutVersions(upgradeCandidates(live, wanted, version), excluded)
+  return smallestClean(version, live, wanted, candidates)
+}
+
+/**
+ * Where recommendedVersion finds nothing (a range closed by `last_affected`, a record that
+ * lists its versions, fixes the index lacks): the smallest of `releases` (what the package
+ * index offers) above `version` that no record affects, by the same pre-release rule; null
+ * when none is. The index says which release came after a `last_affected` bound, where the
+ * records alone would have to guess. The answer is a candidate: the feed is asked about it.
+ */
+export function recommendedRelease(
+  name: string,
+  version: string,
+  records: readonly OsvRecord[],
+  releases: readonly string[],
+  excluded: Iterable<string> = []
+): string | null {
+  if (!isPep440(version)) return null
+  const above = releases.filter(
+    release => isPep440(release) && compareVersions(release, version) > 0
+  )
+  above.sort(compareVersions)
+  const distinct = above.filter((v, i) => i === 0 || compareVersions(above[i - 1]!, v) !== 0)
+  const live = records.filter(record => record.withdrawn == null)
+  return smallestClean(version, live, normalizeName(name), withoutVersions(distinct, excluded))
+}
+
+/**
+ * The first of `candidates` (ascending, no two PEP 440 equal) that no record affects; a
+ * pre-release only when no final release is clean, unless `version` is one itself.
+ */
+function smallestClean(
+  version: string,
+  live: readonly OsvRecord[],
+  normalizedName: string,
+  candidates: readonly string[]
+): string | null {
   if (candidates.length === 0) return null
-  const affected = candidatesAffected(live, wanted, candidates)
+  const affected = candidatesAffected(live, normalizedName, candidates)
   const clean = candidates.filter((_, i) => !affected[i])
   const tiers = isPrerelease(version)
     ? [clean]

@@ -51,16 +51,45 @@ function offeredAsSpelt(lookup: IndexLookup, version: string): boolean {
 
 /** The keys of the versions one name's answers offer; null when no answer lists any. */
 function offeredKeys(lookup: IndexLookup): Set<string> | null {
-  let keys: Set<string> | null = null
+  return offeredOf(lookup)?.keys ?? null
+}
+
+/**
+ * The releases the indexes offer of a name, each once, as the first index to list it spells
+ * it; undefined when they cannot tell (as OfferedRelease). What a recommended upgrade may be
+ * when the advisories name no fixed release: the release after a `last_affected` bound is
+ * one the index has published, not a guessed number.
+ */
+export type OfferedVersions = (name: string) => readonly string[] | undefined
+
+export function offeredVersions(lookups: readonly IndexLookup[]): OfferedVersions {
+  const byName = new Map<string, IndexLookup>()
+  for (const lookup of lookups) byName.set(normalizeProjectName(lookup.name), lookup)
+  const read = new Map<string, readonly string[] | undefined>()
+  return name => {
+    const normalized = normalizeProjectName(name)
+    if (!read.has(normalized)) {
+      const lookup = byName.get(normalized)
+      read.set(normalized, lookup ? offeredOf(lookup)?.versions : undefined)
+    }
+    return read.get(normalized)
+  }
+}
+
+/** What one name's answers offer, keyed and as spelt; null when no answer lists a version. */
+function offeredOf(lookup: IndexLookup): { keys: Set<string>; versions: string[] } | null {
+  let offered: { keys: Set<string>; versions: string[] } | null = null
   for (const answer of lookup.answers) {
     // An index that lists no version at all (a quarantined project) says nothing of them.
     if (!answer.found || !answer.project.versions?.length) continue
-    keys ??= new Set()
+    offered ??= { keys: new Set(), versions: [] }
     const yanked = new Set((answer.project.yankedVersions ?? []).map(versionKey))
     for (const version of answer.project.versions) {
       const key = versionKey(version)
-      if (!yanked.has(key)) keys.add(key)
+      if (yanked.has(key) || offered.keys.has(key)) continue
+      offered.keys.add(key)
+      offered.versions.push(version)
     }
   }
-  return keys
+  return offered
 }

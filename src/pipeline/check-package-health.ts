@@ -6,7 +6,12 @@
 import type { PackageCheckIgnoreRule, PackageIgnoreOutcome } from '../health/ignore.js'
 import { indexLocations } from '../health/index-url.js'
 import type { IndexLookupOptions } from '../health/look-up.js'
-import { offeredReleases, type OfferedRelease } from '../health/releases.js'
+import {
+  offeredReleases,
+  offeredVersions,
+  type OfferedRelease,
+  type OfferedVersions
+} from '../health/releases.js'
 import type { HealthSubject, PackageIssue } from '../health/types.js'
 import type { Config } from '../config/config.js'
 import { DEFAULT_PYTHON_VERSION } from '../deps/collect.js'
@@ -26,6 +31,8 @@ export interface PackageHealthRun {
   notices: string[]
   /** Whether the indexes offer a release (listed, not yanked whole): for recommended upgrades. */
   offered?: OfferedRelease
+  /** The releases the indexes offer of a name: upgrade candidates where advisories name none. */
+  releases?: OfferedVersions
   /** Whether the index answers kept in the cache directory changed (it is worth saving). */
   cacheWritten: boolean
 }
@@ -99,6 +106,7 @@ export async function checkPackageHealth(
     warnings: result.expired.map(notice => notice.message),
     notices: result.unused.map(notice => notice.message),
     offered: offeredReleases(result.lookups),
+    releases: offeredVersions(result.lookups),
     cacheWritten
   }
 }

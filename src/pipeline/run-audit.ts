@@ -144,7 +144,9 @@ async function runStages(
     const upgrades = startUpgradeVerification(result.packages, opened, logger, {
       early: ahead.early,
       // Releases the index lacks or has yanked are never recommended (package checks' answers).
-      ...(health?.offered ? { offered: health.offered } : {})
+      ...(health?.offered ? { offered: health.offered } : {}),
+      // Where the advisories name no clean fix, the index's releases are the candidates.
+      ...(health?.releases ? { releases: health.releases } : {})
     })
     scope = await judgeChangeScope({
       scope: config.scope,

@@ -16,6 +16,7 @@ import {
   keepVerifiedUpgrade,
   keptUpgrade,
   newestFix,
+  recommendedRelease,
   recommendedVersion,
   rememberedRecommendation,
   type UpgradeAdviceStore
@@ -56,6 +57,12 @@ export interface VerifyUpgradesOptions {
    * over without asking the feed, and the next one is checked.
    */
   offered?: (name: string, version: string) => boolean | undefined
+  /**
+   * The releases the package index offers of a name (package checks' answers); undefined when
+   * it cannot tell. Where the advisories' bounds give no clean version, the smallest of these
+   * that the known records spare is the candidate (recommendedRelease).
+   */
+  releases?: (name: string) => readonly string[] | undefined
   /** Answers the feed gave before the verification (askingAhead), by earlyKey. */
   early?: ReadonlyMap<string, EarlyAnswer>
   /**
@@ -104,6 +111,7 @@ export async function verifyUpgrades<P extends UpgradeTarget>(
       new UpgradeSearch(pin, records, pkg.recommendedVersion, {
         unavailable: [...(options.unavailable?.(pkg.name) ?? [])],
         ...(options.offered ? { offered: (v: string) => options.offered!(pkg.name, v) } : {}),
+        ...(options.releases ? { releases: () => options.releases!(pkg.name) } : {}),
         ...(typeof kept === 'string' ? { alsoAsk: kept } : {})
       })
     )
@@ -231,7 +239,7 @@ export function startUpgradeVerification(
   packages: readonly AuditedPackage[],
   opened: OpenedFeed,
   logger: Logger,
-  options: Pick<VerifyUpgradesOptions, 'early' | 'unavailable' | 'offered'> = {}
+  options: Pick<VerifyUpgradesOptions, 'early' | 'unavailable' | 'offered' | 'releases'> = {}
 ): UpgradeVerification {
   const first = new Map<AuditedPackage, string | null>()
   type Target = AuditedPackage & Pick<ReportedPackage, 'recommendedVersion' | 'upgradeNote'>
@@ -320,6 +328,7 @@ export class UpgradeSearch {
   private candidate: string | null | undefined
   private alsoAsk: string | undefined
   private readonly offered: ((version: string) => boolean | undefined) | undefined
+  private readonly releases: (() => readonly string[] | undefined) | undefined
 
   constructor(
     readonly pin: PackageVersion,
@@ -329,9 +338,11 @@ export class UpgradeSearch {
       unavailable?: readonly string[]
       alsoAsk?: string
       offered?: (version: string) => boolean | undefined
+      releases?: () => readonly string[] | undefined
     } = {}
   ) {
     this.offered = options.offered
+    this.releases = options.releases
     this.records = records
     this.known = [...records]
     for (const record of records) this.knownIds.add(record.id)
@@ -379,12 +390,7 @@ export class UpgradeSearch {
   /** The candidate whose answer is still needed; undefined when settled (clean or none). */
   private unanswered(): string | undefined {
     for (;;) {
-      this.candidate ??= recommendedVersion(
-        this.pin.name,
-        this.pin.version,
-        this.known,
-        this.excluded
-      )
+      this.candidate ??= this.workedOut()
       const candidate = this.candidate
       if (candidate === null) return undefined
       // A release the index lacks or has yanked is passed over, whatever the feed said of it.
@@ -399,6 +405,15 @@ export class UpgradeSearch {
       else this.add(answer)
       this.candidate = undefined
     }
+  }
+
+  /** The next candidate from what is known: the advisories' bounds, else the index's releases. */
+  private workedOut(): string | null {
+    const { name, version } = this.pin
+    const fromBounds = recommendedVersion(name, version, this.known, this.excluded)
+    if (fromBounds !== null) return fromBounds
+    const releases = this.releases?.()
+    return releases ? recommendedRelease(name, version, this.known, releases, this.excluded) : null
   }
 
   private add(records: readonly OsvRecord[]): void {
