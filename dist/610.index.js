@@ -1192,6 +1192,7 @@ async function verifyUpgrades(packages, options) {
         searches.set(i, new UpgradeSearch(pin, records, pkg.recommendedVersion, {
             unavailable: [...(options.unavailable?.(pkg.name) ?? [])],
             ...(options.offered ? { offered: (v) => options.offered(pkg.name, v) } : {}),
+            ...(options.releases ? { releases: () => options.releases(pkg.name) } : {}),
             ...(typeof kept === 'string' ? { alsoAsk: kept } : {})
         }));
     });
@@ -1365,9 +1366,11 @@ class UpgradeSearch {
     candidate;
     alsoAsk;
     offered;
+    releases;
     constructor(pin, records, first, options = {}) {
         this.pin = pin;
         this.offered = options.offered;
+        this.releases = options.releases;
         this.records = records;
         this.known = [...records];
         for (const record of records)
@@ -1415,7 +1418,7 @@ class UpgradeSearch {
     /** The candidate whose answer is still needed; undefined when settled (clean or none). */
     unanswered() {
         for (;;) {
-            this.candidate ??= (0,upgrade/* recommendedVersion */.sn)(this.pin.name, this.pin.version, this.known, this.excluded);
+            this.candidate ??= this.workedOut();
             const candidate = this.candidate;
             if (candidate === null)
                 return undefined;
@@ -1434,6 +1437,15 @@ class UpgradeSearch {
                 this.add(answer);
             this.candidate = undefined;
         }
+    }
+    /** The next candidate from what is known: the advisories' bounds, else the index's releases. */
+    workedOut() {
+        const { name, version } = this.pin;
+        const fromBounds = (0,upgrade/* recommendedVersion */.sn)(name, version, this.known, this.excluded);
+        if (fromBounds !== null)
+            return fromBounds;
+        const releases = this.releases?.();
+        return releases ? (0,upgrade/* recommendedRelease */.Fw)(name, version, this.known, releases, this.excluded) : null;
     }
     add(records) {
         for (const record of records) {

@@ -2279,6 +2279,7 @@ const isMaliciousId = (id) => MALICIOUS_ID.test(id);
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   CM: () => (/* binding */ keepVerifiedUpgrade),
+/* harmony export */   Fw: () => (/* binding */ recommendedRelease),
 /* harmony export */   Mj: () => (/* binding */ rememberedRecommendation),
 /* harmony export */   VN: () => (/* binding */ keptUpgrade),
 /* harmony export */   XU: () => (/* binding */ MAX_KEPT_PASSED),
@@ -2294,8 +2295,9 @@ const isMaliciousId = (id) => MALICIOUS_ID.test(id);
 /* harmony import */ var _version_order_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(85682);
 /**
  * The upgrade to recommend for a vulnerable package: the smallest version above the current
- * one that none of the given advisories affects, worked out from the advisories' ranges alone
- * (no request for the package's release list).
+ * one that none of the given advisories affects, worked out from the advisories' ranges
+ * (recommendedVersion), or where they name no clean version, from the releases the package
+ * index offers, when it was asked (recommendedRelease; this module asks nothing itself).
  *
  * How complete the answer is depends on the records passed in:
  * - the offline database gives every advisory of the package (OfflineDatabase.recordsFor), so
@@ -2337,9 +2339,32 @@ function recommendedVersion(name, version, records, excluded = []) {
     const wanted = (0,_deps_names_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeName */ .P)(name);
     const live = records.filter(record => record.withdrawn == null);
     const candidates = withoutVersions(upgradeCandidates(live, wanted, version), excluded);
+    return smallestClean(version, live, wanted, candidates);
+}
+/**
+ * Where recommendedVersion finds nothing (a range closed by `last_affected`, a record that
+ * lists its versions, fixes the index lacks): the smallest of `releases` (what the package
+ * index offers) above `version` that no record affects, by the same pre-release rule; null
+ * when none is. The index says which release came after a `last_affected` bound, where the
+ * records alone would have to guess. The answer is a candidate: the feed is asked about it.
+ */
+function recommendedRelease(name, version, records, releases, excluded = []) {
+    if (!(0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .isPep440 */ .it)(version))
+        return null;
+    const above = releases.filter(release => (0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .isPep440 */ .it)(release) && (0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .compareVersions */ .Zy)(release, version) > 0);
+    above.sort(_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .compareVersions */ .Zy);
+    const distinct = above.filter((v, i) => i === 0 || (0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .compareVersions */ .Zy)(above[i - 1], v) !== 0);
+    const live = records.filter(record => record.withdrawn == null);
+    return smallestClean(version, live, (0,_deps_names_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeName */ .P)(name), withoutVersions(distinct, excluded));
+}
+/**
+ * The first of `candidates` (ascending, no two PEP 440 equal) that no record affects; a
+ * pre-release only when no final release is clean, unless `version` is one itself.
+ */
+function smallestClean(version, live, normalizedName, candidates) {
     if (candidates.length === 0)
         return null;
-    const affected = candidatesAffected(live, wanted, candidates);
+    const affected = candidatesAffected(live, normalizedName, candidates);
     const clean = candidates.filter((_, i) => !affected[i]);
     const tiers = (0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .isPrerelease */ .V1)(version)
         ? [clean]
@@ -9138,20 +9163,40 @@ function offeredAsSpelt(lookup, version) {
 }
 /** The keys of the versions one name's answers offer; null when no answer lists any. */
 function offeredKeys(lookup) {
-    let keys = null;
+    return offeredOf(lookup)?.keys ?? null;
+}
+function offeredVersions(lookups) {
+    const byName = new Map();
+    for (const lookup of lookups)
+        byName.set((0,filenames/* normalizeProjectName */.yz)(lookup.name), lookup);
+    const read = new Map();
+    return name => {
+        const normalized = (0,filenames/* normalizeProjectName */.yz)(name);
+        if (!read.has(normalized)) {
+            const lookup = byName.get(normalized);
+            read.set(normalized, lookup ? offeredOf(lookup)?.versions : undefined);
+        }
+        return read.get(normalized);
+    };
+}
+/** What one name's answers offer, keyed and as spelt; null when no answer lists a version. */
+function offeredOf(lookup) {
+    let offered = null;
     for (const answer of lookup.answers) {
         // An index that lists no version at all (a quarantined project) says nothing of them.
         if (!answer.found || !answer.project.versions?.length)
             continue;
-        keys ??= new Set();
+        offered ??= { keys: new Set(), versions: [] };
         const yanked = new Set((answer.project.yankedVersions ?? []).map(version_key/* versionKey */._5));
         for (const version of answer.project.versions) {
             const key = (0,version_key/* versionKey */._5)(version);
-            if (!yanked.has(key))
-                keys.add(key);
+            if (yanked.has(key) || offered.keys.has(key))
+                continue;
+            offered.keys.add(key);
+            offered.versions.push(version);
         }
     }
-    return keys;
+    return offered;
 }
 
 // EXTERNAL MODULE: ./src/deps/collect.ts + 1 modules
@@ -9316,6 +9361,7 @@ async function checkPackageHealth(sources, config, context) {
         warnings: result.expired.map(notice => notice.message),
         notices: result.unused.map(notice => notice.message),
         offered: offeredReleases(result.lookups),
+        releases: offeredVersions(result.lookups),
         cacheWritten
     };
 }
@@ -9535,7 +9581,9 @@ async function runStages(config, logger, context, progress) {
         const upgrades = startUpgradeVerification(result.packages, opened, logger, {
             early: ahead.early,
             // Releases the index lacks or has yanked are never recommended (package checks' answers).
-            ...(health?.offered ? { offered: health.offered } : {})
+            ...(health?.offered ? { offered: health.offered } : {}),
+            // Where the advisories name no clean fix, the index's releases are the candidates.
+            ...(health?.releases ? { releases: health.releases } : {})
         });
         scope = await judgeChangeScope({
             scope: config.scope,
