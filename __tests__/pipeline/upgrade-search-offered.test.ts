@@ -135,6 +135,19 @@ describe("UpgradeSearch with the index's releases, where the advisories name no 
     expect(search.passed).toEqual(['1.2.1'])
   })
 
+  test('a release left unconfirmed is not read as "no fix known": the note says why', () => {
+    const search = new UpgradeSearch(PIN, [UNFIXED], null, { releases: () => RELEASES })
+    expect(asked(search)).toEqual(['1.2.1'])
+    expect(search.outcome(1, false)).toEqual({
+      upgrade: null,
+      note: 'no version without known advisories found after 1 check',
+      settled: false
+    })
+    expect(search.outcome(1, true).note).toBe(
+      'no version without known advisories found (the advisory feed failed)'
+    )
+  })
+
   test('without the releases, or when the index cannot tell, there is no candidate, as before', () => {
     for (const releases of [undefined, () => undefined]) {
       const search = new UpgradeSearch(PIN, [UNFIXED], null, releases ? { releases } : {})
