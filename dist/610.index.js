@@ -1413,7 +1413,10 @@ class UpgradeSearch {
             return { upgrade, ...(note ? { note } : {}), settled: true };
         }
         const why = failed ? ' (the advisory feed failed)' : ` after ${(0,shared_text/* plural */.LS)(rounds, 'check')}`;
-        return { upgrade: null, note: this.noCleanVersion(why), settled: false };
+        // A candidate was left unconfirmed: say so, even where the advisories name no fix (the
+        // candidate was one of the index's releases), rather than read as "no fix known".
+        const note = this.noCleanVersion(why) ?? `no version without known advisories found${why}`;
+        return { upgrade: null, note, settled: false };
     }
     /** The candidate whose answer is still needed; undefined when settled (clean or none). */
     unanswered() {
