@@ -496,6 +496,11 @@ describe('recommendedVersion agrees with recordAffects (property)', () => {
     if (!isPep440(pinned)) return null
     const live = all.filter(r => r.withdrawn == null)
     const candidates = withoutVersions(upgradeCandidates(live, 'my-pkg', pinned), excluded)
+    return firstClean(pinned, live, candidates)
+  }
+
+  /** Stable candidates first for a stable pin: the first that no live record affects. */
+  function firstClean(pinned: string, live: OsvRecord[], candidates: string[]): string | null {
     const tiers = isPrerelease(pinned)
       ? [candidates]
       : [candidates.filter(c => !isPrerelease(c)), candidates.filter(c => isPrerelease(c))]
@@ -518,15 +523,7 @@ describe('recommendedVersion agrees with recordAffects (property)', () => {
     const above = releases.filter(r => isPep440(r) && compare(r, pinned) > 0)
     above.sort(compare)
     const distinct = above.filter((r, i) => i === 0 || compare(above[i - 1]!, r) !== 0)
-    const candidates = withoutVersions(distinct, excluded)
-    const tiers = isPrerelease(pinned)
-      ? [candidates]
-      : [candidates.filter(c => !isPrerelease(c)), candidates.filter(c => isPrerelease(c))]
-    for (const tier of tiers) {
-      const found = tier.find(c => !live.some(r => recordAffects(r, 'My_Pkg', c)))
-      if (found !== undefined) return found
-    }
-    return null
+    return firstClean(pinned, live, withoutVersions(distinct, excluded))
   }
 
   test("recommendedRelease's answer is the first release above that no live record affects", () => {

@@ -71,10 +71,13 @@ export function recommendedRelease(
   const above = releases.filter(
     release => isPep440(release) && compareVersions(release, version) > 0
   )
-  above.sort(compareVersions)
-  const distinct = above.filter((v, i) => i === 0 || compareVersions(above[i - 1]!, v) !== 0)
   const live = records.filter(record => record.withdrawn == null)
-  return smallestClean(version, live, normalizeName(name), withoutVersions(distinct, excluded))
+  return smallestClean(
+    version,
+    live,
+    normalizeName(name),
+    withoutVersions(sortedDistinct(above), excluded)
+  )
 }
 
 /**
@@ -294,9 +297,14 @@ export function upgradeCandidates(
       }
     }
   }
+  return sortedDistinct(found)
+}
+
+/** `versions` sorted by PEP 440, each once: of equal spellings, the first seen (in place). */
+function sortedDistinct(versions: string[]): string[] {
   // Array.prototype.sort is stable, so the first spelling of equal versions stays first.
-  found.sort(compareVersions)
-  return found.filter((candidate, i) => i === 0 || compareVersions(found[i - 1]!, candidate) !== 0)
+  versions.sort(compareVersions)
+  return versions.filter((v, i) => i === 0 || compareVersions(versions[i - 1]!, v) !== 0)
 }
 
 /**

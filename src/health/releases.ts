@@ -18,8 +18,7 @@ import { versionKey } from './version-key.js'
 export type OfferedRelease = (name: string, version: string) => boolean | undefined
 
 export function offeredReleases(lookups: readonly IndexLookup[]): OfferedRelease {
-  const byName = new Map<string, IndexLookup>()
-  for (const lookup of lookups) byName.set(normalizeProjectName(lookup.name), lookup)
+  const byName = byNormalizedName(lookups)
   // Per name read so far: the keys of its offered versions, or null when none can be told.
   const offered = new Map<string, Set<string> | null>()
   return (name, version) => {
@@ -63,8 +62,7 @@ function offeredKeys(lookup: IndexLookup): Set<string> | null {
 export type OfferedVersions = (name: string) => readonly string[] | undefined
 
 export function offeredVersions(lookups: readonly IndexLookup[]): OfferedVersions {
-  const byName = new Map<string, IndexLookup>()
-  for (const lookup of lookups) byName.set(normalizeProjectName(lookup.name), lookup)
+  const byName = byNormalizedName(lookups)
   const read = new Map<string, readonly string[] | undefined>()
   return name => {
     const normalized = normalizeProjectName(name)
@@ -92,4 +90,8 @@ function offeredOf(lookup: IndexLookup): { keys: Set<string>; versions: string[]
     }
   }
   return offered
+}
+
+function byNormalizedName(lookups: readonly IndexLookup[]): Map<string, IndexLookup> {
+  return new Map(lookups.map(lookup => [normalizeProjectName(lookup.name), lookup]))
 }
