@@ -44,6 +44,7 @@ import { Worker } from 'node:worker_threads'
 import { gunzipSync } from 'node:zlib'
 import type { PackageVersion } from '../src/advisories/osv.js'
 import { lookUpPackageIndexes } from '../src/health/look-up.js'
+import { DEFAULT_MAX_RESPONSE_BYTES } from '../src/net/client-setup.js'
 import { decodeBody } from '../src/net/content-encoding.js'
 import { Pep691Server } from '../__tests__/health/pep691-server.js'
 import { OsvServer } from '../__tests__/support/osv-server.js'
@@ -420,7 +421,7 @@ async function spreadReading(
   const readAll = async (): Promise<void> => {
     await Promise.all(
       pages.map(async page => {
-        const decoded = await decodeBody(page.gzipped, 'gzip', 64 * 1024 * 1024)
+        const decoded = await decodeBody(page.gzipped, 'gzip', DEFAULT_MAX_RESPONSE_BYTES)
         if (!decoded.ok) throw new Error(decoded.failure.description)
         JSON.parse(decoded.text)
       })

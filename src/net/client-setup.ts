@@ -42,7 +42,7 @@ export interface HttpClientSetup {
 
 export const DEFAULT_REQUEST_TIMEOUT_MS = 60_000
 export const DEFAULT_CONNECTIONS = 16
-const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
+export const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 
 export function setUpClient(options: HttpClientOptions): HttpClientSetup {
   const requestTimeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
