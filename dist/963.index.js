@@ -2352,10 +2352,8 @@ function recommendedRelease(name, version, records, releases, excluded = []) {
     if (!(0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .isPep440 */ .it)(version))
         return null;
     const above = releases.filter(release => (0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .isPep440 */ .it)(release) && (0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .compareVersions */ .Zy)(release, version) > 0);
-    above.sort(_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .compareVersions */ .Zy);
-    const distinct = above.filter((v, i) => i === 0 || (0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .compareVersions */ .Zy)(above[i - 1], v) !== 0);
     const live = records.filter(record => record.withdrawn == null);
-    return smallestClean(version, live, (0,_deps_names_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeName */ .P)(name), withoutVersions(distinct, excluded));
+    return smallestClean(version, live, (0,_deps_names_js__WEBPACK_IMPORTED_MODULE_4__/* .normalizeName */ .P)(name), withoutVersions(sortedDistinct(above), excluded));
 }
 /**
  * The first of `candidates` (ascending, no two PEP 440 equal) that no record affects; a
@@ -2523,9 +2521,13 @@ function upgradeCandidates(records, normalizedName, version) {
             }
         }
     }
+    return sortedDistinct(found);
+}
+/** `versions` sorted by PEP 440, each once: of equal spellings, the first seen (in place). */
+function sortedDistinct(versions) {
     // Array.prototype.sort is stable, so the first spelling of equal versions stays first.
-    found.sort(_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .compareVersions */ .Zy);
-    return found.filter((candidate, i) => i === 0 || (0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .compareVersions */ .Zy)(found[i - 1], candidate) !== 0);
+    versions.sort(_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .compareVersions */ .Zy);
+    return versions.filter((v, i) => i === 0 || (0,_version_order_js__WEBPACK_IMPORTED_MODULE_3__/* .compareVersions */ .Zy)(versions[i - 1], v) !== 0);
 }
 /**
  * `candidates` without the versions PEP 440 calls equal to one of `excluded` (spelt any
@@ -7249,7 +7251,7 @@ function matrixLegHash(env, discriminators) {
 /* harmony export */   k$: () => (/* binding */ underDeadline),
 /* harmony export */   wx: () => (/* binding */ header)
 /* harmony export */ });
-/* unused harmony exports DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_CONNECTIONS */
+/* unused harmony exports DEFAULT_REQUEST_TIMEOUT_MS, DEFAULT_CONNECTIONS, DEFAULT_MAX_RESPONSE_BYTES */
 /* harmony import */ var _collect_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(13009);
 /* harmony import */ var _connections_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92994);
 /* harmony import */ var _retry_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(37893);
@@ -9127,9 +9129,7 @@ var version_key = __webpack_require__(39756);
 
 
 function offeredReleases(lookups) {
-    const byName = new Map();
-    for (const lookup of lookups)
-        byName.set((0,filenames/* normalizeProjectName */.yz)(lookup.name), lookup);
+    const byName = byNormalizedName(lookups);
     // Per name read so far: the keys of its offered versions, or null when none can be told.
     const offered = new Map();
     return (name, version) => {
@@ -9166,9 +9166,7 @@ function offeredKeys(lookup) {
     return offeredOf(lookup)?.keys ?? null;
 }
 function offeredVersions(lookups) {
-    const byName = new Map();
-    for (const lookup of lookups)
-        byName.set((0,filenames/* normalizeProjectName */.yz)(lookup.name), lookup);
+    const byName = byNormalizedName(lookups);
     const read = new Map();
     return name => {
         const normalized = (0,filenames/* normalizeProjectName */.yz)(name);
@@ -9197,6 +9195,9 @@ function offeredOf(lookup) {
         }
     }
     return offered;
+}
+function byNormalizedName(lookups) {
+    return new Map(lookups.map(lookup => [(0,filenames/* normalizeProjectName */.yz)(lookup.name), lookup]));
 }
 
 // EXTERNAL MODULE: ./src/deps/collect.ts + 1 modules
